@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { Core } from '../src/core/index.js';
+import type { View } from '../src/views/view.js';
+
+/**
+ * How a command option is offered on a platform: a role (autocompleted from the resolver),
+ * free text, or a fixed set of choices. Front ends build slash-command options from this.
+ */
+export type OptionSpec =
+  | { name: string; kind: 'role'; description: string; required: boolean }
+  | { name: string; kind: 'text'; description: string; required: boolean; maxLength: number }
+  | { name: string; kind: 'choice'; description: string; required: boolean; choices: ReadonlyArray<{ value: string; label: string }> };
+
+/** Who is asking and where, for commands that depend on it (the spotlight). */
+export interface CommandContext {
+  platform: 'discord' | 'slack' | 'console' | 'cli';
+  /** Platform-specific services, such as the spotlight manager. */
+  services?: Record<string, unknown>;
+  invoker?: { userId: string; channelId?: string; workspaceId?: string; canManageChannel?: boolean };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds commands of every input shape
+export type AnyObjectSchema = z.ZodObject<any>;
+
+export interface CommandDefinition<S extends AnyObjectSchema = AnyObjectSchema> {
+  name: string;
+  description: string;
+  /** Text-syntax usage, shown by /help and on bad input: "/compare <role> vs <role>". */
+  usage: string;
+  examples: string[];
+  options: OptionSpec[];
+  /** The single source of truth for the command's input. */
+  input: S;
+  /** Turns the free text after the command name (Slack, console) into raw input for `input`. */
+  parseText(text: string): Record<string, unknown>;
+  run(input: z.infer<S>, core: Core, ctx: CommandContext): View | Promise<View>;
+}
+
+export function defineCommand<S extends AnyObjectSchema>(def: CommandDefinition<S>): CommandDefinition<S> {
+  const keys = Object.keys(def.input.shape);
+  for (const option of def.options) {
+    if (!keys.includes(option.name)) throw new Error(`command ${def.name}: option ${option.name} is not in its input schema`);
+  }
+  return def;
+}
+
+/** The longest text any option accepts; longer input is rejected with a clear message, not truncated. */
+export const MAX_OPTION_LENGTH = 200;
+
+export const roleText = z
+  .string({ error: 'expected a role name' })
+  .trim()
+  .min(1, 'give a role name')
+  .max(MAX_OPTION_LENGTH, `a role name is at most ${MAX_OPTION_LENGTH} characters`);
+
+/** Splits "a vs b", "a and b", "a, b", "a | b" into parts. */
+export function splitRoles(text: string): string[] {
+  return text
+    .split(/\s*(?:\bvs\.?\b|\bversus\b|\band\b|,|\||\/\/)\s*/i)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

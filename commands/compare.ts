@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { defineCommand, roleText, splitRoles } from './command.js';
+import type { Core } from '../src/core/index.js';
+import type { Role } from '../src/core/schema/role.js';
+import type { Comparison } from '../src/core/compare.js';
+import { MAX_COMPARE } from '../src/core/compare.js';
+import { unresolvedView } from '../src/views/cards/resolution-views.js';
+import { notice } from '../src/views/cards/notice.js';
+import { DIFFICULTY_LABEL, footer, headline, LEVEL_LABEL, LEVELS, roleRef, salaryCell } from '../src/views/format.js';
+import type { Section, View } from '../src/views/view.js';
+
+const SLOTS = ['role_a', 'role_b', 'role_c', 'role_d'] as const;
+
+/** Splits on vs / , / |, and on "and" only when nothing else separated the roles. */
+export function splitCompareText(text: string): string[] {
+  const strong = text.split(/\s*(?:\bvs\.?(?=\s|$)|\bversus\b|,|\|)\s*/i).map((s) => s.trim()).filter(Boolean);
+  return strong.length > 1 ? strong : splitRoles(text);
+}
+
+export const compare = defineCommand({
+  name: 'compare',
+  description: 'Compare 2–4 roles side by side: pay, difficulty, shared and distinct skills',
+  usage: '/compare <role> vs <role> [vs <role>] [vs <role>]',
+  examples: ['/compare AI Engineer vs ML Engineer', '/compare RAG Engineer, LLM Engineer, GenAI Engineer'],
+  options: [
+    { name: 'role_a', kind: 'role', description: 'First role', required: true },
+    { name: 'role_b', kind: 'role', description: 'Second role', required: true },
+    { name: 'role_c', kind: 'role', description: 'Third role (optional)', required: false },
+    { name: 'role_d', kind: 'role', description: 'Fourth role (optional)', required: false },
+  ],
+  input: z.object({
+    role_a: roleText,
+    role_b: roleText,
+    role_c: roleText.optional(),
+    role_d: roleText.optional(),
+  }),
+  parseText(text) {
+    const parts = splitCompareText(text);
+    if (parts.length > MAX_COMPARE) return { role_a: parts[0], role_b: parts[1], role_c: parts[2], role_d: parts.slice(3).join(', ') };
+    return Object.fromEntries(parts.map((p, i) => [SLOTS[i], p]));
+  },
+  run(input, core): View {
+    const queries = SLOTS.map((s) => input[s]).filter((q): q is string => typeof q === 'string');
+    const resolutions = queries.map((q) => core.resolve(q));
+    const roles: Role[] = [];
+    for (const [i, res] of resolutions.entries()) {
+      if (res.status !== 'found') {
+        // Re-run the same comparison with the chosen candidate in this slot; settled slots travel as "#n".
+        const args = (r: Role) =>
+          Object.fromEntries(
+            resolutions.map((other, j) => [
+              SLOTS[j]!,
+              j === i ? roleRef(r) : other.status === 'found' ? roleRef(other.role) : other.query.slice(0, 20),
+            ]),
+          );
+        return unresolvedView(core, res, (r) => ({ command: 'compare', args: args(r) }));
+      }
+      roles.push(res.role);
+    }
+    const unique = [...new Set(roles)];
+    if (unique.length < 2) {
+      return notice('Pick two different roles', `"${queries.join('" and "')}" all point to ${roles[0]!.name}. Compare it with another role.`);
+    }
+    return comparisonView(core, core.compare(unique));
+  },
+});
+
+export function comparisonView(core: Core, cmp: Comparison): View {
+  const { roles, skills, links } = cmp;
+  const sections: Section[] = [
+    { heading: `Shared must-have skills (${skills.shared.length} of ${skills.total})`, items: skills.shared.length ? skills.shared : ['None in common'] },
+    ...roles.map((r, i) => ({ heading: `Only ${r.name}`, items: skills.distinct[i]!.length ? skills.distinct[i]! : ['Nothing beyond the shared skills'] })),
+    { heading: 'Key differentiators', items: roles.map((r) => `${r.name}: ${r.differentiator}`) },
+  ];
+  if (links.length > 0) {
+    sections.push({
+      heading: 'Career link',
+      items: links.map((l) => `${l.from.name} → ${l.to.name}: ${l.steps === 1 ? 'a listed next step' : `${l.steps} moves`}`),
+    });
+  }
+  const row = (label: string, f: (r: Role) => string) => [label, ...roles.map(f)];
+  return {
+    kind: 'compare',
+    title: roles.map((r) => r.name).join(' vs '),
+    description: `${skills.shared.length} of ${skills.total} must-have skills shared.${links.length ? ' One lies on the other’s career path.' : ''}`,
+    fields: roles.map((r) => ({
+      label: r.name,
+      value: [
+        `${r.layer} · ${DIFFICULTY_LABEL[r.difficulty]} · ${r.availability}`,
+        `US ${headline(r)}`,
+        `US mid ${salaryCell(r, 'us', 'mid')} · India mid ${salaryCell(r, 'india', 'mid')}`,
+        `Education: ${r.education}`,
+      ].join('\n'),
+      inline: true,
+    })),
+    sections,
+    table: {
+      columns: ['', ...roles.map((r) => r.name)],
+      rows: [
+        row('Layer', (r) => r.layer),
+        row('Difficulty', (r) => DIFFICULTY_LABEL[r.difficulty]),
+        row('Availability', (r) => r.availability),
+        row('Education', (r) => r.education),
+        row('US range', headline),
+        ...LEVELS.map((l) => row(`US ${LEVEL_LABEL[l].toLowerCase()}`, (r) => salaryCell(r, 'us', l))),
+        ...LEVELS.map((l) => row(`India ${LEVEL_LABEL[l].toLowerCase()}`, (r) => salaryCell(r, 'india', l))),
+      ],
+    },
+    actions: roles.map((r) => ({ type: 'button' as const, label: r.name, invoke: { command: 'role', args: { name: roleRef(r) } } })),
+    footer: footer(core.kb),
+    tone: 'info',
+  };
+}

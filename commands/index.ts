@@ -1,0 +1,27 @@
+import type { CommandDefinition } from './command.js';
+import { role } from './role.js';
+import { compare } from './compare.js';
+import { roles } from './roles.js';
+import { path } from './path.js';
+import { skills } from './skills.js';
+import { match } from './match.js';
+import { salary } from './salary.js';
+import { createHelp } from './help.js';
+
+/** Every user command, in the order /help lists them. Front ends generate their commands from this. */
+export const commands: readonly CommandDefinition[] = [
+  role,
+  compare,
+  roles,
+  path,
+  skills,
+  match,
+  salary,
+  createHelp(() => commands),
+] as CommandDefinition[];
+
+export function findCommand(name: string): CommandDefinition | undefined {
+  return commands.find((c) => c.name === name);
+}
+
+export type { CommandDefinition, CommandContext, OptionSpec } from './command.js';

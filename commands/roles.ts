@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { defineCommand } from './command.js';
+import { Difficulty, LayerCode } from '../src/core/schema/common.js';
+import { AvailabilityLevel, EducationLevel } from '../src/core/browse.js';
+import { notice } from '../src/views/cards/notice.js';
+import { DIFFICULTY_LABEL, footer, headline, layerLabel, roleRef } from '../src/views/format.js';
+import type { Section, View } from '../src/views/view.js';
+
+/** Accepts "L5", "5", "layer 5", "cross", "cross-cutting" for the layer option. */
+const layerInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((s) => {
+    const n = /^(?:layer\s*|l)?([1-6])$/.exec(s);
+    if (n) return `L${n[1]}`;
+    return s.startsWith('cross') ? 'cross' : s;
+  })
+  .pipe(z.enum(LayerCode.options, { error: 'expected a layer: L1 to L6, or cross' }));
+
+const difficultyInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(Difficulty.options, { error: 'expected a difficulty: accessible, moderate, advanced or elite' }));
+
+export const roles = defineCommand({
+  name: 'roles',
+  description: 'Browse the 31 roles, by layer of the AI stack and entry difficulty',
+  usage: '/roles [layer] [difficulty]',
+  examples: ['/roles', '/roles L5', '/roles accessible', '/roles L4 moderate'],
+  options: [
+    {
+      name: 'layer',
+      kind: 'choice',
+      description: 'Layer of the AI stack',
+      required: false,
+      choices: [
+        { value: 'L6', label: 'L6 Application' },
+        { value: 'L5', label: 'L5 Orchestration' },
+        { value: 'L4', label: 'L4 Fine-tuning & Evaluation' },
+        { value: 'L3', label: 'L3 Inference & Serving' },
+        { value: 'L2', label: 'L2 Foundation Model' },
+        { value: 'L1', label: 'L1 Infrastructure & Hardware' },
+        { value: 'cross', label: 'Cross-cutting' },
+      ],
+    },
+    {
+      name: 'difficulty',
+      kind: 'choice',
+      description: 'Entry difficulty',
+      required: false,
+      choices: Difficulty.options.map((d) => ({ value: d, label: DIFFICULTY_LABEL[d] })),
+    },
+    {
+      name: 'education',
+      kind: 'choice',
+      description: 'Roles open with at most this education',
+      required: false,
+      choices: [
+        { value: 'none', label: 'No degree' },
+        { value: 'bachelor', label: "Bachelor's" },
+        { value: 'master', label: "Master's" },
+        { value: 'phd', label: 'PhD' },
+      ],
+    },
+    {
+      name: 'availability',
+      kind: 'choice',
+      description: 'At least this many openings',
+      required: false,
+      choices: [
+        { value: 'high', label: 'High or very high' },
+        { value: 'medium', label: 'Medium or more' },
+        { value: 'niche', label: 'Any, niche included' },
+      ],
+    },
+  ],
+  input: z.object({
+    layer: layerInput.optional(),
+    difficulty: difficultyInput.optional(),
+    education: z.string().trim().toLowerCase().pipe(EducationLevel).optional(),
+    availability: z.string().trim().toLowerCase().pipe(AvailabilityLevel).optional(),
+  }),
+  parseText(text) {
+    const out: Record<string, string> = {};
+    const unknown: string[] = [];
+    for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+      const w = word.toLowerCase();
+      if (/^(?:l?[1-6]|cross(?:-cutting)?)$/.test(w)) out.layer = w;
+      else if ((Difficulty.options as readonly string[]).includes(w)) out.difficulty = w;
+      else unknown.push(word);
+    }
+    // An unrecognised word is passed on as a layer so validation names it, instead of being ignored.
+    if (unknown.length > 0) out.layer = unknown.join(' ');
+    return out;
+  },
+  run(filter, core): View {
+    const found = core.browse(filter);
+    const applied = [
+      filter.layer && layerLabel(core.kb, filter.layer),
+      filter.difficulty && DIFFICULTY_LABEL[filter.difficulty],
+      filter.education && `at most ${filter.education} education`,
+      filter.availability && `${filter.availability}+ availability`,
+    ].filter(Boolean);
+    if (found.length === 0) return notice('No roles match', `Nothing matches ${applied.join(', ')}. Try fewer filters.`, 'info');
+    const layers = [...new Set(found.map((r) => r.layer))];
+    const sections: Section[] = layers.map((code) => ({
+      heading: layerLabel(core.kb, code),
+      items: found.filter((r) => r.layer === code).map((r) => `${r.number}. ${r.name} · ${DIFFICULTY_LABEL[r.difficulty]} · ${headline(r)}`),
+    }));
+    return {
+      kind: 'list',
+      title: applied.length ? `Roles: ${applied.join(', ')}` : `All ${found.length} roles`,
+      description: `${found.length} of ${core.kb.roles.length} roles. Pick one for its card.`,
+      fields: [],
+      sections,
+      actions: [
+        {
+          type: 'select',
+          placeholder: 'Open a role card',
+          options: found.slice(0, 25).map((r) => ({
+            label: r.name,
+            description: `${r.layer} · ${DIFFICULTY_LABEL[r.difficulty]}`,
+            invoke: { command: 'role', args: { name: roleRef(r) } },
+          })),
+        },
+      ],
+      footer: footer(core.kb),
+      tone: 'info',
+    };
+  },
+});

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { Core } from '../core/index.js';
+import { commands as allCommands, type CommandContext, type CommandDefinition } from '../../commands/index.js';
+import { notice } from '../views/cards/notice.js';
+import type { Invocation, View } from '../views/view.js';
+import { decodeInvocation } from '../views/invocation-codec.js';
+
+export type Outcome = 'ok' | 'invalid' | 'unknown_command' | 'stale' | 'error';
+
+export interface DispatchResult {
+  command: string;
+  view: View;
+  outcome: Outcome;
+  /** Set when outcome is "error": quote it to the user and log it with the error. */
+  errorId?: string;
+  error?: unknown;
+}
+
+/** Short, log-searchable id for a failure: "E-7K2M9Q". */
+export function newErrorId(): string {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  return `E-${[...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => {
+      const where = i.path.length ? `${i.path.join('.')}: ` : '';
+      return `${where}${i.message.replace(/^Invalid input: /, '')}`;
+    })
+    .join('; ');
+}
+
+/**
+ * The one way any front end runs a command: validate raw input with the command's zod
+ * schema, run it, and turn every failure into a View. It never throws.
+ */
+export class Dispatcher {
+  constructor(
+    readonly core: Core,
+    readonly commands: readonly CommandDefinition[] = allCommands,
+  ) {}
+
+  find(name: string): CommandDefinition | undefined {
+    return this.commands.find((c) => c.name === name);
+  }
+
+  /** Runs a command from structured options (Discord options, CLI flags, button args). */
+  async run(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<DispatchResult> {
+    const command = this.find(name);
+    if (!command) {
+      const names = this.commands.map((c) => `/${c.name}`).join(', ');
+      return {
+        command: name,
+        outcome: 'unknown_command',
+        view: notice('Unknown command', `RoleCall has no /${String(name).slice(0, 40)} command. Try ${names}.`),
+      };
+    }
+    const parsed = command.input.safeParse(raw);
+    if (!parsed.success) {
+      return {
+        command: name,
+        outcome: 'invalid',
+        view: notice(`That /${command.name} didn't work`, `${describeIssues(parsed.error)}. Usage: ${command.usage}`),
+      };
+    }
+    try {
+      const view = await command.run(parsed.data, this.core, ctx);
+      return { command: name, outcome: 'ok', view };
+    } catch (error) {
+      const errorId = newErrorId();
+      return {
+        command: name,
+        outcome: 'error',
+        errorId,
+        error,
+        view: notice('Something went wrong', `RoleCall could not answer that. Error id ${errorId}.`, 'error'),
+      };
+    }
+  }
+
+  /** Runs a command from the free text after its name (Slack, console): "/compare a vs b". */
+  async runText(name: string, text: string, ctx: CommandContext): Promise<DispatchResult> {
+    const command = this.find(name);
+    if (!command) return this.run(name, {}, ctx);
+    let raw: Record<string, unknown>;
+    try {
+      raw = text.trim() ? command.parseText(text.trim()) : {};
+    } catch {
+      raw = {};
+    }
+    return this.run(name, raw, ctx);
+  }
+
+  /** Runs the invocation a button or select carried. */
+  async runInvocation(inv: Invocation, ctx: CommandContext): Promise<DispatchResult> {
+    return this.run(inv.command, inv.args, ctx);
+  }
+
+  /** Runs an encoded component id; a stale or malformed one gets a clear answer. */
+  async runEncoded(encoded: string, ctx: CommandContext): Promise<DispatchResult> {
+    const decoded = decodeInvocation(encoded);
+    if (!decoded.ok) {
+      return {
+        command: 'component',
+        outcome: 'stale',
+        view: notice(
+          'This button has expired',
+          decoded.reason === 'stale'
+            ? 'It comes from an older version of RoleCall. Run the command again for fresh buttons.'
+            : 'RoleCall did not recognise it. Run the command again.',
+        ),
+      };
+    }
+    return this.runInvocation(decoded.invocation, ctx);
+  }
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * The environment, described once. Every variable RoleCall reads is here, with its default;
+ * `.env.example` lists the same variables. Secrets are never echoed in errors.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .pipe(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional())
+  .optional();
+
+const snowflake = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .pipe(z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17–20 digits)').optional())
+  .optional();
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
+    ROLECALL_DB: z.string().trim().min(1).default('./var/rolecall.db'),
+    ROLECALL_DATA_DIR: optionalText,
+
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: snowflake,
+    DISCORD_GUILD_ID: snowflake,
+    DISCORD_API_URL: optionalUrl,
+
+    SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-').optional()),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-').optional()),
+    SLACK_API_URL: optionalUrl,
+
+    SPOTLIGHT_ENABLED: z
+      .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
+    SPOTLIGHT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'required when DISCORD_TOKEN is set' });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'required when SLACK_BOT_TOKEN is set (HTTP mode); or set SLACK_APP_TOKEN for Socket Mode',
+      });
+    }
+    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'required when other SLACK_ variables are set' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws a ConfigError naming every bad variable, never its value. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message.replace(/^Invalid input: /, '')}`);
+  throw new ConfigError(problems);
+}
+
+export const isDiscordConfigured = (env: Env): boolean => Boolean(env.DISCORD_TOKEN);
+export const isSlackConfigured = (env: Env): boolean => Boolean(env.SLACK_BOT_TOKEN);

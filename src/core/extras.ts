@@ -1,0 +1,45 @@
+import type { Role } from './schema/role.js';
+import type { Certification, InterviewRound, PortfolioProject } from './schema/reference.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+
+export interface RoundForRole {
+  round: InterviewRound;
+  /** Topics of the round, plus the role's own topics in the domain-specific round. */
+  topics: string[];
+  /** The take-home task for the role's layer, if the round has one. */
+  task?: string;
+}
+
+export interface RoleExtras {
+  role: Role;
+  interviewRounds: RoundForRole[];
+  certifications: Certification[];
+  projects: PortfolioProject[];
+  hiringCompanies: string[];
+  /** Frontier-lab requirements for the role's layer, when the labs hire for it. */
+  frontierRequirements: string[];
+  keywords: string[];
+}
+
+const PRIORITY_ORDER = { high: 0, medium: 1, 'nice-to-have': 2 } as const;
+
+export function extrasFor(kb: KnowledgeBase, role: Role): RoleExtras {
+  const ref = kb.reference;
+  const interviewRounds: RoundForRole[] = [];
+  for (const round of ref.interviewRounds) {
+    const own = round.roleTopics.filter((rt) => rt.roles.includes(role.id)).flatMap((rt) => rt.topics);
+    if (!kb.includes(round.appliesTo, role) && own.length === 0) continue;
+    const task = round.layerTasks.find((t) => t.layer === role.layer)?.task;
+    interviewRounds.push({ round, topics: [...round.topics, ...own], ...(task ? { task } : {}) });
+  }
+  const certifications = ref.certifications
+    .filter((c) => kb.includes(c.appliesTo, role))
+    .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
+  // Projects aimed at this role by name come before those for "all roles".
+  const projects = ref.projects
+    .filter((p) => kb.includes(p.appliesTo, role))
+    .sort((a, b) => Number(!a.appliesTo.roles.includes(role.id)) - Number(!b.appliesTo.roles.includes(role.id)));
+  const frontierRequirements = ref.frontierLabs.tracks.filter((t) => t.layers.includes(role.layer)).flatMap((t) => t.requirements);
+  const keywords = ref.jobKeywords.find((k) => k.layer === role.layer)?.keywords ?? [];
+  return { role, interviewRounds, certifications, projects, hiringCompanies: role.hiringCompanies, frontierRequirements, keywords };
+}

@@ -1,0 +1,123 @@
+import type { Role } from './schema/role.js';
+import type { SkillCluster } from './schema/reference.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { normalize } from './resolve/normalize.js';
+
+/** Spellings people use for the same skill. Keys and values are normalised words. */
+const SKILL_SYNONYMS: Record<string, string> = {
+  k8s: 'kubernetes',
+  js: 'javascript',
+  ts: 'typescript',
+  tf: 'tensorflow',
+  torch: 'pytorch',
+  llms: 'llm',
+  'large language models': 'llm',
+  'large language model': 'llm',
+  'vector database': 'vector db',
+  'vector databases': 'vector db',
+  'vector dbs': 'vector db',
+  'retrieval augmented generation': 'rag',
+  'prompting': 'prompt engineer',
+  'prompt engineering': 'prompt engineer',
+  'aws': 'aws',
+  'golang': 'go',
+  'nextjs': 'next js',
+  'reactjs': 'react',
+  'sklearn': 'scikit learn',
+  'postgres': 'sql',
+};
+
+/** Normalised text of a skill, with synonyms folded, for matching. */
+export function skillKey(skill: string): string {
+  const n = normalize(skill);
+  return SKILL_SYNONYMS[n] ?? n.split(' ').map((w) => SKILL_SYNONYMS[w] ?? w).join(' ');
+}
+
+/** Does the skill text mention the query as a whole phrase ("cuda" in "custom cuda kernels")? */
+export function skillMatches(skillText: string, queryKey: string): boolean {
+  if (!queryKey) return false;
+  const text = ` ${skillKey(skillText)} `;
+  return text.includes(` ${queryKey} `);
+}
+
+export interface SkillHit {
+  role: Role;
+  /** The role's own wording of the matched skill. */
+  skill: string;
+}
+
+export interface SkillLookup {
+  query: string;
+  mustHave: SkillHit[];
+  niceToHave: SkillHit[];
+  clusters: SkillCluster[];
+  /** Known skills close to the query, offered when nothing matched. */
+  suggestions: string[];
+}
+
+export interface SkillMatch {
+  role: Role;
+  matchedMustHave: string[];
+  matchedNiceToHave: string[];
+  missingMustHave: string[];
+  /** Matched must-haves over all must-haves, 0–1. */
+  coverage: number;
+  score: number;
+}
+
+export class SkillService {
+  private readonly allSkills: string[];
+
+  constructor(private readonly kb: KnowledgeBase) {
+    const set = new Set<string>();
+    for (const r of kb.roles) [...r.mustHave, ...r.niceToHave].forEach((s) => set.add(s));
+    this.allSkills = [...set];
+  }
+
+  /** Which roles need a skill, as a must-have or a nice-to-have. */
+  rolesForSkill(query: string): SkillLookup {
+    const key = skillKey(query);
+    const mustHave: SkillHit[] = [];
+    const niceToHave: SkillHit[] = [];
+    for (const role of this.kb.roles) {
+      const must = role.mustHave.find((s) => skillMatches(s, key));
+      if (must) {
+        mustHave.push({ role, skill: must });
+        continue;
+      }
+      const nice = role.niceToHave.find((s) => skillMatches(s, key));
+      if (nice) niceToHave.push({ role, skill: nice });
+    }
+    const clusters = this.kb.reference.skillsMatrix.filter((c) => skillMatches(c.cluster, key));
+    const suggestions = mustHave.length + niceToHave.length === 0 ? this.suggestSkills(key) : [];
+    return { query, mustHave, niceToHave, clusters, suggestions };
+  }
+
+  /** Roles ranked by how much of their must-have list a set of skills covers. */
+  match(skills: string[], limit = 5): SkillMatch[] {
+    const keys = [...new Set(skills.map(skillKey).filter(Boolean))];
+    if (keys.length === 0) return [];
+    const results: SkillMatch[] = [];
+    for (const role of this.kb.roles) {
+      const matchedMustHave = role.mustHave.filter((s) => keys.some((k) => skillMatches(s, k)));
+      const matchedNiceToHave = role.niceToHave.filter((s) => keys.some((k) => skillMatches(s, k)));
+      if (matchedMustHave.length + matchedNiceToHave.length === 0) continue;
+      const coverage = matchedMustHave.length / role.mustHave.length;
+      const score = matchedMustHave.length + 0.5 * matchedNiceToHave.length + coverage;
+      const missingMustHave = role.mustHave.filter((s) => !matchedMustHave.includes(s));
+      results.push({ role, matchedMustHave, matchedNiceToHave, missingMustHave, coverage, score });
+    }
+    return results.sort((a, b) => b.score - a.score || a.role.number - b.role.number).slice(0, limit);
+  }
+
+  private suggestSkills(key: string): string[] {
+    if (key.length < 2) return [];
+    const words = key.split(' ');
+    return this.allSkills
+      .filter((s) => {
+        const k = skillKey(s);
+        return words.some((w) => w.length >= 3 && k.includes(w.slice(0, Math.max(3, w.length - 2))));
+      })
+      .slice(0, 5);
+  }
+}

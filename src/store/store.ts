@@ -1,0 +1,45 @@
+import type { RoleId } from '../core/schema/common.js';
+
+/**
+ * The persistence interface. Callers depend on this, never on SQLite: every method is async so
+ * a server database can implement it later without touching them.
+ */
+
+/** A comparison that lives in a chat thread and is refined by later mentions. */
+export interface ThreadKey {
+  platform: 'slack';
+  workspaceId: string;
+  channelId: string;
+  threadTs: string;
+}
+
+export interface ThreadComparison {
+  roles: RoleId[];
+  market: 'us' | 'india' | 'both';
+  updatedAt: Date;
+}
+
+export interface ThreadStore {
+  get(key: ThreadKey): Promise<ThreadComparison | undefined>;
+  put(key: ThreadKey, value: Omit<ThreadComparison, 'updatedAt'>): Promise<void>;
+}
+
+/** Platform event ids already handled, so a platform's retry never produces a second reply. */
+export interface EventLog {
+  /** Records the event; true the first time it is seen, false for a repeat. */
+  firstSeen(platform: string, eventId: string): Promise<boolean>;
+  /** Drops records older than the cut-off (platforms stop retrying within minutes). */
+  prune(olderThan: Date): Promise<number>;
+}
+
+export interface StoreHealth {
+  ok: boolean;
+  detail: string;
+}
+
+export interface Store {
+  readonly threads: ThreadStore;
+  readonly events: EventLog;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,72 @@
+import type { Core } from '../../core/index.js';
+import type { Role } from '../../core/schema/role.js';
+import type { Action, Field, Section, View } from '../view.js';
+import { DIFFICULTY_LABEL, footer, headline, layerLabel, layerSpan, roleRef, salaryLines } from '../format.js';
+
+/** The related roles that are among the 31, for "Compare with…". */
+export function relatedRoles(core: Core, role: Role): Role[] {
+  return role.related.flatMap((r) => ('role' in r ? [core.kb.role(r.role)] : []));
+}
+
+export function progressionText(core: Core, role: Role): string[] {
+  return role.progression.map((p) => ('role' in p ? core.kb.role(p.role).name : p.title));
+}
+
+export function roleFacts(core: Core, role: Role): Field[] {
+  const span = layerSpan(role);
+  return [
+    { label: 'Layer', value: `${layerLabel(core.kb, role.layer)}${span ? ` (spans ${span})` : ''}`, inline: true },
+    { label: 'Entry difficulty', value: DIFFICULTY_LABEL[role.difficulty], inline: true },
+    { label: 'Availability', value: role.availability, inline: true },
+    { label: 'Min education', value: role.education, inline: true },
+    { label: 'US range', value: headline(role), inline: true },
+  ];
+}
+
+export function roleActions(core: Core, role: Role): Action[] {
+  const related = relatedRoles(core, role);
+  const actions: Action[] = [
+    { type: 'button', label: 'Career path', invoke: { command: 'path', args: { from: roleRef(role) } }, style: 'primary' },
+    { type: 'button', label: 'Salary', invoke: { command: 'salary', args: { role: roleRef(role) } } },
+  ];
+  if (related.length > 0) {
+    actions.push({
+      type: 'select',
+      placeholder: 'Compare with…',
+      options: related.map((r) => ({
+        label: r.name,
+        description: `${r.layer} · ${DIFFICULTY_LABEL[r.difficulty]}`,
+        invoke: { command: 'compare', args: { role_a: roleRef(role), role_b: roleRef(r) } },
+      })),
+    });
+  }
+  return actions;
+}
+
+/** The full role card: key facts first, then pay, skills and the rest of the breakdown. */
+export function roleCard(core: Core, role: Role): View {
+  const sections: Section[] = [
+    { heading: 'Must-have skills', items: role.mustHave },
+    { heading: 'Nice to have', items: role.niceToHave },
+    { heading: 'Key responsibilities', items: role.responsibilities },
+    { heading: 'Key differentiator', body: role.differentiator },
+    { heading: 'Getting in', body: role.entryRequirements },
+    { heading: 'Career progression', items: progressionText(core, role) },
+    { heading: 'Hiring', body: role.hiringCompanies.join(', ') },
+    { heading: 'Job market', body: role.availabilityNote },
+  ];
+  return {
+    kind: 'role',
+    title: `${role.number}. ${role.name}`,
+    description: role.tagline ? `${role.tagline}. ${role.summary}` : role.summary,
+    fields: [
+      ...roleFacts(core, role),
+      { label: 'US salary', value: salaryLines(role, 'us').join('\n') || '—' },
+      { label: 'India salary', value: salaryLines(role, 'india').join('\n') || '—' },
+    ],
+    sections,
+    actions: roleActions(core, role),
+    footer: footer(core.kb),
+    tone: 'info',
+  };
+}
