@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { RolesFile } from '../schema/role.js';
@@ -18,8 +18,11 @@ export const DATA_FILES = {
 
 /** How a file is named in messages: relative to the package when it lives there ("data/roles.yaml"). */
 function displayName(path: string): string {
-  const rel = relative(packageRoot(), path);
-  return rel.startsWith('..') ? path : rel;
+  for (const base of [packageRoot(), process.cwd()]) {
+    const rel = relative(base, path);
+    if (!rel.startsWith('..') && !isAbsolute(rel)) return rel;
+  }
+  return path;
 }
 
 function readYaml<S extends z.ZodType>(path: string, schema: S, problems: string[]): z.infer<S> | undefined {

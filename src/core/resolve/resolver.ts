@@ -236,7 +236,16 @@ export class Resolver {
       } else owners.add(k.roleId);
     }
     if (bestLength === 0) return undefined;
-    const roles = [...owners].map((id) => this.kb.role(id));
+    let roles = [...owners].map((id) => this.kb.role(id));
+    if (roles.length > 1) {
+      // Titles name their role as a phrase ("RAG Engineer - LLM Platform"): prefer the one key
+      // that appears word for word; two such phrases means the title names two roles.
+      const phrase = ` ${queryTokens.join(' ')} `;
+      const contiguous = new Set(
+        this.keys.filter((k) => k.tokens.length === bestLength && owners.has(k.roleId) && phrase.includes(` ${k.key} `)).map((k) => k.roleId),
+      );
+      if (contiguous.size === 1) roles = roles.filter((r) => contiguous.has(r.id));
+    }
     if (roles.length === 1) return { status: 'found', query, role: roles[0]!, score: 0.85, via: 'contains' };
     return { status: 'ambiguous', query, candidates: roles.slice(0, MAX_CANDIDATES), reason: 'close' };
   }

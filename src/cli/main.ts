@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { createCore, type Core } from '../core/index.js';
+import { DataError } from '../core/data/errors.js';
+import { Dispatcher } from '../app/dispatch.js';
+import { commands } from '../../commands/index.js';
+import { renderForTerminal } from '../platforms/console/render.js';
+import { resolutionJson } from './json-contract.js';
+import { runBatch } from './batch.js';
+import type { Io } from './io.js';
+
+/** Exit codes: 0 answered (role found), 1 ambiguous or not found, 2 bad usage, 3 invalid role data. */
+export const EXIT = { ok: 0, unresolved: 1, usage: 2, data: 3 } as const;
+
+const FLAG_OPTIONS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  market: { type: 'string' },
+  layer: { type: 'string' },
+  difficulty: { type: 'string' },
+  education: { type: 'string' },
+  availability: { type: 'string' },
+  color: { type: 'boolean' },
+} as const;
+
+export function usage(): string {
+  const lines = commands.map((c) => `  rolecall ${c.usage.replace(/^\//, '')}`.padEnd(58) + c.description);
+  return [
+    'Usage: rolecall <command> [arguments] [--json]',
+    '',
+    ...lines,
+    '  rolecall spotlight list|add|remove|pause|resume|preview|run'.padEnd(58) + 'Manage the weekly role spotlight',
+    '',
+    'rolecall role with no name reads one query per line from stdin and prints one JSON object per line.',
+    'Flags: --json (machine-readable output), --market us|india|both, --layer L1..L6|cross, --difficulty, --education, --availability',
+    'Exit codes: 0 answered, 1 ambiguous or not found, 2 bad usage, 3 invalid role data.',
+  ].join('\n');
+}
+
+
+/** Builds a command's raw input from positional arguments (joined as the text syntax) and flags. */
+function rawInput(name: string, positionals: string[], flags: Record<string, unknown>): Record<string, unknown> {
+  const command = commands.find((c) => c.name === name)!;
+  const joiner = name === 'compare' ? ' vs ' : name === 'path' && positionals.length === 2 ? ' to ' : name === 'match' ? ', ' : ' ';
+  const text = positionals.join(joiner).trim();
+  const raw: Record<string, unknown> = text ? command.parseText(text) : {};
+  for (const key of ['market', 'layer', 'difficulty', 'education', 'availability'] as const) {
+    if (flags[key] !== undefined && key in command.input.shape) raw[key] = flags[key];
+  }
+  return raw;
+}
+
+export async function main(argv: string[], io: Io = process): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.stderr.write(`rolecall: ${(err as Error).message}\n\n${usage()}\n`);
+    return EXIT.usage;
+  }
+  const { values: flags, positionals } = parsed;
+  const [name, ...args] = positionals;
+  if (flags.help || name === undefined) {
+    (name === undefined && !flags.help ? io.stderr : io.stdout).write(`${usage()}\n`);
+    return name === undefined && !flags.help ? EXIT.usage : EXIT.ok;
+  }
+  if (name === 'spotlight') {
+    const { spotlightCli } = await import('./spotlight.js');
+    return spotlightCli(args, flags, io);
+  }
+  if (!commands.some((c) => c.name === name)) {
+    io.stderr.write(`rolecall: unknown command "${name}"\n\n${usage()}\n`);
+    return EXIT.usage;
+  }
+
+  let core: Core;
+  try {
+    core = createCore();
+  } catch (err) {
+    if (err instanceof DataError) {
+      io.stderr.write(`rolecall: ${err.message}\n`);
+      return EXIT.data;
+    }
+    throw err;
+  }
+
+  if (name === 'role') {
+    const query = args.join(' ');
+    if (!query.trim()) {
+      if (io.stdin.isTTY) {
+        io.stderr.write('rolecall: give a role name, or pipe one query per line into `rolecall role`\n');
+        return EXIT.usage;
+      }
+      const { lines, found } = await runBatch(core, io.stdin, io.stdout);
+      return found === lines ? EXIT.ok : EXIT.unresolved;
+    }
+    if (query.length > 200) {
+      io.stderr.write('rolecall: a role name is at most 200 characters\n');
+      return EXIT.usage;
+    }
+    const res = core.resolve(query);
+    if (flags.json) {
+      io.stdout.write(`${JSON.stringify(resolutionJson(res))}\n`);
+      return res.status === 'found' ? EXIT.ok : EXIT.unresolved;
+    }
+  }
+
+  const dispatcher = new Dispatcher(core);
+  const result = await dispatcher.run(name, rawInput(name, args, flags), { platform: 'cli' });
+  if (result.outcome === 'invalid' || result.outcome === 'unknown_command') {
+    io.stderr.write(`rolecall: ${result.view.title}: ${result.view.description ?? ''}\n`);
+    return EXIT.usage;
+  }
+  if (flags.json) io.stdout.write(`${JSON.stringify({ command: name, view: result.view })}\n`);
+  else {
+    const color = flags.color ?? Boolean(io.stdout.isTTY && !process.env.NO_COLOR);
+    io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns ?? 100, 110) })}\n`);
+  }
+  if (result.outcome === 'error') return 70;
+  return result.view.kind === 'ambiguous' || result.view.kind === 'not_found' ? EXIT.unresolved : EXIT.ok;
+}
+
+// Run when executed directly (the bin), not when imported by tests.
+const entry = process.argv[1] ?? '';
+if (/[\\/](?:rolecall|main\.(?:js|ts))$/.test(entry)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`rolecall: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
