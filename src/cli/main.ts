@@ -60,9 +60,13 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   }
   const { values: flags, positionals } = parsed;
   const [name, ...args] = positionals;
-  if (flags.help || name === undefined) {
-    (name === undefined && !flags.help ? io.stderr : io.stdout).write(`${usage()}\n`);
-    return name === undefined && !flags.help ? EXIT.usage : EXIT.ok;
+  if (flags.help) {
+    io.stdout.write(`${usage()}\n`);
+    return EXIT.ok;
+  }
+  if (name === undefined) {
+    io.stderr.write(`rolecall: missing command\n\n${usage()}\n`);
+    return EXIT.usage;
   }
   if (name === 'spotlight') {
     const { spotlightCli } = await import('./spotlight.js');
