@@ -1,7 +1,8 @@
 import Fuse from 'fuse.js';
 import type { Role } from '../schema/role.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { editDistanceWithin } from './edit-distance.js';
+import { TypoIndex } from './typo-index.js';
+import { TrigramIndex } from './trigram-index.js';
 import { normalize, tokens } from './normalize.js';
 import type { Resolution } from './resolution.js';
 
@@ -36,17 +37,29 @@ interface Key {
 }
 
 const MAX_CANDIDATES = 8;
+/** Keys handed to fuse.js per query, and the trigram similarity a key needs to be one. */
+const FUZZY_CANDIDATES = 16;
+const MIN_TRIGRAM_SIMILARITY = 0.25;
+const FUSE_OPTIONS = {
+  keys: ['key'],
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: THRESHOLDS.suggestMax,
+  minMatchCharLength: 2,
+};
 const MAX_SUGGESTIONS = 3;
 
 export class Resolver {
   private readonly exact = new Map<string, Set<string>>();
   private readonly reordered = new Map<string, Set<string>>();
   private readonly keys: Key[] = [];
-  private readonly vocabulary: string[];
+  private readonly typos: TypoIndex;
   /** token → indexes into `keys` of the keys that contain it. */
   private readonly postings = new Map<string, Set<number>>();
   private readonly vocabularySet: Set<string>;
-  private readonly fuse: Fuse<Key>;
+  private readonly trigramIndex: TrigramIndex;
+  /** Normalised role names and aliases, for prefix ranking in autocomplete. */
+  private readonly normalizedNames = new Map<string, { name: string; aliases: string[] }>();
   private readonly notARole: { keys: Set<string>; note: string; pointsTo: Role[] };
 
   constructor(private readonly kb: KnowledgeBase) {
@@ -63,14 +76,11 @@ export class Resolver {
       }),
     );
     this.vocabularySet = vocab;
-    this.vocabulary = [...vocab];
-    this.fuse = new Fuse(this.keys, {
-      keys: ['key'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: THRESHOLDS.suggestMax,
-      minMatchCharLength: 2,
-    });
+    this.typos = new TypoIndex([...vocab].filter((w) => w.length >= 3));
+    this.trigramIndex = new TrigramIndex(this.keys.map((k) => k.key));
+    for (const role of kb.roles) {
+      this.normalizedNames.set(role.id, { name: normalize(role.name), aliases: role.aliases.map(normalize) });
+    }
     const meta = kb.reference.meta.aiMlDeveloper;
     this.notARole = {
       keys: new Set(meta.aliases.map(normalize)),
@@ -164,7 +174,8 @@ export class Resolver {
     for (const r of this.rankFuzzy(key)) push(r.role);
     // Prefix and substring matches on names catch partial typing ("infer", "comp").
     for (const role of this.kb.roles) {
-      if (normalize(role.name).includes(key) || role.aliases.some((a) => normalize(a).startsWith(key))) push(role);
+      const n = this.normalizedNames.get(role.id)!;
+      if (n.name.includes(key) || n.aliases.some((a) => a.startsWith(key))) push(role);
     }
     return out;
   }
@@ -195,24 +206,10 @@ export class Resolver {
     let changed = false;
     const out = queryTokens.map((t) => {
       if (this.vocabularySet.has(t) || t.length < 4 || /\d/.test(t)) return t;
-      const max = t.length >= 8 ? 2 : 1;
-      let best: string | undefined;
-      let bestDistance = max + 1;
-      let tie = false;
-      for (const word of this.vocabulary) {
-        if (word.length < 3) continue;
-        const d = editDistanceWithin(t, word, max);
-        if (d < bestDistance) {
-          best = word;
-          bestDistance = d;
-          tie = false;
-        } else if (d === bestDistance && d <= max) tie = true;
-      }
-      if (best && bestDistance <= max && !tie) {
-        changed = true;
-        return best;
-      }
-      return t;
+      const fixed = this.typos.closest(t);
+      if (fixed === undefined) return t;
+      changed = true;
+      return fixed;
     });
     return changed ? out : undefined;
   }
@@ -250,10 +247,16 @@ export class Resolver {
     return { status: 'ambiguous', query, candidates: roles.slice(0, MAX_CANDIDATES), reason: 'close' };
   }
 
-  /** Fuzzy hits, best score per role, best first. */
+  /**
+   * Fuzzy hits, best score per role, best first: fuse.js scores only the keys that share
+   * enough trigrams with the query (its score depends on the pair alone, not on the set).
+   */
   private rankFuzzy(key: string): Array<{ role: Role; score: number }> {
+    const candidates = this.trigramIndex.candidates(key, FUZZY_CANDIDATES, MIN_TRIGRAM_SIMILARITY).map((i) => this.keys[i]!);
+    if (candidates.length === 0) return [];
+    const fuse = new Fuse(candidates, FUSE_OPTIONS);
     const best = new Map<string, number>();
-    for (const hit of this.fuse.search(key)) {
+    for (const hit of fuse.search(key)) {
       const score = hit.score ?? 1;
       const prev = best.get(hit.item.roleId);
       if (prev === undefined || score < prev) best.set(hit.item.roleId, score);
