@@ -1,4 +1,7 @@
 import type { RoleId } from '../core/schema/common.js';
+import type { SpotlightStore } from './spotlight-store.js';
+
+export type * from './spotlight-store.js';
 
 /**
  * The persistence interface. Callers depend on this, never on SQLite: every method is async so
@@ -40,6 +43,8 @@ export interface StoreHealth {
 export interface Store {
   readonly threads: ThreadStore;
   readonly events: EventLog;
+  /** Weekly spotlight subscriptions and their exactly-once claims. */
+  readonly spotlight: SpotlightStore;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -22,17 +22,20 @@ function paint(style: TerminalStyle, code: keyof typeof ANSI, text: string): str
   return style.color ? `${ANSI[code]}${text}${ANSI.reset}` : text;
 }
 
-function wrap(text: string, width: number, indent = ''): string {
+/** Word-wraps to `width`; continuation lines use `hanging` (defaults to `indent`). */
+function wrap(text: string, width: number, indent = '', hanging = indent): string {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let prefix = indent;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && (indent + line + ' ' + word).length > width) {
-        out.push(indent + line);
+      if (line && (prefix + line + ' ' + word).length > width) {
+        out.push(prefix + line);
         line = word;
+        prefix = hanging;
       } else line = line ? `${line} ${word}` : word;
     }
-    out.push(indent + line);
+    out.push(prefix + line);
   }
   return out.join('\n');
 }
@@ -72,7 +75,7 @@ export function renderForTerminal(view: View, style: TerminalStyle = { color: fa
   for (const s of view.sections) {
     out.push('', paint(style, 'bold', clean(s.heading)));
     if (s.body) out.push(wrap(clean(s.body), width, '  '));
-    for (const item of s.items ?? []) out.push(wrap(`• ${clean(item)}`, width, '  '));
+    for (const item of s.items ?? []) out.push(wrap(`• ${clean(item)}`, width, '  ', '    '));
   }
   const hints = actionLines(view.actions);
   if (hints.length) out.push('', paint(style, 'dim', hints.join('  ')));

@@ -33,4 +33,55 @@ export const migrations: Migration[] = [
       CREATE INDEX processed_events_seen_at ON processed_events (seen_at);
     `,
   },
+  {
+    version: 2,
+    name: 'spotlight subscriptions and weekly claims',
+    // Timestamps are ISO-8601 UTC strings from Date#toISOString, so they compare as text.
+    // A removed subscription keeps its row (removed_at): re-subscribing restores its rotation
+    // and its claims, so unsubscribe + subscribe can never produce a second post in a week.
+    sql: `
+      CREATE TABLE spotlight_subscriptions (
+        id                INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform          TEXT NOT NULL CHECK (platform IN ('discord', 'slack')),
+        workspace_id      TEXT NOT NULL,
+        channel_id        TEXT NOT NULL,
+        day_of_week       INTEGER NOT NULL DEFAULT 1 CHECK (day_of_week BETWEEN 1 AND 7),
+        local_time        TEXT NOT NULL DEFAULT '15:00' CHECK (local_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+        timezone          TEXT NOT NULL DEFAULT 'UTC',
+        filter_layer      TEXT,
+        filter_difficulty TEXT,
+        status            TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused')),
+        paused_reason     TEXT,
+        paused_at         TEXT,
+        created_by        TEXT NOT NULL,
+        created_at        TEXT NOT NULL,
+        removed_at        TEXT,
+        rotation_seed     INTEGER NOT NULL,
+        rotation_cycle    INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (platform, workspace_id, channel_id)
+      );
+      CREATE TABLE spotlight_claims (
+        id              TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 25),
+        subscription_id INTEGER NOT NULL REFERENCES spotlight_subscriptions (id) ON DELETE CASCADE,
+        week_key        TEXT NOT NULL,
+        role_id         TEXT NOT NULL,
+        cycle           INTEGER NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('claimed', 'sent', 'failed')),
+        owner           TEXT NOT NULL,
+        claimed_at      TEXT NOT NULL,
+        lease_until     TEXT NOT NULL,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        recoveries      INTEGER NOT NULL DEFAULT 0,
+        retry_allowed   INTEGER NOT NULL DEFAULT 0,
+        sent_at         TEXT,
+        message_id      TEXT,
+        failure_kind    TEXT CHECK (failure_kind IN ('temporary', 'permanent', 'abandoned')),
+        failure_reason  TEXT,
+        failed_at       TEXT,
+        UNIQUE (subscription_id, week_key)
+      );
+      CREATE INDEX spotlight_claims_in_flight ON spotlight_claims (state, lease_until);
+      CREATE INDEX spotlight_claims_cycle ON spotlight_claims (subscription_id, cycle);
+    `,
+  },
 ];

@@ -1,5 +1,7 @@
-import type { EventLog, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
+import type { EventLog, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
 import { openDatabase, schemaVersion, type SqliteDb } from './open.js';
+import { SqliteClaims } from './claims.js';
+import { SqliteSubscriptions } from './subscriptions.js';
 
 class SqliteThreads implements ThreadStore {
   private readonly select;
@@ -55,11 +57,13 @@ class SqliteEvents implements EventLog {
 export class SqliteStore implements Store {
   readonly threads: ThreadStore;
   readonly events: EventLog;
+  readonly spotlight: SpotlightStore;
   private closed = false;
 
   constructor(readonly db: SqliteDb) {
     this.threads = new SqliteThreads(db);
     this.events = new SqliteEvents(db);
+    this.spotlight = { subscriptions: new SqliteSubscriptions(db), claims: new SqliteClaims(db) };
   }
 
   static open(path: string): SqliteStore {

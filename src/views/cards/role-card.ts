@@ -43,6 +43,18 @@ export function roleActions(core: Core, role: Role): Action[] {
   return actions;
 }
 
+/** For the role with a deep-dive (AI Engineer): the three kinds of job behind the one title. */
+function deepDiveSections(core: Core, role: Role): Section[] {
+  const deep = core.kb.aiEngineer;
+  if (deep.meta.role !== role.id) return [];
+  return [
+    {
+      heading: 'Three jobs behind one title',
+      items: deep.tiers.tiers.map((t) => `${t.name} (${t.share.approx ? '~' : ''}${t.share.min}% of postings): ${t.keySkills.join(', ')}`),
+    },
+  ];
+}
+
 /** The full role card: key facts first, then pay, skills and the rest of the breakdown. */
 export function roleCard(core: Core, role: Role): View {
   const sections: Section[] = [
@@ -54,6 +66,7 @@ export function roleCard(core: Core, role: Role): View {
     { heading: 'Career progression', items: progressionText(core, role) },
     { heading: 'Hiring', body: role.hiringCompanies.join(', ') },
     { heading: 'Job market', body: role.availabilityNote },
+    ...deepDiveSections(core, role),
   ];
   return {
     kind: 'role',

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Proves the packaging (no Docker engine here): the npm tarball, installed with production
+# dependencies only into an empty folder, answers a lookup and rejects a bad configuration
+# clearly. Catches data files missing from the package and runtime imports of dev-only packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
+echo "packed $tarball ($(du -h "$work/$tarball" | cut -f1))"
+mkdir "$work/app"
+cd "$work/app"
+npm init -y >/dev/null
+npm install --omit=dev --no-audit --no-fund "$work/$tarball" >/dev/null
+test ! -e node_modules/vitest || { echo "dev dependency vitest was installed"; exit 1; }
+test ! -e node_modules/typescript || { echo "dev dependency typescript was installed"; exit 1; }
+
+echo "--- npx rolecall role \"AI Engineer\""
+out=$(npx --no-install rolecall role "AI Engineer")
+echo "$out" | head -n 8
+echo "$out" | grep -q "^8\. AI Engineer" || { echo "role card missing"; exit 1; }
+npx --no-install rolecall role "AI Engineer" --json | node -e '
+  let s = ""; process.stdin.on("data", (c) => (s += c)).on("end", () => {
+    const j = JSON.parse(s);
+    if (j.status !== "found" || j.role.number !== 8 || j.role.salary.us.mid.min !== 140) { console.error("bad JSON", s.slice(0, 200)); process.exit(1); }
+    console.log("--json: role 8 with the reference figures");
+  });'
+
+echo "--- start with a bad configuration"
+set +e
+bad=$(env -i PATH="$PATH" HOME="$HOME" DISCORD_TOKEN=not-a-real-token-SECRET123 SLACK_BOT_TOKEN=bad-SECRET456 PORT=99999 \
+  node node_modules/rolecall/dist/src/main.js 2>&1 </dev/null)
+code=$?
+set -e
+echo "$bad"
+[ "$code" -ne 0 ] || { echo "a bad configuration must exit non-zero"; exit 1; }
+for var in DISCORD_APPLICATION_ID SLACK_BOT_TOKEN PORT; do
+  echo "$bad" | grep -q "$var" || { echo "the message must name $var"; exit 1; }
+done
+if echo "$bad" | grep -q "SECRET"; then echo "a secret value was printed"; exit 1; fi
+echo "package check passed"

@@ -1,0 +1,42 @@
+import { escapeMarkdown } from 'discord.js';
+
+/**
+ * View strings are plain text. These make them safe for the Discord surface they land on, so echoed
+ * user input never pings anyone or formats. `allowed_mentions: { parse: [] }` on every message is the
+ * second guard: even a mention that slipped through here could not notify.
+ */
+
+const ZWSP = '\u200b';
+
+/**
+ * Breaks @everyone / @here and the <@id>, <@!id>, <@&id>, <#id>, </cmd:id>, <:emoji:id>, <t:…>
+ * syntaxes with a zero-width space, so they render as the literal text that was typed.
+ */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(?=[@#/:]|a:|t:|id:)/g, `<${ZWSP}`);
+}
+
+/**
+ * For text Discord renders as markdown (embed title, description, field names and values).
+ * discord.js's escapeMarkdown does the inline syntax; headings, lists, masked links are opted in,
+ * and block quotes and subtext ("> ", "-# ") it leaves alone are escaped here.
+ */
+export function escapeText(text: string): string {
+  // Line by line: escapeMarkdown's lookbehinds make it quadratic in line length, and every
+  // special character is escaped either way.
+  return text
+    .split('\n')
+    .map((line) => escapeMarkdown(neutraliseMentions(line), MARKDOWN).replace(/^(\s*)(>|-#)/, '$1\\$2'))
+    .join('\n');
+}
+
+const MARKDOWN = { heading: true, bulletedList: true, numberedList: true, maskedLink: true } as const;
+
+/**
+ * For text Discord shows verbatim (button and option labels, placeholders, footers, autocomplete
+ * names): markdown is not rendered there, so escaping would show backslashes; mentions are still
+ * neutralised, and line breaks flattened.
+ */
+export function plainText(text: string): string {
+  return neutraliseMentions(text.replace(/\s*\n\s*/g, ' '));
+}

@@ -1,0 +1,27 @@
+import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+
+/**
+ * The least the bot needs. Slash-command answers go through the interaction webhook and need no
+ * permission at all; the weekly spotlight posts embeds to channels: view, send, embed links.
+ */
+export const INVITE_PERMISSIONS = new PermissionsBitField([
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.EmbedLinks,
+]).freeze();
+
+export const INVITE_SCOPES = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands] as const;
+
+/**
+ * The OAuth2 link that adds the bot to a server. Built here rather than with
+ * client.generateInvite(), which follows `rest.api` and would point people at a REST proxy.
+ */
+export function inviteUrl(applicationId: string, guildId?: string): string {
+  const query = new URLSearchParams({
+    client_id: applicationId,
+    scope: INVITE_SCOPES.join(' '),
+    permissions: INVITE_PERMISSIONS.bitfield.toString(),
+  });
+  if (guildId) query.set('guild_id', guildId);
+  return `${OAuth2Routes.authorizationURL}?${query.toString()}`;
+}

@@ -1,0 +1,212 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  EmbedBuilder,
+  MessageFlags,
+  StringSelectMenuBuilder,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord.js';
+import type { Action, ButtonAction, Invocation, SelectAction, Table, View } from '../../views/view.js';
+import { encodeInvocation } from '../../views/invocation-codec.js';
+import { escapeText, plainText } from './escape.js';
+import { clip, DISCORD_LIMITS as L, splitLines } from './limits.js';
+
+/** A message body as the API takes it: POST /channels/{id}/messages or an interaction response. */
+export interface DiscordMessage {
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Always { parse: [] }: nothing in a RoleCall message may notify anyone. */
+  allowed_mentions: { parse: [] };
+  flags?: MessageFlags.Ephemeral;
+}
+
+export interface RenderOptions {
+  /** 'channel' (a spotlight post) never sets the ephemeral flag, which only interactions accept. */
+  target?: 'interaction' | 'channel';
+}
+
+const TONE_COLOUR: Record<View['tone'], number> = { info: 0x5865f2, success: 0x57f287, warning: 0xfee75c, error: 0xed4245 };
+/** Prefix of select menus' custom ids; the chosen option's value carries the invocation. */
+export const SELECT_ID_PREFIX = 'rcsel:';
+const SHORTENED = ' · Shortened to fit Discord';
+/** Widest table line that still reads on a phone without wrapping. */
+const MAX_TABLE_WIDTH = 60;
+const MIN_USEFUL_VALUE = 40;
+const BLANK = '\u200b';
+
+/** Renders a View into one Discord message that is within every documented limit. */
+export function renderForDiscord(view: View, opts: RenderOptions = {}): DiscordMessage {
+  const message: DiscordMessage = {
+    embeds: [renderEmbed(view)],
+    components: renderComponents(view.actions),
+    allowed_mentions: { parse: [] },
+  };
+  if (view.private && (opts.target ?? 'interaction') === 'interaction') message.flags = MessageFlags.Ephemeral;
+  return message;
+}
+
+interface Budget {
+  left: number;
+  fields: APIEmbedField[];
+  dropped: boolean;
+}
+
+/** Adds one field if it fits; a value that does not fit is cut when enough room is left to be useful. */
+function addField(b: Budget, name: string, value: string, inline: boolean): boolean {
+  if (b.fields.length >= L.fields || b.left < name.length + 1) {
+    b.dropped = true;
+    return false;
+  }
+  let v = value;
+  if (name.length + v.length > b.left) {
+    if (b.left - name.length < MIN_USEFUL_VALUE) {
+      b.dropped = true;
+      return false;
+    }
+    v = clip(v, b.left - name.length);
+    b.dropped = true;
+  }
+  b.fields.push({ name, value: v, inline });
+  b.left -= name.length + v.length;
+  return v === value;
+}
+
+/** A long value continues in further fields named "… (cont.)" rather than being cut. */
+function addSplitField(b: Budget, label: string, text: string, inline: boolean): void {
+  const name = clip(esc(label, L.fieldName), L.fieldName) || BLANK;
+  const chunks = splitLines(text.trim() ? text : '—', L.fieldValue);
+  const more = clip(`${esc(label, L.fieldName)} (cont.)`, L.fieldName);
+  for (const [i, chunk] of chunks.entries()) {
+    if (!addField(b, i === 0 ? name : more, chunk, inline && chunks.length === 1)) break;
+  }
+}
+
+/**
+ * Escapes text cut to `max` first: escaping only lengthens text, and escaping what could never be
+ * shown would only cost time.
+ */
+const esc = (text: string, max: number) => escapeText(clip(text, max));
+
+function sectionText(body: string | undefined, items: string[] | undefined): string {
+  const lines = body ? [esc(body, L.embedTotal)] : [];
+  let size = lines[0]?.length ?? 0;
+  for (const item of items ?? []) {
+    if (size > L.embedTotal) break; // the rest could not be shown anyway
+    const line = `• ${esc(item, L.fieldValue)}`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+/** The table as a monospace block, or undefined when it would not fit a field or a phone's width. */
+export function tableBlock(table: Table): string | undefined {
+  const cell = (s: string) => plainText(s).replace(/`/g, "'").slice(0, 24);
+  const rows = [table.columns, ...table.rows].map((r) => r.map(cell));
+  const widths = table.columns.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const lines = rows.map((r) => widths.map((w, c) => (r[c] ?? '').padEnd(w)).join('  ').trimEnd());
+  if (lines.some((l) => l.length > MAX_TABLE_WIDTH)) return undefined;
+  const block = ['```', ...lines, '```'].join('\n');
+  return block.length <= L.fieldValue ? block : undefined;
+}
+
+/**
+ * Priority when space runs out: title and footer, then the key-figure fields, the description
+ * (at most half of what is left when fields follow), the sections, and last the table.
+ */
+function renderEmbed(view: View): APIEmbed {
+  const embed = new EmbedBuilder().setColor(TONE_COLOUR[view.tone]);
+  const title = clip(esc(view.title, L.title), L.title) || 'RoleCall';
+  embed.setTitle(title);
+  const footer = view.footer ? clip(plainText(`${view.footer.source} · data as of ${view.footer.asOf}`), L.footer - SHORTENED.length) : '';
+  const b: Budget = { left: L.embedTotal - title.length - footer.length - SHORTENED.length, fields: [], dropped: false };
+
+  const description = view.description ? esc(view.description, L.description) : '';
+  const hasMore = view.fields.length + view.sections.length > 0;
+  const descriptionRoom = Math.min(L.description, hasMore ? Math.floor(b.left / 2) : b.left);
+  const shownDescription = clip(description, descriptionRoom);
+  if (shownDescription !== description) b.dropped = true;
+  b.left -= shownDescription.length;
+
+  const full = () => b.fields.length >= L.fields || b.left < MIN_USEFUL_VALUE;
+  for (const f of view.fields) {
+    if (full()) b.dropped = true;
+    else addSplitField(b, f.label, esc(f.value, L.embedTotal), Boolean(f.inline));
+  }
+  for (const s of view.sections) {
+    if (full()) b.dropped = true;
+    else addSplitField(b, s.heading, sectionText(s.body, s.items), false);
+  }
+  // The table repeats figures the fields carry, so it is shown only when it fits whole.
+  const block = view.table ? tableBlock(view.table) : undefined;
+  if (block && b.fields.length < L.fields && b.left >= block.length + 11) addField(b, 'At a glance', block, false);
+
+  if (shownDescription) embed.setDescription(shownDescription);
+  if (b.fields.length > 0) embed.addFields(b.fields);
+  const footerText = `${footer}${b.dropped ? SHORTENED : ''}`.replace(/^ · /, '');
+  if (footerText) embed.setFooter({ text: footerText });
+  return embed.toJSON();
+}
+
+function customId(invoke: Invocation): string | undefined {
+  try {
+    return encodeInvocation(invoke);
+  } catch {
+    return undefined; // over 100 characters: the action is left out rather than rejected by Discord
+  }
+}
+
+function buttonFor(action: ButtonAction, used: Set<string>): ButtonBuilder | undefined {
+  const id = customId(action.invoke);
+  if (!id || used.has(id)) return undefined; // Discord rejects duplicate custom ids in a message
+  used.add(id);
+  return new ButtonBuilder()
+    .setCustomId(id)
+    .setLabel(clip(plainText(action.label), L.buttonLabel) || 'Open')
+    .setStyle(action.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary);
+}
+
+function selectFor(action: SelectAction, index: number): StringSelectMenuBuilder | undefined {
+  const values = new Set<string>();
+  const options = [];
+  for (const option of action.options) {
+    const value = customId(option.invoke);
+    if (!value || values.has(value) || options.length >= L.selectOptions) continue;
+    values.add(value);
+    const description = option.description ? clip(plainText(option.description), L.optionDescription) : '';
+    options.push({ label: clip(plainText(option.label), L.optionLabel) || value, value, ...(description ? { description } : {}) });
+  }
+  if (options.length === 0) return undefined;
+  return new StringSelectMenuBuilder()
+    .setCustomId(`${SELECT_ID_PREFIX}${index}`)
+    .setPlaceholder(clip(plainText(action.placeholder), L.placeholder))
+    .addOptions(options);
+}
+
+/** Buttons share rows of five in order; each select takes a row; at most five rows. */
+function renderComponents(actions: Action[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  const used = new Set<string>();
+  let buttons: ButtonBuilder[] = [];
+  const flush = () => {
+    if (buttons.length > 0 && rows.length < L.rows) rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons).toJSON());
+    buttons = [];
+  };
+  actions.forEach((action, index) => {
+    if (action.type === 'button') {
+      const button = buttonFor(action, used);
+      if (button) buttons.push(button);
+      if (buttons.length === L.buttonsPerRow) flush();
+      return;
+    }
+    flush();
+    const select = selectFor(action, index);
+    if (select && rows.length < L.rows) rows.push(new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select).toJSON());
+  });
+  flush();
+  return rows;
+}

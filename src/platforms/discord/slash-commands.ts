@@ -1,0 +1,82 @@
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  SlashCommandBuilder,
+  type APIApplicationCommandOptionChoice,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { commands as registry, type CommandDefinition, type OptionSpec } from '../../../commands/index.js';
+import { MAX_OPTION_LENGTH } from '../../../commands/command.js';
+import type { Core } from '../../core/index.js';
+import { clip, DISCORD_LIMITS as L } from './limits.js';
+
+export type SlashCommandJSON = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** What an autocomplete hook is given: the option being typed and the shared core. */
+export interface AutocompleteRequest {
+  command: string;
+  option: string;
+  value: string;
+  core: Core;
+}
+
+/**
+ * A Discord-only command (such as /spotlight with subcommands and default member permissions):
+ * its JSON is deployed next to the generated ones, and its interactions run through the
+ * Dispatcher like any other, with subcommands flattened into `subcommand` / `subcommandGroup`.
+ */
+export interface DiscordCommandExtension {
+  /** Usually `new SlashCommandBuilder()…toJSON()`. Replaces a generated command of the same name. */
+  data: SlashCommandJSON;
+  /** Choices for a focused option; without it, focused options are completed with role names. */
+  autocomplete?: (request: AutocompleteRequest) => APIApplicationCommandOptionChoice<string>[];
+}
+
+const description = (text: string) => clip(text, L.commandDescription) || '—';
+
+function addOption(builder: SlashCommandBuilder, spec: OptionSpec): void {
+  switch (spec.kind) {
+    case 'role':
+      // Role names are completed from the resolver; typed text up to the schema's limit is still accepted.
+      builder.addStringOption((o) =>
+        o.setName(spec.name).setDescription(description(spec.description)).setRequired(spec.required).setAutocomplete(true).setMaxLength(MAX_OPTION_LENGTH),
+      );
+      return;
+    case 'text':
+      builder.addStringOption((o) =>
+        o.setName(spec.name).setDescription(description(spec.description)).setRequired(spec.required).setMaxLength(Math.min(spec.maxLength, 6000)),
+      );
+      return;
+    case 'choice':
+      builder.addStringOption((o) =>
+        o
+          .setName(spec.name)
+          .setDescription(description(spec.description))
+          .setRequired(spec.required)
+          .addChoices(...spec.choices.slice(0, L.choices).map((c) => ({ name: clip(c.label, L.choiceName), value: c.value.slice(0, L.choiceValue) }))),
+      );
+      return;
+  }
+}
+
+/** The slash command for one registry command: options in order, required ones first (Discord's rule). */
+export function slashCommandFor(def: CommandDefinition): SlashCommandJSON {
+  const builder = new SlashCommandBuilder()
+    .setName(def.name)
+    .setDescription(description(def.description))
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+  const ordered = [...def.options.filter((o) => o.required), ...def.options.filter((o) => !o.required)];
+  for (const spec of ordered) addOption(builder, spec);
+  return builder.toJSON();
+}
+
+/** Everything `discord:deploy` registers: the registry's commands, then the extensions. */
+export function buildSlashCommands(
+  definitions: readonly CommandDefinition[] = registry,
+  extensions: readonly DiscordCommandExtension[] = [],
+): SlashCommandJSON[] {
+  const extra = new Map(extensions.map((e) => [e.data.name, e.data]));
+  const generated = definitions.filter((d) => !extra.has(d.name)).map(slashCommandFor);
+  return [...generated, ...extra.values()];
+}

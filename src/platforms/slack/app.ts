@@ -1,0 +1,192 @@
+import type { RequestListener } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Dispatcher } from '../../app/dispatch.js';
+import type { Env } from '../../config/env.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Metrics } from '../../observability/metrics.js';
+import type { Store } from '../../store/store.js';
+import type { View } from '../../views/view.js';
+import { registerActions } from './actions.js';
+import { registerAppHome } from './app-home.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerCommands } from './commands.js';
+import type { SlackCommandHandler, SlackDeps } from './deps.js';
+import { registerMentions } from './mentions.js';
+
+export interface StartSlackOptions {
+  env: Env;
+  dispatcher: Dispatcher;
+  store: Store;
+  logger: Logger;
+  metrics: Metrics;
+  /** This week's spotlight for the Home tab; a short explanation shows when absent. */
+  spotlightPreview?: () => Promise<View | undefined>;
+  /** Slack-only slash commands (e.g. /spotlight), routed by name next to the registry's. */
+  commands?: readonly SlackCommandHandler[];
+  /** Passed to commands as ctx.services. */
+  services?: Record<string, unknown>;
+}
+
+export interface SlackRuntime {
+  app: App;
+  mode: 'http' | 'socket';
+  /** HTTP mode: mounted by startHttpServer at /slack/*. */
+  requestListener?: RequestListener;
+  client: WebClient;
+  botUserId: string;
+  teamId: string;
+  health(): Promise<{ ok: boolean; detail: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A 429 is retried after its Retry-After; other failures with backoff. A few tries within
+ * about a minute: the library default (10 tries over ~30 minutes) would hold an answer, and the
+ * client's request queue, far past the point anyone is waiting for it.
+ */
+export const SLACK_RETRY_POLICY: RetryOptions = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 250,
+  maxTimeout: 5_000,
+  maxRetryTime: 60_000,
+  randomize: true,
+};
+
+/** How long stop() waits for answers in progress. */
+const STOP_GRACE_MS = 10_000;
+
+/** Where Slack posts events, commands and interactivity (the manifest uses the first). */
+export const SLACK_ENDPOINTS = ['/slack/events', '/slack/commands', '/slack/actions'];
+
+/**
+ * Starts the Slack front end: Socket Mode when SLACK_APP_TOKEN is set, else HTTP mode, whose
+ * request listener the service's one HTTP server mounts. Resolves once auth.test has named
+ * the bot and its workspace (and, in Socket Mode, the socket is open).
+ */
+export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime> {
+  const { env } = opts;
+  const token = env.SLACK_BOT_TOKEN;
+  if (!token) throw new Error('Slack is not configured: SLACK_BOT_TOKEN is not set');
+  const socket = Boolean(env.SLACK_APP_TOKEN);
+  if (!socket && !env.SLACK_SIGNING_SECRET) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
+
+  const logger = opts.logger.child({ component: 'slack' });
+  const bolt = boltLogger(logger);
+  const clientOptions: WebClientOptions = {
+    ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+    retryConfig: SLACK_RETRY_POLICY,
+    // A hung connection must not hold an answer forever; the retry policy takes over.
+    timeout: 10_000,
+    logger: bolt,
+  };
+
+  const auth = await new WebClient(token, clientOptions).auth.test();
+  if (!auth.user_id || !auth.team_id) throw new Error('Slack auth.test did not name the bot user and team');
+  const botUserId = auth.user_id;
+  const teamId = auth.team_id;
+
+  let connected = !socket;
+  const receiver = socket
+    ? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: bolt, installerOptions: { clientOptions } })
+    : new HTTPReceiver({
+        signingSecret: env.SLACK_SIGNING_SECRET!,
+        endpoints: SLACK_ENDPOINTS,
+        // A long-running server: ack at once and keep working. (true is for FaaS, where work
+        // after the response may be frozen; here it would hold the HTTP ack until the answer.)
+        processBeforeResponse: false,
+        logger: bolt,
+      });
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on('connected', () => (connected = true));
+    receiver.client.on('disconnected', () => (connected = false));
+  }
+
+  const app = new App({
+    token,
+    // Known from auth.test above, so Bolt does not call it again.
+    botId: auth.bot_id,
+    botUserId,
+    receiver,
+    logger: bolt,
+    clientOptions,
+    convoStore: false,
+  });
+  // Requests still being answered, so stop() can let them finish (graceful shutdown).
+  const inflight = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    inflight.add(work);
+    try {
+      await work;
+    } finally {
+      inflight.delete(work);
+    }
+  });
+  app.error(async (error) => {
+    // Listeners catch their own failures; this is the last stop, so a bad request never crashes us.
+    logger.error({ err: error }, 'unhandled slack listener error');
+  });
+
+  const deps: SlackDeps = {
+    dispatcher: opts.dispatcher,
+    store: opts.store,
+    logger,
+    metrics: opts.metrics,
+    botUserId,
+    teamId,
+    commands: new Map((opts.commands ?? []).map((c) => [c.name.replace(/^\//, '').toLowerCase(), c])),
+    ...(opts.services ? { services: opts.services } : {}),
+    ...(opts.spotlightPreview ? { spotlightPreview: opts.spotlightPreview } : {}),
+  };
+  registerCommands(app, deps);
+  registerMentions(app, deps);
+  registerActions(app, deps);
+  registerAppHome(app, deps);
+
+  let stopped = false;
+  let requestListener: RequestListener | undefined;
+  if (receiver instanceof HTTPReceiver) {
+    requestListener = (req, res) => {
+      if (stopped) {
+        res.writeHead(503).end();
+        return;
+      }
+      try {
+        receiver.requestListener(req, res);
+      } catch {
+        // Bolt throws for a path or method it does not serve.
+        if (!res.headersSent) res.writeHead(404).end();
+      }
+    };
+  } else {
+    await app.start();
+  }
+
+  const mode = socket ? 'socket' : 'http';
+  logger.info({ mode, team: teamId, botUserId }, 'slack started');
+  return {
+    app,
+    mode,
+    ...(requestListener ? { requestListener } : {}),
+    client: app.client,
+    botUserId,
+    teamId,
+    async health() {
+      if (stopped) return { ok: false, detail: 'stopped' };
+      if (!connected) return { ok: false, detail: 'socket mode: not connected' };
+      return { ok: true, detail: `${mode} mode, team ${teamId}, bot ${botUserId}` };
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (socket) await app.stop();
+      const drained = Promise.allSettled([...inflight]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
+      await Promise.race([drained, timeout]);
+      clearTimeout(timer);
+    },
+  };
+}

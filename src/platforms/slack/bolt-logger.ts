@@ -1,0 +1,49 @@
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../../observability/logger.js';
+
+type Method = 'debug' | 'info' | 'warn' | 'error';
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Bolt and the WebClient log through this, so their lines land in pino with the service's
+ * redaction rules instead of on the console. Pino's level stays the one source of truth:
+ * setLevel from Bolt is ignored.
+ */
+export function boltLogger(logger: Logger): BoltLogger {
+  let name = 'bolt';
+  const write =
+    (method: Method) =>
+    (...msg: unknown[]): void => {
+      const err = msg.find((m): m is Error => m instanceof Error);
+      const text = msg
+        .filter((m) => m !== err)
+        .map(show)
+        .join(' ');
+      logger[method]({ source: name, ...(err ? { err } : {}) }, text || err?.message || '');
+    };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: () => {},
+    getLevel: () => {
+      const level = logger.level;
+      if (level === 'trace' || level === 'debug') return LogLevel.DEBUG;
+      if (level === 'info') return LogLevel.INFO;
+      if (level === 'warn') return LogLevel.WARN;
+      return LogLevel.ERROR;
+    },
+    setName: (next: string) => {
+      name = next;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { performance } from 'node:perf_hooks';
+import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { commandContext, failureView, type Interaction, recordFailure, recordResult, runCommandText, type SlackDeps } from './deps.js';
+import { decodeSlackText } from './escape.js';
+import { renderView } from './render.js';
+import { encodeShare } from './share.js';
+
+export type Respond = (message: RespondArguments) => Promise<unknown>;
+
+export type SlashCommandInput = Pick<SlashCommand, 'command' | 'text' | 'user_id' | 'channel_id' | 'team_id' | 'trigger_id'>;
+
+/**
+ * Answers a slash command through response_url, after the caller acked it. The answer is
+ * ephemeral; a successful public-worthy one carries a "Share in channel" button.
+ */
+export async function handleCommand(deps: SlackDeps, client: WebClient, command: SlashCommandInput, respond: Respond): Promise<void> {
+  const name = command.command.replace(/^\//, '').toLowerCase();
+  const it: Interaction = { id: command.trigger_id, kind: 'command', command: name, started: performance.now() };
+  try {
+    // Slack sends typed &, < and > as entities; the commands want what the user typed.
+    const text = decodeSlackText(command.text ?? '').trim();
+    const ctx = commandContext(deps, { userId: command.user_id, channelId: command.channel_id, workspaceId: command.team_id });
+    const result = await runCommandText(deps, name, text, ctx, client);
+    const share = result.outcome === 'ok' && !result.view.private ? encodeShare({ command: name, text }) : undefined;
+    await respond({ response_type: 'ephemeral', ...renderView(result.view, share ? { share } : {}) });
+    recordResult(deps, it, result);
+  } catch (error) {
+    const errorId = recordFailure(deps, it, error);
+    await respond({ response_type: 'ephemeral', ...renderView(failureView(errorId)) }).catch((err: unknown) =>
+      deps.logger.warn({ err, errorId }, 'could not tell the user about a failure'),
+    );
+  }
+}
+
+/**
+ * One listener routes every slash command by name: the registry's commands, plus any
+ * Slack-only handlers given to startSlack (an unknown name gets the Dispatcher's clear answer).
+ */
+export function registerCommands(app: App, deps: SlackDeps): void {
+  app.command(/^\/[a-z0-9_-]+$/i, async ({ command, ack, respond, client }) => {
+    // Ack first: Slack shows an error after 3 s, and the answer goes through response_url anyway.
+    await ack();
+    // Let pending I/O (other requests' acks) run before this answer's CPU work.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await handleCommand(deps, client, command, respond);
+  });
+}

@@ -1,0 +1,120 @@
+import type { View } from '../../views/view.js';
+import { viewSummary } from '../../views/view.js';
+import { actionsBlock, type Block, contextBlock, divider, fieldSections, headerBlock, sectionBlocks, textSection } from './blocks.js';
+import { fitText } from './escape.js';
+import { SLACK_LIMITS as L, payloadChars } from './limits.js';
+import { tableBlocks } from './table.js';
+
+/** A Slack message body: Block Kit plus the plain-text fallback for notifications. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+export interface RenderOptions {
+  /** Home tabs take 100 blocks and no table block; messages take 50. */
+  surface?: 'message' | 'home';
+  /** Value for a "Share in channel" button (see share.ts). */
+  share?: string;
+  /** Budgets, when several Views share one message. */
+  maxBlocks?: number;
+  maxChars?: number;
+  /** Only one native table fits in a message. */
+  allowTable?: boolean;
+  /** Keeps action ids unique when several Views share one message. */
+  index?: number;
+}
+
+const SHORTENED = 'Shortened to fit Slack’s message limits.';
+/** Option and element caps tried in turn until the actions fit their share of the budget. */
+const ACTION_CAPS = [
+  { maxElements: 25, maxOptions: 100 },
+  { maxElements: 25, maxOptions: 25 },
+  { maxElements: 10, maxOptions: 10 },
+  { maxElements: 5, maxOptions: 5 },
+] as const;
+
+function fittedActions(view: View, opts: RenderOptions, maxChars: number): Block | undefined {
+  let block: Block | undefined;
+  for (const caps of ACTION_CAPS) {
+    block = actionsBlock(view.actions, { index: opts.index ?? 0, share: opts.share, ...caps });
+    if (!block || payloadChars(block) <= maxChars / 3) return block;
+  }
+  return block;
+}
+
+/**
+ * View → blocks within every limit. The header, description, actions and footer always come;
+ * the table, then fields, then sections fill what is left, in that priority; anything cut is
+ * flagged with a short note rather than silently dropped.
+ */
+export function renderBlocks(view: View, opts: RenderOptions = {}): Block[] {
+  const surface = opts.surface ?? 'message';
+  const maxBlocks = opts.maxBlocks ?? (surface === 'home' ? L.homeBlocks : L.messageBlocks);
+  const maxChars = opts.maxChars ?? L.messageChars;
+
+  const head: Block[] = [headerBlock(view.title)];
+  if (view.description?.trim()) {
+    head.push(textSection(view.description.slice(0, Math.min(L.sectionText, Math.floor(maxChars / 4)))));
+  }
+  const tail: Block[] = [];
+  const actions = fittedActions(view, opts, maxChars);
+  if (actions) tail.push(actions);
+  if (view.footer) tail.push(contextBlock([`Data as of ${view.footer.asOf} · ${view.footer.source}`]));
+  const note = contextBlock([SHORTENED]);
+
+  let blocksLeft = maxBlocks - head.length - tail.length - 1;
+  let charsLeft = maxChars - payloadChars([head, tail, note]);
+  let cut = false;
+  // Lazy candidates: a huge View stops costing anything once the budget is spent.
+  const take = (candidates: Iterable<Block>): Block[] => {
+    const kept: Block[] = [];
+    for (const block of candidates) {
+      const size = payloadChars(block);
+      if (blocksLeft < 1 || size > charsLeft) {
+        cut = true;
+        break;
+      }
+      kept.push(block);
+      blocksLeft -= 1;
+      charsLeft -= size;
+    }
+    return kept;
+  };
+  const nativeOk = surface === 'message' && opts.allowTable !== false;
+  const table = view.table ? take(tableBlocks(view.table, nativeOk, charsLeft)) : [];
+  const fields = take(fieldSections(view.fields));
+  const sections = take(
+    (function* () {
+      for (const section of view.sections) yield* sectionBlocks(section);
+    })(),
+  );
+  return [...head, ...fields, ...table, ...sections, ...(cut ? [note] : []), ...tail];
+}
+
+export function fallbackText(views: readonly View[]): string {
+  return fitText(views.map(viewSummary).join('\n'), L.fallbackText);
+}
+
+export function renderView(view: View, opts: RenderOptions = {}): SlackMessage {
+  return { text: fallbackText([view]), blocks: renderBlocks(view, opts) };
+}
+
+/** Several Views in one message (a thread's salary or path round-up), split fairly. */
+export function renderViews(views: readonly View[], opts: RenderOptions = {}): SlackMessage {
+  if (views.length === 1) return renderView(views[0]!, opts);
+  const maxBlocks = opts.maxBlocks ?? (opts.surface === 'home' ? L.homeBlocks : L.messageBlocks);
+  const maxChars = opts.maxChars ?? L.messageChars;
+  const n = Math.max(1, Math.min(views.length, Math.floor((maxBlocks + 1) / 6)));
+  const shown = views.slice(0, n);
+  const per = { maxBlocks: Math.floor((maxBlocks - (n - 1)) / n), maxChars: Math.floor(maxChars / n) };
+  let tableUsed = opts.allowTable === false;
+  const blocks: Block[] = [];
+  shown.forEach((view, index) => {
+    const part = renderBlocks(view, { ...opts, ...per, share: undefined, index, allowTable: !tableUsed });
+    tableUsed ||= part.some((b) => b.type === 'table');
+    if (index > 0) blocks.push(divider());
+    blocks.push(...part);
+  });
+  return { text: fallbackText(shown), blocks };
+}

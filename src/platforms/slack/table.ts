@@ -1,0 +1,76 @@
+import type { types } from '@slack/bolt';
+import type { Table } from '../../views/view.js';
+import { type Block, fieldText, mrkdwn, packLines } from './blocks.js';
+import { bold, escapeText, fitText } from './escape.js';
+import { SLACK_LIMITS as L, payloadChars } from './limits.js';
+
+/**
+ * Tables: Slack's native `table` block (one per message, messages only, ≤ 100 rows × 20 cells,
+ * ≤ 10,000 characters of cells, raw_text cells of at least one character) where it reads well;
+ * otherwise a monospaced grid, or one section of fields per row when the grid is too wide.
+ */
+
+/** Above these a native table scrolls sideways or turns into a wall of text in the client. */
+const WELL = { columns: 6, cellChars: 120 } as const;
+/** Widest monospaced line that still reads on a laptop without wrapping. */
+const GRID_WIDTH = 72;
+
+const cell = (text: string | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim() || '—';
+
+function shape(table: Table): string[][] {
+  const width = Math.min(table.columns.length, L.tableColumns);
+  return [table.columns, ...table.rows].map((row) => Array.from({ length: width }, (_, i) => cell(row[i])));
+}
+
+export function tableRendersWell(table: Table): boolean {
+  const grid = shape(table);
+  const cols = table.columns.length;
+  if (cols < 1 || cols > WELL.columns || grid.length > L.tableRows) return false;
+  if (grid.some((row) => row.some((c) => c.length > WELL.cellChars))) return false;
+  return grid.reduce((n, row) => n + row.reduce((m, c) => m + escapeText(c).length, 0), 0) <= L.tableChars;
+}
+
+export function nativeTable(table: Table): types.TableBlock {
+  const grid = shape(table).slice(0, L.tableRows);
+  return {
+    type: 'table',
+    column_settings: grid[0]!.map(() => ({ is_wrapped: true })),
+    rows: grid.map((row) => row.map((c): types.RawTextElement => ({ type: 'raw_text', text: fitText(c, L.fieldText) }))),
+  };
+}
+
+/** The grid as aligned, monospaced lines (undefined when too wide to read). */
+function gridLines(table: Table): string[] | undefined {
+  const grid = shape(table);
+  const widths = grid[0]!.map((_, i) => Math.max(...grid.map((row) => [...row[i]!].length)));
+  const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  if (total > GRID_WIDTH) return undefined;
+  const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();
+  const [head, ...body] = grid;
+  return [line(head!), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
+}
+
+export function tableFallback(table: Table): Block[] {
+  const lines = gridLines(table);
+  if (lines) {
+    // Code fences take 8 characters of each section's 3000.
+    return packLines(lines.map(escapeText), L.sectionText - 8).map((chunk) => ({ type: 'section', text: mrkdwn(`\`\`\`\n${chunk}\n\`\`\``) }));
+  }
+  const [head, ...rows] = shape(table);
+  const labels = head!.slice(1, 1 + L.sectionFields);
+  return rows.map((row) => {
+    const fields = labels.map((label, i) => mrkdwn(fieldText(label, row[i + 1] ?? '—')));
+    const text = mrkdwn(bold(row[0] ?? '—', 300) || '—');
+    return fields.length ? { type: 'section', text, fields } : { type: 'section', text };
+  });
+}
+
+/** The blocks for a table: native when allowed and it reads well, else the fallback. */
+export function tableBlocks(table: Table, allowNative: boolean, charsLeft: number): Block[] {
+  if (table.columns.length === 0) return [];
+  if (allowNative && tableRendersWell(table)) {
+    const block = nativeTable(table);
+    if (payloadChars(block) <= charsLeft) return [block];
+  }
+  return tableFallback(table);
+}

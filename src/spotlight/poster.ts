@@ -1,0 +1,54 @@
+import type { ChannelKey, SpotlightPlatform } from '../store/spotlight-store.js';
+import type { View } from '../views/view.js';
+
+/**
+ * What the spotlight needs from a platform, implemented by the Discord and Slack front ends
+ * (phase two). The spotlight itself never imports a chat SDK.
+ */
+
+export type PostTarget = ChannelKey;
+
+export type PostResult =
+  | { ok: true; messageId: string }
+  | {
+      ok: false;
+      /**
+       * permanent: the channel is gone or the bot lost access (Discord 10003, 50001, 50013;
+       * Slack channel_not_found, not_in_channel, is_archived). The subscription is paused
+       * until someone resumes it.
+       * temporary: 5xx, timeouts, rate limits; retried with backoff, a bounded number of times.
+       */
+      kind: 'temporary' | 'permanent';
+      reason: string;
+      /** The platform's Retry-After, when it gave one (429). */
+      retryAfterMs?: number;
+    };
+
+export interface PostOptions {
+  /** Aborted when the attempt times out or the process shuts down. */
+  signal: AbortSignal;
+}
+
+export interface SpotlightPoster {
+  readonly platform: SpotlightPlatform;
+  /**
+   * A pacing hint: the most posts per second the fan-out should start on this platform. The
+   * client's own queue (discord.js REST, @slack/web-api) still enforces the real limits; this
+   * keeps a 1,000-channel fan-out from spending its retries on 429s. Omit for no pacing.
+   */
+  readonly maxPerSecond?: number;
+  /**
+   * Posts the spotlight. `claimId` (≤ 25 chars) is unique per channel and week: Discord sends
+   * it as the message nonce with enforce_nonce so a retried send returns the first message.
+   * Should not throw; a thrown error counts as a temporary failure.
+   */
+  post(target: PostTarget, view: View, claimId: string, opts: PostOptions): Promise<PostResult>;
+}
+
+/** The check a front end supplies at subscribe time: can the bot post in this channel? */
+export type CanPost = (target: PostTarget) => Promise<{ ok: true } | { ok: false; reason: string }>;
+
+/** Discord error codes that mean "stop posting here until a human fixes it". */
+export const DISCORD_PERMANENT_CODES: ReadonlySet<number> = new Set([10003, 50001, 50013]);
+/** Slack `error` strings with the same meaning. */
+export const SLACK_PERMANENT_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);

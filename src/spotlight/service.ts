@@ -1,0 +1,269 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Core } from '../core/index.js';
+import { silentLogger, type Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Store } from '../store/store.js';
+import type { ChannelKey, Subscription, SubscriptionQuery } from '../store/spotlight-store.js';
+import { notice } from '../views/cards/notice.js';
+import type { View } from '../views/view.js';
+import { type Clock, systemClock } from './clock.js';
+import { describeInputError, SubscribeInput } from './input.js';
+import type { CanPost, SpotlightPoster } from './poster.js';
+import { featuredRole, newSeed, nextRole } from './rotation.js';
+import { eligibleRoles, type PostOutcome, type RunSummary, SpotlightRunner } from './runner.js';
+import { formatLocal, nextSlotAfter, slotInFollowingWeek, slotInWeekOf, weekKeyAt } from './schedule.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './sender.js';
+import { spotlightFor } from './spotlight-view.js';
+import { filterText, listView, previewView, scheduleText, statusView, type SpotlightStatus } from './status-view.js';
+
+export interface SpotlightServiceOptions {
+  store: Store;
+  core: Core;
+  posters?: SpotlightPoster[];
+  clock?: Clock;
+  logger?: Logger;
+  metrics?: Metrics;
+  /** Sends in flight at once, per platform (SPOTLIGHT_CONCURRENCY). */
+  concurrency?: number;
+  retry?: Partial<RetryPolicy>;
+  /** How long a claim is held per attempt before crash recovery may take it over. */
+  leaseMs?: number;
+  /** How long stop() waits for sends in flight. */
+  stopTimeoutMs?: number;
+  /** This process's identity on its claims. */
+  owner?: string;
+  random?: () => number;
+}
+
+/** A management answer: `view` is what to show the asker; `ok` false says nothing changed. */
+export interface ManageResult {
+  ok: boolean;
+  view: View;
+  subscription?: Subscription;
+}
+
+export interface PreviewResult {
+  ok: boolean;
+  view: View;
+  roleId?: string;
+  weekKey?: string;
+  /** When that spotlight is due (in the past: due now, catch-up). */
+  dueAt?: Date;
+}
+
+export interface PostNowResult extends ManageResult {
+  outcome?: PostOutcome;
+}
+
+/** Monday 2024-01-01 00:00 UTC: week 0 of the featured rotation. */
+const FEATURED_EPOCH = Date.UTC(2024, 0, 1);
+
+/** Claim ids are Discord message nonces: at most 25 characters. 15 random bytes → 20 chars. */
+export function newClaimId(): string {
+  return randomBytes(15).toString('base64url');
+}
+
+/**
+ * The spotlight's API for every front end: Discord and Slack /spotlight commands, the CLI,
+ * and the scheduler. It returns Views; the front ends only render them.
+ */
+export class SpotlightService {
+  readonly runner: SpotlightRunner;
+  private readonly store: Store;
+  private readonly core: Core;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly stopTimeoutMs: number;
+
+  constructor(opts: SpotlightServiceOptions) {
+    this.store = opts.store;
+    this.core = opts.core;
+    this.clock = opts.clock ?? systemClock;
+    this.random = opts.random ?? Math.random;
+    this.stopTimeoutMs = opts.stopTimeoutMs ?? 30_000;
+    const policy = { ...DEFAULT_RETRY, ...opts.retry };
+    const leaseMs = opts.leaseMs ?? 120_000;
+    // The lease is renewed before each retry, so it must outlast one attempt plus one backoff.
+    if (leaseMs < policy.attemptTimeoutMs + policy.maxDelayMs + 10_000) {
+      throw new RangeError(`leaseMs (${leaseMs}) must exceed attemptTimeoutMs + maxDelayMs + 10 s`);
+    }
+    this.runner = new SpotlightRunner({
+      store: opts.store.spotlight,
+      core: opts.core,
+      clock: this.clock,
+      logger: opts.logger ?? silentLogger(),
+      ...(opts.metrics ? { metrics: opts.metrics } : {}),
+      concurrency: Math.max(1, opts.concurrency ?? 8),
+      policy,
+      leaseMs,
+      owner: opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      random: this.random,
+      newClaimId,
+    });
+    for (const p of opts.posters ?? []) this.runner.setPoster(p);
+  }
+
+  private get subs() {
+    return this.store.spotlight.subscriptions;
+  }
+
+  private get claims() {
+    return this.store.spotlight.claims;
+  }
+
+  /** Phase two: the Discord and Slack front ends register their posters here. */
+  setPoster(poster: SpotlightPoster): void {
+    this.runner.setPoster(poster);
+  }
+
+  async subscribe(input: SubscribeInput, opts: { canPost?: CanPost } = {}): Promise<ManageResult> {
+    const parsed = SubscribeInput.safeParse(input);
+    if (!parsed.success) return { ok: false, view: notice('Cannot subscribe', describeInputError(parsed.error)) };
+    const { channel, createdBy, day, time, timezone, layer, difficulty } = parsed.data;
+    const filter = { ...(layer ? { layer } : {}), ...(difficulty ? { difficulty } : {}) };
+    if (eligibleRoles(this.core, filter).size === 0) {
+      return { ok: false, view: notice('Cannot subscribe', `No role matches ${filterText(this.core, filter)}. Pick a wider filter.`) };
+    }
+    if (opts.canPost) {
+      const check = await opts.canPost(channel).catch((err: Error) => ({ ok: false as const, reason: `could not check (${err.message})` }));
+      if (!check.ok) {
+        return {
+          ok: false,
+          view: notice(
+            'I cannot post in this channel',
+            `${check.reason}. Give the bot permission to view the channel and send messages (on Slack, invite it to the channel), then subscribe again.`,
+          ),
+        };
+      }
+    }
+    const settings = { ...channel, dayOfWeek: day, localTime: time, timezone, filter, createdBy, rotationSeed: newSeed(this.random) };
+    const { subscription, created } = await this.subs.upsert(settings, this.clock.now());
+    await this.runner.updatePausedGauge();
+    const next = nextSlotAfter(subscription, this.clock.now());
+    const what = created ? 'Subscribed' : 'Updated';
+    const tail = subscription.status === 'paused' ? ' It is paused: use /spotlight resume.' : '';
+    return {
+      ok: true,
+      subscription,
+      view: notice(
+        `${what}: weekly role spotlight`,
+        `${filterText(this.core, filter)}, ${scheduleText(subscription)}. Every role is shown once before any repeats. The next one is due ${formatLocal(next.at, subscription.timezone)}.${tail}`,
+        'success',
+      ),
+    };
+  }
+
+  async unsubscribe(channel: ChannelKey): Promise<ManageResult> {
+    const sub = await this.subs.get(channel);
+    if (!sub) return { ok: false, view: notice('Not subscribed', 'This channel has no weekly spotlight.') };
+    await this.subs.remove(sub.id, this.clock.now());
+    await this.runner.updatePausedGauge();
+    return { ok: true, subscription: sub, view: notice('Unsubscribed', 'No more weekly spotlights in this channel.', 'success') };
+  }
+
+  async pause(channel: ChannelKey, reason = 'paused by a channel manager'): Promise<ManageResult> {
+    const sub = await this.subs.get(channel);
+    if (!sub) return { ok: false, view: notice('Not subscribed', 'This channel has no weekly spotlight.') };
+    if (!(await this.subs.pause(sub.id, reason, this.clock.now()))) {
+      return { ok: false, subscription: sub, view: notice('Already paused', sub.pausedReason ?? 'The spotlight is paused.', 'info') };
+    }
+    await this.runner.updatePausedGauge();
+    return { ok: true, subscription: sub, view: notice('Paused', 'No spotlight is posted until someone resumes it.', 'success') };
+  }
+
+  /** Resumes; a spotlight that failed this week (say, for lack of access) is then retried. */
+  async resume(channel: ChannelKey): Promise<ManageResult> {
+    const sub = await this.subs.get(channel);
+    if (!sub) return { ok: false, view: notice('Not subscribed', 'This channel has no weekly spotlight.') };
+    const now = this.clock.now();
+    if (!(await this.subs.resume(sub.id, weekKeyAt(now, sub.timezone)))) {
+      return { ok: false, subscription: sub, view: notice('Not paused', 'The spotlight is already active.', 'info') };
+    }
+    await this.runner.updatePausedGauge();
+    return { ok: true, subscription: sub, view: notice('Resumed', `Back on: ${scheduleText(sub)}.`, 'success') };
+  }
+
+  async status(channel: ChannelKey): Promise<SpotlightStatus & { view: View }> {
+    const sub = await this.subs.get(channel);
+    const canSend = this.runner.hasPoster(channel.platform);
+    if (!sub) return { channel, recent: [], canSend, view: statusView(this.core, { channel, recent: [], canSend }) };
+    const now = this.clock.now();
+    const week = slotInWeekOf(sub, now);
+    const thisWeek = await this.claims.get(sub.id, week.weekKey);
+    const state = await this.claims.rotation(sub.id);
+    const eligible = eligibleRoles(this.core, sub.filter);
+    const status: SpotlightStatus = {
+      channel,
+      subscription: sub,
+      next: thisWeek && !thisWeek.retryAllowed ? slotInFollowingWeek(sub, now) : week,
+      ...(thisWeek ? { thisWeek } : {}),
+      recent: await this.claims.history(sub.id, 5),
+      cycle: { number: state.cycle, shown: state.seen.filter((id) => eligible.has(id)).length, eligible: eligible.size },
+      canSend,
+    };
+    return { ...status, view: statusView(this.core, status) };
+  }
+
+  /** The role the channel gets next, exactly as it would be posted, without claiming anything. */
+  async preview(channel: ChannelKey): Promise<PreviewResult> {
+    const sub = await this.subs.get(channel);
+    if (!sub) return { ok: false, view: notice('Not subscribed', 'This channel has no weekly spotlight to preview.') };
+    const now = this.clock.now();
+    const week = slotInWeekOf(sub, now);
+    const thisWeek = await this.claims.get(sub.id, week.weekKey);
+    const upcoming = thisWeek && !thisWeek.retryAllowed ? slotInFollowingWeek(sub, now) : week;
+    const pick = nextRole(await this.claims.rotation(sub.id), this.core.kb.roles.map((r) => r.id), eligibleRoles(this.core, sub.filter));
+    const spotlight = pick && spotlightFor(this.core, pick.roleId);
+    if (!pick || !spotlight) return { ok: false, view: notice('Nothing to preview', 'No role matches this channel’s filter.') };
+    return { ok: true, roleId: pick.roleId, weekKey: upcoming.weekKey, dueAt: upcoming.at, view: previewView(spotlight, sub, upcoming.at, upcoming.weekKey) };
+  }
+
+  /** Claims and posts this week's spotlight now, unless the channel already had it. */
+  async postNow(channel: ChannelKey): Promise<PostNowResult> {
+    const sub = await this.subs.get(channel);
+    if (!sub) return { ok: false, view: notice('Not subscribed', 'Subscribe the channel first with /spotlight subscribe.') };
+    if (sub.status === 'paused') return { ok: false, subscription: sub, view: notice('Paused', `Resume the spotlight first (${sub.pausedReason ?? 'paused'}).`) };
+    if (!this.runner.hasPoster(sub.platform)) {
+      return { ok: false, subscription: sub, view: notice('Cannot post from here', `No ${sub.platform} client is configured in this process.`) };
+    }
+    const now = this.clock.now();
+    // An explicit request from a manager may retry this week's failed spotlight (e.g. after an
+    // outage outlasted the retries); a sent or in-flight one is never posted twice.
+    await this.claims.rearm(sub.id, weekKeyAt(now, sub.timezone));
+    const outcome = await this.runner.postNow(sub, now);
+    const role = outcome.roleId ? (this.core.kb.byId.get(outcome.roleId)?.name ?? outcome.roleId) : undefined;
+    const result = { subscription: sub, outcome };
+    if (outcome.status === 'posted') return { ...result, ok: true, view: notice('Posted', `This week's spotlight: ${role}.`, 'success') };
+    if (outcome.status === 'skipped') return { ...result, ok: false, view: notice('Nothing posted', `This week's spotlight is ${outcome.reason?.replace(/ this week$/, '')}.`, 'info') };
+    const paused = outcome.paused ? ' The spotlight is paused until someone resumes it.' : '';
+    return { ...result, ok: false, view: notice('Could not post', `${outcome.reason ?? 'failed'}.${paused}`, 'error') };
+  }
+
+  /**
+   * This week's workspace-wide role (UTC ISO week), e.g. for Slack's App Home: the same for
+   * everyone, every role once per cycle, no store needed.
+   */
+  featured(at: Date = this.clock.now()): { roleId: string; weekKey: string; view: View } {
+    const weekKey = weekKeyAt(at, 'UTC');
+    const monday = slotInWeekOf({ dayOfWeek: 1, localTime: '00:00', timezone: 'UTC' }, at).at.getTime();
+    const weekIndex = Math.round((monday - FEATURED_EPOCH) / (7 * 86_400_000));
+    const roleId = featuredRole(this.core.kb.roles.map((r) => r.id), weekIndex);
+    return { roleId, weekKey, view: spotlightFor(this.core, roleId)! };
+  }
+
+  async list(query: SubscriptionQuery = {}): Promise<{ subscriptions: Subscription[]; view: View }> {
+    const subscriptions = await this.subs.list(query);
+    return { subscriptions, view: listView(this.core, subscriptions) };
+  }
+
+  /** Posts every spotlight due at `at` (default now); used by the scheduler and `run --once`. */
+  runOnce(at: Date = this.clock.now()): Promise<RunSummary> {
+    return this.runner.runOnce(at);
+  }
+
+  /** Stops taking new work and lets sends in flight finish (up to stopTimeoutMs). */
+  stop(): Promise<void> {
+    return this.runner.stop(this.stopTimeoutMs);
+  }
+}

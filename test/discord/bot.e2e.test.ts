@@ -1,0 +1,281 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import { createCore, type Core } from '../../src/core/index.js';
+import { decodeInvocation } from '../../src/views/invocation-codec.js';
+import { payloads, type Callback } from '../fakes/discord/index.js';
+import { componentsOf, embedOf, field, gate, isEphemeral, startHarness, testCommands, type Gate, type Harness } from './harness.js';
+
+let core: Core;
+let h: Harness;
+let slow: Gate = gate();
+let roleCard: Callback;
+let roleCardInteraction: string;
+
+const spotlight = {
+  data: new SlashCommandBuilder()
+    .setName('spotlight')
+    .setDescription('Weekly role spotlight for this channel')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
+    .addSubcommand((s) => s.setName('subscribe').setDescription('Post here weekly').addStringOption((o) => o.setName('role').setDescription('Start with').setAutocomplete(true)))
+    .addSubcommand((s) => s.setName('status').setDescription('Show the schedule'))
+    .toJSON(),
+  autocomplete: () => [{ name: 'Spotlight pick', value: 'pick' }],
+};
+
+beforeAll(async () => {
+  core = createCore();
+  h = await startHarness(core, {
+    fake: { heartbeatIntervalMs: 2_000 },
+    commands: [...commands, ...testCommands(() => slow)],
+    start: { extraCommands: [spotlight] },
+  });
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+const run = (name: string, options?: payloads.OptionsInput, scene?: Partial<payloads.InteractionScene>) =>
+  h.fake.roundTrip(h.fake.interaction.chatInput(name, options, scene));
+const complete = (name: string, option: string, value: string) => h.fake.roundTrip(h.fake.interaction.autocomplete(name, { name: option, value }));
+
+describe('start-up', () => {
+  it('becomes ready through DISCORD_API_URL, identifies once with the Guilds intent, and registers nothing', async () => {
+    expect(h.runtime.health()).toMatchObject({ ok: true });
+    expect(h.runtime.client.guilds.cache.has(h.fake.guildId)).toBe(true);
+    const gatewayBot = h.fake.requests.find((r) => r.path === '/api/v10/gateway/bot');
+    expect(gatewayBot?.headers.authorization).toBe(`Bot ${h.fake.token}`);
+    expect(h.fake.gateway.stats.identifies).toBe(1);
+    const identify = (await h.fake.nextGatewayEvent('identify', 50).catch(() => undefined)) ?? undefined;
+    expect(identify).toBeUndefined(); // no second IDENTIFY
+    expect(h.fake.requests.filter((r) => r.method === 'PUT' || r.path.includes('/commands'))).toEqual([]);
+  });
+
+  it('logs an invite URL with the bot and applications.commands scopes and minimal permissions', async () => {
+    const line = await h.logs.waitFor((l) => l.msg === 'discord ready');
+    const invite = new URL(String(line.invite));
+    expect(invite.origin).toBe('https://discord.com');
+    expect(invite.searchParams.get('client_id')).toBe(h.fake.applicationId);
+    expect(invite.searchParams.get('scope')).toBe('bot applications.commands');
+    const perms = BigInt(invite.searchParams.get('permissions') ?? '0');
+    expect(perms).toBe(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks);
+  });
+});
+
+describe('/role', () => {
+  it('answers /role AI Engineer with the role card', async () => {
+    const sent = h.fake.interaction.chatInput('role', { name: 'AI Engineer' });
+    roleCardInteraction = sent.id;
+    roleCard = await h.fake.roundTrip(sent);
+    expect(roleCard.type).toBe(4);
+    expect(isEphemeral(roleCard.data)).toBe(false);
+    const embed = embedOf(roleCard.data);
+    expect(embed.title).toMatch(/AI Engineer$/);
+    expect(field(embed, 'Layer')).toContain('L5 Orchestration');
+    expect(field(embed, 'Entry difficulty')).toBe('Moderate');
+    expect(field(embed, 'US salary')).toMatch(/^Entry: \$\d+K–\$\d+K\nMid: .+\nSenior: .+/);
+    expect(field(embed, 'India salary')).toMatch(/Entry: ₹.+LPA/);
+    const role = core.kb.roles.find((r) => r.name === 'AI Engineer')!;
+    const mustHave = field(embed, 'Must-have skills');
+    for (const skill of role.mustHave) expect(mustHave).toContain(skill.replace(/[*_]/g, ''));
+    const labels = componentsOf(roleCard.data).map((c) => c.label ?? c.placeholder);
+    expect(labels).toEqual(['Career path', 'Salary', 'Compare with…']);
+    expect(roleCard.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('forgives a typo', async () => {
+    const cb = await run('role', { name: 'AI Enginer' });
+    expect(embedOf(cb.data).title).toBe(embedOf(roleCard.data).title);
+  });
+
+  it('offers a select of candidates for an ambiguous name, privately', async () => {
+    const cb = await run('role', { name: 'ml' });
+    expect(isEphemeral(cb.data)).toBe(true);
+    expect(embedOf(cb.data).title).toBe('Which role did you mean?');
+    const [select] = componentsOf(cb.data);
+    expect(select?.type).toBe(3);
+    expect(select?.options?.map((o) => o.label)).toContain('ML Engineer');
+    for (const o of select?.options ?? []) expect(decodeInvocation(o.value)).toMatchObject({ ok: true, invocation: { command: 'role' } });
+  });
+
+  it('offers suggestion buttons when nothing matches', async () => {
+    const query = 'vision scientist';
+    const resolution = core.resolve(query);
+    const suggested = resolution.status === 'not_found' ? resolution.suggestions.map((r) => r.name) : [];
+    expect(suggested.length, 'the query needs suggestions for this test').toBeGreaterThan(0);
+    const cb = await run('role', { name: query });
+    expect(isEphemeral(cb.data)).toBe(true);
+    expect(embedOf(cb.data).title).toBe(`No role matches "${query}"`);
+    const buttons = componentsOf(cb.data);
+    expect(buttons.map((b) => b.label)).toEqual(suggested);
+    expect(buttons.every((b) => b.type === 2 && b.custom_id?.startsWith('rc1:role?name=%23'))).toBe(true);
+  });
+
+  it('echoes injection text without pinging or formatting', async () => {
+    const cb = await run('role', { name: '@everyone <@&123> **bold**' });
+    const title = embedOf(cb.data).title ?? '';
+    expect(title).toBe('No role matches "@\u200beveryone <\u200b@&123> \\*\\*bold\\*\\*"');
+    expect(JSON.stringify(cb.data)).not.toMatch(/@everyone|<@&|(?<!\\)\*\*/);
+    expect(cb.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('answers a value that is no role, or not text, with a clear private message', async () => {
+    const notRole = await run('salary', { role: 'qwxzv' });
+    expect(isEphemeral(notRole.data)).toBe(true);
+    expect(embedOf(notRole.data).title).toBe('No role matches "qwxzv"');
+    const wrongType = await run('role', { name: 42 });
+    expect(isEphemeral(wrongType.data)).toBe(true);
+    expect(embedOf(wrongType.data).description).toContain('expected a role name');
+  });
+});
+
+describe('autocomplete', () => {
+  it('ranks AI Engineer first for "ai enginer", within 25 choices of 1–100 characters', async () => {
+    const cb = await complete('role', 'name', 'ai enginer');
+    expect(cb.type).toBe(8);
+    const choices = cb.data.choices as Array<{ name: string; value: string }>;
+    expect(choices[0]).toEqual({ name: 'AI Engineer', value: 'AI Engineer' });
+    expect(choices.length).toBeGreaterThan(1);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    for (const c of choices) expect(c.name.length >= 1 && c.name.length <= 100).toBe(true);
+  });
+
+  it("offers the user's own text when nothing matches, and completes compare's later options", async () => {
+    const nonsense = await complete('role', 'name', 'qwxzv');
+    expect(nonsense.data.choices).toEqual([{ name: 'qwxzv', value: 'qwxzv' }]);
+    const cb = await h.fake.roundTrip(h.fake.interaction.autocomplete('compare', { name: 'role_b', value: 'rag' }, { role_a: 'AI Engineer' }));
+    expect((cb.data.choices as Array<{ name: string }>)[0]?.name).toBe('RAG Engineer');
+  });
+});
+
+describe('/compare and components', () => {
+  it('puts the key figures first, then the skills overlap', async () => {
+    const cb = await run('compare', { role_a: 'AI Engineer', role_b: 'ML Engineer' });
+    const embed = embedOf(cb.data);
+    expect(embed.title).toBe('AI Engineer vs ML Engineer');
+    const names = embed.fields?.map((f) => f.name) ?? [];
+    expect(names.slice(0, 2)).toEqual(['AI Engineer', 'ML Engineer']);
+    expect(embed.fields?.[0]?.inline).toBe(true);
+    expect(field(embed, 'AI Engineer')).toMatch(/US mid \$/);
+    expect(names.findIndex((n) => n.startsWith('Shared must-have skills'))).toBeGreaterThan(1);
+  });
+
+  it('answers a button click like the matching command', async () => {
+    const salary = componentsOf(roleCard.data).find((c) => c.label === 'Salary')!;
+    const message = h.fake.originalMessage(roleCardInteraction);
+    const cb = await h.fake.roundTrip(h.fake.interaction.button(salary.custom_id!, message));
+    expect(embedOf(cb.data).title).toBe('AI Engineer: pay by level');
+    expect(field(embedOf(cb.data), 'US')).toContain('Mid:');
+  });
+
+  it('answers a select like the matching command', async () => {
+    const select = componentsOf(roleCard.data).find((c) => c.type === 3)!;
+    const option = select.options!.find((o) => o.label === 'ML Engineer')!;
+    const cb = await h.fake.roundTrip(h.fake.interaction.select(select.custom_id!, [option.value], h.fake.originalMessage(roleCardInteraction)));
+    expect(embedOf(cb.data).title).toBe('AI Engineer vs ML Engineer');
+  });
+
+  it('explains a stale or unrecognised button privately', async () => {
+    const stale = await h.fake.roundTrip(h.fake.interaction.button('rc0:role?name=%238'));
+    expect(isEphemeral(stale.data)).toBe(true);
+    expect(embedOf(stale.data).title).toBe('This button has expired');
+    expect(embedOf(stale.data).description).toContain('older version');
+    const garbage = await h.fake.roundTrip(h.fake.interaction.button('not-ours'));
+    expect(embedOf(garbage.data).description).toContain('did not recognise');
+  });
+
+  it('answers an unknown command privately', async () => {
+    const cb = await run('dance');
+    expect(isEphemeral(cb.data)).toBe(true);
+    expect(embedOf(cb.data).title).toBe('Unknown command');
+  });
+});
+
+describe('extension commands', () => {
+  it('routes subcommands with the invoker’s permissions, and uses the extension’s autocomplete', async () => {
+    const options = [payloads.subcommand('subscribe', { role: 'AI Engineer' })];
+    const cb = await run('spotlight', options, { memberPermissions: payloads.MODERATOR_PERMISSIONS });
+    expect(embedOf(cb.data).title).toBe('spotlight subscribe');
+    expect(embedOf(cb.data).description).toBe('channel=- role=AI Engineer manage=true');
+    const ac = await h.fake.roundTrip(
+      h.fake.interaction.autocomplete('spotlight', { name: 'role', value: 'ai' }),
+    );
+    expect(ac.data.choices).toEqual([{ name: 'Spotlight pick', value: 'pick' }]);
+  });
+});
+
+describe('slow and failing commands', () => {
+  it('defers a slow command, then edits the answer in', async () => {
+    slow = gate();
+    const sent = h.fake.interaction.chatInput('slow');
+    const deferred = await h.fake.roundTrip(sent);
+    expect(deferred.type).toBe(5);
+    slow.open();
+    const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(`/${sent.token}/messages/@original`));
+    expect(edit.status).toBe(200);
+    expect(embedOf(edit.body as Record<string, unknown>).title).toBe('Slow answer');
+  });
+
+  it('keeps a slow private answer private: the public placeholder is deleted, the answer follows ephemerally', async () => {
+    slow = gate();
+    const sent = h.fake.interaction.chatInput('slow', { private: 'yes' });
+    await h.fake.roundTrip(sent);
+    slow.open();
+    const followUp = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path.endsWith(`/webhooks/${h.fake.applicationId}/${sent.token}`));
+    expect(isEphemeral(followUp.body as Record<string, unknown>)).toBe(true);
+    expect(h.fake.requests.some((r) => r.method === 'DELETE' && r.path.includes(sent.token))).toBe(true);
+  });
+
+  it('answers a failing command with an error id that is also logged', async () => {
+    for (const name of ['boom', 'broken']) {
+      const cb = await run(name);
+      expect(isEphemeral(cb.data)).toBe(true);
+      const id = /Error id (E-[A-Z0-9]{6})/.exec(embedOf(cb.data).description ?? '')?.[1];
+      expect(id, name).toBeDefined();
+      const logged = await h.logs.waitFor((l) => l.errorId === id);
+      expect(logged.level).toBe(50);
+    }
+  });
+
+  it('survives client error events and keeps answering', async () => {
+    h.runtime.client.emit('error', new Error('socket hiccup'));
+    await h.logs.waitFor((l) => l.msg === 'discord client error');
+    const cb = await run('help');
+    expect(embedOf(cb.data).title).toContain('RoleCall');
+  });
+});
+
+describe('bookkeeping', () => {
+  it('logs and counts every interaction with id, platform, command, latency and outcome', async () => {
+    const line = await h.logs.waitFor((l) => l.msg === 'interaction' && l.command === 'role' && l.outcome === 'ok');
+    expect(line).toMatchObject({ platform: 'discord', interactionId: expect.stringMatching(/^\d{17,19}$/) });
+    expect(typeof line.latencyMs).toBe('number');
+    const counted = (await h.metrics.commands.get()).values;
+    expect(counted.find((v) => v.labels.command === 'role' && v.labels.outcome === 'ok' && v.labels.platform === 'discord')?.value).toBeGreaterThanOrEqual(2);
+    expect(counted.some((v) => v.labels.outcome === 'stale')).toBe(true);
+    expect(counted.some((v) => v.labels.outcome === 'error')).toBe(true);
+  });
+
+  it('never acknowledges an interaction twice', () => {
+    const callbacks = h.fake.requests.filter((r) => /\/interactions\/\d+\/[^/]+\/callback$/.test(r.path));
+    expect(callbacks.length).toBeGreaterThan(15);
+    expect(callbacks.filter((r) => r.status >= 400)).toEqual([]);
+    const perInteraction = new Map<string, number>();
+    for (const r of callbacks) perInteraction.set(r.path, (perInteraction.get(r.path) ?? 0) + 1);
+    expect(Math.max(...perInteraction.values())).toBe(1);
+  });
+
+  it('sends allowed_mentions { parse: [] } on every message', () => {
+    const messages = h.fake.requests.filter((r) => {
+      const body = r.body as { type?: number } | null;
+      if (r.path.endsWith('/callback')) return body?.type === 4 || body?.type === 7;
+      return (r.method === 'PATCH' || r.method === 'POST') && (r.path.includes('/webhooks/') || r.path.includes('/messages'));
+    });
+    expect(messages.length).toBeGreaterThan(15);
+    for (const r of messages) {
+      const body = r.body as { data?: { allowed_mentions?: unknown }; allowed_mentions?: unknown };
+      expect(body.data?.allowed_mentions ?? body.allowed_mentions, r.path).toEqual({ parse: [] });
+    }
+  });
+});

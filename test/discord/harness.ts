@@ -1,0 +1,158 @@
+import { Writable } from 'node:stream';
+import { z } from 'zod';
+import { commands as registry, type CommandDefinition } from '../../commands/index.js';
+import { defineCommand } from '../../commands/command.js';
+import { Dispatcher } from '../../src/app/dispatch.js';
+import { parseEnv } from '../../src/config/env.js';
+import type { Core } from '../../src/core/index.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { Metrics } from '../../src/observability/metrics.js';
+import { startDiscord, type DiscordRuntime, type StartDiscordOptions } from '../../src/platforms/discord/client.js';
+import { notice } from '../../src/views/cards/notice.js';
+import type { View } from '../../src/views/view.js';
+import { FakeDiscord, type FakeDiscordOptions } from '../fakes/discord/index.js';
+
+export type LogLine = Record<string, unknown> & { msg?: string; level?: number };
+
+/** Log lines as parsed JSON, awaitable. */
+export class LogCapture extends Writable {
+  readonly lines: LogLine[] = [];
+  private waiters: Array<{ match: (l: LogLine) => boolean; resolve: (l: LogLine) => void }> = [];
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    for (const text of chunk.toString('utf8').split('\n').filter(Boolean)) {
+      const line = JSON.parse(text) as LogLine;
+      this.lines.push(line);
+      this.waiters = this.waiters.filter((w) => (w.match(line) ? (w.resolve(line), false) : true));
+    }
+    done();
+  }
+
+  waitFor(match: (l: LogLine) => boolean, timeoutMs = 10_000): Promise<LogLine> {
+    const seen = this.lines.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no matching log line')), timeoutMs);
+      this.waiters.push({ match, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+    });
+  }
+}
+
+export interface Gate {
+  promise: Promise<void>;
+  open(): void;
+}
+
+export function gate(): Gate {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+/**
+ * Test-only commands: `slow` waits for a gate (to exercise deferral), `boom` throws inside the
+ * command, `broken` returns a View the renderer cannot read, and `spotlight` stands in for the
+ * platform-specific command with subcommands.
+ */
+export function testCommands(slowGate: () => Gate): CommandDefinition[] {
+  const base = { usage: '', examples: [], parseText: () => ({}) };
+  return [
+    defineCommand({
+      ...base,
+      name: 'slow',
+      description: 'Answers once the test opens the gate',
+      options: [],
+      input: z.object({ private: z.string().optional() }),
+      async run(input): Promise<View> {
+        await slowGate().promise;
+        return notice('Slow answer', 'Finally here.', 'info', input.private === 'yes');
+      },
+    }),
+    defineCommand({ ...base, name: 'boom', description: 'Throws', options: [], input: z.object({}), run: () => Promise.reject(new Error('kaboom')) }),
+    defineCommand({ ...base, name: 'broken', description: 'Returns a malformed View', options: [], input: z.object({}), run: () => ({}) as View }),
+    defineCommand({
+      ...base,
+      name: 'spotlight',
+      description: 'Stands in for the spotlight command',
+      options: [],
+      input: z.object({ subcommand: z.enum(['subscribe', 'status']), channel: z.string().optional(), role: z.string().optional() }),
+      run: (input, _core, ctx) =>
+        notice(`spotlight ${input.subcommand}`, `channel=${input.channel ?? '-'} role=${input.role ?? '-'} manage=${String(ctx.invoker?.canManageChannel)}`, 'info'),
+    }),
+  ] as CommandDefinition[];
+}
+
+export interface Harness {
+  fake: FakeDiscord;
+  runtime: DiscordRuntime;
+  logs: LogCapture;
+  metrics: Metrics;
+  dispatcher: Dispatcher;
+  stop(): Promise<void>;
+}
+
+/** The fake Discord plus the bot started exactly as production starts it: env → startDiscord. */
+export async function startHarness(
+  core: Core,
+  opts: { fake?: FakeDiscordOptions; commands?: CommandDefinition[]; start?: Partial<StartDiscordOptions> } = {},
+): Promise<Harness> {
+  const fake = new FakeDiscord(opts.fake);
+  const { apiUrl } = await fake.start();
+  const env = parseEnv({
+    NODE_ENV: 'test',
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: apiUrl,
+  });
+  const logs = new LogCapture();
+  const logger = createLogger({ level: 'debug', destination: logs });
+  const metrics = new Metrics();
+  const dispatcher = new Dispatcher(core, opts.commands ?? registry);
+  const runtime = await startDiscord({ env, dispatcher, logger, metrics, ...opts.start });
+  return {
+    fake,
+    runtime,
+    logs,
+    metrics,
+    dispatcher,
+    async stop() {
+      await runtime.stop();
+      await fake.stop();
+    },
+  };
+}
+
+/** Embed 0 of a callback or message body. */
+export interface EmbedJSON {
+  title?: string;
+  description?: string;
+  fields?: Array<{ name: string; value: string; inline?: boolean }>;
+  footer?: { text: string };
+}
+
+export interface ComponentJSON {
+  type: number;
+  custom_id?: string;
+  label?: string;
+  placeholder?: string;
+  options?: Array<{ label: string; value: string; description?: string }>;
+}
+
+export function embedOf(data: Record<string, unknown>): EmbedJSON {
+  const embeds = data.embeds as EmbedJSON[] | undefined;
+  if (!embeds?.[0]) throw new Error(`no embed in ${JSON.stringify(data).slice(0, 200)}`);
+  return embeds[0];
+}
+
+export function componentsOf(data: Record<string, unknown>): ComponentJSON[] {
+  const rows = (data.components ?? []) as Array<{ components: ComponentJSON[] }>;
+  return rows.flatMap((r) => r.components);
+}
+
+export function field(embed: EmbedJSON, name: string): string {
+  const f = embed.fields?.find((x) => x.name === name);
+  if (!f) throw new Error(`no field "${name}" in ${embed.fields?.map((x) => x.name).join(', ')}`);
+  return f.value;
+}
+
+export const isEphemeral = (data: Record<string, unknown>) => (Number(data.flags ?? 0) & 64) === 64;

@@ -1,0 +1,351 @@
+import { EventEmitter } from 'node:events';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { APIApplicationCommand, APIMessage, APITextChannel, APIUser } from 'discord.js';
+import { snowflake } from './snowflake.js';
+import { botMessage } from './payloads.js';
+import { validateChoices, validateCommands, validateMessage } from './validate.js';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path under the API base, without the query: "/api/v10/channels/1/messages". */
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON body, or null. */
+  body: unknown;
+  /** Status the fake answered with (0 until answered). */
+  status: number;
+  /** performance.now() when the request arrived. */
+  at: number;
+}
+
+export interface ApiError {
+  status: number;
+  code: number;
+  message: string;
+}
+
+/** Documented JSON error codes, with the HTTP status Discord pairs them with. */
+export const DiscordErrors = {
+  UnknownChannel: { status: 404, code: 10003, message: 'Unknown Channel' },
+  UnknownMessage: { status: 404, code: 10008, message: 'Unknown Message' },
+  UnknownWebhook: { status: 404, code: 10015, message: 'Unknown Webhook' },
+  UnknownInteraction: { status: 404, code: 10062, message: 'Unknown interaction' },
+  MissingAccess: { status: 403, code: 50001, message: 'Missing Access' },
+  MissingPermissions: { status: 403, code: 50013, message: 'Missing Permissions' },
+  AlreadyAcknowledged: { status: 400, code: 40060, message: 'Interaction has already been acknowledged.' },
+  Unauthorized: { status: 401, code: 0, message: '401: Unauthorized' },
+} as const satisfies Record<string, ApiError>;
+
+export interface RateLimitInjection {
+  method?: string;
+  /** Matched against the path under /api/v10 ("/interactions/…/callback"). */
+  path: string | RegExp;
+  /** Seconds, as in the body's retry_after. */
+  retryAfter: number;
+  scope?: 'user' | 'global' | 'shared';
+  /** How many matching requests get the 429 (default 1). */
+  times?: number;
+}
+
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  type: number;
+  sentAt: number;
+  acked: boolean;
+  responseType?: number;
+  original?: APIMessage;
+  followUps: APIMessage[];
+}
+
+export interface RestOptions {
+  token: string;
+  applicationId: string;
+  bot: APIUser;
+  gatewayUrl: () => string;
+  /** Interaction callbacks after this are refused with 10062, as Discord does after 3 s. */
+  interactionDeadlineMs: number;
+}
+
+type Params = string[];
+type Handler = (req: RecordedRequest, params: Params) => { status: number; body?: unknown };
+
+/** The REST half of the fake: routes under /api/v10, recording, validation and fault injection. */
+export class FakeRest extends EventEmitter {
+  readonly requests: RecordedRequest[] = [];
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly channels = new Map<string, APITextChannel>();
+  readonly messages = new Map<string, APIMessage[]>();
+  readonly commands = { global: [] as APIApplicationCommand[], guilds: new Map<string, APIApplicationCommand[]>() };
+  private readonly commandIds = new Map<string, string>();
+  private readonly nonces = new Map<string, Map<string, APIMessage>>();
+  private readonly rateLimits: Array<Required<Omit<RateLimitInjection, 'method'>> & { method?: string }> = [];
+  private readonly channelErrors = new Map<string, ApiError>();
+  private globalPerSecond: number | null = null;
+  private readonly window: number[] = [];
+
+  private readonly routes: Array<[string, RegExp, boolean, Handler]> = [
+    ['GET', /^\/gateway\/bot$/, true, () => ({ status: 200, body: this.gatewayBot() })],
+    ['GET', /^\/users\/@me$/, true, () => ({ status: 200, body: this.opts.bot })],
+    ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, false, (r, p) => this.callback(r, p)],
+    ['GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, false, (r, p) => this.original(r, p)],
+    ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, false, (r, p) => this.original(r, p)],
+    ['DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, false, (r, p) => this.original(r, p)],
+    ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, false, (r, p) => this.followUp(r, p)],
+    ['PUT', /^\/applications\/(\d+)\/commands$/, true, (r, p) => this.putCommands(r, p[0]!, null)],
+    ['PUT', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, true, (r, p) => this.putCommands(r, p[0]!, p[1]!)],
+    ['GET', /^\/applications\/(\d+)\/commands$/, true, () => ({ status: 200, body: this.commands.global })],
+    ['GET', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, true, (_r, p) => ({ status: 200, body: this.commands.guilds.get(p[1]!) ?? [] })],
+    ['GET', /^\/channels\/(\d+)$/, true, (_r, p) => this.getChannel(p[0]!)],
+    ['POST', /^\/channels\/(\d+)\/messages$/, true, (r, p) => this.createMessage(r, p[0]!)],
+  ];
+
+  constructor(private readonly opts: RestOptions) {
+    super();
+  }
+
+  injectRateLimit(injection: RateLimitInjection): void {
+    this.rateLimits.push({ scope: 'user', times: 1, ...injection });
+  }
+
+  /** Every request touching this channel fails with `error` until cleared with null. */
+  setChannelError(channelId: string, error: ApiError | null): void {
+    if (error) this.channelErrors.set(channelId, error);
+    else this.channelErrors.delete(channelId);
+  }
+
+  /** Discord's global limit (50/s by default there): bot requests beyond it get a global 429. Null turns it off. */
+  setGlobalRateLimit(perSecond: number | null): void {
+    this.globalPerSecond = perSecond;
+    this.window.length = 0;
+  }
+
+  private gatewayBot() {
+    return {
+      url: this.opts.gatewayUrl(),
+      shards: 1,
+      session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+    };
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const raw = await readBody(req);
+    let body: unknown = null;
+    if (raw.length > 0 && String(req.headers['content-type'] ?? '').includes('application/json')) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    let path = url.pathname;
+    try {
+      path = decodeURIComponent(url.pathname); // clients encode "@original" as %40original
+    } catch {
+      // keep the raw path; no route will match it
+    }
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body,
+      status: 0,
+      at: performance.now(),
+    };
+    this.requests.push(record);
+    const answer = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      const text = payload === undefined ? '' : JSON.stringify(payload);
+      res.writeHead(status, { ...(text ? { 'content-type': 'application/json' } : {}), ...headers });
+      res.end(text);
+      this.emit('request', record);
+    };
+    const sub = path.startsWith('/api/v10/') ? path.slice('/api/v10'.length) : null;
+    const route = sub === null ? undefined : this.routes.find(([m, re]) => m === record.method && re.test(sub));
+    if (!route || sub === null) return answer(404, { message: '404: Not Found', code: 0 });
+    const [, pattern, needsAuth, handler] = route;
+    if (needsAuth && req.headers.authorization !== `Bot ${this.opts.token}`) return answer(401, DiscordErrors.Unauthorized);
+    // Interaction endpoints are not bound to the global rate limit (documented).
+    const interactionRoute = sub.startsWith('/interactions/') || sub.startsWith('/webhooks/');
+    const global = needsAuth && !interactionRoute ? this.globalLimited() : null;
+    if (global !== null) return answer(429, ...rateLimitResponse(global, 'global'));
+    const injected = this.rateLimits.find((r) => (!r.method || r.method === record.method) && matches(r.path, sub));
+    if (injected) {
+      if (--injected.times <= 0) this.rateLimits.splice(this.rateLimits.indexOf(injected), 1);
+      return answer(429, ...rateLimitResponse(injected.retryAfter, injected.scope));
+    }
+    const channel = /^\/channels\/(\d+)/.exec(sub)?.[1];
+    const channelError = channel ? this.channelErrors.get(channel) : undefined;
+    if (channelError) return answer(channelError.status, { message: channelError.message, code: channelError.code });
+    const result = handler(record, pattern.exec(sub)!.slice(1));
+    answer(result.status, result.body);
+  }
+
+  /** Seconds until a slot frees, or null when the request may pass. */
+  private globalLimited(): number | null {
+    if (this.globalPerSecond === null) return null;
+    const now = performance.now();
+    while (this.window.length > 0 && now - this.window[0]! >= 1000) this.window.shift();
+    if (this.window.length >= this.globalPerSecond) return Math.max(0.001, (this.window[0]! + 1000 - now) / 1000);
+    this.window.push(now);
+    return null;
+  }
+
+  private invalid(problems: string[]) {
+    return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { _errors: problems.map((message) => ({ code: 'BASE_TYPE_INVALID', message })) } } };
+  }
+
+  private error(e: ApiError) {
+    return { status: e.status, body: { message: e.message, code: e.code } };
+  }
+
+  private message(channelId: string, data: Record<string, unknown>, extra: Partial<APIMessage> = {}): APIMessage {
+    return botMessage(channelId, this.opts.bot, {
+      content: typeof data.content === 'string' ? data.content : '',
+      embeds: (data.embeds as APIMessage['embeds']) ?? [],
+      components: (data.components as APIMessage['components']) ?? [],
+      flags: typeof data.flags === 'number' ? data.flags : 0,
+      ...extra,
+    });
+  }
+
+  private callback(req: RecordedRequest, [id, token]: Params) {
+    const interaction = this.interactions.get(id!);
+    if (!interaction || interaction.token !== token) return this.error(DiscordErrors.UnknownInteraction);
+    if (interaction.acked) return this.error(DiscordErrors.AlreadyAcknowledged);
+    if (performance.now() - interaction.sentAt > this.opts.interactionDeadlineMs) return this.error(DiscordErrors.UnknownInteraction);
+    const body = (req.body ?? {}) as { type?: number; data?: Record<string, unknown> };
+    const allowed = interaction.type === 4 ? [8] : interaction.type === 3 ? [4, 5, 6, 7, 9] : [4, 5, 9];
+    if (typeof body.type !== 'number' || !allowed.includes(body.type)) return this.invalid([`type: ${String(body.type)} is not valid for this interaction`]);
+    const problems =
+      body.type === 8 ? validateChoices(body.data) : body.type === 4 || body.type === 7 ? validateMessage(body.data ?? {}, body.type === 4) : [];
+    if (problems.length > 0) return this.invalid(problems);
+    interaction.acked = true;
+    interaction.responseType = body.type;
+    const channelId = [...this.channels.keys()][0] ?? snowflake();
+    if (body.type === 4 || body.type === 7) interaction.original = this.message(channelId, body.data ?? {}, { webhook_id: this.opts.applicationId });
+    if (body.type === 5) interaction.original = this.message(channelId, { flags: (Number(body.data?.flags ?? 0) & 64) | 128 }, { webhook_id: this.opts.applicationId });
+    this.emit('callback', req, interaction);
+    if (req.query.with_response !== 'true') return { status: 204 };
+    return {
+      status: 200,
+      body: {
+        interaction: { id, type: interaction.type, response_message_id: interaction.original?.id, response_message_loading: body.type === 5, response_message_ephemeral: Boolean(Number(body.data?.flags ?? 0) & 64) },
+        resource: { type: body.type, ...(interaction.original ? { message: interaction.original } : {}) },
+      },
+    };
+  }
+
+  private byWebhook(app: string | undefined, token: string | undefined): InteractionRecord | undefined {
+    if (app !== this.opts.applicationId) return undefined;
+    for (const i of this.interactions.values()) if (i.token === token) return i;
+    return undefined;
+  }
+
+  private original(req: RecordedRequest, [app, token]: Params) {
+    const interaction = this.byWebhook(app, token);
+    if (!interaction || !interaction.acked) return this.error(DiscordErrors.UnknownWebhook);
+    if (!interaction.original) return this.error(DiscordErrors.UnknownMessage);
+    if (req.method === 'GET') return { status: 200, body: interaction.original };
+    if (req.method === 'DELETE') {
+      interaction.original = undefined;
+      return { status: 204 };
+    }
+    const problems = validateMessage(req.body ?? {}, false);
+    if (problems.length > 0) return this.invalid(problems);
+    const edit = (req.body ?? {}) as Record<string, unknown>;
+    const flags = interaction.original.flags ?? 0;
+    interaction.original = {
+      ...interaction.original,
+      ...(edit.content !== undefined ? { content: String(edit.content) } : {}),
+      ...(edit.embeds !== undefined ? { embeds: edit.embeds as APIMessage['embeds'] } : {}),
+      ...(edit.components !== undefined ? { components: edit.components as APIMessage['components'] } : {}),
+      flags: flags & ~128,
+      edited_timestamp: new Date().toISOString(),
+    };
+    return { status: 200, body: interaction.original };
+  }
+
+  private followUp(req: RecordedRequest, [app, token]: Params) {
+    const interaction = this.byWebhook(app, token);
+    if (!interaction || !interaction.acked) return this.error(DiscordErrors.UnknownWebhook);
+    const problems = validateMessage(req.body ?? {}, true);
+    if (problems.length > 0) return this.invalid(problems);
+    const message = this.message(interaction.original?.channel_id ?? snowflake(), (req.body ?? {}) as Record<string, unknown>, { webhook_id: app! });
+    interaction.followUps.push(message);
+    return { status: 200, body: message };
+  }
+
+  private putCommands(req: RecordedRequest, app: string, guild: string | null) {
+    if (app !== this.opts.applicationId) return this.error(DiscordErrors.MissingAccess);
+    const problems = validateCommands(req.body);
+    if (problems.length > 0) return this.invalid(problems);
+    // Bulk overwrite: a command keeps its id across overwrites, which is what makes it idempotent.
+    const stored = (req.body as Array<Record<string, unknown>>).map((c) => {
+      const key = `${guild ?? 'global'}:${String(c.name)}`;
+      const id = this.commandIds.get(key) ?? snowflake();
+      this.commandIds.set(key, id);
+      return { type: 1, default_member_permissions: null, nsfw: false, ...c, id, application_id: app, version: snowflake(), ...(guild ? { guild_id: guild } : {}) } as APIApplicationCommand;
+    });
+    if (guild) this.commands.guilds.set(guild, stored);
+    else this.commands.global = stored;
+    return { status: 200, body: stored };
+  }
+
+  private getChannel(id: string) {
+    const channel = this.channels.get(id);
+    return channel ? { status: 200, body: channel } : this.error(DiscordErrors.UnknownChannel);
+  }
+
+  private createMessage(req: RecordedRequest, channelId: string) {
+    if (!this.channels.has(channelId)) return this.error(DiscordErrors.UnknownChannel);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const problems = validateMessage(body, true);
+    if (problems.length > 0) return this.invalid(problems);
+    const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined;
+    const seen = this.nonces.get(channelId) ?? new Map<string, APIMessage>();
+    this.nonces.set(channelId, seen);
+    // enforce_nonce: a repeat within the window returns the first message instead of a duplicate.
+    if (nonce && body.enforce_nonce === true && seen.has(nonce)) return { status: 200, body: seen.get(nonce) };
+    const message = this.message(channelId, body, nonce ? { nonce } : {});
+    if (nonce && body.enforce_nonce === true) seen.set(nonce, message);
+    const list = this.messages.get(channelId) ?? [];
+    list.push(message);
+    this.messages.set(channelId, list);
+    return { status: 200, body: message };
+  }
+}
+
+function matches(pattern: string | RegExp, path: string): boolean {
+  return typeof pattern === 'string' ? path === pattern || path.startsWith(pattern) : pattern.test(path);
+}
+
+/** A documented 429: retry_after (float seconds) in the body, Retry-After (whole seconds) and X-RateLimit-* headers. */
+function rateLimitResponse(retryAfter: number, scope: 'user' | 'global' | 'shared'): [unknown, Record<string, string>] {
+  const global = scope === 'global';
+  const headers: Record<string, string> = { 'Retry-After': String(Math.ceil(retryAfter)), 'X-RateLimit-Scope': scope };
+  if (global) headers['X-RateLimit-Global'] = 'true';
+  else {
+    Object.assign(headers, {
+      'X-RateLimit-Limit': '5',
+      'X-RateLimit-Remaining': '0',
+      'X-RateLimit-Reset': ((Date.now() / 1000) + retryAfter).toFixed(3),
+      'X-RateLimit-Reset-After': retryAfter.toFixed(3),
+      'X-RateLimit-Bucket': 'fakebucket0001',
+    });
+  }
+  const message = scope === 'shared' ? 'The resource is being rate limited.' : 'You are being rate limited.';
+  return [{ message, retry_after: retryAfter, global }, headers];
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

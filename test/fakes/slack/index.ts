@@ -1,0 +1,31 @@
+/**
+ * Everything a suite needs to play Slack against RoleCall with no network:
+ * - FakeSlackApi: the Web API on loopback (SLACK_API_URL = api.url), recording every call;
+ * - ResponseUrlReceiver: records what the app posts to response_url;
+ * - SlackSender: signed slash commands, events and clicks, sent to the app over HTTP;
+ * - the payload builders and the v0 signer, for anything the sender does not cover.
+ */
+export { FakeSlackApi, type ChannelError, type FakeSlackApiOptions, type RecordedCall } from './fake-slack-api.js';
+export { ResponseUrlReceiver, type RecordedResponse } from './response-url.js';
+export { SlackSender, type SentRequest, type SlackSenderOptions } from './sender.js';
+export { Recorder, type WaitOptions } from './recorder.js';
+export {
+  appHomeOpenedEvent,
+  appMentionEvent,
+  blockActionsBody,
+  blockActionsPayload,
+  eventCallbackBody,
+  FORM,
+  JSON_TYPE,
+  messageTs,
+  nowSeconds,
+  signedHeaders,
+  slackSignature,
+  slashCommandBody,
+  type BlockActionFields,
+  type MentionFields,
+  type SignOptions,
+  type SlashCommandFields,
+  type Workspace,
+} from './signing.js';
+export { parseBody } from './http.js';

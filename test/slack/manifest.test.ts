@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { commands } from '../../commands/index.js';
+
+const Manifest = z.object({
+  features: z.object({
+    app_home: z.object({ home_tab_enabled: z.boolean() }),
+    slash_commands: z.array(z.object({ command: z.string(), url: z.string(), description: z.string().max(100), usage_hint: z.string().max(1000).optional() })),
+  }),
+  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
+  settings: z.object({
+    event_subscriptions: z.object({ request_url: z.string(), bot_events: z.array(z.string()) }),
+    interactivity: z.object({ is_enabled: z.boolean(), request_url: z.string() }),
+    socket_mode_enabled: z.boolean(),
+  }),
+});
+
+describe('slack/manifest.yml', () => {
+  const manifest = Manifest.parse(parse(readFileSync(new URL('../../slack/manifest.yml', import.meta.url), 'utf8')));
+
+  it('declares every registry command, plus /spotlight, at /slack/events', () => {
+    const declared = manifest.features.slash_commands.map((c) => c.command).sort();
+    expect(declared).toEqual([...commands.map((c) => `/${c.name}`), '/spotlight'].sort());
+    expect(manifest.features.slash_commands.every((c) => c.url.endsWith('/slack/events'))).toBe(true);
+  });
+
+  it('asks for the fewest scopes and subscribes to the events RoleCall handles', () => {
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention']);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+});
