@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { createCore, type Core } from '../core/index.js';
+import { createCore, loadKnowledgeBase, type Core } from '../core/index.js';
 import { DataError } from '../core/data/errors.js';
 import { Dispatcher } from '../app/dispatch.js';
 import { commands } from '../../commands/index.js';
@@ -79,7 +79,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
 
   let core: Core;
   try {
-    core = createCore();
+    core = createCore(loadKnowledgeBase(process.env.ROLECALL_DATA_DIR || undefined));
   } catch (err) {
     if (err instanceof DataError) {
       io.stderr.write(`rolecall: ${err.message}\n`);

@@ -28,7 +28,7 @@ export const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
+    PORT: z.coerce.number({ error: 'expected a port number from 0 to 65535' }).int().min(0).max(65535, 'expected a port number from 0 to 65535').default(3000),
     ROLECALL_DB: z.string().trim().min(1).default('./var/rolecall.db'),
     ROLECALL_DATA_DIR: optionalText,
 

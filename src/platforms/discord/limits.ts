@@ -43,10 +43,11 @@ export function clip(text: string, max: number): string {
   if (max <= 0) return '';
   if (max === 1) return ELLIPSIS;
   const room = max - ELLIPSIS.length;
-  let cut = text.slice(0, room);
-  const space = cut.search(/\s\S*$/);
-  if (space > room * 0.6) cut = cut.slice(0, space);
-  return `${tidyEnd(cut.trimEnd())}${ELLIPSIS}`;
+  let head = text.slice(0, room);
+  // Mid-word: back up to the last space, unless that would lose much of the text.
+  const space = /\s/.test(text[room] ?? '') ? -1 : head.search(/\s\S*$/);
+  if (space > room * 0.6) head = head.slice(0, space);
+  return `${tidyEnd(head.trimEnd())}${ELLIPSIS}`;
 }
 
 /** Breaks one long line into pieces of at most `max`, at spaces where possible. */
