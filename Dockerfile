@@ -1,0 +1,40 @@
+# syntax=docker/dockerfile:1
+# RoleCall on Node 24 LTS. Stage 1 builds the TypeScript; stage 2 installs production
+# dependencies only (better-sqlite3 compiles there, so build tools stay out of the runtime);
+# the runtime stage copies the two and runs as a non-root user.
+
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
+RUN npm ci --ignore-scripts && npm rebuild better-sqlite3
+COPY src ./src
+COPY commands ./commands
+COPY data ./data
+RUN npm run build
+
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm rebuild better-sqlite3 && npm cache clean --force
+
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    PORT=3000 \
+    ROLECALL_DB=/var/lib/rolecall/rolecall.db
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY data ./data
+COPY slack ./slack
+RUN mkdir -p /var/lib/rolecall && chown node:node /var/lib/rolecall
+USER node
+VOLUME ["/var/lib/rolecall"]
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+# `npm start` would add npm as PID 1 between Docker and the bot; run node directly so SIGTERM arrives.
+CMD ["node", "dist/src/main.js"]
