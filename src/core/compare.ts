@@ -1,13 +1,13 @@
 import type { Role } from './schema/role.js';
 import type { CareerPaths } from './career-path.js';
-import { skillKey } from './skills.js';
+import { skillAtoms } from './skills.js';
 
 export interface SkillOverlap {
   /** Must-haves every compared role lists (in the first role's wording). */
   shared: string[];
   /** Per role, in the same order as the roles: must-haves no other compared role lists. */
   distinct: string[][];
-  /** Distinct must-have skills across all roles; `shared.length` of these are shared. */
+  /** Distinct must-have skills across all roles (entries naming the same skill count once). */
   total: number;
 }
 
@@ -33,13 +33,20 @@ export function compareRoles(paths: CareerPaths, roles: Role[]): Comparison {
   if (roles.length < MIN_COMPARE || roles.length > MAX_COMPARE) {
     throw new RangeError(`compare takes ${MIN_COMPARE} to ${MAX_COMPARE} roles, got ${roles.length}`);
   }
-  const keyed = roles.map((r) => new Map(r.mustHave.map((s) => [skillKey(s), s])));
-  const all = new Set(keyed.flatMap((m) => [...m.keys()]));
-  const sharedKeys = [...keyed[0]!.keys()].filter((k) => keyed.every((m) => m.has(k)));
-  const shared = sharedKeys.map((k) => keyed[0]!.get(k)!);
-  const distinct = keyed.map((m, i) =>
-    [...m.entries()].filter(([k]) => keyed.every((other, j) => j === i || !other.has(k))).map(([, s]) => s),
-  );
+  // Group must-haves across roles: entries whose atoms meet ("Docker/K8s", "Docker") are one skill.
+  const groups: Array<{ atoms: Set<string>; byRole: Map<number, string> }> = [];
+  roles.forEach((role, i) => {
+    for (const skill of role.mustHave) {
+      const atoms = skillAtoms(skill);
+      const group = groups.find((g) => !g.byRole.has(i) && [...atoms].some((a) => g.atoms.has(a)));
+      if (group) {
+        atoms.forEach((a) => group.atoms.add(a));
+        group.byRole.set(i, skill);
+      } else groups.push({ atoms, byRole: new Map([[i, skill]]) });
+    }
+  });
+  const shared = groups.filter((g) => g.byRole.size === roles.length).map((g) => g.byRole.get(0)!);
+  const distinct = roles.map((_, i) => groups.filter((g) => g.byRole.size === 1 && g.byRole.has(i)).map((g) => g.byRole.get(i)!));
 
   const links: ProgressionLink[] = [];
   for (const a of roles) {
@@ -49,5 +56,5 @@ export function compareRoles(paths: CareerPaths, roles: Role[]): Comparison {
       if (result.status === 'found' && result.steps.length <= 3) links.push({ from: a, to: b, steps: result.steps.length });
     }
   }
-  return { roles, skills: { shared, distinct, total: all.size }, links };
+  return { roles, skills: { shared, distinct, total: groups.length }, links };
 }

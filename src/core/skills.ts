@@ -33,6 +33,20 @@ export function skillKey(skill: string): string {
   return SKILL_SYNONYMS[n] ?? n.split(' ').map((w) => SKILL_SYNONYMS[w] ?? w).join(' ');
 }
 
+/**
+ * The separate skills a compound entry names: "Docker/K8s" → {docker, kubernetes},
+ * "cloud (AWS/GCP)" → {cloud}. Two entries name the same skill when their atoms meet.
+ */
+export function skillAtoms(skill: string): Set<string> {
+  const withoutDetail = skill.replace(/\([^)]*\)/g, ' ');
+  return new Set(
+    withoutDetail
+      .split(/[/+,&]|\band\b/i)
+      .map((part) => skillKey(part))
+      .filter((k) => k.length > 0),
+  );
+}
+
 /** Does the skill text mention the query as a whole phrase ("cuda" in "custom cuda kernels")? */
 export function skillMatches(skillText: string, queryKey: string): boolean {
   if (!queryKey) return false;

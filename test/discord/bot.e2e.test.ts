@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { PermissionFlagsBits, SlashCommandBuilder, type APIInteraction } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { createCore, type Core } from '../../src/core/index.js';
 import { decodeInvocation } from '../../src/views/invocation-codec.js';
@@ -97,6 +97,10 @@ describe('/role', () => {
     expect(select?.type).toBe(3);
     expect(select?.options?.map((o) => o.label)).toContain('ML Engineer');
     for (const o of select?.options ?? []) expect(decodeInvocation(o.value)).toMatchObject({ ok: true, invocation: { command: 'role' } });
+    const ml = select!.options!.find((o) => o.label === 'ML Engineer')!;
+    const chosen = await h.fake.roundTrip(h.fake.interaction.select(select!.custom_id!, [ml.value]));
+    expect(embedOf(chosen.data).title).toMatch(/\. ML Engineer$/);
+    expect(isEphemeral(chosen.data)).toBe(false);
   });
 
   it('offers suggestion buttons when nothing matches', async () => {
@@ -238,6 +242,17 @@ describe('slow and failing commands', () => {
     }
   });
 
+  it('answers a malformed interaction with an error id instead of crashing, then keeps answering', async () => {
+    const good = h.fake.interaction.button('rc1:role?name=%238');
+    const { message: _dropped, ...malformed } = good;
+    const sent = h.fake.send(malformed as unknown as APIInteraction);
+    const cb = await h.fake.waitForCallback(sent.id);
+    expect(isEphemeral(cb.data)).toBe(true);
+    const id = /Error id (E-[A-Z0-9]{6})/.exec(embedOf(cb.data).description ?? '')?.[1];
+    await h.logs.waitFor((l) => l.errorId === id && l.msg === 'malformed interaction dropped');
+    expect(embedOf((await run('role', { name: 'RAG Engineer' })).data).title).toMatch(/RAG Engineer$/);
+  });
+
   it('survives client error events and keeps answering', async () => {
     h.runtime.client.emit('error', new Error('socket hiccup'));
     await h.logs.waitFor((l) => l.msg === 'discord client error');
@@ -264,6 +279,12 @@ describe('bookkeeping', () => {
     const perInteraction = new Map<string, number>();
     for (const r of callbacks) perInteraction.set(r.path, (perInteraction.get(r.path) ?? 0) + 1);
     expect(Math.max(...perInteraction.values())).toBe(1);
+  });
+
+  it('reports itself stopped after stop(), which can be called twice', async () => {
+    await h.runtime.stop();
+    await h.runtime.stop();
+    expect(h.runtime.health()).toEqual({ ok: false, detail: 'stopped' });
   });
 
   it('sends allowed_mentions { parse: [] } on every message', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { escapeMarkdown } from 'discord.js';
+import { loadKnowledgeBase } from '../../src/core/index.js';
 import { escapeText, neutraliseMentions, plainText } from '../../src/platforms/discord/escape.js';
 import { clip, cut, splitLines } from '../../src/platforms/discord/limits.js';
 
@@ -23,6 +25,19 @@ describe('escape', () => {
   it('leaves ordinary text alone', () => {
     const text = 'AI Engineer: $100K–$350K+ · L5–L6 · RAG, PyTorch/TensorFlow (LLM APIs)';
     expect(escapeText(text)).toBe(text);
+  });
+
+  it('skips escapeMarkdown only for lines it would not change', () => {
+    const options = { heading: true, bulletedList: true, numberedList: true, maskedLink: true };
+    const slow = (text: string) =>
+      text
+        .split('\n')
+        .map((line) => escapeMarkdown(neutraliseMentions(line), options).replace(/^(\s*)(>|-#)/, '$1\\$2'))
+        .join('\n');
+    const strings = JSON.stringify(loadKnowledgeBase().roles).match(/"(?:[^"\\]|\\.)*"/g)!.map((s) => JSON.parse(s) as string);
+    strings.push('a_b', '~~x', '||x', '[a](b)', ' - item', '  12. x', '>>> q', 'x > y', '#tag', 'C# and F#', '2. x', 'x*y', 'plain words (and more)');
+    expect(strings.length).toBeGreaterThan(500);
+    for (const text of strings) expect(escapeText(text), text).toBe(slow(text));
   });
 
   it('keeps verbatim surfaces free of backslashes but still mention-safe', () => {

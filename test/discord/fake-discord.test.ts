@@ -42,8 +42,10 @@ function connect(url: string) {
   ws.on('message', (data) => {
     const frame = JSON.parse(String(data)) as Frame;
     frames.push(frame);
-    for (const [match, resolve] of waiters.splice(0)) if (match(frame)) resolve(frame);
+    for (const [match, resolve] of waiters.splice(0)) {
+      if (match(frame)) resolve(frame);
       else waiters.push([match, resolve]);
+    }
   });
   const next = (match: (f: Frame) => boolean) =>
     new Promise<Frame>((resolve) => {

@@ -1,4 +1,5 @@
-import { WebClient } from '@slack/web-api';
+import type { BlockAction } from '@slack/bolt';
+import { LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dispatcher } from '../../src/app/dispatch.js';
 import { createCore } from '../../src/core/index.js';
@@ -31,7 +32,7 @@ describe('Slack listeners, unit', () => {
 
   beforeAll(async () => {
     api = await FakeSlackApi.start();
-    client = new WebClient('xoxb-unit', { slackApiUrl: api.url, retryConfig: SLACK_RETRY_POLICY });
+    client = new WebClient('xoxb-unit', { slackApiUrl: api.url, retryConfig: SLACK_RETRY_POLICY, logLevel: LogLevel.ERROR });
     deps = {
       dispatcher: new Dispatcher(createCore()),
       store: SqliteStore.open(':memory:'),
@@ -79,9 +80,9 @@ describe('Slack listeners, unit', () => {
 
   it('actionInput reads a block_actions body: value, channel, thread, ephemeral, Home', () => {
     const ws = { teamId: 'T1', botUserId: 'U0BOT' };
-    const inThread = actionInput(blockActionsPayload(ws, { actionId: 'rc:run:0.1', value: 'rc1:role?name=%238', channelId: 'C2', container: { threadTs: '5.5', ephemeral: true } }) as never, deps);
+    const inThread = actionInput(blockActionsPayload(ws, { actionId: 'rc:run:0.1', value: 'rc1:role?name=%238', channelId: 'C2', container: { threadTs: '5.5', ephemeral: true } }) as unknown as BlockAction, deps);
     expect(inThread).toMatchObject({ actionId: 'rc:run:0.1', value: 'rc1:role?name=%238', channelId: 'C2', threadTs: '5.5', ephemeral: true, fromHome: false, teamId: 'T1' });
-    const home = actionInput(blockActionsPayload(ws, { kind: 'static_select', actionId: 'rc:sel:1.0', value: 'v', container: { home: true } }) as never, deps);
+    const home = actionInput(blockActionsPayload(ws, { kind: 'static_select', actionId: 'rc:sel:1.0', value: 'v', container: { home: true } }) as unknown as BlockAction, deps);
     expect(home).toMatchObject({ value: 'v', fromHome: true });
   });
 
@@ -103,7 +104,7 @@ describe('Slack listeners, unit', () => {
   });
 
   it('classifies a rate limit that outlasts the retry policy', async () => {
-    const impatient = new WebClient('xoxb-unit', { slackApiUrl: api.url, retryConfig: { retries: 0 } });
+    const impatient = new WebClient('xoxb-unit', { slackApiUrl: api.url, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
     api.rateLimitNext('chat.postMessage', 0, 1);
     const failure = await postView(impatient, 'C5', notice('a', 'b')).then(() => undefined, classifySlackError);
     expect(failure).toEqual({ code: 'ratelimited', kind: 'rate_limited' });

@@ -3,7 +3,7 @@ import type { Dispatcher } from '../../app/dispatch.js';
 import { ConfigError, type Env } from '../../config/env.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { createInteractionHandler } from './interactions.js';
+import { createInteractionHandler, guardInteractionCreate } from './interactions.js';
 import { inviteUrl } from './invite.js';
 import type { DiscordCommandExtension } from './slash-commands.js';
 
@@ -65,6 +65,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordRu
   const onInteraction = (interaction: Interaction) => void handler(interaction);
   let stopped = false;
 
+  guardInteractionCreate(client, opts.logger);
   client.on(Events.InteractionCreate, onInteraction);
   // An 'error' event without a listener would throw and end the process.
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));

@@ -1,7 +1,11 @@
+import { z } from 'zod';
 import {
   ApplicationCommandOptionType,
+  InteractionResponseType,
   MessageFlags,
   PermissionFlagsBits,
+  Routes,
+  type Client,
   type APIApplicationCommandOptionChoice,
   type AutocompleteInteraction,
   type CommandInteractionOption,
@@ -204,4 +208,41 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): (inte
   }
 
   return (interaction) => handle(interaction).catch((error: unknown) => log.error({ err: error }, 'interaction handler failed'));
+}
+
+/** The little a malformed interaction must still have for an answer to be possible. */
+const Answerable = z.object({ id: z.string().regex(/^\d+$/), token: z.string().min(1), type: z.union([z.literal(2), z.literal(3), z.literal(5)]) });
+
+/**
+ * discord.js builds interaction objects inside its gateway handler, where a throw caused by a
+ * malformed payload would become an unhandled rejection and end the process. This wraps that one
+ * step so a bad interaction is logged (and answered, when it can be) instead. It reaches into
+ * discord.js internals, so it is feature-detected and only warns if they ever change.
+ */
+export function guardInteractionCreate(client: Client, logger: Logger): void {
+  const log = logger.child({ platform: 'discord' });
+  type Action = { handle(data: unknown): unknown };
+  const action = (client as unknown as { actions?: { InteractionCreate?: Action } }).actions?.InteractionCreate;
+  if (typeof action?.handle !== 'function') {
+    log.warn('cannot guard interaction handling: discord.js internals changed');
+    return;
+  }
+  const handle = action.handle.bind(action);
+  action.handle = (data: unknown) => {
+    try {
+      return handle(data);
+    } catch (error) {
+      const errorId = newErrorId();
+      log.error({ err: error, errorId }, 'malformed interaction dropped');
+      const answerable = Answerable.safeParse(data);
+      if (answerable.success) {
+        const { id, token } = answerable.data;
+        const message = renderForDiscord(notice('Something went wrong', `RoleCall could not read that interaction. Error id ${errorId}.`, 'error'));
+        client.rest
+          .post(Routes.interactionCallback(id, token), { body: { type: InteractionResponseType.ChannelMessageWithSource, data: message }, auth: false })
+          .catch((err: unknown) => log.warn({ err, errorId }, 'could not answer a malformed interaction'));
+      }
+      return undefined;
+    }
+  };
 }

@@ -72,6 +72,7 @@ function wrapLine(line: string, max: number): string[] {
  * spaces inside a line that is too long on its own, so nothing is lost and no chunk breaks the limit.
  */
 export function splitLines(text: string, max: number): string[] {
+  if (text.length <= max) return text.trim() ? [text] : [];
   const chunks: string[] = [];
   let current = '';
   for (const piece of text.split('\n').flatMap((line) => (line.length > max ? wrapLine(line, max) : [line]))) {

@@ -2,7 +2,6 @@ import {
   ActionRowBuilder,
   ButtonBuilder,
   ButtonStyle,
-  EmbedBuilder,
   MessageFlags,
   StringSelectMenuBuilder,
   type APIActionRowComponent,
@@ -117,11 +116,12 @@ export function tableBlock(table: Table): string | undefined {
 /**
  * Priority when space runs out: title and footer, then the key-figure fields, the description
  * (at most half of what is left when fields follow), the sections, and last the table.
+ * The embed is built as typed API JSON rather than with EmbedBuilder: its per-field validation
+ * cost more than all the rest of a role card's rendering, and the limits here already hold
+ * (test/discord/render.test.ts checks them against Discord's documented rules).
  */
 function renderEmbed(view: View): APIEmbed {
-  const embed = new EmbedBuilder().setColor(TONE_COLOUR[view.tone]);
   const title = clip(esc(view.title, L.title), L.title) || 'RoleCall';
-  embed.setTitle(title);
   const footer = view.footer ? clip(plainText(`${view.footer.source} · data as of ${view.footer.asOf}`), L.footer - SHORTENED.length) : '';
   const b: Budget = { left: L.embedTotal - title.length - footer.length - SHORTENED.length, fields: [], dropped: false };
 
@@ -145,11 +145,12 @@ function renderEmbed(view: View): APIEmbed {
   const block = view.table ? tableBlock(view.table) : undefined;
   if (block && b.fields.length < L.fields && b.left >= block.length + 11) addField(b, 'At a glance', block, false);
 
-  if (shownDescription) embed.setDescription(shownDescription);
-  if (b.fields.length > 0) embed.addFields(b.fields);
+  const embed: APIEmbed = { title, color: TONE_COLOUR[view.tone] };
+  if (shownDescription) embed.description = shownDescription;
+  if (b.fields.length > 0) embed.fields = b.fields;
   const footerText = `${footer}${b.dropped ? SHORTENED : ''}`.replace(/^ · /, '');
-  if (footerText) embed.setFooter({ text: footerText });
-  return embed.toJSON();
+  if (footerText) embed.footer = { text: footerText };
+  return embed;
 }
 
 function customId(invoke: Invocation): string | undefined {

@@ -63,7 +63,7 @@ export const SLACK_ENDPOINTS = ['/slack/events', '/slack/commands', '/slack/acti
 /**
  * Starts the Slack front end: Socket Mode when SLACK_APP_TOKEN is set, else HTTP mode, whose
  * request listener the service's one HTTP server mounts. Resolves once auth.test has named
- * the bot and its workspace (and, in Socket Mode, the socket is open).
+ * the bot and its workspace; in Socket Mode the socket connects in the background.
  */
 export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime> {
   const { env } = opts;
@@ -161,7 +161,9 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
       }
     };
   } else {
-    await app.start();
+    // The socket client keeps retrying until Slack answers; meanwhile health() says so, and
+    // the service keeps serving /healthz instead of hanging at start.
+    app.start().catch((err: unknown) => logger.error({ err }, 'slack socket mode failed to start'));
   }
 
   const mode = socket ? 'socket' : 'http';
@@ -175,13 +177,13 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     teamId,
     async health() {
       if (stopped) return { ok: false, detail: 'stopped' };
-      if (!connected) return { ok: false, detail: 'socket mode: not connected' };
+      if (!connected) return { ok: false, detail: 'socket mode: connecting to Slack' };
       return { ok: true, detail: `${mode} mode, team ${teamId}, bot ${botUserId}` };
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      if (socket) await app.stop();
+      if (socket) await app.stop().catch((err: unknown) => logger.warn({ err }, 'slack socket did not close cleanly'));
       const drained = Promise.allSettled([...inflight]);
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));

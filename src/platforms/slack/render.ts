@@ -102,6 +102,8 @@ export function renderView(view: View, opts: RenderOptions = {}): SlackMessage {
 
 /** Several Views in one message (a thread's salary or path round-up), split fairly. */
 export function renderViews(views: readonly View[], opts: RenderOptions = {}): SlackMessage {
+  // Slack rejects a message with neither text nor blocks; an empty list is a caller's bug.
+  if (views.length === 0) throw new RangeError('renderViews needs at least one View');
   if (views.length === 1) return renderView(views[0]!, opts);
   const maxBlocks = opts.maxBlocks ?? (opts.surface === 'home' ? L.homeBlocks : L.messageBlocks);
   const maxChars = opts.maxChars ?? L.messageChars;

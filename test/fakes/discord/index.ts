@@ -19,6 +19,8 @@ export interface FakeDiscordOptions {
   /** Bot requests per second before a global 429 (Discord: 50). Off by default. */
   globalRateLimit?: number | null;
   interactionDeadlineMs?: number;
+  /** Bound the recorded requests and interactions (oldest dropped); unbounded by default. */
+  maxRecords?: number;
 }
 
 export interface Started {
@@ -60,6 +62,7 @@ export class FakeDiscord {
   readonly member: APIUser;
   readonly gateway: FakeGateway;
   readonly rest: FakeRest;
+  private readonly maxRecords: number;
   private server: Server | null = null;
   private port = 0;
 
@@ -75,7 +78,9 @@ export class FakeDiscord {
       bot: this.bot,
       gatewayUrl: () => `ws://127.0.0.1:${this.port}/gateway`,
       interactionDeadlineMs: opts.interactionDeadlineMs ?? 3000,
+      maxRecords: opts.maxRecords ?? Number.POSITIVE_INFINITY,
     });
+    this.maxRecords = opts.maxRecords ?? Number.POSITIVE_INFINITY;
     this.rest.channels.set(channel.id, channel);
     this.rest.setGlobalRateLimit(opts.globalRateLimit ?? null);
     this.gateway = new FakeGateway({
@@ -157,6 +162,10 @@ export class FakeDiscord {
   send(interaction: APIInteraction): SentInteraction {
     const record: InteractionRecord = { id: interaction.id, token: interaction.token, type: interaction.type, sentAt: performance.now(), acked: false, followUps: [] };
     this.rest.interactions.set(interaction.id, record);
+    if (this.rest.interactions.size > this.maxRecords) {
+      const oldest = this.rest.interactions.keys().next().value;
+      if (oldest !== undefined) this.rest.interactions.delete(oldest);
+    }
     const seq = this.gateway.dispatch('INTERACTION_CREATE', interaction);
     return { id: interaction.id, token: interaction.token, sentAt: record.sentAt, seq };
   }

@@ -66,6 +66,8 @@ export interface RestOptions {
   gatewayUrl: () => string;
   /** Interaction callbacks after this are refused with 10062, as Discord does after 3 s. */
   interactionDeadlineMs: number;
+  /** Keep at most this many requests and interactions (oldest dropped), for long benchmark runs. */
+  maxRecords: number;
 }
 
 type Params = string[];
@@ -156,6 +158,7 @@ export class FakeRest extends EventEmitter {
       at: performance.now(),
     };
     this.requests.push(record);
+    if (this.requests.length > this.opts.maxRecords) this.requests.splice(0, this.requests.length - this.opts.maxRecords);
     const answer = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
       const text = payload === undefined ? '' : JSON.stringify(payload);
