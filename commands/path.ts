@@ -75,7 +75,7 @@ export const path = defineCommand({
       kind: 'path',
       title: `${a.role.name} → ${b.role.name}`,
       description: `${result.steps.length} move${result.steps.length === 1 ? '' : 's'}: ${[result.from, ...result.steps.map((s) => s.to)].map((r) => r.name).join(' → ')}`,
-      sections: [{ heading: 'Steps', items: result.steps.map((s, i) => `${i + 1}. ${s.from.name} → ${s.to.name} (${s.via})`) }],
+      sections: [{ heading: 'Steps', items: result.steps.map((s) => `${s.from.name} → ${s.to.name} (${s.via})`) }],
       actions: [
         { type: 'button', label: 'Compare them', invoke: { command: 'compare', args: { role_a: roleRef(a.role), role_b: roleRef(b.role) } } },
         { type: 'button', label: b.role.name.slice(0, 80), invoke: { command: 'role', args: { name: roleRef(b.role) } } },

@@ -196,11 +196,11 @@ describe('REST', () => {
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
     expect((await api('/users/@me')).status).toBe(200);
 
-    fake.setGlobalRateLimit(50);
-    const statuses = await Promise.all(Array.from({ length: 60 }, () => api(`/channels/${fake.channelId}`)));
+    fake.setGlobalRateLimit(10);
+    const statuses = await Promise.all(Array.from({ length: 15 }, () => api(`/channels/${fake.channelId}`)));
     const refused = statuses.filter((r) => r.status === 429);
-    expect(statuses.filter((r) => r.status === 200)).toHaveLength(50);
-    expect(refused).toHaveLength(10);
+    expect(statuses.filter((r) => r.status === 200)).toHaveLength(10);
+    expect(refused).toHaveLength(5);
     expect(refused[0]!.headers.get('x-ratelimit-global')).toBe('true');
     expect(refused[0]!.headers.get('x-ratelimit-scope')).toBe('global');
     expect(await refused[0]!.json()).toMatchObject({ global: true, retry_after: expect.any(Number) });

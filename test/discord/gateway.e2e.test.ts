@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Events } from 'discord.js';
+import { Events, Routes } from 'discord.js';
+import { renderForDiscord } from '../../src/platforms/discord/render.js';
 import { createCore } from '../../src/core/index.js';
 import { embedOf, startHarness, type Harness } from './harness.js';
 
@@ -80,5 +81,23 @@ describe('REST rate limits', () => {
     expect(attempts.map((a) => a.status)).toEqual([429, 204]);
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(1000);
     await h.logs.waitFor((l) => String(l.msg).startsWith('discord answered 429'));
+  });
+
+  it('posts a rendered View to a channel through discord.js, waiting out a global 429, once per nonce', async () => {
+    const { view } = await h.dispatcher.run('salary', { role: 'AI Engineer' }, { platform: 'discord' });
+    const body = { ...renderForDiscord({ ...view, private: true }, { target: 'channel' }), nonce: 'spotlight-test-1', enforce_nonce: true };
+    expect(body.flags).toBeUndefined();
+    h.fake.setGlobalRateLimit(1);
+    try {
+      const first = (await h.runtime.client.rest.post(Routes.channelMessages(h.fake.channelId), { body })) as { id: string };
+      const again = (await h.runtime.client.rest.post(Routes.channelMessages(h.fake.channelId), { body })) as { id: string };
+      expect(again.id).toBe(first.id);
+    } finally {
+      h.fake.setGlobalRateLimit(null);
+    }
+    const posts = h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${h.fake.channelId}/messages`);
+    expect(posts.map((p) => p.status)).toEqual([200, 429, 200]);
+    expect(posts[2]!.at - posts[1]!.at).toBeGreaterThanOrEqual(900);
+    expect(h.fake.rest.messages.get(h.fake.channelId)).toHaveLength(1);
   });
 });

@@ -7,7 +7,9 @@ import { parseEnv } from '../../src/config/env.js';
 import type { Core } from '../../src/core/index.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { Metrics } from '../../src/observability/metrics.js';
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { startDiscord, type DiscordRuntime, type StartDiscordOptions } from '../../src/platforms/discord/client.js';
+import type { DiscordCommandExtension } from '../../src/platforms/discord/slash-commands.js';
 import { notice } from '../../src/views/cards/notice.js';
 import type { View } from '../../src/views/view.js';
 import { FakeDiscord, type FakeDiscordOptions } from '../fakes/discord/index.js';
@@ -81,6 +83,18 @@ export function testCommands(slowGate: () => Gate): CommandDefinition[] {
     }),
   ] as CommandDefinition[];
 }
+
+/** The Discord side of the stand-in spotlight: subcommands, Manage Channels, its own autocomplete. */
+export const spotlightExtension: DiscordCommandExtension = {
+  data: new SlashCommandBuilder()
+    .setName('spotlight')
+    .setDescription('Weekly role spotlight for this channel')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
+    .addSubcommand((s) => s.setName('subscribe').setDescription('Post here weekly').addStringOption((o) => o.setName('role').setDescription('Start with').setAutocomplete(true)))
+    .addSubcommand((s) => s.setName('status').setDescription('Show the schedule'))
+    .toJSON(),
+  autocomplete: () => [{ name: 'Spotlight pick', value: 'pick' }],
+};
 
 export interface Harness {
   fake: FakeDiscord;

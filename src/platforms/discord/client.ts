@@ -4,6 +4,7 @@ import { ConfigError, type Env } from '../../config/env.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { createInteractionHandler, guardInteractionCreate } from './interactions.js';
+import { discordExtensions } from './extensions.js';
 import { inviteUrl } from './invite.js';
 import type { DiscordCommandExtension } from './slash-commands.js';
 
@@ -12,7 +13,7 @@ export interface StartDiscordOptions {
   dispatcher: Dispatcher;
   logger: Logger;
   metrics: Metrics;
-  /** Discord-only commands (the spotlight); their autocomplete hooks are used here. */
+  /** Discord-only commands (the spotlight), for their autocomplete hooks; defaults to extensions.ts. */
   extraCommands?: readonly DiscordCommandExtension[];
   /** Handed to commands as ctx.services. */
   services?: Record<string, unknown>;
@@ -61,7 +62,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordRu
   }
 
   const client = new Client(discordClientOptions(env));
-  const handler = createInteractionHandler(opts);
+  const handler = createInteractionHandler({ ...opts, extraCommands: opts.extraCommands ?? discordExtensions });
   const onInteraction = (interaction: Interaction) => void handler(interaction);
   let stopped = false;
 

@@ -4,6 +4,7 @@ import { config as loadDotenv } from 'dotenv';
 import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
 import { commands } from '../../../commands/index.js';
 import { ConfigError, parseEnv, type Env } from '../../config/env.js';
+import { discordExtensions } from './extensions.js';
 import { buildSlashCommands, type DiscordCommandExtension } from './slash-commands.js';
 
 /**
@@ -13,6 +14,7 @@ import { buildSlashCommands, type DiscordCommandExtension } from './slash-comman
  */
 export interface DeployOptions {
   env: Env;
+  /** Defaults to the registry in extensions.ts. */
   extraCommands?: readonly DiscordCommandExtension[];
   /** A REST client to use instead of one built from env (tests). */
   rest?: REST;
@@ -32,7 +34,7 @@ export async function deployCommands(opts: DeployOptions): Promise<DeployResult>
   ].filter((p): p is string => p !== undefined);
   if (missing.length > 0 || !env.DISCORD_TOKEN || !env.DISCORD_APPLICATION_ID) throw new ConfigError(missing);
 
-  const body = buildSlashCommands(commands, opts.extraCommands);
+  const body = buildSlashCommands(commands, opts.extraCommands ?? discordExtensions);
   const rest = opts.rest ?? new REST(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}).setToken(env.DISCORD_TOKEN);
   const guildId = env.DISCORD_GUILD_ID;
   const route = guildId

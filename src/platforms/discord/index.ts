@@ -5,5 +5,6 @@ export { buildSlashCommands, slashCommandFor, type DiscordCommandExtension, type
 export { createInteractionHandler, roleChoices, optionsToRaw, type InteractionHandlerOptions } from './interactions.js';
 export { deployCommands, describeDeployError, type DeployResult } from './deploy.js';
 export { inviteUrl, INVITE_PERMISSIONS } from './invite.js';
+export { discordExtensions } from './extensions.js';
 export { escapeText, plainText, neutraliseMentions } from './escape.js';
 export { DISCORD_LIMITS } from './limits.js';

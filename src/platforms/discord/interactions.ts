@@ -174,7 +174,7 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): (inte
       trace.command = 'unsupported';
       trace.outcome = 'unsupported';
       await answer(interaction, renderForDiscord(notice('Not supported here', 'RoleCall does not handle this kind of interaction. Try /help.')));
-    }
+    } else trace.outcome = 'unsupported';
   }
 
   async function answerFailure(interaction: Interaction, errorId: string): Promise<void> {

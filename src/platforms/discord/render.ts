@@ -1,23 +1,26 @@
 import {
-  ActionRowBuilder,
-  ButtonBuilder,
   ButtonStyle,
+  ComponentType,
   MessageFlags,
-  StringSelectMenuBuilder,
   type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
   type APIComponentInMessageActionRow,
   type APIEmbed,
   type APIEmbedField,
+  type APISelectMenuOption,
+  type APIStringSelectComponent,
 } from 'discord.js';
 import type { Action, ButtonAction, Invocation, SelectAction, Table, View } from '../../views/view.js';
 import { encodeInvocation } from '../../views/invocation-codec.js';
 import { escapeText, plainText } from './escape.js';
 import { clip, DISCORD_LIMITS as L, splitLines } from './limits.js';
 
+type MessageRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
 /** A message body as the API takes it: POST /channels/{id}/messages or an interaction response. */
 export interface DiscordMessage {
   embeds: APIEmbed[];
-  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  components: MessageRow[];
   /** Always { parse: [] }: nothing in a RoleCall message may notify anyone. */
   allowed_mentions: { parse: [] };
   flags?: MessageFlags.Ephemeral;
@@ -35,6 +38,7 @@ const SHORTENED = ' · Shortened to fit Discord';
 /** Widest table line that still reads on a phone without wrapping. */
 const MAX_TABLE_WIDTH = 60;
 const MIN_USEFUL_VALUE = 40;
+const TABLE_FIELD = 'At a glance';
 const BLANK = '\u200b';
 
 /** Renders a View into one Discord message that is within every documented limit. */
@@ -47,6 +51,12 @@ export function renderForDiscord(view: View, opts: RenderOptions = {}): DiscordM
   if (view.private && (opts.target ?? 'interaction') === 'interaction') message.flags = MessageFlags.Ephemeral;
   return message;
 }
+
+/**
+ * Escapes text cut to `max` first: escaping only lengthens text, and escaping what could never be
+ * shown would only cost time.
+ */
+const esc = (text: string, max: number) => escapeText(clip(text, max));
 
 interface Budget {
   left: number;
@@ -83,12 +93,6 @@ function addSplitField(b: Budget, label: string, text: string, inline: boolean):
     if (!addField(b, i === 0 ? name : more, chunk, inline && chunks.length === 1)) break;
   }
 }
-
-/**
- * Escapes text cut to `max` first: escaping only lengthens text, and escaping what could never be
- * shown would only cost time.
- */
-const esc = (text: string, max: number) => escapeText(clip(text, max));
 
 function sectionText(body: string | undefined, items: string[] | undefined): string {
   const lines = body ? [esc(body, L.embedTotal)] : [];
@@ -143,7 +147,7 @@ function renderEmbed(view: View): APIEmbed {
   }
   // The table repeats figures the fields carry, so it is shown only when it fits whole.
   const block = view.table ? tableBlock(view.table) : undefined;
-  if (block && b.fields.length < L.fields && b.left >= block.length + 11) addField(b, 'At a glance', block, false);
+  if (block && b.fields.length < L.fields && b.left >= TABLE_FIELD.length + block.length) addField(b, TABLE_FIELD, block, false);
 
   const embed: APIEmbed = { title, color: TONE_COLOUR[view.tone] };
   if (shownDescription) embed.description = shownDescription;
@@ -161,19 +165,21 @@ function customId(invoke: Invocation): string | undefined {
   }
 }
 
-function buttonFor(action: ButtonAction, used: Set<string>): ButtonBuilder | undefined {
+function buttonFor(action: ButtonAction, used: Set<string>): APIButtonComponentWithCustomId | undefined {
   const id = customId(action.invoke);
   if (!id || used.has(id)) return undefined; // Discord rejects duplicate custom ids in a message
   used.add(id);
-  return new ButtonBuilder()
-    .setCustomId(id)
-    .setLabel(clip(plainText(action.label), L.buttonLabel) || 'Open')
-    .setStyle(action.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary);
+  return {
+    type: ComponentType.Button,
+    custom_id: id,
+    label: clip(plainText(action.label), L.buttonLabel) || 'Open',
+    style: action.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary,
+  };
 }
 
-function selectFor(action: SelectAction, index: number): StringSelectMenuBuilder | undefined {
+function selectFor(action: SelectAction, index: number): APIStringSelectComponent | undefined {
   const values = new Set<string>();
-  const options = [];
+  const options: APISelectMenuOption[] = [];
   for (const option of action.options) {
     const value = customId(option.invoke);
     if (!value || values.has(value) || options.length >= L.selectOptions) continue;
@@ -182,19 +188,21 @@ function selectFor(action: SelectAction, index: number): StringSelectMenuBuilder
     options.push({ label: clip(plainText(option.label), L.optionLabel) || value, value, ...(description ? { description } : {}) });
   }
   if (options.length === 0) return undefined;
-  return new StringSelectMenuBuilder()
-    .setCustomId(`${SELECT_ID_PREFIX}${index}`)
-    .setPlaceholder(clip(plainText(action.placeholder), L.placeholder))
-    .addOptions(options);
+  return {
+    type: ComponentType.StringSelect,
+    custom_id: `${SELECT_ID_PREFIX}${index}`,
+    placeholder: clip(plainText(action.placeholder), L.placeholder),
+    options,
+  };
 }
 
 /** Buttons share rows of five in order; each select takes a row; at most five rows. */
-function renderComponents(actions: Action[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
-  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+function renderComponents(actions: Action[]): MessageRow[] {
+  const rows: MessageRow[] = [];
   const used = new Set<string>();
-  let buttons: ButtonBuilder[] = [];
+  let buttons: APIButtonComponentWithCustomId[] = [];
   const flush = () => {
-    if (buttons.length > 0 && rows.length < L.rows) rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons).toJSON());
+    if (buttons.length > 0 && rows.length < L.rows) rows.push({ type: ComponentType.ActionRow, components: buttons });
     buttons = [];
   };
   actions.forEach((action, index) => {
@@ -206,7 +214,7 @@ function renderComponents(actions: Action[]): APIActionRowComponent<APIComponent
     }
     flush();
     const select = selectFor(action, index);
-    if (select && rows.length < L.rows) rows.push(new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select).toJSON());
+    if (select && rows.length < L.rows) rows.push({ type: ComponentType.ActionRow, components: [select] });
   });
   flush();
   return rows;

@@ -60,6 +60,8 @@ const REPLAY_BUFFER = 500;
  */
 export class FakeGateway extends EventEmitter {
   readonly stats: GatewayStats = { connections: 0, identifies: 0, resumes: 0, heartbeats: 0, invalidSessions: 0 };
+  /** Every IDENTIFY payload's `d` (token included), oldest first. */
+  readonly identified: Array<Record<string, unknown>> = [];
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
   private current: Session | null = null;
@@ -105,6 +107,7 @@ export class FakeGateway extends EventEmitter {
           const d = payload.d as { token?: string };
           if (d?.token !== this.opts.token) return void ws.close(4004, 'Authentication failed');
           this.stats.identifies++;
+          this.identified.push(payload.d as Record<string, unknown>);
           session = { id: randomBytes(16).toString('hex'), seq: 0, sent: [], socket: ws };
           this.sessions.set(session.id, session);
           this.current = session;

@@ -1,52 +1,12 @@
 import { EventEmitter } from 'node:events';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIApplicationCommand, APIMessage, APITextChannel, APIUser } from 'discord.js';
 import { snowflake } from './snowflake.js';
 import { botMessage } from './payloads.js';
 import { validateChoices, validateCommands, validateMessage } from './validate.js';
+import { DiscordErrors, matches, rateLimitResponse, readBody, type ApiError, type RateLimitInjection, type RecordedRequest } from './http.js';
 
-export interface RecordedRequest {
-  method: string;
-  /** Path under the API base, without the query: "/api/v10/channels/1/messages". */
-  path: string;
-  query: Record<string, string>;
-  headers: IncomingHttpHeaders;
-  /** Parsed JSON body, or null. */
-  body: unknown;
-  /** Status the fake answered with (0 until answered). */
-  status: number;
-  /** performance.now() when the request arrived. */
-  at: number;
-}
-
-export interface ApiError {
-  status: number;
-  code: number;
-  message: string;
-}
-
-/** Documented JSON error codes, with the HTTP status Discord pairs them with. */
-export const DiscordErrors = {
-  UnknownChannel: { status: 404, code: 10003, message: 'Unknown Channel' },
-  UnknownMessage: { status: 404, code: 10008, message: 'Unknown Message' },
-  UnknownWebhook: { status: 404, code: 10015, message: 'Unknown Webhook' },
-  UnknownInteraction: { status: 404, code: 10062, message: 'Unknown interaction' },
-  MissingAccess: { status: 403, code: 50001, message: 'Missing Access' },
-  MissingPermissions: { status: 403, code: 50013, message: 'Missing Permissions' },
-  AlreadyAcknowledged: { status: 400, code: 40060, message: 'Interaction has already been acknowledged.' },
-  Unauthorized: { status: 401, code: 0, message: '401: Unauthorized' },
-} as const satisfies Record<string, ApiError>;
-
-export interface RateLimitInjection {
-  method?: string;
-  /** Matched against the path under /api/v10 ("/interactions/…/callback"). */
-  path: string | RegExp;
-  /** Seconds, as in the body's retry_after. */
-  retryAfter: number;
-  scope?: 'user' | 'global' | 'shared';
-  /** How many matching requests get the 429 (default 1). */
-  times?: number;
-}
+export { DiscordErrors, type ApiError, type RateLimitInjection, type RecordedRequest } from './http.js';
 
 export interface InteractionRecord {
   id: string;
@@ -320,35 +280,4 @@ export class FakeRest extends EventEmitter {
     this.messages.set(channelId, list);
     return { status: 200, body: message };
   }
-}
-
-function matches(pattern: string | RegExp, path: string): boolean {
-  return typeof pattern === 'string' ? path === pattern || path.startsWith(pattern) : pattern.test(path);
-}
-
-/** A documented 429: retry_after (float seconds) in the body, Retry-After (whole seconds) and X-RateLimit-* headers. */
-function rateLimitResponse(retryAfter: number, scope: 'user' | 'global' | 'shared'): [unknown, Record<string, string>] {
-  const global = scope === 'global';
-  const headers: Record<string, string> = { 'Retry-After': String(Math.ceil(retryAfter)), 'X-RateLimit-Scope': scope };
-  if (global) headers['X-RateLimit-Global'] = 'true';
-  else {
-    Object.assign(headers, {
-      'X-RateLimit-Limit': '5',
-      'X-RateLimit-Remaining': '0',
-      'X-RateLimit-Reset': ((Date.now() / 1000) + retryAfter).toFixed(3),
-      'X-RateLimit-Reset-After': retryAfter.toFixed(3),
-      'X-RateLimit-Bucket': 'fakebucket0001',
-    });
-  }
-  const message = scope === 'shared' ? 'The resource is being rate limited.' : 'You are being rate limited.';
-  return [{ message, retry_after: retryAfter, global }, headers];
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
