@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayIntentBits, PermissionFlagsBits, type APIInteraction } from 'discord.js';
 import { commands } from '../../commands/index.js';
+import { parseEnv } from '../../src/config/env.js';
 import { createCore, type Core } from '../../src/core/index.js';
+import { silentLogger } from '../../src/observability/logger.js';
+import { startDiscord } from '../../src/platforms/discord/client.js';
 import { decodeInvocation } from '../../src/views/invocation-codec.js';
 import { payloads, type Callback } from '../fakes/discord/index.js';
 import { componentsOf, embedOf, field, gate, isEphemeral, spotlightExtension, startHarness, testCommands, type Gate, type Harness } from './harness.js';
@@ -48,6 +51,13 @@ describe('start-up', () => {
     expect(invite.searchParams.get('scope')).toBe('bot applications.commands');
     const perms = BigInt(invite.searchParams.get('permissions') ?? '0');
     expect(perms).toBe(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks);
+  });
+
+  it('refuses to start without a token, and fails clearly on a wrong one', async () => {
+    const base = { dispatcher: h.dispatcher, logger: silentLogger(), metrics: h.metrics };
+    await expect(startDiscord({ ...base, env: parseEnv({}) })).rejects.toThrow(/DISCORD_TOKEN: required/);
+    const env = parseEnv({ DISCORD_TOKEN: 'wrong', DISCORD_APPLICATION_ID: h.fake.applicationId, DISCORD_API_URL: h.fake.apiUrl });
+    await expect(startDiscord({ ...base, env })).rejects.toThrow(/^Discord login failed: .*token/i);
   });
 });
 

@@ -105,12 +105,14 @@ describe('renderForDiscord limits', () => {
         button('a'),
         { type: 'button', label: 'Too long', invoke: { command: 'role', args: { name: 'x'.repeat(120) } } },
         { type: 'select', placeholder: 'Pick', options: [{ label: 'One', invoke: { command: 'role', args: { name: '#1' } } }, { label: 'Again', invoke: { command: 'role', args: { name: '#1' } } }] },
-        button('h'),
+        { type: 'button', label: '   ', invoke: { command: 'role', args: { name: 'h' } } },
       ],
     };
     const message = renderForDiscord(view);
     expectWithinLimits(message);
     expect(message.components.map((r) => r.components.length)).toEqual([5, 2, 1, 1]);
+    const last = message.components[3]!.components[0]!;
+    expect(last.type === 2 && 'label' in last && last.label).toBe('Open');
     const select = message.components[2]!.components[0]!;
     expect(select.type === 3 && select.options.map((o) => o.label)).toEqual(['One']);
   });

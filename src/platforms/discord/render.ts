@@ -15,6 +15,12 @@ import { encodeInvocation } from '../../views/invocation-codec.js';
 import { escapeText, plainText } from './escape.js';
 import { clip, DISCORD_LIMITS as L, splitLines } from './limits.js';
 
+/*
+ * Messages are built as discord.js's typed API JSON rather than with EmbedBuilder / ButtonBuilder:
+ * the builders' validators (which throw and catch internally) took over three quarters of the time
+ * to render a role card, and the limits below already hold by construction.
+ * test/discord/render.test.ts checks every limit against Discord's documented rules.
+ */
 type MessageRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 /** A message body as the API takes it: POST /channels/{id}/messages or an interaction response. */
@@ -120,9 +126,6 @@ export function tableBlock(table: Table): string | undefined {
 /**
  * Priority when space runs out: title and footer, then the key-figure fields, the description
  * (at most half of what is left when fields follow), the sections, and last the table.
- * The embed is built as typed API JSON rather than with EmbedBuilder: its per-field validation
- * cost more than all the rest of a role card's rendering, and the limits here already hold
- * (test/discord/render.test.ts checks them against Discord's documented rules).
  */
 function renderEmbed(view: View): APIEmbed {
   const title = clip(esc(view.title, L.title), L.title) || 'RoleCall';
@@ -172,7 +175,7 @@ function buttonFor(action: ButtonAction, used: Set<string>): APIButtonComponentW
   return {
     type: ComponentType.Button,
     custom_id: id,
-    label: clip(plainText(action.label), L.buttonLabel) || 'Open',
+    label: clip(plainText(action.label), L.buttonLabel).trim() || 'Open',
     style: action.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary,
   };
 }
@@ -184,16 +187,12 @@ function selectFor(action: SelectAction, index: number): APIStringSelectComponen
     const value = customId(option.invoke);
     if (!value || values.has(value) || options.length >= L.selectOptions) continue;
     values.add(value);
-    const description = option.description ? clip(plainText(option.description), L.optionDescription) : '';
-    options.push({ label: clip(plainText(option.label), L.optionLabel) || value, value, ...(description ? { description } : {}) });
+    const description = option.description ? clip(plainText(option.description), L.optionDescription).trim() : '';
+    options.push({ label: clip(plainText(option.label), L.optionLabel).trim() || value, value, ...(description ? { description } : {}) });
   }
   if (options.length === 0) return undefined;
-  return {
-    type: ComponentType.StringSelect,
-    custom_id: `${SELECT_ID_PREFIX}${index}`,
-    placeholder: clip(plainText(action.placeholder), L.placeholder),
-    options,
-  };
+  const placeholder = clip(plainText(action.placeholder), L.placeholder).trim();
+  return { type: ComponentType.StringSelect, custom_id: `${SELECT_ID_PREFIX}${index}`, ...(placeholder ? { placeholder } : {}), options };
 }
 
 /** Buttons share rows of five in order; each select takes a row; at most five rows. */
