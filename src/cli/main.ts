@@ -118,7 +118,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   if (flags.json) io.stdout.write(`${JSON.stringify({ command: name, view: result.view })}\n`);
   else {
     const color = flags.color ?? Boolean(io.stdout.isTTY && !process.env.NO_COLOR);
-    io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns ?? 100, 110) })}\n`);
+    io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110) })}\n`);
   }
   if (result.outcome === 'error') return 70;
   return result.view.kind === 'ambiguous' || result.view.kind === 'not_found' ? EXIT.unresolved : EXIT.ok;

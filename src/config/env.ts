@@ -47,22 +47,30 @@ export const EnvSchema = z
       .default('true')
       .transform((v) => v === 'true' || v === '1'),
     SPOTLIGHT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  })
-  .superRefine((env, ctx) => {
-    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'required when DISCORD_TOKEN is set' });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'required when SLACK_BOT_TOKEN is set (HTTP mode); or set SLACK_APP_TOKEN for Socket Mode',
-      });
-    }
-    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'required when other SLACK_ variables are set' });
-    }
   });
+
+const present = (v: string | undefined): boolean => typeof v === 'string' && v.trim() !== '';
+
+/**
+ * Rules between variables, checked on the raw values so they are reported together with
+ * every per-variable problem (a zod refinement would only run once the fields are valid).
+ */
+function crossFieldProblems(src: Record<string, string | undefined>): Array<{ path: string; message: string }> {
+  const problems: Array<{ path: string; message: string }> = [];
+  if (present(src.DISCORD_TOKEN) && !present(src.DISCORD_APPLICATION_ID)) {
+    problems.push({ path: 'DISCORD_APPLICATION_ID', message: 'required when DISCORD_TOKEN is set' });
+  }
+  if (present(src.SLACK_BOT_TOKEN) && !present(src.SLACK_SIGNING_SECRET) && !present(src.SLACK_APP_TOKEN)) {
+    problems.push({
+      path: 'SLACK_SIGNING_SECRET',
+      message: 'required when SLACK_BOT_TOKEN is set (HTTP mode); or set SLACK_APP_TOKEN for Socket Mode',
+    });
+  }
+  if ((present(src.SLACK_SIGNING_SECRET) || present(src.SLACK_APP_TOKEN)) && !present(src.SLACK_BOT_TOKEN)) {
+    problems.push({ path: 'SLACK_BOT_TOKEN', message: 'required when other SLACK_ variables are set' });
+  }
+  return problems;
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -76,9 +84,12 @@ export class ConfigError extends Error {
 /** Parses the environment; throws a ConfigError naming every bad variable, never its value. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message.replace(/^Invalid input: /, '')}`);
-  throw new ConfigError(problems);
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.') || '(environment)', message: i.message.replace(/^Invalid input: /, '') }))),
+    ...crossFieldProblems(source),
+  ].map((p) => `${p.path}: ${p.message}`);
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
 }
 
 export const isDiscordConfigured = (env: Env): boolean => Boolean(env.DISCORD_TOKEN);

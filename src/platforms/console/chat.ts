@@ -32,7 +32,7 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
   const { dispatcher, output } = opts;
   const rl = createInterface({ input: opts.input, output, prompt: 'rolecall> ', terminal: 'isTTY' in opts.input });
   const write = (view: View) =>
-    output.write(`\n${renderForTerminal(view, { color: opts.color, width: Math.min(output.columns ?? 100, 110) })}\n\n`);
+    output.write(`\n${renderForTerminal(view, { color: opts.color, width: Math.min(output.columns || 100, 110) })}\n\n`);
   output.write(`${GREETING}\n\n`);
   rl.prompt();
   for await (const line of rl) {

@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+/** Runs `src/main.ts` (what `npm start` runs, from source) as a real process. */
+function start(env: Record<string, string>, opts: { tty?: boolean; input?: string[] } = {}) {
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env };
+  const node = `${process.execPath} --import tsx src/main.ts`;
+  // `script` gives the child a pseudo-terminal, as a person's shell would.
+  const child = opts.tty
+    ? spawn('script', ['-qec', node, '/dev/null'], { env: base, stdio: ['pipe', 'pipe', 'pipe'] })
+    : spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: base, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.setEncoding('utf8').on('data', (c: string) => (out += c));
+  child.stderr?.setEncoding('utf8').on('data', (c: string) => (out += c));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { child, exited, output: () => out };
+}
+
+describe('npm start as a process', () => {
+  it('fails fast on a bad configuration, naming every variable and no secret', async () => {
+    const run = start({ DISCORD_TOKEN: 'token-SECRET-1', SLACK_BOT_TOKEN: 'wrong-SECRET-2', SLACK_APP_TOKEN: 'also-SECRET-3', PORT: 'eighty' });
+    expect(await run.exited).toBe(2);
+    const text = run.output();
+    for (const name of ['DISCORD_APPLICATION_ID', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'PORT']) expect(text).toContain(name);
+    expect(text).not.toMatch(/SECRET/);
+  });
+
+  it('without a platform or a terminal, exits non-zero naming the variables to set', async () => {
+    const run = start({});
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toMatch(/DISCORD_TOKEN/);
+    expect(run.output()).toMatch(/SLACK_BOT_TOKEN/);
+  });
+
+  it('without a platform but in a terminal, opens the console chat', async () => {
+    const run = start({}, { tty: true });
+    await expect.poll(() => run.output(), { timeout: 20_000 }).toContain('rolecall>');
+    run.child.stdin!.write('/role AI Engineer\n');
+    await expect.poll(() => run.output(), { timeout: 20_000 }).toContain('Data as of 2026-03');
+    run.child.stdin!.write('/compare AI Engineer vs ML Engineer\n');
+    await expect.poll(() => run.output(), { timeout: 20_000 }).toMatch(/Shared must-have skills \(\d+ of \d+\)/);
+    run.child.stdin!.write('/quit\n');
+    expect(await run.exited).toBe(0);
+    const text = run.output();
+    expect(text).toContain('8. AI Engineer');
+    expect(text).toContain('Entry difficulty: Moderate');
+  });
+});
