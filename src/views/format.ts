@@ -29,10 +29,6 @@ export function layerSpan(role: Role): string | undefined {
   return `L${Math.min(...role.layers)}–L${Math.max(...role.layers)}`;
 }
 
-function amount(market: Market, n: number): string {
-  return market === 'us' ? `$${n}K` : `₹${n}`;
-}
-
 /** "$88K–$250K+", "₹6–12 LPA", "$115K". */
 export function formatBand(market: Market, band: Pick<SalaryBand, 'min' | 'max' | 'plus'>): string {
   const plus = band.plus ? '+' : '';
