@@ -7,7 +7,7 @@ import { DIFFICULTY_LABEL, footer, headline, layerLabel, roleRef } from '../src/
 import type { Section, View } from '../src/views/view.js';
 
 /** Accepts "L5", "5", "layer 5", "cross", "cross-cutting" for the layer option. */
-const layerInput = z
+export const layerInput = z
   .string()
   .trim()
   .toLowerCase()
@@ -18,7 +18,7 @@ const layerInput = z
   })
   .pipe(z.enum(LayerCode.options, { error: 'expected a layer: L1 to L6, or cross' }));
 
-const difficultyInput = z
+export const difficultyInput = z
   .string()
   .trim()
   .toLowerCase()

@@ -29,7 +29,7 @@ export function usage(): string {
     'Usage: rolecall <command> [arguments] [--json]',
     '',
     ...lines,
-    '  rolecall spotlight list|add|remove|pause|resume|preview|run'.padEnd(58) + 'Manage the weekly role spotlight',
+    '  rolecall spotlight <subcommand>'.padEnd(58) + 'Weekly role spotlight: add, list, run --once, … (--help)',
     '',
     'rolecall role with no name reads one query per line from stdin and prints one JSON object per line.',
     'Flags: --json (machine-readable output), --market us|india|both, --layer L1..L6|cross, --difficulty, --education, --availability',
@@ -51,6 +51,12 @@ function rawInput(name: string, positionals: string[], flags: Record<string, unk
 }
 
 export async function main(argv: string[], io: Io = process): Promise<number> {
+  // `spotlight` has flags of its own (--day, --once, …), so it parses its own arguments.
+  const first = argv.findIndex((a) => !a.startsWith('-'));
+  if (argv[first] === 'spotlight') {
+    const { spotlightCli } = await import('./spotlight.js');
+    return spotlightCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
@@ -67,10 +73,6 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   if (name === undefined) {
     io.stderr.write(`rolecall: missing command\n\n${usage()}\n`);
     return EXIT.usage;
-  }
-  if (name === 'spotlight') {
-    const { spotlightCli } = await import('./spotlight.js');
-    return spotlightCli(args, flags, io);
   }
   if (!commands.some((c) => c.name === name)) {
     io.stderr.write(`rolecall: unknown command "${name}"\n\n${usage()}\n`);

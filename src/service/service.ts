@@ -1,10 +1,13 @@
 import type { Core } from '../core/index.js';
 import { createCore, loadKnowledgeBase } from '../core/index.js';
 import { Dispatcher } from '../app/dispatch.js';
+import { commands } from '../../commands/index.js';
+import { spotlight as spotlightCommand } from '../../commands/spotlight.js';
 import { isDiscordConfigured, isSlackConfigured, type Env } from '../config/env.js';
 import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { SpotlightScheduler, SpotlightService, type RunSummary } from '../spotlight/index.js';
 import { startHttpServer, type HealthReport, type RunningHttpServer } from './http-server.js';
 import type { DiscordRuntime } from '../platforms/discord/client.js';
 import type { SlackRuntime } from '../platforms/slack/app.js';
@@ -16,12 +19,28 @@ export interface ServiceOptions {
   core?: Core;
 }
 
+/**
+ * How long the spotlight's stop waits for posts in flight. Shutdown must finish within 10 s:
+ * this leaves the platforms, the HTTP server and the store about 4 s. A post cut off here keeps
+ * its claim, which the next start retries once (Discord's nonce makes that retry harmless).
+ */
+export const SPOTLIGHT_STOP_TIMEOUT_MS = 6_000;
+
+export interface RunningSpotlight {
+  service: SpotlightService;
+  scheduler: SpotlightScheduler;
+  /** The catch-up run at start (this week's missed spotlights), running in the background. */
+  catchUp: Promise<RunSummary | undefined>;
+}
+
 export interface RunningService {
   core: Core;
   store: SqliteStore;
   http: RunningHttpServer;
   discord?: DiscordRuntime;
   slack?: SlackRuntime;
+  /** Present when SPOTLIGHT_ENABLED and a platform is configured. */
+  spotlight?: RunningSpotlight;
   metrics: Metrics;
   health(): Promise<HealthReport>;
   /** Graceful: no new work, in-flight work finishes, then connections and the store close. */
@@ -30,15 +49,29 @@ export interface RunningService {
 
 /**
  * Starts every configured part: the store, Slack (HTTP or Socket Mode), the HTTP server with
- * /healthz and /metrics, and Discord. Parts that fail to start are stopped again before the
- * error propagates, so a failed start leaves nothing running.
+ * /healthz and /metrics, Discord, then the spotlight scheduler (with its catch-up). Parts that
+ * fail to start are stopped again before the error propagates, so a failed start leaves nothing
+ * running. Stopping runs in reverse: the scheduler first, then the platforms, HTTP, the store.
  */
 export async function startService(opts: ServiceOptions): Promise<RunningService> {
   const { env, logger } = opts;
   const metrics = opts.metrics ?? new Metrics({ processMetrics: true });
   const core = opts.core ?? createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
   const store = SqliteStore.open(env.ROLECALL_DB);
-  const dispatcher = new Dispatcher(core);
+  // /spotlight runs through the Dispatcher too; with the spotlight off it says so.
+  const dispatcher = new Dispatcher(core, [...commands, spotlightCommand]);
+  const spotlightLog = logger.child({ component: 'spotlight' });
+  const spotlight =
+    env.SPOTLIGHT_ENABLED && (isDiscordConfigured(env) || isSlackConfigured(env))
+      ? new SpotlightService({
+          store,
+          core,
+          metrics,
+          logger: spotlightLog,
+          concurrency: env.SPOTLIGHT_CONCURRENCY,
+          stopTimeoutMs: SPOTLIGHT_STOP_TIMEOUT_MS,
+        })
+      : undefined;
   const stoppers: Array<() => Promise<void>> = [() => store.close()];
   const stopAll = async () => {
     for (const stop of [...stoppers].reverse()) {
@@ -50,9 +83,22 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     let slack: SlackRuntime | undefined;
     if (isSlackConfigured(env)) {
       const { startSlack } = await import('../platforms/slack/app.js');
-      slack = await startSlack({ env, dispatcher, store, logger, metrics });
+      const { slackSpotlightCommand } = await import('../platforms/slack/spotlight-command.js');
+      const { SlackSpotlightPoster, spotlightSlackClient } = await import('../platforms/slack/spotlight-poster.js');
+      const { boltLogger } = await import('../platforms/slack/bolt-logger.js');
+      slack = await startSlack({
+        env,
+        dispatcher,
+        store,
+        logger,
+        metrics,
+        commands: [slackSpotlightCommand({ core, service: spotlight })],
+        ...(spotlight ? { spotlightPreview: async () => spotlight.featured().view } : {}),
+      });
       const s = slack;
       stoppers.push(() => s.stop());
+      // Its own WebClient: the same token and API URL, but no retries of its own (see spotlightSlackClient).
+      spotlight?.setPoster(new SlackSpotlightPoster(spotlightSlackClient(env, boltLogger(spotlightLog))));
     }
 
     let discord: DiscordRuntime | undefined;
@@ -69,9 +115,27 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
 
     if (isDiscordConfigured(env)) {
       const { startDiscord } = await import('../platforms/discord/client.js');
-      discord = await startDiscord({ env, dispatcher, logger, metrics });
+      const { discordExtensions } = await import('../platforms/discord/extensions.js');
+      const { discordSpotlightServices } = await import('../platforms/discord/spotlight-command.js');
+      const { DiscordSpotlightPoster } = await import('../platforms/discord/spotlight-poster.js');
+      discord = await startDiscord({ env, dispatcher, logger, metrics, extraCommands: discordExtensions, services: discordSpotlightServices(spotlight) });
       const d = discord;
       stoppers.push(() => d.stop());
+      // The running client's REST: one queue and one view of the rate limits for answers and posts.
+      spotlight?.setPoster(new DiscordSpotlightPoster(d.client.rest));
+    }
+
+    let running: RunningSpotlight | undefined;
+    if (spotlight) {
+      const scheduler = new SpotlightScheduler({ service: spotlight, logger: spotlightLog });
+      // Pushed last, so it stops first: no new posts, those in flight finish (≤ 6 s), then the rest.
+      stoppers.push(() => scheduler.stop());
+      // The catch-up runs in the background: a long backlog must not hold start-up (or a SIGTERM).
+      const catchUp = scheduler.start().catch((err: unknown) => {
+        spotlightLog.error({ err }, 'spotlight scheduler failed to start');
+        return undefined;
+      });
+      running = { service: spotlight, scheduler, catchUp };
     }
 
     let stopping: Promise<void> | undefined;
@@ -81,6 +145,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       http,
       ...(discord ? { discord } : {}),
       ...(slack ? { slack } : {}),
+      ...(running ? { spotlight: running } : {}),
       metrics,
       health,
       stop(reason: string) {

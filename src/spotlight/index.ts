@@ -1,5 +1,5 @@
 /** The weekly role spotlight: what front ends, the CLI and the service wiring import. */
-export { SpotlightService, newClaimId, type SpotlightServiceOptions, type ManageResult, type PreviewResult, type PostNowResult } from './service.js';
+export { SpotlightService, featuredSpotlight, newClaimId, type SpotlightServiceOptions, type ManageResult, type PreviewResult, type PostNowResult } from './service.js';
 export { SpotlightScheduler, type SchedulerOptions, type CreateTask } from './scheduler.js';
 export type { RunSummary, PostOutcome, OutcomeStatus } from './runner.js';
 export {

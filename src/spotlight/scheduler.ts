@@ -21,6 +21,8 @@ export interface SchedulerOptions {
  */
 export class SpotlightScheduler {
   private task: ScheduledTask | undefined;
+  /** Set by stop(): a start() whose catch-up was still running then creates no task. */
+  private stopped = false;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly createTask: CreateTask;
@@ -39,6 +41,8 @@ export class SpotlightScheduler {
   async start(): Promise<RunSummary> {
     if (this.task) throw new Error('spotlight scheduler already started');
     const summary = await this.tick();
+    // A shutdown during a long catch-up must not leave a task ticking behind it.
+    if (this.stopped) return summary;
     this.task = this.createTask('* * * * *', async () => void (await this.tick()), {
       name: 'spotlight',
       timezone: 'UTC',
@@ -66,6 +70,7 @@ export class SpotlightScheduler {
 
   /** Stops the tick, then lets the service finish sends in flight. */
   async stop(): Promise<void> {
+    this.stopped = true;
     const task = this.task;
     this.task = undefined;
     if (task) {

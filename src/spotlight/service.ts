@@ -65,6 +65,18 @@ export function newClaimId(): string {
 }
 
 /**
+ * This week's workspace-wide role (UTC ISO week): the same for everyone, every role once per
+ * cycle, no store needed. Slack's App Home and the console's /spotlight preview show it.
+ */
+export function featuredSpotlight(core: Core, at: Date): { roleId: string; weekKey: string; view: View } {
+  const weekKey = weekKeyAt(at, 'UTC');
+  const monday = slotInWeekOf({ dayOfWeek: 1, localTime: '00:00', timezone: 'UTC' }, at).at.getTime();
+  const weekIndex = Math.round((monday - FEATURED_EPOCH) / (7 * 86_400_000));
+  const roleId = featuredRole(core.kb.roles.map((r) => r.id), weekIndex);
+  return { roleId, weekKey, view: spotlightFor(core, roleId)! };
+}
+
+/**
  * The spotlight's API for every front end: Discord and Slack /spotlight commands, the CLI,
  * and the scheduler. It returns Views; the front ends only render them.
  */
@@ -115,6 +127,11 @@ export class SpotlightService {
   /** Phase two: the Discord and Slack front ends register their posters here. */
   setPoster(poster: SpotlightPoster): void {
     this.runner.setPoster(poster);
+  }
+
+  /** The channel's subscription, if any (front ends check who may manage it). */
+  subscription(channel: ChannelKey): Promise<Subscription | undefined> {
+    return this.subs.get(channel);
   }
 
   async subscribe(input: SubscribeInput, opts: { canPost?: CanPost } = {}): Promise<ManageResult> {
@@ -245,11 +262,7 @@ export class SpotlightService {
    * everyone, every role once per cycle, no store needed.
    */
   featured(at: Date = this.clock.now()): { roleId: string; weekKey: string; view: View } {
-    const weekKey = weekKeyAt(at, 'UTC');
-    const monday = slotInWeekOf({ dayOfWeek: 1, localTime: '00:00', timezone: 'UTC' }, at).at.getTime();
-    const weekIndex = Math.round((monday - FEATURED_EPOCH) / (7 * 86_400_000));
-    const roleId = featuredRole(this.core.kb.roles.map((r) => r.id), weekIndex);
-    return { roleId, weekKey, view: spotlightFor(this.core, roleId)! };
+    return featuredSpotlight(this.core, at);
   }
 
   async list(query: SubscriptionQuery = {}): Promise<{ subscriptions: Subscription[]; view: View }> {

@@ -89,7 +89,7 @@ export function statusView(core: Core, s: SpotlightStatus): View {
 }
 
 /** The spotlight as it will be posted, marked as a private preview. */
-export function previewView(spotlight: View, sub: Subscription, at: Date, weekKey: string): View {
+export function previewView(spotlight: View, sub: Pick<Subscription, 'timezone'>, at: Date, weekKey: string): View {
   return {
     ...spotlight,
     description: `Preview of the spotlight for ${weekKey}, due ${formatLocal(at, sub.timezone)}. ${spotlight.description ?? ''}`.trim(),

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/config/env.js';
 import { deployCommands, describeDeployError } from '../../src/platforms/discord/deploy.js';
 import { buildSlashCommands } from '../../src/platforms/discord/slash-commands.js';
+import { discordExtensions } from '../../src/platforms/discord/extensions.js';
+import { commands } from '../../commands/index.js';
 import { DiscordErrors, FakeDiscord } from '../fakes/discord/index.js';
 
 let fake: FakeDiscord;
@@ -37,7 +39,7 @@ describe('deployCommands', () => {
     const first = await deployCommands({ env: envFor({ DISCORD_GUILD_ID: fake.guildId }) });
     const ids = fake.rest.commands.guilds.get(fake.guildId)!.map((c) => c.id);
     const second = await deployCommands({ env: envFor({ DISCORD_GUILD_ID: fake.guildId }) });
-    expect(first).toEqual({ scope: 'guild', guildId: fake.guildId, names: ['role', 'compare', 'roles', 'path', 'skills', 'match', 'salary', 'help'] });
+    expect(first).toEqual({ scope: 'guild', guildId: fake.guildId, names: ['role', 'compare', 'roles', 'path', 'skills', 'match', 'salary', 'help', 'spotlight'] });
     expect(second).toEqual(first);
     expect(fake.rest.commands.guilds.get(fake.guildId)!.map((c) => c.id)).toEqual(ids);
     const puts = commandPuts().slice(before);
@@ -46,7 +48,10 @@ describe('deployCommands', () => {
       [`/api/v10/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`, 200],
     ]);
     expect(puts[0]!.headers.authorization).toBe(`Bot ${fake.token}`);
-    expect(puts[0]!.body).toEqual(buildSlashCommands());
+    // extensions.ts is deployed too: /spotlight, for channel managers only by default.
+    expect(puts[0]!.body).toEqual(buildSlashCommands(commands, discordExtensions));
+    const spotlight = fake.rest.commands.guilds.get(fake.guildId)!.find((c) => c.name === 'spotlight');
+    expect(spotlight?.default_member_permissions).toBe(String(1 << 4));
     expect(fake.requests.some((r) => r.method === 'POST' && r.path.includes('/commands'))).toBe(false);
   });
 
@@ -80,7 +85,7 @@ describe('npm run discord:deploy (the script)', () => {
   it('exits 0 and says what it registered', async () => {
     const run = await runScript({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: apiUrl, DISCORD_GUILD_ID: fake.guildId });
     expect(run.stderr).not.toContain('discord:deploy failed');
-    expect(run.stdout).toContain(`Registered 8 commands to guild ${fake.guildId}: /role /compare`);
+    expect(run.stdout).toContain(`Registered 9 commands to guild ${fake.guildId}: /role /compare`);
     expect(run.code).toBe(0);
   });
 

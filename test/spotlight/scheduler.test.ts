@@ -41,6 +41,33 @@ describe('SpotlightScheduler', () => {
     expect((await service.runOnce()).posted).toBe(0);
   });
 
+  it('stopped during its catch-up, creates no task afterwards', async () => {
+    // A clock that only moves when told: the held send cannot time out meanwhile.
+    const still = new FakeClock('2026-04-08T09:00:00Z', false);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let sending = 0;
+    const slow = new FakePoster('discord', { clock: still });
+    const post = slow.post.bind(slow);
+    slow.post = async (...args) => {
+      sending++;
+      await held;
+      return post(...args);
+    };
+    const own = new SpotlightService({ store: t.store, core, clock: still, posters: [slow], random: () => 0.5 });
+    await own.subscribe({ channel: { platform: 'discord', workspaceId: 'g', channelId: 'c1' }, createdBy: 'u' });
+    const spy = vi.fn<CreateTask>((expr, fn, opts) => createTask(expr, fn, opts));
+    const scheduler = new SpotlightScheduler({ service: own, clock: still, createTask: spy });
+    const starting = scheduler.start();
+    await expect.poll(() => sending).toBe(1);
+    const stopping = scheduler.stop();
+    release();
+    await stopping;
+    expect(await starting).toMatchObject({ due: 1, posted: 1 });
+    expect(spy).not.toHaveBeenCalled();
+    expect([...getTasks().values()].filter((task) => task.name === 'spotlight')).toHaveLength(0);
+  });
+
   it('ticks with the injected clock, not node-cron’s', async () => {
     await service.subscribe({ channel: { platform: 'discord', workspaceId: 'g', channelId: 'c1' }, createdBy: 'u', day: 3, time: '10:00' });
     const scheduler = new SpotlightScheduler({ service, clock });

@@ -15,8 +15,8 @@ export interface StartDiscordOptions {
   metrics: Metrics;
   /** Discord-only commands (the spotlight), for their autocomplete hooks; defaults to extensions.ts. */
   extraCommands?: readonly DiscordCommandExtension[];
-  /** Handed to commands as ctx.services. */
-  services?: Record<string, unknown>;
+  /** Handed to commands as ctx.services; a function is called per interaction. */
+  services?: Record<string, unknown> | ((interaction: Interaction) => Record<string, unknown>);
   /** Defer answers slower than this (default 1 s; Discord's deadline is 3 s). */
   deferAfterMs?: number;
 }

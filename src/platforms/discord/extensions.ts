@@ -1,4 +1,5 @@
 import type { DiscordCommandExtension } from './slash-commands.js';
+import { spotlightExtension } from './spotlight-command.js';
 
 /**
  * Discord-only commands (a /spotlight with subcommands and default member permissions, say):
@@ -6,4 +7,4 @@ import type { DiscordCommandExtension } from './slash-commands.js';
  * routes their interactions through the Dispatcher like any other. Adding one is an entry here
  * (plus its CommandDefinition in the Dispatcher's list); nothing else in this folder changes.
  */
-export const discordExtensions: readonly DiscordCommandExtension[] = [];
+export const discordExtensions: readonly DiscordCommandExtension[] = [spotlightExtension];

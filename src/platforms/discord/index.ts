@@ -8,3 +8,13 @@ export { inviteUrl, INVITE_PERMISSIONS } from './invite.js';
 export { discordExtensions } from './extensions.js';
 export { escapeText, plainText, neutraliseMentions } from './escape.js';
 export { DISCORD_LIMITS } from './limits.js';
+export {
+  DiscordSpotlightPoster,
+  DISCORD_SPOTLIGHT_PER_SECOND,
+  classifyDiscordError,
+  canPostWith,
+  checkDiscordChannel,
+  discordRest,
+  type PostCheck,
+} from './spotlight-poster.js';
+export { spotlightExtension, spotlightSlashCommand, discordSpotlightAccess, discordSpotlightServices } from './spotlight-command.js';

@@ -28,8 +28,11 @@ export interface InteractionHandlerOptions {
   logger: Logger;
   metrics: Metrics;
   extraCommands?: readonly DiscordCommandExtension[];
-  /** Handed to commands as ctx.services (the spotlight manager, for one). */
-  services?: Record<string, unknown>;
+  /**
+   * Handed to commands as ctx.services (the spotlight manager, for one). A function is called per
+   * interaction, for services that depend on it (the channel, the bot's permissions there).
+   */
+  services?: Record<string, unknown> | ((interaction: Interaction) => Record<string, unknown>);
   /** Defer when a command has not answered after this long; Discord's deadline is 3 s. */
   deferAfterMs?: number;
 }
@@ -93,12 +96,13 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): (inte
 
   const contextFor = (i: Interaction): CommandContext => ({
     platform: 'discord',
-    services: opts.services,
+    services: typeof opts.services === 'function' ? opts.services(i) : opts.services,
     invoker: {
       userId: i.user.id,
       channelId: i.channelId ?? undefined,
       workspaceId: i.guildId ?? undefined,
-      canManageChannel: i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+      // A channel manager: Manage Channels or Manage Server (any() also passes Administrator).
+      canManageChannel: i.memberPermissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild]) ?? false,
     },
   });
 

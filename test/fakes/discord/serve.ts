@@ -1,14 +1,56 @@
 // Child-process entry of forkFakeDiscord() (remote.ts): runs a FakeDiscord and answers IPC requests.
 import { FakeDiscord } from './index.js';
-import type { ServeReply, ServeRequest } from './remote.js';
+import type { RecordedRequest } from './rest.js';
+import type { Deliveries, ServeReply, ServeRequest } from './remote.js';
 
 const send = (reply: ServeReply) => process.send?.(reply);
 const fake = new FakeDiscord({ maxRecords: 200 });
 const { apiUrl } = await fake.start();
 
+// Counted from the request events, since the recorded list is capped for long runs.
+let counts = { requests: 0, rateLimited: 0 };
+fake.rest.on('request', (r: RecordedRequest) => {
+  counts.requests++;
+  if (r.status === 429) counts.rateLimited++;
+});
+let watched: string[] = [];
+const created = new Map<string, number[]>();
+
+function deliveries(): Deliveries {
+  const perChannel: Record<string, number> = {};
+  let firstAt: number | null = null;
+  let lastAt: number | null = null;
+  for (const id of watched) {
+    const messages = fake.rest.messages.get(id) ?? [];
+    perChannel[id] = messages.length;
+    for (const at of created.get(id) ?? []) {
+      firstAt = firstAt === null ? at : Math.min(firstAt, at);
+      lastAt = lastAt === null ? at : Math.max(lastAt, at);
+    }
+  }
+  return { perChannel, ...counts, firstAt, lastAt };
+}
+
 process.on('message', (request: ServeRequest) => {
   if (request.type === 'stop') {
     void fake.stop().finally(() => process.exit(0));
+    return;
+  }
+  if (request.type === 'channels') {
+    watched = Array.from({ length: request.count }, (_, i) => fake.addChannel(`spotlight-${i}`));
+    fake.setGlobalRateLimit(request.globalRateLimit);
+    counts = { requests: 0, rateLimited: 0 };
+    created.clear();
+    const watching = new Set(watched);
+    fake.rest.on('request', (r: RecordedRequest) => {
+      const channel = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(r.path)?.[1];
+      if (r.method === 'POST' && r.status === 200 && channel && watching.has(channel)) created.set(channel, [...(created.get(channel) ?? []), performance.now()]);
+    });
+    send({ type: 'channels', id: request.id, ids: watched });
+    return;
+  }
+  if (request.type === 'deliveries') {
+    send({ type: 'deliveries', id: request.id, deliveries: deliveries() });
     return;
   }
   const { id, kind, values, runs, warmup } = request;
@@ -26,4 +68,4 @@ process.on('message', (request: ServeRequest) => {
 
 // The parent going away must not leave this process behind.
 process.on('disconnect', () => void fake.stop().finally(() => process.exit(0)));
-send({ type: 'started', apiUrl, token: fake.token, applicationId: fake.applicationId });
+send({ type: 'started', apiUrl, token: fake.token, applicationId: fake.applicationId, guildId: fake.guildId });

@@ -42,6 +42,8 @@ export class FakeSlackApi {
   private readonly rateLimited = new Map<string, { retryAfter: number; remaining: number }>();
   private readonly channelErrors = new Map<string, ChannelError>();
   private readonly perSecond = new Map<string, { limit: number; stamps: number[] }>();
+  private readonly perChannel = new Map<string, { limit: number; stamps: Map<string, number[]> }>();
+  private readonly users = new Map<string, { isAdmin: boolean; isOwner: boolean }>();
   private seq = 0;
 
   private constructor(
@@ -99,12 +101,25 @@ export class FakeSlackApi {
     else this.perSecond.set(method, { limit: perSecond, stamps: [] });
   }
 
+  /** Like chat.postMessage's "about 1 per second per channel": more to one channel get 429, Retry-After 1. */
+  limitRatePerChannel(method: string, perSecond: number | undefined): void {
+    if (perSecond === undefined) this.perChannel.delete(method);
+    else this.perChannel.set(method, { limit: perSecond, stamps: new Map() });
+  }
+
+  /** users.info answers with these flags for the user (everyone else is an ordinary member). */
+  setUser(user: string, flags: { isAdmin?: boolean; isOwner?: boolean }): void {
+    this.users.set(user, { isAdmin: flags.isAdmin ?? false, isOwner: flags.isOwner ?? false });
+  }
+
   /** Forgets recorded calls and injected failures. */
   reset(): void {
     this.calls.clear();
     this.rateLimited.clear();
     this.channelErrors.clear();
     this.perSecond.clear();
+    this.perChannel.clear();
+    this.users.clear();
   }
 
   close(): Promise<void> {
@@ -137,6 +152,13 @@ export class FakeSlackApi {
       window.stamps = window.stamps.filter((t) => now - t < 1000);
       if (window.stamps.length >= window.limit) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
       window.stamps.push(now);
+    }
+    const channelWindow = this.perChannel.get(method);
+    if (channelWindow && typeof body.channel === 'string') {
+      const now = Date.now();
+      const stamps = (channelWindow.stamps.get(body.channel) ?? []).filter((t) => now - t < 1000);
+      if (stamps.length >= channelWindow.limit) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+      channelWindow.stamps.set(body.channel, [...stamps, now]);
     }
     if (this.opts.token) {
       const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? body.token;
@@ -180,7 +202,21 @@ export class FakeSlackApi {
       case 'users.info': {
         const user = typeof body.user === 'string' ? body.user : undefined;
         if (!user) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: { id: user, team_id: this.teamId, name: `user-${user.toLowerCase()}`, is_bot: false, tz: 'UTC', profile: { display_name: `User ${user}` } } };
+        const flags = this.users.get(user) ?? { isAdmin: false, isOwner: false };
+        return {
+          ok: true,
+          user: {
+            id: user,
+            team_id: this.teamId,
+            name: `user-${user.toLowerCase()}`,
+            is_bot: false,
+            is_admin: flags.isAdmin || flags.isOwner,
+            is_owner: flags.isOwner,
+            is_primary_owner: false,
+            tz: 'UTC',
+            profile: { display_name: `User ${user}` },
+          },
+        };
       }
       default:
         return { ok: false, error: 'unknown_method' };

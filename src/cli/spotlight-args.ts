@@ -1,0 +1,82 @@
+import type { parseArgs } from 'node:util';
+import type { ChannelKey, SpotlightPlatform } from '../store/spotlight-store.js';
+
+/** `rolecall spotlight`'s words: usage, flags, targets. Pure, so bad usage never opens anything. */
+
+export function spotlightUsage(): string {
+  return [
+    'Usage: rolecall spotlight <subcommand> [options]',
+    '',
+    '  list [--platform discord|slack] [--json]   every subscription: schedule, filter, status',
+    '  add <target> [--day monday] [--time 15:00] [--tz Europe/London] [--layer L5|all] [--difficulty moderate|all]',
+    '      [--by <user id>] [--no-check]          subscribe (checks the bot can post first), or change what is given',
+    '  remove <target>                            unsubscribe',
+    '  pause <target> [--reason <text>]           stop posting until resumed',
+    '  resume <target>                            resume (this week’s failed spotlight is retried)',
+    '  status <target>                            schedule, next post, recent weeks, why it is paused',
+    '  preview <target>                           the next spotlight, exactly as it will be posted',
+    '  run --once [--at <ISO time>] [--json]      post every spotlight due at that moment (default now), then exit',
+    '',
+    'Targets: discord:<guild id>/<channel id> or slack:<team id>/<channel id>.',
+    'Reads ROLECALL_DB, DISCORD_TOKEN, DISCORD_API_URL, SLACK_BOT_TOKEN and SLACK_API_URL like npm start (and .env).',
+    'On Slack, --by names the user shown the post check (and who may manage the channel from Slack).',
+    'Exit codes: 0 done, 1 something failed, 2 bad usage or configuration, 3 invalid role data.',
+  ].join('\n');
+}
+
+export const OPTIONS = {
+  day: { type: 'string' },
+  time: { type: 'string' },
+  tz: { type: 'string' },
+  layer: { type: 'string' },
+  difficulty: { type: 'string' },
+  by: { type: 'string' },
+  reason: { type: 'string' },
+  platform: { type: 'string' },
+  at: { type: 'string' },
+  once: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'no-check': { type: 'boolean' },
+  color: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+const TARGET_HELP = 'write discord:<guild id>/<channel id> (17–20 digits each) or slack:<team id>/<channel id> (e.g. slack:T0123ABCD/C0456EFGH)';
+
+export function parseTarget(text: string): { ok: true; channel: ChannelKey } | { ok: false; message: string } {
+  const m = /^(discord|slack):([^/\s]+)\/([^/\s]+)$/.exec(text.trim());
+  const bad = (why: string) => ({ ok: false as const, message: `bad target "${text}": ${why}; ${TARGET_HELP}` });
+  if (!m) return bad('not platform:workspace/channel');
+  const platform: SpotlightPlatform = m[1] === 'discord' ? 'discord' : 'slack';
+  const workspaceId = m[2]!;
+  const channelId = m[3]!;
+  if (platform === 'discord' && !(/^\d{17,20}$/.test(workspaceId) && /^\d{17,20}$/.test(channelId))) return bad('Discord ids are 17–20 digits');
+  if (platform === 'slack' && !(/^[TE][A-Z0-9]{2,}$/.test(workspaceId) && /^[CGD][A-Z0-9]{2,}$/.test(channelId))) {
+    return bad('Slack team ids start with T (or E), channel ids with C, G or D, in capitals');
+  }
+  return { ok: true, channel: { platform, workspaceId, channelId } };
+}
+
+/** Bad usage: reported with the usage text and exit code 2. */
+export class UsageError extends Error {}
+
+const NEEDS_TARGET = new Set(['add', 'remove', 'pause', 'resume', 'status', 'preview']);
+
+/** Checks the words before anything is opened, so bad usage never touches the database. */
+export function parseCommand(sub: string, rest: string[], flags: Flags): { sub: string; channel?: ChannelKey } {
+  if (sub === 'list' || sub === 'run') {
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    if (sub === 'run' && !flags.once) throw new UsageError('run needs --once (the scheduler that ticks every minute is `npm start`)');
+    if (sub === 'run' && flags.at !== undefined && Number.isNaN(new Date(flags.at).getTime())) {
+      throw new UsageError(`--at: "${flags.at}" is not a time; write ISO 8601, e.g. 2026-04-06T15:00:00Z`);
+    }
+    return { sub };
+  }
+  if (!NEEDS_TARGET.has(sub)) throw new UsageError(`unknown subcommand "${sub}"`);
+  if (rest.length !== 1) throw new UsageError(rest.length === 0 ? `${sub} needs a target` : `one target at a time (got ${rest.length})`);
+  const parsed = parseTarget(rest[0]!);
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  return { sub, channel: parsed.channel };
+}

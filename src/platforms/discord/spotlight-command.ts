@@ -1,0 +1,92 @@
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type Interaction,
+  type SlashCommandSubcommandBuilder,
+} from 'discord.js';
+import { roles } from '../../../commands/roles.js';
+import type { SpotlightAccess, SpotlightManager } from '../../../commands/spotlight.js';
+import { DAY_NAMES } from '../../spotlight/input.js';
+import { currentOffset, timezoneSuggestions } from '../../spotlight/timezones.js';
+import type { ChannelKey } from '../../store/spotlight-store.js';
+import type { DiscordCommandExtension } from './slash-commands.js';
+import { canPostWith } from './spotlight-poster.js';
+
+/**
+ * Discord's side of /spotlight: the slash command with subcommands (deployed by discord:deploy
+ * through extensions.ts) and the per-interaction access the shared command runs with. The
+ * command itself (commands/spotlight.ts) runs through the Dispatcher like any other.
+ */
+
+const choicesOf = (name: string) => [
+  ...(roles.options.find((o) => o.name === name && o.kind === 'choice') as { choices: ReadonlyArray<{ value: string; label: string }> }).choices.map(
+    (c) => ({ name: c.label, value: c.value }),
+  ),
+  { name: 'All (no filter)', value: 'all' },
+];
+
+function subscribeOptions(s: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
+  return s
+    .setName('subscribe')
+    .setDescription('Post one role spotlight here every week (run again to change it)')
+    .addStringOption((o) =>
+      o
+        .setName('day')
+        .setDescription('Day of the week (default Monday)')
+        .addChoices(...DAY_NAMES.map((d) => ({ name: d, value: d.toLowerCase() }))),
+    )
+    .addStringOption((o) => o.setName('time').setDescription('Local time, 24-hour HH:MM (default 15:00)').setMinLength(4).setMaxLength(5))
+    .addStringOption((o) => o.setName('timezone').setDescription('IANA timezone, e.g. Europe/London (default UTC)').setAutocomplete(true).setMaxLength(64))
+    .addStringOption((o) => o.setName('layer').setDescription('Only roles in this layer of the AI stack').addChoices(...choicesOf('layer')))
+    .addStringOption((o) => o.setName('difficulty').setDescription('Only roles of this entry difficulty').addChoices(...choicesOf('difficulty')));
+}
+
+/**
+ * Default member permissions: Manage Channels. (The field needs every bit it names, so it cannot
+ * say "Manage Channels or Manage Server"; the run-time check accepts either, and server admins
+ * can widen who sees the command under Server Settings → Integrations.)
+ */
+export const spotlightSlashCommand = new SlashCommandBuilder()
+  .setName('spotlight')
+  .setDescription('Weekly role spotlight for this channel (channel managers)')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
+  .setContexts(InteractionContextType.Guild)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .addSubcommand(subscribeOptions)
+  .addSubcommand((s) => s.setName('unsubscribe').setDescription('Stop the weekly spotlight in this channel'))
+  .addSubcommand((s) => s.setName('pause').setDescription('Pause the weekly spotlight until resumed'))
+  .addSubcommand((s) => s.setName('resume').setDescription('Resume a paused spotlight (retries this week’s if it failed)'))
+  .addSubcommand((s) => s.setName('status').setDescription('Schedule, next post and recent weeks'))
+  .addSubcommand((s) => s.setName('preview').setDescription('The next spotlight, shown only to you'))
+  .addSubcommand((s) => s.setName('now').setDescription('Post this week’s spotlight now, unless it was posted'))
+  .toJSON();
+
+export const spotlightExtension: DiscordCommandExtension = {
+  data: spotlightSlashCommand,
+  autocomplete: ({ option, value }) =>
+    option === 'timezone' ? timezoneSuggestions(value).map((zone) => ({ name: `${zone} (${currentOffset(zone)})`, value: zone })) : [],
+};
+
+const MANAGE = [PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild];
+
+/** The access /spotlight runs with for one interaction: its channel, the invoker's and the bot's permissions. */
+export function discordSpotlightAccess(interaction: Interaction, service: SpotlightManager | undefined): SpotlightAccess {
+  const channel: ChannelKey | undefined =
+    interaction.guildId && interaction.channelId ? { platform: 'discord', workspaceId: interaction.guildId, channelId: interaction.channelId } : undefined;
+  // memberPermissions are the member's in this channel, overwrites included; any() also passes Administrator.
+  const canManage = interaction.memberPermissions?.any(MANAGE) ?? false;
+  return {
+    ...(service ? { service } : {}),
+    ...(channel ? { channel } : {}),
+    authorize: async () =>
+      canManage ? { ok: true } : { ok: false, reason: 'Managing the weekly spotlight needs the Manage Channels or Manage Server permission in this channel.' },
+    canPost: async () => canPostWith(interaction.appPermissions, interaction.channel?.isThread() ?? false),
+  };
+}
+
+/** `services` for startDiscord: every interaction gets its own spotlight access. */
+export function discordSpotlightServices(service: SpotlightManager | undefined): (interaction: Interaction) => Record<string, unknown> {
+  return (interaction) => ({ spotlight: discordSpotlightAccess(interaction, service) });
+}

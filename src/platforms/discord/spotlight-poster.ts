@@ -1,0 +1,134 @@
+import {
+  ChannelType,
+  DiscordAPIError,
+  HTTPError,
+  PermissionFlagsBits,
+  REST,
+  Routes,
+  type APIChannel,
+  type APIMessage,
+  type PermissionsBitField,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord.js';
+import type { Env } from '../../config/env.js';
+import { DISCORD_PERMANENT_CODES, type PostOptions, type PostResult, type PostTarget, type SpotlightPoster } from '../../spotlight/poster.js';
+import type { View } from '../../views/view.js';
+import { renderForDiscord } from './render.js';
+
+type Failure = Extract<PostResult, { ok: false }>;
+export type PostCheck = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Discord's global limit is 50 requests/s per bot. The fan-out starts at most this many posts a
+ * second, leaving headroom for interaction follow-ups and the gateway's own REST calls; the REST
+ * queue still honours any 429 that slips through.
+ */
+export const DISCORD_SPOTLIGHT_PER_SECOND = 45;
+
+/** A REST client without a gateway, for the CLI (`rolecall spotlight …`) and benchmarks. */
+export function discordRest(env: Pick<Env, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>): REST {
+  if (!env.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
+  return new REST(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}).setToken(env.DISCORD_TOKEN);
+}
+
+/** Why a Discord request failed, as the spotlight acts on it. */
+export function classifyDiscordError(error: unknown): Failure {
+  if (error instanceof DiscordAPIError) {
+    const what = `${error.message} (HTTP ${error.status}${error.code ? `, code ${error.code}` : ''})`;
+    // 10003 Unknown Channel, 50001 Missing Access, 50013 Missing Permissions: the channel is gone
+    // or closed to the bot. 401/403/404 in general: retrying only adds to the invalid requests
+    // Discord counts against the bot (and can ban it for), so none of them are retried.
+    if ((typeof error.code === 'number' && DISCORD_PERMANENT_CODES.has(error.code)) || [401, 403, 404].includes(error.status)) {
+      return { ok: false, kind: 'permanent', reason: what };
+    }
+    return { ok: false, kind: 'temporary', reason: what };
+  }
+  if (error instanceof HTTPError) return { ok: false, kind: 'temporary', reason: `Discord answered HTTP ${error.status}` };
+  if (error instanceof Error && error.name === 'AbortError') return { ok: false, kind: 'temporary', reason: 'the request was aborted (timed out)' };
+  return { ok: false, kind: 'temporary', reason: `could not reach Discord: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/**
+ * Posts spotlights through discord.js's REST client: its queue and rate-limit handling (per-route
+ * buckets, the global limit, Retry-After) do the pacing and waiting. The claim id goes out as
+ * the message nonce with enforce_nonce, so a send retried after a crash or a timeout that had in
+ * fact landed returns the first message instead of creating a second one.
+ */
+export class DiscordSpotlightPoster implements SpotlightPoster {
+  readonly platform = 'discord' as const;
+  readonly maxPerSecond: number | undefined;
+  /** After a 401 discord.js drops the token; every later post would fail the same way. */
+  private tokenRejected: string | undefined;
+
+  constructor(
+    private readonly rest: REST,
+    opts: { maxPerSecond?: number | null } = {},
+  ) {
+    this.maxPerSecond = opts.maxPerSecond === null ? undefined : (opts.maxPerSecond ?? DISCORD_SPOTLIGHT_PER_SECOND);
+  }
+
+  async post(target: PostTarget, view: View, claimId: string, { signal }: PostOptions): Promise<PostResult> {
+    if (this.tokenRejected) return { ok: false, kind: 'permanent', reason: this.tokenRejected };
+    const message = renderForDiscord(view, { target: 'channel' });
+    const body: RESTPostAPIChannelMessageJSONBody = {
+      embeds: message.embeds,
+      components: message.components,
+      allowed_mentions: { parse: [] },
+      nonce: claimId,
+      enforce_nonce: true,
+    };
+    try {
+      const sent = (await this.rest.post(Routes.channelMessages(target.channelId), { body, signal })) as APIMessage;
+      return { ok: true, messageId: sent.id };
+    } catch (error) {
+      const failure = classifyDiscordError(error);
+      if (error instanceof DiscordAPIError && error.status === 401) this.tokenRejected = `Discord rejected the bot token: ${failure.reason}`;
+      return failure;
+    }
+  }
+}
+
+const POST_PERMISSIONS = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+] as const;
+
+/** From an interaction's app permissions (the bot's, in that channel): can the spotlight post here? */
+export function canPostWith(perms: Readonly<PermissionsBitField> | null | undefined, inThread = false): PostCheck {
+  if (!perms) return { ok: false, reason: 'Discord did not say what the bot may do in this channel' };
+  const needed = POST_PERMISSIONS.map(([bit, name]) =>
+    inThread && bit === PermissionFlagsBits.SendMessages ? ([PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'] as const) : ([bit, name] as const),
+  );
+  const missing = needed.filter(([bit]) => !perms.has(bit)).map(([, name]) => name);
+  return missing.length === 0 ? { ok: true } : { ok: false, reason: `The bot lacks ${missing.join(', ')} in this channel` };
+}
+
+const TEXT_CHANNELS: ReadonlySet<ChannelType> = new Set([
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.AnnouncementThread,
+  ChannelType.GuildVoice,
+]);
+
+/**
+ * Outside an interaction (the CLI) there are no app permissions to read: GET /channels/{id}
+ * says whether the channel exists and the bot can see it, and that it is a text channel of the
+ * named server. Send Messages and Embed Links are confirmed by the first post: a missing one
+ * pauses the channel with the reason.
+ */
+export async function checkDiscordChannel(rest: REST, target: PostTarget): Promise<PostCheck> {
+  try {
+    const channel = (await rest.get(Routes.channel(target.channelId))) as APIChannel;
+    const guildId = 'guild_id' in channel ? channel.guild_id : undefined;
+    if (guildId !== target.workspaceId) return { ok: false, reason: `Channel ${target.channelId} is not in server ${target.workspaceId}` };
+    if (!TEXT_CHANNELS.has(channel.type)) return { ok: false, reason: `Channel ${target.channelId} is not a text channel` };
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.code === 10003) return { ok: false, reason: 'Discord does not know this channel (Unknown Channel)' };
+    if (error instanceof DiscordAPIError && error.code === 50001) return { ok: false, reason: 'The bot cannot see this channel (Missing Access)' };
+    return { ok: false, reason: classifyDiscordError(error).reason };
+  }
+}

@@ -1,0 +1,132 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { REST } from 'discord.js';
+import { DiscordSpotlightPoster } from '../../src/platforms/discord/spotlight-poster.js';
+import { SlackSpotlightPoster, spotlightSlackClient } from '../../src/platforms/slack/spotlight-poster.js';
+import type { SpotlightPoster } from '../../src/spotlight/poster.js';
+import { SpotlightService } from '../../src/spotlight/service.js';
+import type { NewSubscription } from '../../src/store/spotlight-store.js';
+import { FakeDiscord } from '../fakes/discord/index.js';
+import { FakeSlackApi } from '../fakes/slack/index.js';
+import { countBy, FakeClock, tempStore, testCore } from './helpers.js';
+
+const core = testCore();
+const SLACK_TOKEN = 'xoxb-delivery-test';
+const MONDAY = new Date('2026-04-06T15:00:00Z');
+
+let discord: FakeDiscord;
+let slack: FakeSlackApi;
+let rest: REST;
+let t: ReturnType<typeof tempStore>;
+beforeAll(async () => {
+  discord = new FakeDiscord();
+  await discord.start();
+  slack = await FakeSlackApi.start({ token: SLACK_TOKEN });
+  rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
+});
+afterAll(async () => {
+  await discord?.stop();
+  await slack?.close();
+});
+beforeEach(() => {
+  t = tempStore();
+});
+afterEach(() => t.cleanup());
+
+const subscription = (platform: 'discord' | 'slack', workspaceId: string, channelId: string, seed: number): NewSubscription => ({
+  platform,
+  workspaceId,
+  channelId,
+  dayOfWeek: 1,
+  localTime: '15:00',
+  timezone: 'UTC',
+  filter: {},
+  createdBy: 'test',
+  rotationSeed: seed,
+});
+
+describe('a Discord send retried after a crash', () => {
+  it('returns the first message (nonce + enforce_nonce): one post, and the claim marked sent with its id', async () => {
+    const channelId = discord.addChannel('crash');
+    const real = new DiscordSpotlightPoster(rest);
+    let accepted!: () => void;
+    const discordAccepted = new Promise<void>((resolve) => (accepted = resolve));
+    // Process A: Discord accepts the post, then the process dies before it marks the claim.
+    const dying: SpotlightPoster = {
+      platform: 'discord',
+      async post(target, view, claimId, opts) {
+        await real.post(target, view, claimId, opts);
+        accepted();
+        return new Promise(() => {});
+      },
+    };
+    const a = new SpotlightService({ store: t.store, core, clock: new FakeClock(MONDAY, false), posters: [dying] });
+    await t.store.spotlight.subscriptions.upsert(subscription('discord', discord.guildId, channelId, 7), MONDAY);
+    void a.runOnce(MONDAY);
+    await discordAccepted;
+    const [claim] = await t.store.spotlight.claims.history(1, 1);
+    expect(claim).toMatchObject({ state: 'claimed' });
+    expect(discord.rest.messages.get(channelId)).toHaveLength(1);
+
+    // Process B on the same database file, once A's lease has run out: crash recovery retries the claim once.
+    const later = new Date(MONDAY.getTime() + 3 * 60_000);
+    const b = new SpotlightService({ store: t.reopen(), core, clock: new FakeClock(later, false), posters: [new DiscordSpotlightPoster(rest)] });
+    expect(await b.runOnce(later)).toMatchObject({ recovered: 1, posted: 1, failed: 0 });
+
+    const sends = discord.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${channelId}/messages`);
+    expect(sends.map((r) => (r.body as { nonce: string }).nonce)).toEqual([claim!.id, claim!.id]);
+    expect(sends.every((r) => (r.body as { enforce_nonce: boolean }).enforce_nonce === true)).toBe(true);
+    const messages = discord.rest.messages.get(channelId)!;
+    expect(messages).toHaveLength(1);
+    expect((await t.store.spotlight.claims.get(1, claim!.weekKey))!).toMatchObject({ state: 'sent', messageId: messages[0]!.id, recoveries: 1 });
+  });
+});
+
+describe('1,000 channels against the fake Discord and the fake Slack, with their rate limits', () => {
+  it('posts every channel exactly once, within the limits, and nothing on a second run', { timeout: 120_000 }, async () => {
+    discord.setGlobalRateLimit(50); // Discord's documented global limit; beyond it, 429
+    slack.limitRatePerChannel('chat.postMessage', 1); // "about one message per second per channel"
+    slack.limitRate('chat.postMessage', 50); // a stand-in for the unpublished workspace-wide limit
+    try {
+      const discordChannels = Array.from({ length: 500 }, (_, i) => discord.addChannel(`fan-${i}`));
+      const slackChannels = Array.from({ length: 500 }, (_, i) => `C0FAN${i}`);
+      for (const [i, id] of discordChannels.entries()) await t.store.spotlight.subscriptions.upsert(subscription('discord', discord.guildId, id, i), MONDAY);
+      for (const [i, id] of slackChannels.entries()) await t.store.spotlight.subscriptions.upsert(subscription('slack', slack.teamId, id, i), MONDAY);
+      const firstRequest = discord.requests.length;
+      const slackCallsBefore = slack.callsTo('chat.postMessage').length;
+
+      const service = new SpotlightService({
+        store: t.store,
+        core,
+        concurrency: 8,
+        posters: [
+          new DiscordSpotlightPoster(rest),
+          // 40/s keeps the test short; production paces Slack at 10/s (SLACK_SPOTLIGHT_PER_SECOND).
+          new SlackSpotlightPoster(spotlightSlackClient({ SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url }), { maxPerSecond: 40 }),
+        ],
+      });
+      const started = performance.now();
+      const summary = await service.runOnce(MONDAY);
+      const seconds = (performance.now() - started) / 1000;
+      expect(summary).toMatchObject({ due: 1000, posted: 1000, failed: 0, skipped: 0 });
+
+      for (const id of discordChannels) expect(discord.rest.messages.get(id), id).toHaveLength(1);
+      const slackCalls = slack.callsTo('chat.postMessage').slice(slackCallsBefore);
+      const accepted = slackCalls.filter((c) => c.response.ok === true);
+      expect([...countBy(accepted, (c) => String(c.body.channel)).entries()].sort()).toEqual(slackChannels.map((c) => [c, 1] as [string, number]).sort());
+
+      const discordRequests = discord.requests.slice(firstRequest);
+      const limited = discordRequests.filter((r) => r.status === 429).length;
+      expect(limited / discordRequests.length).toBeLessThanOrEqual(0.01);
+      // Slack is paced at 40/s under a 50/s limit; Discord at 45/s under 50/s: ~12 s, not minutes.
+      expect(seconds).toBeLessThan(60);
+
+      const again = await service.runOnce(new Date(MONDAY.getTime() + 3_600_000));
+      expect(again).toMatchObject({ posted: 0, skipped: 1000 });
+      await service.stop();
+    } finally {
+      discord.setGlobalRateLimit(null);
+      slack.limitRatePerChannel('chat.postMessage', undefined);
+      slack.limitRate('chat.postMessage', undefined);
+    }
+  });
+});
