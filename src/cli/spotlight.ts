@@ -32,7 +32,8 @@ export interface SpotlightCliDeps {
 
 function loadEnv(): Env {
   if (existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
-  return parseEnv(process.env);
+  // The CLI posts through the Web API only; it receives no Slack events.
+  return parseEnv(process.env, { receivesEvents: false });
 }
 
 export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDeps = {}): Promise<number> {

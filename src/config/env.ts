@@ -26,7 +26,6 @@ const snowflake = z
 
 export const EnvSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORT: z.coerce.number({ error: 'expected a port number from 0 to 65535' }).int().min(0).max(65535, 'expected a port number from 0 to 65535').default(3000),
     ROLECALL_DB: z.string().trim().min(1).default('./var/rolecall.db'),
@@ -55,12 +54,12 @@ const present = (v: string | undefined): boolean => typeof v === 'string' && v.t
  * Rules between variables, checked on the raw values so they are reported together with
  * every per-variable problem (a zod refinement would only run once the fields are valid).
  */
-function crossFieldProblems(src: Record<string, string | undefined>): Array<{ path: string; message: string }> {
+function crossFieldProblems(src: Record<string, string | undefined>, receivesEvents: boolean): Array<{ path: string; message: string }> {
   const problems: Array<{ path: string; message: string }> = [];
   if (present(src.DISCORD_TOKEN) && !present(src.DISCORD_APPLICATION_ID)) {
     problems.push({ path: 'DISCORD_APPLICATION_ID', message: 'required when DISCORD_TOKEN is set' });
   }
-  if (present(src.SLACK_BOT_TOKEN) && !present(src.SLACK_SIGNING_SECRET) && !present(src.SLACK_APP_TOKEN)) {
+  if (receivesEvents && present(src.SLACK_BOT_TOKEN) && !present(src.SLACK_SIGNING_SECRET) && !present(src.SLACK_APP_TOKEN)) {
     problems.push({
       path: 'SLACK_SIGNING_SECRET',
       message: 'required when SLACK_BOT_TOKEN is set (HTTP mode); or set SLACK_APP_TOKEN for Socket Mode',
@@ -82,11 +81,19 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws a ConfigError naming every bad variable, never its value. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
+export interface ParseEnvOptions {
+  /**
+   * False for processes that only call the platforms' APIs (`rolecall spotlight run --once`):
+   * they receive no Slack events, so need neither a signing secret nor an app token.
+   */
+  receivesEvents?: boolean;
+}
+
+export function parseEnv(source: Record<string, string | undefined>, opts: ParseEnvOptions = {}): Env {
   const result = EnvSchema.safeParse(source);
   const problems = [
     ...(result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.') || '(environment)', message: i.message.replace(/^Invalid input: /, '') }))),
-    ...crossFieldProblems(source),
+    ...crossFieldProblems(source, opts.receivesEvents ?? true),
   ].map((p) => `${p.path}: ${p.message}`);
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;

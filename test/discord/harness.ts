@@ -113,7 +113,6 @@ export async function startHarness(
   const fake = new FakeDiscord(opts.fake);
   const { apiUrl } = await fake.start();
   const env = parseEnv({
-    NODE_ENV: 'test',
     DISCORD_TOKEN: fake.token,
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: apiUrl,

@@ -72,7 +72,6 @@ export class SlackHarness {
 
   private async boot(): Promise<void> {
     const env = parseEnv({
-      NODE_ENV: 'test',
       PORT: '0',
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
