@@ -1,24 +1,12 @@
 import { Client, Events, GatewayIntentBits, Options, RESTEvents, Status, type ClientOptions, type Interaction } from 'discord.js';
-import type { Dispatcher } from '../../app/dispatch.js';
 import { ConfigError, type Env } from '../../config/env.js';
-import type { Logger } from '../../observability/logger.js';
-import type { Metrics } from '../../observability/metrics.js';
-import { createInteractionHandler, guardInteractionCreate } from './interactions.js';
+import { createInteractionHandler, guardInteractionCreate, type InteractionHandlerOptions } from './interactions.js';
 import { discordExtensions } from './extensions.js';
 import { inviteUrl } from './invite.js';
-import type { DiscordCommandExtension } from './slash-commands.js';
 
-export interface StartDiscordOptions {
+/** What the interaction handler needs, plus the environment the client is built from. */
+export interface StartDiscordOptions extends InteractionHandlerOptions {
   env: Env;
-  dispatcher: Dispatcher;
-  logger: Logger;
-  metrics: Metrics;
-  /** Discord-only commands (the spotlight), for their autocomplete hooks; defaults to extensions.ts. */
-  extraCommands?: readonly DiscordCommandExtension[];
-  /** Handed to commands as ctx.services; a function is called per interaction. */
-  services?: Record<string, unknown> | ((interaction: Interaction) => Record<string, unknown>);
-  /** Defer answers slower than this (default 1 s; Discord's deadline is 3 s). */
-  deferAfterMs?: number;
 }
 
 export interface DiscordRuntime {

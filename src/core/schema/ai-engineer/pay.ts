@@ -107,6 +107,15 @@ export type CareerLadder = z.infer<typeof CareerLadder>;
 
 /* ------------------------------------------------------------------ where the work appears */
 
+/** Named things (industries, regions) with what a seed says about them. */
+const NamedGroup = z
+  .object({
+    sources: SourceRef,
+    names: z.array(z.string().min(1)).min(1),
+    context: z.string().min(1),
+  })
+  .strict();
+
 export const WhereItAppears = z
   .object({
     /** The kinds of employer that hire, and what each hires for. */
@@ -131,28 +140,8 @@ export const WhereItAppears = z
           .strict(),
       )
       .default([]),
-    industries: z
-      .array(
-        z
-          .object({
-            sources: SourceRef,
-            names: z.array(z.string().min(1)).min(1),
-            context: z.string().min(1),
-          })
-          .strict(),
-      )
-      .default([]),
-    regions: z
-      .array(
-        z
-          .object({
-            sources: SourceRef,
-            names: z.array(z.string().min(1)).min(1),
-            context: z.string().min(1),
-          })
-          .strict(),
-      )
-      .default([]),
+    industries: z.array(NamedGroup).default([]),
+    regions: z.array(NamedGroup).default([]),
   })
   .strict();
 
