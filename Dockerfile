@@ -1,14 +1,16 @@
 # syntax=docker/dockerfile:1
 # RoleCall on Node 24 LTS. Stage 1 builds the TypeScript; stage 2 installs production
-# dependencies only (better-sqlite3 compiles there, so build tools stay out of the runtime);
-# the runtime stage copies the two and runs as a non-root user.
+# dependencies only; the runtime stage copies the two and runs as a non-root user.
+#
+# Install scripts are skipped: on Node 22+ the store uses better-sqlite3 13, which ships
+# Node-API prebuilds, so nothing needs compiling (the Node 20 driver, better-sqlite3 12, is
+# installed but never loaded; see src/store/sqlite/driver.ts).
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
-RUN npm ci --ignore-scripts && npm rebuild better-sqlite3
+RUN npm ci --ignore-scripts
 COPY src ./src
 COPY commands ./commands
 COPY data ./data
@@ -16,9 +18,8 @@ RUN npm run build
 
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts && npm rebuild better-sqlite3 && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \

@@ -2,8 +2,11 @@
 # Proves the packaging (no Docker engine here): the npm tarball, installed with production
 # dependencies only into an empty folder, answers a lookup and rejects a bad configuration
 # clearly. Catches data files missing from the package and runtime imports of dev-only packages.
+# Usage: package-check.sh [path to a Node 24 folder]: with it, the installed package also runs
+# on Node 24, the Docker image's runtime.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+node24=${1:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -39,4 +42,14 @@ for var in DISCORD_APPLICATION_ID SLACK_BOT_TOKEN PORT; do
   echo "$bad" | grep -q "$var" || { echo "the message must name $var"; exit 1; }
 done
 if echo "$bad" | grep -q "SECRET"; then echo "a secret value was printed"; exit 1; fi
+echo "--- the store from the package (SQLite driver for this Node)"
+ROLECALL_DB="$work/db/rolecall.db" npx --no-install rolecall spotlight list
+test -f "$work/db/rolecall.db" || { echo "the database was not created"; exit 1; }
+
+if [ -n "$node24" ]; then
+  echo "--- the same on $("$node24/bin/node" --version)"
+  "$node24/bin/node" node_modules/rolecall/dist/src/cli/main.js role "AI Engineer" | grep -q "^8\. AI Engineer"
+  ROLECALL_DB="$work/db24/rolecall.db" "$node24/bin/node" node_modules/rolecall/dist/src/cli/main.js spotlight list
+  test -f "$work/db24/rolecall.db" || { echo "the database was not created on Node 24"; exit 1; }
+fi
 echo "package check passed"

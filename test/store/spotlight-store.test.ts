@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { Database } from '../../src/store/sqlite/driver.js';
 import { migrations } from '../../src/store/sqlite/migrations.js';
 import { openDatabase, schemaVersion } from '../../src/store/sqlite/open.js';
 import type { ClaimRequest, NewSubscription } from '../../src/store/spotlight-store.js';

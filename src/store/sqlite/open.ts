@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
+import { Database } from './driver.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrations as allMigrations, type Migration } from './migrations.js';
 
-export type SqliteDb = Database.Database;
+export type SqliteDb = Database;
 
 /**
  * Opens (creating if needed) the database file in WAL mode and applies pending migrations.
