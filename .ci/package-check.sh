@@ -41,7 +41,7 @@ echo "$bad"
 for var in DISCORD_APPLICATION_ID SLACK_BOT_TOKEN PORT; do
   echo "$bad" | grep -q "$var" || { echo "the message must name $var"; exit 1; }
 done
-if echo "$bad" | grep -q "SECRET"; then echo "a secret value was printed"; exit 1; fi
+if echo "$bad" | grep -qE "SECRET123|SECRET456"; then echo "a secret value was printed"; exit 1; fi
 echo "--- the store from the package (SQLite driver for this Node)"
 ROLECALL_DB="$work/db/rolecall.db" npx --no-install rolecall spotlight list
 test -f "$work/db/rolecall.db" || { echo "the database was not created"; exit 1; }
