@@ -52,11 +52,3 @@ export const roleText = z
   .trim()
   .min(1, 'give a role name')
   .max(MAX_OPTION_LENGTH, `a role name is at most ${MAX_OPTION_LENGTH} characters`);
-
-/** Splits "a vs b", "a and b", "a, b", "a | b" into parts. */
-export function splitRoles(text: string): string[] {
-  return text
-    .split(/\s*(?:\bvs\.?\b|\bversus\b|\band\b|,|\||\/\/)\s*/i)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, roleText, splitRoles } from './command.js';
+import { defineCommand, roleText } from './command.js';
 import type { Core } from '../src/core/index.js';
 import type { Role } from '../src/core/schema/role.js';
 import type { Comparison } from '../src/core/compare.js';
@@ -14,7 +14,11 @@ const SLOTS = ['role_a', 'role_b', 'role_c', 'role_d'] as const;
 /** Splits on vs / , / |, and on "and" only when nothing else separated the roles. */
 export function splitCompareText(text: string): string[] {
   const strong = text.split(/\s*(?:\bvs\.?(?=\s|$)|\bversus\b|,|\|)\s*/i).map((s) => s.trim()).filter(Boolean);
-  return strong.length > 1 ? strong : splitRoles(text);
+  if (strong.length > 1) return strong;
+  return text
+    .split(/\s*(?:\band\b|\/\/)\s*/i)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export const compare = defineCommand({

@@ -58,6 +58,7 @@ export class Resolver {
   private readonly postings = new Map<string, Set<number>>();
   private readonly vocabularySet: Set<string>;
   private readonly trigramIndex: TrigramIndex;
+  private lastFuzzy: { key: string; ranked: Array<{ role: Role; score: number }> } | undefined;
   /** Normalised role names and aliases, for prefix ranking in autocomplete. */
   private readonly normalizedNames = new Map<string, { name: string; aliases: string[] }>();
   private readonly notARole: { keys: Set<string>; note: string; pointsTo: Role[] };
@@ -252,6 +253,14 @@ export class Resolver {
    * enough trigrams with the query (its score depends on the pair alone, not on the set).
    */
   private rankFuzzy(key: string): Array<{ role: Role; score: number }> {
+    // Autocomplete ranks right after resolving the same text: reuse that result.
+    if (this.lastFuzzy?.key === key) return this.lastFuzzy.ranked;
+    const ranked = this.computeFuzzy(key);
+    this.lastFuzzy = { key, ranked };
+    return ranked;
+  }
+
+  private computeFuzzy(key: string): Array<{ role: Role; score: number }> {
     const candidates = this.trigramIndex.candidates(key, FUZZY_CANDIDATES, MIN_TRIGRAM_SIMILARITY).map((i) => this.keys[i]!);
     if (candidates.length === 0) return [];
     const fuse = new Fuse(candidates, FUSE_OPTIONS);
