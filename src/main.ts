@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import dotenv from 'dotenv';
 import { ConfigError, isDiscordConfigured, isSlackConfigured, parseEnv, type Env } from './config/env.js';
 import { DataError } from './core/data/errors.js';
-import { createLogger, type Logger } from './observability/logger.js';
+import { createLogger, secretValues, type Logger } from './observability/logger.js';
+import { secretScrubber } from './observability/log-safety.js';
 
 /** Exit codes of `npm start`. */
 const EXIT = { ok: 0, config: 2, data: 3, startup: 1 } as const;
@@ -10,7 +11,8 @@ const EXIT = { ok: 0, config: 2, data: 3, startup: 1 } as const;
 const SHUTDOWN_DEADLINE_MS = 9_500;
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`rolecall: ${message}\n`);
+  const scrub = secretScrubber(secretValues(process.env));
+  process.stderr.write(`rolecall: ${scrub ? scrub(message) : message}\n`);
   process.exit(code);
 }
 
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
       EXIT.config,
     );
   }
-  const logger = createLogger({ level: env.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY) });
+  const logger = createLogger({ level: env.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY), secrets: secretValues(process.env) });
   // Nothing a single interaction does may end the process; these are the last line of defence.
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));

@@ -1,41 +1,35 @@
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions as PinoOptions } from 'pino';
+import { safeError, sanitizeLogValue, secretScrubber } from './log-safety.js';
 
 export type { Logger };
-
-/** Paths pino blanks out wherever they appear in a log record. */
-export const REDACT_PATHS = [
-  'token',
-  '*.token',
-  'headers.authorization',
-  '*.headers.authorization',
-  'DISCORD_TOKEN',
-  'SLACK_BOT_TOKEN',
-  'SLACK_APP_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  '*.DISCORD_TOKEN',
-  '*.SLACK_BOT_TOKEN',
-  '*.SLACK_APP_TOKEN',
-  '*.SLACK_SIGNING_SECRET',
-  'signingSecret',
-  '*.signingSecret',
-  'appToken',
-  '*.appToken',
-  'botToken',
-  '*.botToken',
-];
+export { secretValues } from './log-safety.js';
 
 export interface LoggerOptions {
   level?: string;
   /** Pretty, human output (a terminal); JSON otherwise. */
   pretty?: boolean;
   destination?: NodeJS.WritableStream;
+  /**
+   * The configured secret values (`secretValues(process.env)`): blanked from every finished
+   * line, whatever field or message carries them.
+   */
+  secrets?: readonly string[];
 }
 
+/**
+ * The service's logger. Safety is structural, not a list of paths: every record passes through
+ * `sanitizeLogValue` (errors reduced to safe fields at any depth, request configs, headers and
+ * credential keys dropped in any letter case), and the final line is scrubbed of the secret
+ * values themselves.
+ */
 export function createLogger(opts: LoggerOptions = {}): Logger {
-  const options = {
+  const scrub = secretScrubber(opts.secrets ?? []);
+  const options: PinoOptions = {
     level: opts.level ?? 'info',
     base: { service: 'rolecall' },
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { err: (err: unknown) => (err instanceof Error ? safeError(err) : sanitizeLogValue(err)) },
+    formatters: { log: (record) => sanitizeLogValue(record) as Record<string, unknown> },
+    ...(scrub ? { hooks: { streamWrite: scrub } } : {}),
   };
   if (opts.pretty) {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } } });

@@ -1,4 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { sanitizeLogValue } from '../../observability/log-safety.js';
 import type { Logger } from '../../observability/logger.js';
 
 type Method = 'debug' | 'info' | 'warn' | 'error';
@@ -6,7 +7,8 @@ type Method = 'debug' | 'info' | 'warn' | 'error';
 function show(value: unknown): string {
   if (typeof value === 'string') return value;
   try {
-    return JSON.stringify(value) ?? String(value);
+    // Objects become text here, out of reach of the logger's own sanitising: sanitise them first.
+    return JSON.stringify(sanitizeLogValue(value)) ?? String(value);
   } catch {
     return String(value);
   }

@@ -21,6 +21,9 @@ export interface RecordedCall {
 
 export type ChannelError = 'channel_not_found' | 'not_in_channel' | 'is_archived';
 
+/** A transport-level failure: an HTTP status, a reset connection, or no answer at all. */
+export type InjectedFailure = { status: number } | 'reset' | 'hang';
+
 export interface FakeSlackApiOptions {
   /** When set, calls with another bearer token get invalid_auth. */
   token?: string;
@@ -44,6 +47,7 @@ export class FakeSlackApi {
   private readonly perSecond = new Map<string, { limit: number; stamps: number[] }>();
   private readonly perChannel = new Map<string, { limit: number; stamps: Map<string, number[]> }>();
   private readonly users = new Map<string, { isAdmin: boolean; isOwner: boolean }>();
+  private readonly failures = new Map<string, { failure: InjectedFailure; remaining: number }>();
   private seq = 0;
 
   private constructor(
@@ -89,6 +93,11 @@ export class FakeSlackApi {
     this.rateLimited.set(method, { retryAfter: retryAfterSec, remaining: times });
   }
 
+  /** The next `times` calls to `method` fail at the transport: a status (4xx/5xx), a reset, or a hang. */
+  failNext(method: string, failure: InjectedFailure, times = 1): void {
+    this.failures.set(method, { failure, remaining: times });
+  }
+
   /** Calls that name this channel fail with the given Slack error until cleared. */
   failChannel(channel: string, error: ChannelError | undefined): void {
     if (error) this.channelErrors.set(channel, error);
@@ -120,6 +129,7 @@ export class FakeSlackApi {
     this.perSecond.clear();
     this.perChannel.clear();
     this.users.clear();
+    this.failures.clear();
   }
 
   close(): Promise<void> {
@@ -141,6 +151,16 @@ export class FakeSlackApi {
       res.end(JSON.stringify(response));
     };
 
+    const failing = this.failures.get(method);
+    if (failing && failing.remaining > 0) {
+      failing.remaining -= 1;
+      const { failure } = failing;
+      this.calls.push({ method, body, raw, headers: req.headers, status: typeof failure === 'object' ? failure.status : 0, response: {}, at: Date.now() });
+      if (failure === 'reset') return void req.socket.destroy();
+      if (failure === 'hang') return;
+      res.writeHead(failure.status, { 'content-type': 'application/json; charset=utf-8' });
+      return void res.end(JSON.stringify({ ok: false, error: failure.status >= 500 ? 'internal_error' : 'invalid_request' }));
+    }
     const injected = this.rateLimited.get(method);
     if (injected && injected.remaining > 0) {
       injected.remaining -= 1;
