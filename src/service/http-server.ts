@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from '../observability/metrics.js';
+import { readCappedBody } from './request-body.js';
+
+export { bodyOf } from './request-body.js';
 
 export interface ComponentHealth {
   ok: boolean;
@@ -9,13 +12,42 @@ export interface ComponentHealth {
 
 export type HealthReport = Record<string, ComponentHealth>;
 
+/** Limits every route gets, so no route can be made to buffer a huge body or hold a socket forever. */
+export interface HttpLimits {
+  /** Largest request body accepted, in bytes; larger ones get 413 before they are buffered. */
+  maxBodyBytes: number;
+  /** Time to receive the request headers (slow-loris). */
+  headersTimeoutMs: number;
+  /** Time to receive the whole request, body included. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** How often Node checks the two timeouts above. */
+  checkIntervalMs: number;
+}
+
+/**
+ * Slack's payloads are at most a few hundred KB (a block_actions payload with a full message),
+ * Discord's interactions less: 1 MiB leaves room and bounds memory. Slack expects an answer in
+ * 3 s, so a request still arriving after 10 s is not one worth waiting for.
+ */
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  maxBodyBytes: 1024 * 1024,
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  checkIntervalMs: 1_000,
+};
+
 export interface HttpServerOptions {
   port: number;
   host?: string;
   /** Slack's request listener in HTTP mode, mounted at /slack/events (and /slack/* for actions). */
   slack?: RequestListener;
+  /** Must answer at once (it reads state kept up to date elsewhere, never a slow dependency). */
   health: () => Promise<HealthReport>;
   metrics: Metrics;
+  limits?: Partial<HttpLimits>;
 }
 
 export interface RunningHttpServer {
@@ -25,9 +57,20 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/** The one HTTP server: Slack's events in HTTP mode, /healthz and /metrics. */
+function tooLarge(res: ServerResponse, max: number): void {
+  // Closing the connection stops the client from sending the rest; it would only be thrown away.
+  res.writeHead(413, { 'content-type': 'text/plain', connection: 'close' });
+  res.end(`request body larger than ${max} bytes`);
+}
+
+/**
+ * The one HTTP server: Slack's events in HTTP mode, /healthz and /metrics. Every request with a
+ * body is read here, up to `maxBodyBytes` (Content-Length checked first, streamed bytes counted),
+ * before any route sees it; routes read it with `bodyOf(req)` (Bolt finds it as `req.rawBody`).
+ */
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
-  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...opts.limits };
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const report = await opts.health().catch((err: Error) => ({ service: { ok: false, detail: err.message } }));
@@ -49,13 +92,26 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   };
-  const server = createServer((req, res) => {
-    handler(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-  server.keepAliveTimeout = 5_000;
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readCappedBody(req, limits.maxBodyBytes);
+    if (body === 'too-large') return tooLarge(res, limits.maxBodyBytes);
+    if (body === 'aborted') return;
+    await route(req, res);
+  };
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+    },
+    (req, res) => {
+      handler(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '0.0.0.0', () => {

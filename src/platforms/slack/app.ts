@@ -13,6 +13,7 @@ import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
 import type { SlackCommandHandler, SlackDeps } from './deps.js';
 import { registerMentions } from './mentions.js';
+import { guardSlackRequest } from './request-guard.js';
 
 export interface StartSlackOptions {
   env: Env;
@@ -151,6 +152,12 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     requestListener = (req, res) => {
       if (stopped) {
         res.writeHead(503).end();
+        return;
+      }
+      const rejected = guardSlackRequest(req);
+      if (rejected) {
+        logger.warn({ status: rejected.status, path: req.url }, `slack request refused: ${rejected.reason}`);
+        res.writeHead(rejected.status).end();
         return;
       }
       try {
