@@ -8,7 +8,8 @@ import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { SpotlightScheduler, SpotlightService, type RunSummary } from '../spotlight/index.js';
-import { startHttpServer, type HealthReport, type RunningHttpServer } from './http-server.js';
+import { HealthMonitor } from './health-monitor.js';
+import { startHttpServer, type HealthReport, type HttpLimits, type RunningHttpServer } from './http-server.js';
 import type { DiscordRuntime } from '../platforms/discord/client.js';
 import type { SlackRuntime } from '../platforms/slack/app.js';
 
@@ -17,7 +18,14 @@ export interface ServiceOptions {
   logger: Logger;
   metrics?: Metrics;
   core?: Core;
+  /** How often the store's write probe runs (/healthz serves its last result). */
+  storeCheckIntervalMs?: number;
+  /** Overrides of the HTTP server's body cap and timeouts (tests use short ones). */
+  httpLimits?: Partial<HttpLimits>;
 }
+
+/** Often enough that a failing disk shows within seconds; each probe is one tiny write. */
+export const STORE_CHECK_INTERVAL_MS = 5_000;
 
 /**
  * How long the spotlight's stop waits for posts in flight. Shutdown must finish within 10 s:
@@ -72,7 +80,13 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
           stopTimeoutMs: SPOTLIGHT_STOP_TIMEOUT_MS,
         })
       : undefined;
-  const stoppers: Array<() => Promise<void>> = [() => store.close()];
+  const storeHealth = new HealthMonitor(() => store.health(), opts.storeCheckIntervalMs ?? STORE_CHECK_INTERVAL_MS);
+  const stoppers: Array<() => Promise<void>> = [
+    async () => {
+      storeHealth.stop();
+      await store.close();
+    },
+  ];
   const stopAll = async () => {
     for (const stop of [...stoppers].reverse()) {
       await stop().catch((err: unknown) => logger.error({ err }, 'error while stopping'));
@@ -80,6 +94,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   };
 
   try {
+    await storeHealth.start();
     let slack: SlackRuntime | undefined;
     if (isSlackConfigured(env)) {
       const { startSlack } = await import('../platforms/slack/app.js');
@@ -102,14 +117,21 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     }
 
     let discord: DiscordRuntime | undefined;
+    // Never waits on the store: its write probe runs in the background (HealthMonitor).
     const health = async (): Promise<HealthReport> => {
-      const report: HealthReport = { store: await store.health() };
+      const report: HealthReport = { store: storeHealth.current() };
       if (discord) report.discord = discord.health();
       else if (isDiscordConfigured(env)) report.discord = { ok: false, detail: 'starting' };
       if (slack) report.slack = await slack.health();
       return report;
     };
-    const http = await startHttpServer({ port: env.PORT, health, metrics, ...(slack?.requestListener ? { slack: slack.requestListener } : {}) });
+    const http = await startHttpServer({
+      port: env.PORT,
+      health,
+      metrics,
+      ...(opts.httpLimits ? { limits: opts.httpLimits } : {}),
+      ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
+    });
     stoppers.push(() => http.close());
     logger.info({ port: http.port }, 'http server listening (/healthz, /metrics' + (slack?.requestListener ? ', /slack/events)' : ')'));
 

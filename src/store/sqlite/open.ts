@@ -2,12 +2,15 @@ import { Database } from './driver.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrations as allMigrations, type Migration } from './migrations.js';
+import { BUSY_WAIT_MS } from './busy.js';
 
 export type SqliteDb = Database;
 
 /**
  * Opens (creating if needed) the database file in WAL mode and applies pending migrations.
- * `busy_timeout` lets two processes share the file: a writer waits instead of failing.
+ * Start-up may wait up to 5 s for another process's lock (nothing is served yet); after that
+ * SQLite waits only BUSY_WAIT_MS and the store retries asynchronously (see busy.ts), so a
+ * locked database never freezes the event loop.
  */
 export function openDatabase(path: string, migrations: Migration[] = allMigrations): SqliteDb {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -17,6 +20,7 @@ export function openDatabase(path: string, migrations: Migration[] = allMigratio
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   migrate(db, migrations);
+  db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
   return db;
 }
 

@@ -1,4 +1,9 @@
+import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError } from '../../config/env.js';
 import type { EventLog, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
+import { isStorageFailure, retryWhileBusy, withBusyRetry } from './busy.js';
 import { openDatabase, schemaVersion, type SqliteDb } from './open.js';
 import { SqliteClaims } from './claims.js';
 import { SqliteSubscriptions } from './subscriptions.js';
@@ -54,30 +59,78 @@ class SqliteEvents implements EventLog {
   }
 }
 
+/** A failed write keeps health failing this long, even if the small probe write succeeds meanwhile. */
+export const WRITE_FAILURE_MEMORY_MS = 60_000;
+
+/** The file the store was opened on, to notice it being deleted or replaced under us. */
+interface FileIdentity {
+  path: string;
+  dev: number;
+  ino: number;
+}
+
 export class SqliteStore implements Store {
   readonly threads: ThreadStore;
   readonly events: EventLog;
   readonly spotlight: SpotlightStore;
   private closed = false;
+  private lastStorageFailure: { at: number; message: string } | undefined;
+  private readonly probe;
 
-  constructor(readonly db: SqliteDb) {
-    this.threads = new SqliteThreads(db);
-    this.events = new SqliteEvents(db);
-    this.spotlight = { subscriptions: new SqliteSubscriptions(db), claims: new SqliteClaims(db) };
+  constructor(
+    readonly db: SqliteDb,
+    private readonly file?: FileIdentity,
+  ) {
+    // Every store call retries while another connection holds the lock; storage failures are remembered for health.
+    const note = (err?: unknown) => {
+      if (err !== undefined && isStorageFailure(err)) this.lastStorageFailure = { at: Date.now(), message: (err as Error).message };
+    };
+    this.threads = withBusyRetry(new SqliteThreads(db), note);
+    this.events = withBusyRetry(new SqliteEvents(db), note);
+    this.spotlight = { subscriptions: withBusyRetry(new SqliteSubscriptions(db), note), claims: withBusyRetry(new SqliteClaims(db), note) };
+    // The write probe for health: one row in the event log, rewritten each time.
+    this.probe = db.prepare(
+      `INSERT INTO processed_events (platform, event_id, seen_at) VALUES ('rolecall', 'health-probe', ?)
+       ON CONFLICT (platform, event_id) DO UPDATE SET seen_at = excluded.seen_at`,
+    );
   }
 
+  /** Opens ROLECALL_DB; a failure names the variable and the path, like any configuration error. */
   static open(path: string): SqliteStore {
-    return new SqliteStore(openDatabase(path));
+    try {
+      const db = openDatabase(path);
+      if (path === ':memory:') return new SqliteStore(db);
+      const { dev, ino } = statSync(path);
+      return new SqliteStore(db, { path, dev, ino });
+    } catch (err) {
+      const reason = (err as { code?: string }).code ? `${(err as Error).message} (${(err as { code: string }).code})` : (err as Error).message;
+      throw new ConfigError([`ROLECALL_DB: cannot open the database at ${resolve(path)}: ${reason}`]);
+    }
   }
 
+  /**
+   * A real write, retried while busy (never blocking the event loop for long): it fails when the
+   * disk is full or the file read-only, and the file must still be the one opened (SQLite keeps
+   * writing to a deleted file, losing everything). Slow when the database is locked, so callers
+   * run it in the background and serve its last result (see service/health-monitor.ts).
+   */
   async health(): Promise<StoreHealth> {
     if (this.closed) return { ok: false, detail: 'closed' };
     try {
-      this.db.prepare('SELECT 1').get();
-      return { ok: true, detail: `sqlite schema v${schemaVersion(this.db)}` };
+      if (this.file) {
+        const now = await stat(this.file.path).catch(() => undefined);
+        if (!now) return { ok: false, detail: `the database file ${this.file.path} (ROLECALL_DB) is gone: deleted or moved` };
+        if (now.ino !== this.file.ino || now.dev !== this.file.dev) return { ok: false, detail: `the database file ${this.file.path} (ROLECALL_DB) was replaced` };
+      }
+      await retryWhileBusy(async () => this.probe.run(new Date().toISOString()));
     } catch (err) {
-      return { ok: false, detail: (err as Error).message };
+      return { ok: false, detail: `write failed: ${(err as Error).message}` };
     }
+    const failure = this.lastStorageFailure;
+    if (failure && Date.now() - failure.at < WRITE_FAILURE_MEMORY_MS) {
+      return { ok: false, detail: `a write failed ${Math.round((Date.now() - failure.at) / 1000)} s ago: ${failure.message}` };
+    }
+    return { ok: true, detail: `sqlite schema v${schemaVersion(this.db)}` };
   }
 
   async close(): Promise<void> {
