@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineCommand } from '../../commands/command.js';
 import { createCore } from '../../src/core/index.js';
-import { JSON_TYPE, nowSeconds } from '../fakes/slack/index.js';
+import { blockActionsBody, blockActionsPayload, FORM, JSON_TYPE, nowSeconds } from '../fakes/slack/index.js';
 import { allStrings, blockTexts, SlackHarness } from './harness.js';
 
 type Block = { type: string; elements?: Array<{ type: string; action_id?: string; value?: string }> };
@@ -113,6 +113,18 @@ describe('Slack slash commands, end to end over signed HTTP', () => {
     expect(buttons(post!.body.blocks).some((b) => b.action_id === 'rc:share')).toBe(false);
     const [cleanup] = await h.responses.waitFor(click.responseId);
     expect(cleanup!.body).toEqual({ delete_original: true });
+  });
+
+  it('a replayed Share click (the same signed request again) posts once', async () => {
+    const sent = await h.sender.command('/role', 'MLOps Engineer', { channelId: 'C0REPLAY' });
+    const [answer] = await h.responses.waitFor(sent.responseId);
+    const share = buttons(answer!.body.blocks).find((b) => b.action_id === 'rc:share')!;
+    const body = blockActionsBody(blockActionsPayload(h.workspace, { actionId: share.action_id, value: share.value, channelId: 'C0REPLAY', container: { ephemeral: true } }));
+    expect((await h.sender.post(body, FORM)).status).toBe(200);
+    await h.api.waitForCall('chat.postMessage', { match: (c) => c.body.channel === 'C0REPLAY' });
+    expect((await h.sender.post(body, FORM)).status).toBe(200);
+    await h.logs.waitFor((l) => l.msg === 'repeated share click ignored');
+    expect(h.api.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0REPLAY')).toHaveLength(1);
   });
 
   it('a share the channel refuses explains how to fix it', async () => {

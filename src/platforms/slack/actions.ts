@@ -86,7 +86,24 @@ async function run(deps: SlackDeps, client: WebClient, input: ActionInput, respo
   return result;
 }
 
+/**
+ * A signed request can be replayed within Slack's 5-minute window, and a Share posts publicly:
+ * the click's trigger_id goes in the event log, so the same click posts once.
+ */
+async function firstShare(deps: SlackDeps, input: ActionInput): Promise<boolean> {
+  try {
+    if (await deps.store.events.firstSeen('slack-share', input.id)) return true;
+    deps.logger.info({ id: input.id, platform: 'slack' }, 'repeated share click ignored');
+    return false;
+  } catch (err) {
+    // Without the log we cannot tell; sharing twice beats not sharing.
+    deps.logger.warn({ err, id: input.id }, 'event log unavailable; sharing anyway');
+    return true;
+  }
+}
+
 export async function handleAction(deps: SlackDeps, client: WebClient, input: ActionInput, respond: Respond | undefined): Promise<void> {
+  if (input.actionId === SHARE_ACTION_ID && !(await firstShare(deps, input))) return;
   const it: Interaction = { id: input.id, kind: input.actionId === SHARE_ACTION_ID ? 'share' : 'action', command: 'action', started: performance.now() };
   try {
     const result = input.actionId === SHARE_ACTION_ID ? await share(deps, client, input, respond) : await run(deps, client, input, respond);
