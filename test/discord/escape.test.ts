@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from 'discord.js';
 import { loadKnowledgeBase } from '../../src/core/index.js';
-import { escapeText, neutraliseMentions, plainText } from '../../src/platforms/discord/escape.js';
+import { escapeMaskedLinks, escapeText, neutraliseMentions, plainText } from '../../src/platforms/discord/escape.js';
 import { clip, cut, splitLines } from '../../src/platforms/discord/limits.js';
 
 describe('escape', () => {
@@ -22,17 +22,28 @@ describe('escape', () => {
     expect(escapeText('back\\slash')).toBe('back\\\\slash');
   });
 
+  it('escapes every masked link on a line, not only the first', () => {
+    const line = 'Pick [AI Engineer](http://evil.example), [AI Engineer](http://evil.example) or [AI Engineer](<http://evil.example>)';
+    const out = escapeText(line);
+    expect(out).toBe(line.replaceAll('[', '\\['));
+    // No unescaped "[" remains before a "](": nothing Discord could render as a link.
+    expect(out).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/);
+    // A typed backslash before "[" is escaped itself, so it cannot cancel ours.
+    expect(escapeText('\\[x](http://e.x)')).toBe('\\\\\\[x](http://e.x)');
+    expect(escapeText('[a] and [b]')).toBe('\\[a] and \\[b]'.replaceAll('\\[', '['));
+  });
+
   it('leaves ordinary text alone', () => {
     const text = 'AI Engineer: $100K–$350K+ · L5–L6 · RAG, PyTorch/TensorFlow (LLM APIs)';
     expect(escapeText(text)).toBe(text);
   });
 
   it('skips escapeMarkdown only for lines it would not change', () => {
-    const options = { heading: true, bulletedList: true, numberedList: true, maskedLink: true };
+    const options = { heading: true, bulletedList: true, numberedList: true, maskedLink: false };
     const slow = (text: string) =>
       text
         .split('\n')
-        .map((line) => escapeMarkdown(neutraliseMentions(line), options).replace(/^(\s*)(>|-#)/, '$1\\$2'))
+        .map((line) => escapeMaskedLinks(escapeMarkdown(neutraliseMentions(line), options).replace(/^(\s*)(>|-#)/, '$1\\$2')))
         .join('\n');
     const strings = JSON.stringify(loadKnowledgeBase().roles).match(/"(?:[^"\\]|\\.)*"/g)!.map((s) => JSON.parse(s) as string);
     strings.push('a_b', '~~x', '||x', '[a](b)', ' - item', '  12. x', '>>> q', 'x > y', '#tag', 'C# and F#', '2. x', 'x*y', 'plain words (and more)');

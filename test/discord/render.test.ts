@@ -157,6 +157,20 @@ describe('renderForDiscord limits', () => {
   });
 });
 
+describe('renderForDiscord on answers that echo masked links', () => {
+  it('three [AI Engineer](http://evil.example) options: no live link anywhere in the private answer', async () => {
+    const link = '[AI Engineer](http://evil.example)';
+    const result = await dispatcher.run('compare', { role_a: link, role_b: link, role_c: link }, ctx);
+    const message = renderForDiscord(result.view);
+    const embed = message.embeds[0]!;
+    const texts = [embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])];
+    expect(texts.join('\n')).toContain('evil.example');
+    // Live: a "[" not escaped by a backslash (itself not escaped), closing "](" later on the line.
+    const live = /(?:^|[^\\])(?:\\\\)*\[[^\n]*\]\(/;
+    for (const text of texts) for (const line of text.split('\n')) expect(line).not.toMatch(live);
+  });
+});
+
 describe('renderForDiscord on real answers', () => {
   it('renders every role card, salary and career path within limits', async () => {
     for (const role of core.kb.roles) {

@@ -30,12 +30,27 @@ export function escapeText(text: string): string {
     .split('\n')
     .map((line) => {
       const safe = neutraliseMentions(line);
-      return MARKDOWN_SYNTAX.test(safe) ? escapeMarkdown(safe, MARKDOWN).replace(/^(\s*)(>|-#)/, '$1\\$2') : safe;
+      return MARKDOWN_SYNTAX.test(safe) ? escapeMaskedLinks(escapeMarkdown(safe, MARKDOWN).replace(/^(\s*)(>|-#)/, '$1\\$2')) : safe;
     })
     .join('\n');
 }
 
-const MARKDOWN = { heading: true, bulletedList: true, numberedList: true, maskedLink: true } as const;
+/**
+ * Masked links are escaped by `escapeMaskedLinks`, not by discord.js: its pattern is greedy, so
+ * on a line with several `[text](url)` only the first was escaped and the rest stayed live links.
+ */
+const MARKDOWN = { heading: true, bulletedList: true, numberedList: true, maskedLink: false } as const;
+
+/**
+ * Escapes every `[` that could open a masked link: each one before the line's last `](`. Runs
+ * after escapeMarkdown, so a backslash typed before a `[` is already doubled and escapes nothing.
+ */
+export function escapeMaskedLinks(line: string): string {
+  const last = line.lastIndexOf('](');
+  if (last < 0) return line;
+  return line.slice(0, last).replaceAll('[', '\\[') + line.slice(last);
+}
+
 /** Every character escapeMarkdown (with the options above) or the quote rule acts on. */
 const MARKDOWN_SYNTAX = /[\\`*_~|[]|^\s*(?:[-#>]|\d+\.)/;
 
