@@ -115,6 +115,19 @@ describe('Slack slash commands, end to end over signed HTTP', () => {
     expect(cleanup!.body).toEqual({ delete_original: true });
   });
 
+  it('private answers echoing the user’s own mrkdwn show it as typed, never formatted', async () => {
+    const sent = await h.sender.command('/role', '*bold* _italic_ ~strike~ `code`', { channelId: 'C0MRKDWN' });
+    const [answer] = await h.responses.waitFor(sent.responseId);
+    const echoed = allStrings(answer!.body.blocks).filter((t) => t.includes('bold'));
+    expect(echoed.length).toBeGreaterThan(0);
+    const z = '\u200b';
+    for (const text of echoed) {
+      expect(text).toContain(`${z}*${z}bold${z}*${z} ${z}_${z}italic${z}_${z} ${z}~${z}strike${z}~${z} ${z}\`${z}code${z}\`${z}`);
+      // No formatting marker stands next to a visible character: none can open or close a span.
+      expect(text.replace(/^\*[^*\n]+\*/, '')).not.toMatch(/(?<!\u200b)[_~`]|[_~`](?!\u200b)/);
+    }
+  });
+
   it('a replayed Share click (the same signed request again) posts once', async () => {
     const sent = await h.sender.command('/role', 'MLOps Engineer', { channelId: 'C0REPLAY' });
     const [answer] = await h.responses.waitFor(sent.responseId);

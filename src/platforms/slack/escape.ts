@@ -1,10 +1,22 @@
+const ZWSP = '\u200b';
+
 /**
  * Slack reads `&`, `<` and `>` as control characters in every text field: `<!channel>`,
  * `<!here>`, `<@U123>` and `<https://x|label>` are live syntax. View strings are plain text
  * (and often echo what a user typed), so every one of them goes through `escapeText`.
+ *
+ * mrkdwn has no escape for its formatting characters (`*bold*`, `_italic_`, `~strike~`,
+ * `` `code` ``, `> quote`), so each gets a zero-width space on both sides: whether Slack takes
+ * that space as a word character or as white space, the marker can then neither open nor close
+ * a span, and the text shows as typed.
  */
 export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[*_~`]/g, `${ZWSP}$&${ZWSP}`)
+    .replace(/^(\s*)&gt;/gm, `$1${ZWSP}&gt;`);
 }
 
 /** Slack sends typed `&<>` as entities in command and event text; decode them before parsing. */
