@@ -16,6 +16,9 @@ export const DATA_FILES = {
   aiEngineer: 'ai-engineer.yaml',
 } as const;
 
+/** yaml's guard against alias bombs: more expansions than this are refused as a data error. */
+export const MAX_ALIAS_COUNT = 100;
+
 /** How a file is named in messages: relative to the package when it lives there ("data/roles.yaml"). */
 function displayName(path: string): string {
   for (const base of [packageRoot(), process.cwd()]) {
@@ -42,7 +45,15 @@ function readYaml<S extends z.ZodType>(path: string, schema: S, problems: string
     }
     return undefined;
   }
-  const result = schema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // An alias bomb ("billion laughs") would expand to gigabytes; yaml stops it and says why.
+    problems.push(`${name}: YAML aliases: ${(err as Error).message} (at most ${MAX_ALIAS_COUNT} alias expansions are allowed)`);
+    return undefined;
+  }
+  const result = schema.safeParse(value);
   if (!result.success) {
     problems.push(...formatZodIssues(name, result.error));
     return undefined;
