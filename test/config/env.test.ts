@@ -52,8 +52,20 @@ describe('environment', () => {
   it('.env.example lists every variable, each with a comment, and parses as it is', () => {
     const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const example = dotenv.parse(text);
-    expect(Object.keys(example).sort()).toEqual(Object.keys(EnvSchema.shape).sort());
+    // A variable whose default an image sets is listed commented out ("# NAME=value").
+    const commented = [...text.matchAll(/^# ([A-Z_]+)=/gm)].map((m) => m[1]!);
+    expect([...Object.keys(example), ...commented].sort()).toEqual(Object.keys(EnvSchema.shape).sort());
     for (const name of Object.keys(example)) expect(text).toMatch(new RegExp(`# [^\\n]+\\n${name}=`));
     expect(() => parseEnv(example)).not.toThrow();
+  });
+
+  it('.env.example leaves ROLECALL_DB unset, so `docker run --env-file .env` keeps the image’s volume path', () => {
+    const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    expect(dotenv.parse(text)).not.toHaveProperty('ROLECALL_DB');
+    const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+    const volume = /VOLUME \["([^"]+)"\]/.exec(dockerfile)?.[1];
+    expect(volume).toBeDefined();
+    expect(dockerfile).toMatch(new RegExp(`ROLECALL_DB=${volume}/`));
+    expect(dockerfile).toMatch(new RegExp(`chown node:node ${volume}`));
   });
 });
