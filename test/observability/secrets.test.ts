@@ -14,6 +14,7 @@ import { boltLogger } from '../../src/platforms/slack/bolt-logger.js';
 import { createCore } from '../../src/core/index.js';
 import { FakeSlackApi, type InjectedFailure } from '../fakes/slack/index.js';
 import { BOT_TOKEN, SIGNING_SECRET, SlackHarness } from '../slack/harness.js';
+import { startHarness, type Harness } from '../discord/harness.js';
 
 const SLACK_TOKEN = 'xoxb-REPRO-SECRET-123456';
 const APP_TOKEN = 'xapp-REPRO-APP-SECRET-654321';
@@ -172,6 +173,30 @@ describe('Slack HTTP mode at run time: a mention whose answer fails', () => {
     expect(text).not.toContain(BOT_TOKEN);
     expect(text).not.toContain(SIGNING_SECRET);
     h.api.reset();
+  });
+});
+
+describe('Discord at run time: an interaction whose answer fails', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(createCore());
+  });
+  afterAll(async () => h?.stop());
+
+  it.each([
+    ['400', { status: 400 }],
+    ['401', { status: 401 }],
+    ['500', { status: 500 }],
+    ['connection reset', 'reset'],
+  ] as const)('%s on the interaction callback: logged (debug logging on), without the bot token or the interaction token', async (_name, failure) => {
+    const before = h.logs.lines.length;
+    h.fake.failNext('/interactions/', failure, 10);
+    const interaction = h.fake.interaction.chatInput('role', { name: 'AI Engineer' });
+    h.fake.send(interaction);
+    await h.logs.waitFor((l) => Number(l.level) >= 50 && h.logs.lines.indexOf(l) >= before, 20_000);
+    const text = JSON.stringify(h.logs.lines);
+    expect(text).not.toContain(h.fake.token);
+    expect(text).not.toContain(interaction.token);
   });
 });
 

@@ -233,6 +233,10 @@ export class FakeDiscord {
     this.rest.injectRateLimit(...args);
   }
 
+  failNext(...args: Parameters<FakeRest['failNext']>): void {
+    this.rest.failNext(...args);
+  }
+
   setChannelError(...args: Parameters<FakeRest['setChannelError']>): void {
     this.rest.setChannelError(...args);
   }

@@ -44,6 +44,7 @@ export class FakeRest extends EventEmitter {
   private readonly nonces = new Map<string, Map<string, APIMessage>>();
   private readonly rateLimits: Array<Required<Omit<RateLimitInjection, 'method'>> & { method?: string }> = [];
   private readonly channelErrors = new Map<string, ApiError>();
+  private readonly failures: Array<{ prefix: string; failure: { status: number } | 'reset'; times: number }> = [];
   private globalPerSecond: number | null = null;
   private readonly window: number[] = [];
 
@@ -69,6 +70,11 @@ export class FakeRest extends EventEmitter {
 
   injectRateLimit(injection: RateLimitInjection): void {
     this.rateLimits.push({ scope: 'user', times: 1, ...injection });
+  }
+
+  /** The next `times` requests whose path (after /api/v10) starts with `prefix` get `status`, or a reset connection. */
+  failNext(prefix: string, failure: { status: number } | 'reset', times = 1): void {
+    this.failures.push({ prefix, failure, times });
   }
 
   /** Every request touching this channel fails with `error` until cleared with null. */
@@ -129,6 +135,12 @@ export class FakeRest extends EventEmitter {
     const sub = path.startsWith('/api/v10/') ? path.slice('/api/v10'.length) : null;
     const route = sub === null ? undefined : this.routes.find(([m, re]) => m === record.method && re.test(sub));
     if (!route || sub === null) return answer(404, { message: '404: Not Found', code: 0 });
+    const failing = this.failures.find((f) => sub.startsWith(f.prefix));
+    if (failing) {
+      if (--failing.times <= 0) this.failures.splice(this.failures.indexOf(failing), 1);
+      if (failing.failure === 'reset') return void req.socket.destroy();
+      return answer(failing.failure.status, { message: 'injected failure', code: 0 });
+    }
     const [, pattern, needsAuth, handler] = route;
     if (needsAuth && req.headers.authorization !== `Bot ${this.opts.token}`) return answer(401, DiscordErrors.Unauthorized);
     // Interaction endpoints are not bound to the global rate limit (documented).
