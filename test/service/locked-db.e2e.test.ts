@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,6 +136,35 @@ describe('store health when writes fail', () => {
       expect(health.detail).toMatch(/full/);
     } finally {
       await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a real full disk (a 512 KiB tmpfs; needs root, skipped otherwise) makes health fail', async (ctx) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rolecall-tmpfs-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', dir], { stdio: 'ignore' });
+    } catch {
+      rmSync(dir, { recursive: true, force: true });
+      return ctx.skip();
+    }
+    try {
+      const store = SqliteStore.open(join(dir, 'rolecall.db'));
+      try {
+        expect((await store.health()).ok).toBe(true);
+        let failed: unknown;
+        for (let i = 0; i < 20_000 && !failed; i++) {
+          await store.threads.put({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', threadTs: `${i}.${'0'.repeat(300)}` }, { roles: ['ai-engineer'], market: 'us' }).catch((err: unknown) => (failed = err));
+        }
+        expect((failed as { code?: string }).code).toBe('SQLITE_FULL');
+        const health = await store.health();
+        expect(health.ok).toBe(false);
+        expect(health.detail).toMatch(/disk is full/);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      execFileSync('umount', [dir]);
       rmSync(dir, { recursive: true, force: true });
     }
   });
