@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -169,7 +169,7 @@ describe('store health when writes fail', () => {
     }
   });
 
-  it('a start-up failure names ROLECALL_DB and the path', () => {
+  it('a start-up failure names ROLECALL_DB and the path', { timeout: 40_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolecall-bad-'));
     const file = join(dir, 'not-a-dir');
     rmSync(dir, { recursive: true, force: true });
@@ -185,6 +185,14 @@ describe('store health when writes fail', () => {
       expect(err).toBeInstanceOf(ConfigError);
       expect((err as Error).message).toContain('ROLECALL_DB');
       expect((err as Error).message).toContain(join(file, 'rolecall.db'));
+      // `npm start` says the same and exits 2, as for any configuration error.
+      const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ROLECALL_DB: join(file, 'rolecall.db'), DISCORD_TOKEN: 'db-test-token', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9/api' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(child.status).toBe(2);
+      expect(child.stderr).toContain(`ROLECALL_DB: cannot open the database at ${join(file, 'rolecall.db')}`);
     } finally {
       rmSync(dir, { force: true });
     }
