@@ -6,7 +6,8 @@ import { spotlight as spotlightCommand } from '../../commands/spotlight.js';
 import { isDiscordConfigured, isSlackConfigured, type Env } from '../config/env.js';
 import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 import { SpotlightScheduler, SpotlightService, type RunSummary } from '../spotlight/index.js';
 import { startHttpServer, type HealthReport, type RunningHttpServer } from './http-server.js';
 import type { DiscordRuntime } from '../platforms/discord/client.js';
@@ -35,7 +36,7 @@ export interface RunningSpotlight {
 
 export interface RunningService {
   core: Core;
-  store: SqliteStore;
+  store: Store;
   http: RunningHttpServer;
   discord?: DiscordRuntime;
   slack?: SlackRuntime;
@@ -57,7 +58,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const { env, logger } = opts;
   const metrics = opts.metrics ?? new Metrics({ processMetrics: true });
   const core = opts.core ?? createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
-  const store = SqliteStore.open(env.ROLECALL_DB);
+  // Postgres is retried with backoff while it is down, then start-up fails with a clear message.
+  const store = await openStore(env, { logger });
   // /spotlight runs through the Dispatcher too; with the spotlight off it says so.
   const dispatcher = new Dispatcher(core, [...commands, spotlightCommand]);
   const spotlightLog = logger.child({ component: 'spotlight' });
