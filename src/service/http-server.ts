@@ -14,6 +14,8 @@ export interface HttpServerOptions {
   host?: string;
   /** Slack's request listener in HTTP mode, mounted at /slack/events (and /slack/* for actions). */
   slack?: RequestListener;
+  /** Discord's HTTP interactions listener (DISCORD_PUBLIC_KEY set), mounted at /discord/interactions. */
+  discord?: RequestListener;
   health: () => Promise<HealthReport>;
   metrics: Metrics;
 }
@@ -25,7 +27,7 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/** The one HTTP server: Slack's events in HTTP mode, /healthz and /metrics. */
+/** The one HTTP server: Slack's events in HTTP mode, Discord's HTTP interactions, /healthz and /metrics. */
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -40,6 +42,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       const body = await opts.metrics.registry.metrics();
       res.writeHead(200, { 'content-type': opts.metrics.registry.contentType });
       res.end(body);
+      return;
+    }
+    if (opts.discord && path === '/discord/interactions') {
+      opts.discord(req, res);
       return;
     }
     if (opts.slack && path?.startsWith('/slack/')) {

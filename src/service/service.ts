@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import { SpotlightScheduler, SpotlightService, type RunSummary } from '../spotlight/index.js';
 import { startHttpServer, type HealthReport, type RunningHttpServer } from './http-server.js';
 import type { DiscordRuntime } from '../platforms/discord/client.js';
+import type { DiscordHttpRuntime } from '../platforms/discord/http-interactions.js';
 import type { SlackRuntime } from '../platforms/slack/app.js';
 
 export interface ServiceOptions {
@@ -104,6 +105,18 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     }
 
     let discord: DiscordRuntime | undefined;
+    // HTTP interactions (DISCORD_PUBLIC_KEY): built before the HTTP server so it can mount them; no gateway.
+    let discordHttp: DiscordHttpRuntime | undefined;
+    if (isDiscordConfigured(env) && env.DISCORD_PUBLIC_KEY) {
+      const { startDiscordHttp } = await import('../platforms/discord/http-interactions.js');
+      const { discordExtensions } = await import('../platforms/discord/extensions.js');
+      const { discordSpotlightServices } = await import('../platforms/discord/spotlight-command.js');
+      discordHttp = startDiscordHttp({ env, dispatcher, logger, metrics, extraCommands: discordExtensions, services: discordSpotlightServices(spotlight) });
+      discord = discordHttp;
+      const d = discordHttp;
+      // Pushed before the HTTP server's stop, so requests in flight finish before the client goes.
+      stoppers.push(() => d.stop());
+    }
     const health = async (): Promise<HealthReport> => {
       const report: HealthReport = { store: await store.health() };
       if (discord) report.discord = discord.health();
@@ -111,11 +124,21 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       if (slack) report.slack = await slack.health();
       return report;
     };
-    const http = await startHttpServer({ port: env.PORT, health, metrics, ...(slack?.requestListener ? { slack: slack.requestListener } : {}) });
+    const http = await startHttpServer({
+      port: env.PORT,
+      health,
+      metrics,
+      ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
+      ...(discordHttp ? { discord: discordHttp.requestListener } : {}),
+    });
     stoppers.push(() => http.close());
-    logger.info({ port: http.port }, 'http server listening (/healthz, /metrics' + (slack?.requestListener ? ', /slack/events)' : ')'));
+    const routes = ['/healthz', '/metrics', ...(slack?.requestListener ? ['/slack/events'] : []), ...(discordHttp ? ['/discord/interactions'] : [])];
+    logger.info({ port: http.port }, `http server listening (${routes.join(', ')})`);
 
-    if (isDiscordConfigured(env)) {
+    if (discordHttp) {
+      const { DiscordSpotlightPoster } = await import('../platforms/discord/spotlight-poster.js');
+      spotlight?.setPoster(new DiscordSpotlightPoster(discordHttp.client.rest));
+    } else if (isDiscordConfigured(env)) {
       const { startDiscord } = await import('../platforms/discord/client.js');
       const { discordExtensions } = await import('../platforms/discord/extensions.js');
       const { discordSpotlightServices } = await import('../platforms/discord/spotlight-command.js');
