@@ -44,15 +44,24 @@ export class LoadBalancer {
             { host: '127.0.0.1', port: this.backends[backend], method: req.method, path: req.url, headers: req.headers },
             (answer: IncomingMessage) => {
               const parts: Buffer[] = [];
+              let finished = false;
               answer.on('data', (c: Buffer) => parts.push(c));
               answer.on('end', () => {
+                finished = true;
                 res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(parts));
                 this.log.push({ backend, status: answer.statusCode ?? 502, latencyMs: performance.now() - started, refusedBy });
               });
-              answer.on('error', () => {
+              // The backend died while answering: a 502, as a real balancer gives.
+              const broken = () => {
+                if (finished) return;
+                finished = true;
+                this.down.add(backend);
                 if (!res.headersSent) res.writeHead(502).end();
+                else res.destroy();
                 this.log.push({ backend, status: 502, latencyMs: performance.now() - started, refusedBy });
-              });
+              };
+              answer.on('error', broken);
+              answer.on('close', broken);
             },
           );
           upstream.on('error', (err: NodeJS.ErrnoException) => {
@@ -71,7 +80,8 @@ export class LoadBalancer {
         attempt();
       });
     });
-    this.server.keepAliveTimeout = 1_000;
+    // Longer than any client's idle reuse, so a kept-alive connection is never closed under a request.
+    this.server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
