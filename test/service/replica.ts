@@ -28,6 +28,8 @@ export function startReplica(env: Record<string, string>): Replica {
     onPort = resolve;
     onFail = reject;
   });
+  // Awaited by tests that need the port; a replica meant to fail at start must not leave this unhandled.
+  port.catch(() => undefined);
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     out += chunk;
     pending += chunk;
