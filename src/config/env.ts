@@ -74,6 +74,9 @@ function crossFieldProblems(src: Record<string, string | undefined>, receivesEve
   if (present(src.DISCORD_TOKEN) && !present(src.DISCORD_APPLICATION_ID)) {
     problems.push({ path: 'DISCORD_APPLICATION_ID', message: 'required when DISCORD_TOKEN is set' });
   }
+  if (present(src.DISCORD_PUBLIC_KEY) && !present(src.DISCORD_TOKEN)) {
+    problems.push({ path: 'DISCORD_TOKEN', message: 'required when DISCORD_PUBLIC_KEY is set (HTTP interactions still post through the bot token)' });
+  }
   if (receivesEvents && present(src.SLACK_BOT_TOKEN) && !present(src.SLACK_SIGNING_SECRET) && !present(src.SLACK_APP_TOKEN)) {
     problems.push({
       path: 'SLACK_SIGNING_SECRET',

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { Dispatcher } from '../../src/app/dispatch.js';
-import { parseEnv } from '../../src/config/env.js';
+import { ConfigError, parseEnv } from '../../src/config/env.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { startDiscordHttp, type DiscordHttpRuntime } from '../../src/platforms/discord/http-interactions.js';
@@ -125,5 +125,13 @@ describe('answers in the HTTP response', () => {
   it('reports healthy without any gateway connection', () => {
     expect(runtime.health()).toMatchObject({ ok: true, detail: expect.stringMatching(/HTTP interactions/) });
     expect(fake.requests.some((r) => r.path === '/api/v10/gateway/bot')).toBe(false);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses a public key that is not 64 hex characters, and one without a bot token, naming the variables', () => {
+    expect(() => parseEnv({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: 'abc' })).toThrow(/DISCORD_PUBLIC_KEY: expected the application public key/);
+    expect(() => parseEnv({ DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toThrow(ConfigError);
+    expect(() => parseEnv({ DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toThrow(/DISCORD_TOKEN: required when DISCORD_PUBLIC_KEY is set/);
   });
 });
