@@ -28,15 +28,19 @@ function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | 'too lar
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop keeping it; the rest is discarded and the 413 closes the connection.
+        req.off('data', onData);
+        req.resume();
+        chunks.length = 0;
         resolve('too large');
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -101,7 +105,10 @@ export function startDiscordHttp(opts: StartDiscordHttpOptions): DiscordHttpRunt
   const listener = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST') return send(res, 405, '{"error":"method not allowed"}');
     const raw = await readRaw(req, MAX_INTERACTION_BODY_BYTES);
-    if (raw === 'too large') return send(res, 413, '{"error":"body too large"}');
+    if (raw === 'too large') {
+      res.setHeader('connection', 'close');
+      return send(res, 413, '{"error":"body too large"}');
+    }
     const check = checkDiscordSignature(key, { signature: header(req, 'x-signature-ed25519'), timestamp: header(req, 'x-signature-timestamp') }, raw);
     if (!check.ok) {
       // Discord probes the endpoint with forged requests: refuse and do nothing else.
