@@ -57,6 +57,19 @@ describe('Postgres migrations', () => {
     }
   });
 
+  it('are not cut off by the pool’s statement_timeout (a long migration, or waiting for another replica’s)', async () => {
+    const url = await db.freshSchema();
+    const pool = createPool({ url, max: 1, statementTimeoutMs: 200 });
+    try {
+      const slow = [...pgMigrations, { version: 3, name: 'slow', sql: 'SELECT pg_sleep(0.5)' }];
+      expect(await migratePostgres(pool, slow)).toEqual([1, 2, 3]);
+      // The connection went back to the pool with the timeout in force again.
+      await expect(pool.query('SELECT pg_sleep(0.5)')).rejects.toThrow(/statement timeout/);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('are applied by `rolecall db migrate`, which says what it did without the password', async () => {
     const url = new URL(await db.freshSchema());
     url.password = 'hunter2-secret';

@@ -99,6 +99,9 @@ export async function migratePostgres(pool: pg.Pool, migrations: PgMigration[] =
   const client = await pool.connect();
   const applied: number[] = [];
   try {
+    // Waiting for another replica's migration, or a long migration itself, must not hit the
+    // pool's statement_timeout; reset before the connection goes back to the pool.
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -121,6 +124,7 @@ export async function migratePostgres(pool: pg.Pool, migrations: PgMigration[] =
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     }
   } finally {
+    await client.query('RESET statement_timeout').catch(() => undefined);
     client.release();
   }
   return applied;
