@@ -7,6 +7,7 @@ import { isDiscordConfigured, isSlackConfigured, type Env } from '../config/env.
 import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { openStore } from '../store/open-store.js';
+import { storeLocation } from '../config/db-location.js';
 import type { Store } from '../store/store.js';
 import { SpotlightScheduler, SpotlightService, type RunSummary } from '../spotlight/index.js';
 import { startHttpServer, type HealthReport, type RunningHttpServer } from './http-server.js';
@@ -73,6 +74,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
           logger: spotlightLog,
           concurrency: env.SPOTLIGHT_CONCURRENCY,
           stopTimeoutMs: SPOTLIGHT_STOP_TIMEOUT_MS,
+          // On Postgres other replicas may fan out the same week: each starts at its own channel.
+          spreadStart: storeLocation(env.ROLECALL_DB).kind === 'postgres',
         })
       : undefined;
   const stoppers: Array<() => Promise<void>> = [() => store.close()];

@@ -153,6 +153,11 @@ describe('three replicas on one Postgres database', () => {
         await expect.poll(() => count("state = 'sent'"), { timeout: 30_000, interval: 250 }).toBe(CHANNELS);
       }
       expect(await count("state <> 'sent'")).toBe(0);
+      // The fan-out was shared: each surviving replica sent a good part of it.
+      const owners = (await client.query<{ owner: string; n: number }>("SELECT owner, count(*)::int AS n FROM spotlight_claims GROUP BY owner")).rows;
+      const survivors = owners.filter((o) => !o.owner.includes(`:${victim.child.pid}:`));
+      expect(survivors.length).toBeGreaterThanOrEqual(2);
+      expect(survivors.filter((o) => o.n >= CHANNELS / 10).length).toBeGreaterThanOrEqual(2);
       // Exactly one message in every channel: no duplicate, none missing.
       const perChannel = channelIds.map((id) => (discord.rest.messages.get(id) ?? []).length);
       expect(perChannel.filter((k) => k === 0)).toHaveLength(0);
