@@ -5,6 +5,7 @@ const loaders: Record<string, () => Promise<() => Promise<void>>> = {
   discord: async () => (await import('./discord.js')).benchDiscord,
   slack: async () => (await import('./slack.js')).benchSlack,
   hardening: async () => (await import('./hardening.js')).benchHardening,
+  'scale-out': async () => (await import('./scale-out.js')).benchScaleOut,
   spotlight: async () => {
     const mod = (await import('./spotlight.js').catch(() => undefined)) as { benchSpotlight?: () => Promise<void> } | undefined;
     return mod?.benchSpotlight ?? (async () => console.log('\n## Spotlight\n(not available)'));

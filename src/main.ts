@@ -92,6 +92,8 @@ async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof DataError) fail(err.message, EXIT.data);
     if (err instanceof ConfigError) fail(err.message, EXIT.config);
+    // The database stayed unreachable through start-up's retries: its message says where and why.
+    if (err instanceof Error && err.name === 'DatabaseUnavailableError') fail(err.message, EXIT.startup);
     logger.fatal({ err }, 'start-up failed');
     process.exit(EXIT.startup);
   }

@@ -30,6 +30,7 @@ export function usage(): string {
     '',
     ...lines,
     '  rolecall spotlight <subcommand>'.padEnd(58) + 'Weekly role spotlight: add, list, run --once, … (--help)',
+    '  rolecall db migrate'.padEnd(58) + 'Apply pending database migrations (ROLECALL_DB), then exit',
     '',
     'rolecall role with no name reads one query per line from stdin and prints one JSON object per line.',
     'Flags: --json (machine-readable output), --market us|india|both, --layer L1..L6|cross, --difficulty, --education, --availability',
@@ -56,6 +57,10 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   if (argv[first] === 'spotlight') {
     const { spotlightCli } = await import('./spotlight.js');
     return spotlightCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
+  }
+  if (argv[first] === 'db') {
+    const { dbCli } = await import('./db.js');
+    return dbCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
   }
   let parsed;
   try {

@@ -9,7 +9,8 @@ import { silentLogger, type Logger } from '../observability/logger.js';
 import { renderForTerminal } from '../platforms/console/render.js';
 import { channelLabel, SpotlightService, SubscribeInput, type Clock, type RunSummary } from '../spotlight/index.js';
 import { describeInputError } from '../spotlight/input.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 import type { ChannelKey, SpotlightPlatform } from '../store/spotlight-store.js';
 import type { View } from '../views/view.js';
 import type { Io } from './io.js';
@@ -63,7 +64,14 @@ export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDep
     if (err instanceof DataError) return fail(io, err.message, SPOTLIGHT_EXIT.data);
     throw err;
   }
-  const run = new SpotlightCliRun(io, flags, env, core, deps);
+  let store: Store;
+  try {
+    store = await openStore(env, deps.logger ? { logger: deps.logger } : {});
+  } catch (err) {
+    // The database is down or unusable: a failure to report, never a stack trace (or a password).
+    return fail(io, (err as Error).message, SPOTLIGHT_EXIT.failed);
+  }
+  const run = new SpotlightCliRun(io, flags, env, core, store, deps);
   try {
     return await run.dispatch(command.sub, command.channel);
   } catch (err) {
@@ -81,7 +89,6 @@ function fail(io: Io, message: string, code: number): number {
 
 /** One invocation: the store, the service and, when a subcommand needs them, platform clients. */
 class SpotlightCliRun {
-  private readonly store: SqliteStore;
   private clients: PlatformClients | undefined;
   private service: SpotlightService;
 
@@ -90,9 +97,9 @@ class SpotlightCliRun {
     private readonly flags: Flags,
     private readonly env: Env,
     private readonly core: Core,
+    private readonly store: Store,
     private readonly deps: SpotlightCliDeps,
   ) {
-    this.store = SqliteStore.open(env.ROLECALL_DB);
     this.service = this.newService();
   }
 

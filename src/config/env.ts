@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPostgresUrl, postgresUrlProblem } from './db-location.js';
 
 /**
  * The environment, described once. Every variable RoleCall reads is here, with its default;
@@ -28,13 +29,27 @@ export const EnvSchema = z
   .object({
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORT: z.coerce.number({ error: 'expected a port number from 0 to 65535' }).int().min(0).max(65535, 'expected a port number from 0 to 65535').default(3000),
-    ROLECALL_DB: z.string().trim().min(1).default('./var/rolecall.db'),
+    // A file path (SQLite) or a postgres:// URL; a bad URL is reported without echoing it (it may hold a password).
+    ROLECALL_DB: z
+      .string()
+      .trim()
+      .min(1)
+      .default('./var/rolecall.db')
+      .superRefine((v, ctx) => {
+        const problem = isPostgresUrl(v) ? postgresUrlProblem(v) : undefined;
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    ROLECALL_DB_POOL_SIZE: z.coerce.number({ error: 'expected a whole number from 1 to 100' }).int().min(1).max(100).default(10),
+    ROLECALL_DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(600_000).default(5_000),
+    ROLECALL_DB_STARTUP_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).max(3_600_000).default(30_000),
     ROLECALL_DATA_DIR: optionalText,
 
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: snowflake,
     DISCORD_GUILD_ID: snowflake,
     DISCORD_API_URL: optionalUrl,
+    // Set: Discord sends interactions to POST /discord/interactions instead of the gateway.
+    DISCORD_PUBLIC_KEY: optionalText.pipe(z.string().regex(/^[0-9a-f]{64}$/i, 'expected the application public key: 64 hex characters').optional()),
 
     SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-').optional()),
     SLACK_SIGNING_SECRET: optionalText,
@@ -58,6 +73,9 @@ function crossFieldProblems(src: Record<string, string | undefined>, receivesEve
   const problems: Array<{ path: string; message: string }> = [];
   if (present(src.DISCORD_TOKEN) && !present(src.DISCORD_APPLICATION_ID)) {
     problems.push({ path: 'DISCORD_APPLICATION_ID', message: 'required when DISCORD_TOKEN is set' });
+  }
+  if (present(src.DISCORD_PUBLIC_KEY) && !present(src.DISCORD_TOKEN)) {
+    problems.push({ path: 'DISCORD_TOKEN', message: 'required when DISCORD_PUBLIC_KEY is set (HTTP interactions still post through the bot token)' });
   }
   if (receivesEvents && present(src.SLACK_BOT_TOKEN) && !present(src.SLACK_SIGNING_SECRET) && !present(src.SLACK_APP_TOKEN)) {
     problems.push({

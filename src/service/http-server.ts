@@ -44,6 +44,8 @@ export interface HttpServerOptions {
   host?: string;
   /** Slack's request listener in HTTP mode, mounted at /slack/events (and /slack/* for actions). */
   slack?: RequestListener;
+  /** Discord's HTTP interactions listener (DISCORD_PUBLIC_KEY set), mounted at /discord/interactions. */
+  discord?: RequestListener;
   /** Must answer at once (it reads state kept up to date elsewhere, never a slow dependency). */
   health: () => Promise<HealthReport>;
   metrics: Metrics;
@@ -64,7 +66,7 @@ function tooLarge(res: ServerResponse, max: number): void {
 }
 
 /**
- * The one HTTP server: Slack's events in HTTP mode, /healthz and /metrics. Every request with a
+ * The one HTTP server: Slack's events in HTTP mode, Discord's HTTP interactions, /healthz and /metrics. Every request with a
  * body is read here, up to `maxBodyBytes` (Content-Length checked first, streamed bytes counted),
  * before any route sees it; routes read it with `bodyOf(req)` (Bolt finds it as `req.rawBody`).
  */
@@ -83,6 +85,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       const body = await opts.metrics.registry.metrics();
       res.writeHead(200, { 'content-type': opts.metrics.registry.contentType });
       res.end(body);
+      return;
+    }
+    if (opts.discord && path === '/discord/interactions') {
+      opts.discord(req, res);
       return;
     }
     if (opts.slack && path?.startsWith('/slack/')) {

@@ -6,11 +6,14 @@ import { spotlight as spotlightCommand } from '../../commands/spotlight.js';
 import { isDiscordConfigured, isSlackConfigured, type Env } from '../config/env.js';
 import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
+import { storeLocation } from '../config/db-location.js';
+import type { Store } from '../store/store.js';
 import { SpotlightScheduler, SpotlightService, type RunSummary } from '../spotlight/index.js';
 import { HealthMonitor } from './health-monitor.js';
 import { startHttpServer, type HealthReport, type HttpLimits, type RunningHttpServer } from './http-server.js';
 import type { DiscordRuntime } from '../platforms/discord/client.js';
+import type { DiscordHttpRuntime } from '../platforms/discord/http-interactions.js';
 import type { SlackRuntime } from '../platforms/slack/app.js';
 
 export interface ServiceOptions {
@@ -43,7 +46,7 @@ export interface RunningSpotlight {
 
 export interface RunningService {
   core: Core;
-  store: SqliteStore;
+  store: Store;
   http: RunningHttpServer;
   discord?: DiscordRuntime;
   slack?: SlackRuntime;
@@ -65,7 +68,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const { env, logger } = opts;
   const metrics = opts.metrics ?? new Metrics({ processMetrics: true });
   const core = opts.core ?? createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
-  const store = SqliteStore.open(env.ROLECALL_DB);
+  // Postgres is retried with backoff while it is down, then start-up fails with a clear message.
+  const store = await openStore(env, { logger });
   // /spotlight runs through the Dispatcher too; with the spotlight off it says so.
   const dispatcher = new Dispatcher(core, [...commands, spotlightCommand]);
   const spotlightLog = logger.child({ component: 'spotlight' });
@@ -78,6 +82,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
           logger: spotlightLog,
           concurrency: env.SPOTLIGHT_CONCURRENCY,
           stopTimeoutMs: SPOTLIGHT_STOP_TIMEOUT_MS,
+          // On Postgres other replicas may fan out the same week: each starts at its own channel.
+          spreadStart: storeLocation(env.ROLECALL_DB).kind === 'postgres',
         })
       : undefined;
   const storeHealth = new HealthMonitor(() => store.health(), opts.storeCheckIntervalMs ?? STORE_CHECK_INTERVAL_MS);
@@ -117,6 +123,18 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     }
 
     let discord: DiscordRuntime | undefined;
+    // HTTP interactions (DISCORD_PUBLIC_KEY): built before the HTTP server so it can mount them; no gateway.
+    let discordHttp: DiscordHttpRuntime | undefined;
+    if (isDiscordConfigured(env) && env.DISCORD_PUBLIC_KEY) {
+      const { startDiscordHttp } = await import('../platforms/discord/http-interactions.js');
+      const { discordExtensions } = await import('../platforms/discord/extensions.js');
+      const { discordSpotlightServices } = await import('../platforms/discord/spotlight-command.js');
+      discordHttp = startDiscordHttp({ env, dispatcher, logger, metrics, extraCommands: discordExtensions, services: discordSpotlightServices(spotlight) });
+      discord = discordHttp;
+      const d = discordHttp;
+      // Pushed before the HTTP server's stop, so requests in flight finish before the client goes.
+      stoppers.push(() => d.stop());
+    }
     // Never waits on the store: its write probe runs in the background (HealthMonitor).
     const health = async (): Promise<HealthReport> => {
       const report: HealthReport = { store: storeHealth.current() };
@@ -131,11 +149,16 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       metrics,
       ...(opts.httpLimits ? { limits: opts.httpLimits } : {}),
       ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
+      ...(discordHttp ? { discord: discordHttp.requestListener } : {}),
     });
     stoppers.push(() => http.close());
-    logger.info({ port: http.port }, 'http server listening (/healthz, /metrics' + (slack?.requestListener ? ', /slack/events)' : ')'));
+    const routes = ['/healthz', '/metrics', ...(slack?.requestListener ? ['/slack/events'] : []), ...(discordHttp ? ['/discord/interactions'] : [])];
+    logger.info({ port: http.port }, `http server listening (${routes.join(', ')})`);
 
-    if (isDiscordConfigured(env)) {
+    if (discordHttp) {
+      const { DiscordSpotlightPoster } = await import('../platforms/discord/spotlight-poster.js');
+      spotlight?.setPoster(new DiscordSpotlightPoster(discordHttp.client.rest));
+    } else if (isDiscordConfigured(env)) {
       const { startDiscord } = await import('../platforms/discord/client.js');
       const { discordExtensions } = await import('../platforms/discord/extensions.js');
       const { discordSpotlightServices } = await import('../platforms/discord/spotlight-command.js');

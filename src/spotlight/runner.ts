@@ -23,6 +23,11 @@ export interface RunnerDeps {
   owner: string;
   random: () => number;
   newClaimId: () => string;
+  /**
+   * Start each fan-out at a random channel instead of the first: replicas sharing a database
+   * then claim different channels instead of racing for the same ones in the same order.
+   */
+  spreadStart?: boolean;
 }
 
 export type OutcomeStatus = 'posted' | 'skipped' | 'failed';
@@ -62,6 +67,12 @@ export function eligibleRoles(core: Core, filter: SpotlightFilter): Set<string> 
 }
 
 /** Runs `fn` over the items with at most `limit` in flight. */
+/** The list rotated to begin at fraction `at` of its length (0: unchanged). */
+function startAt<T>(items: T[], at: number): T[] {
+  const start = Math.min(items.length - 1, Math.floor(at * items.length));
+  return start > 0 ? [...items.slice(start), ...items.slice(0, start)] : items;
+}
+
 async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
@@ -124,7 +135,7 @@ export class SpotlightRunner {
     await Promise.all(
       platforms.map((platform) =>
         pool(
-          work.filter((w) => w.sub.platform === platform),
+          startAt(work.filter((w) => w.sub.platform === platform), this.deps.spreadStart ? this.deps.random() : 0),
           this.deps.concurrency,
           async (item) => void outcomes.push(await this.track(this.processSafely(item))),
         ),

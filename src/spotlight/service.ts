@@ -34,6 +34,8 @@ export interface SpotlightServiceOptions {
   /** This process's identity on its claims. */
   owner?: string;
   random?: () => number;
+  /** Replicas share the database: start each fan-out at a random channel (see RunnerDeps). */
+  spreadStart?: boolean;
 }
 
 /** A management answer: `view` is what to show the asker; `ok` false says nothing changed. */
@@ -112,6 +114,7 @@ export class SpotlightService {
       owner: opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
       random: this.random,
       newClaimId,
+      ...(opts.spreadStart ? { spreadStart: true } : {}),
     });
     for (const p of opts.posters ?? []) this.runner.setPoster(p);
   }

@@ -1,9 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Database } from '../../src/store/sqlite/driver.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/store/sqlite/migrations.js';
 import { openDatabase, schemaVersion } from '../../src/store/sqlite/open.js';
 import type { ClaimRequest, NewSubscription } from '../../src/store/spotlight-store.js';
 import { tempStore } from '../spotlight/helpers.js';
+import { storeKinds, type OpenedStore } from './stores.js';
+
+const kinds = storeKinds();
+afterAll(async () => {
+  for (const k of kinds) await k.teardown();
+});
 
 const T0 = new Date('2026-04-06T15:00:00Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
@@ -61,16 +66,11 @@ describe('migrations', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'spotlight_claims'").get()).toBeTruthy();
     db.close();
   });
-
-  it('refuses a claim id longer than Discord’s 25-character nonce', async () => {
-    const { subscription } = await t.store.spotlight.subscriptions.upsert(newSub('c1'), T0);
-    await expect(t.store.spotlight.claims.acquire(request(subscription.id, { id: 'x'.repeat(26) }))).rejects.toThrow(/CHECK/);
-  });
 });
 
-describe('subscriptions', () => {
-  let t: ReturnType<typeof tempStore>;
-  beforeEach(() => (t = tempStore()));
+describe.each(kinds)('subscriptions ($name)', (kind) => {
+  let t: OpenedStore;
+  beforeEach(async () => (t = await kind.open()));
   afterEach(() => t.cleanup());
 
   it('creates one subscription per channel and updates it on a second subscribe', async () => {
@@ -117,17 +117,17 @@ describe('subscriptions', () => {
   });
 });
 
-describe('claims', () => {
-  let t: ReturnType<typeof tempStore>;
+describe.each(kinds)('claims ($name)', (kind) => {
+  let t: OpenedStore;
   let subId: number;
   beforeEach(async () => {
-    t = tempStore();
+    t = await kind.open();
     subId = (await t.store.spotlight.subscriptions.upsert(newSub('c1'), T0)).subscription.id;
   });
   afterEach(() => t.cleanup());
 
   it('lets exactly one caller win a week, even through a second connection to the file', async () => {
-    const other = t.reopen();
+    const other = await t.reopen();
     const first = await t.store.spotlight.claims.acquire(request(subId, { id: 'aaa' }));
     const second = await other.spotlight.claims.acquire(request(subId, { id: 'bbb', owner: 'p2', roleId: 'rag-engineer' }));
     expect(first).toMatchObject({ won: true, claim: { id: 'aaa', state: 'claimed', owner: 'p1' } });
@@ -158,7 +158,7 @@ describe('claims', () => {
 
   it('hands a stale claim to exactly one taker, once; then it can only be abandoned', async () => {
     const { claims } = t.store.spotlight;
-    const other = t.reopen().spotlight.claims;
+    const other = (await t.reopen()).spotlight.claims;
     await claims.acquire(request(subId, { id: 'aaa', leaseUntil: later(60_000) }));
     expect(await claims.stale(later(59_000))).toHaveLength(0);
     expect(await claims.takeOver('aaa', 'p2', later(59_000), later(200_000))).toBeUndefined();
@@ -211,10 +211,54 @@ describe('claims', () => {
   it('removes claims with their subscription row (foreign key)', async () => {
     const { claims } = t.store.spotlight;
     await claims.acquire(request(subId, { id: 'aaa' }));
-    const raw = new Database(t.path);
-    raw.pragma('foreign_keys = ON');
-    raw.prepare('DELETE FROM spotlight_subscriptions WHERE id = ?').run(subId);
-    raw.close();
+    await t.deleteSubscriptionRow(subId);
     expect(await claims.get(subId, '2026-W15')).toBeUndefined();
+  });
+});
+
+describe.each(kinds)('store basics ($name)', (kind) => {
+  let t: OpenedStore;
+  beforeEach(async () => (t = await kind.open()));
+  afterEach(() => t.cleanup());
+
+  it('refuses a claim id longer than Discord’s 25-character nonce', async () => {
+    const { subscription } = await t.store.spotlight.subscriptions.upsert(newSub('c1'), T0);
+    await expect(t.store.spotlight.claims.acquire(request(subscription.id, { id: 'x'.repeat(26) }))).rejects.toThrow(/check/i);
+  });
+
+  it('keeps a thread’s comparison and replaces it on the next put', async () => {
+    const key = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', threadTs: '1712.0001' } as const;
+    expect(await t.store.threads.get(key)).toBeUndefined();
+    await t.store.threads.put(key, { roles: ['ai-engineer', 'ml-engineer'], market: 'both' });
+    await t.store.threads.put(key, { roles: ['ai-engineer', 'ml-engineer', 'rag-engineer'], market: 'india' });
+    const got = await t.store.threads.get(key);
+    expect(got).toMatchObject({ roles: ['ai-engineer', 'ml-engineer', 'rag-engineer'], market: 'india' });
+    expect(got!.updatedAt).toBeInstanceOf(Date);
+    expect(await t.store.threads.get({ ...key, threadTs: '1712.0002' })).toBeUndefined();
+  });
+
+  it('sees an event once across connections, and prunes old ones', async () => {
+    const other = await t.reopen();
+    const results = await Promise.all([t.store.events.firstSeen('slack', 'Ev1'), other.events.firstSeen('slack', 'Ev1')]);
+    expect(results.sort()).toEqual([false, true]);
+    expect(await t.store.events.firstSeen('discord', 'Ev1')).toBe(true);
+    expect(await t.store.events.prune(new Date(Date.now() - 60_000))).toBe(0);
+    expect(await t.store.events.prune(new Date(Date.now() + 60_000))).toBe(2);
+    expect(await t.store.events.firstSeen('slack', 'Ev1')).toBe(true);
+  });
+
+  it('lets exactly one of many concurrent subscribers create a channel’s subscription', async () => {
+    const other = await t.reopen();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? other : t.store).spotlight.subscriptions.upsert(newSub('race', { createdBy: `u${i}` }), T0)),
+    );
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.subscription.id)).size).toBe(1);
+  });
+
+  it('reports its health, and not ok once closed', async () => {
+    expect(await t.store.health()).toMatchObject({ ok: true, detail: expect.stringMatching(/schema v2/) });
+    await t.store.close();
+    expect(await t.store.health()).toEqual({ ok: false, detail: 'closed' });
   });
 });

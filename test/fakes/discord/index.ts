@@ -5,11 +5,13 @@ import { FakeGateway } from './gateway.js';
 import { FakeRest, type InteractionRecord, type RecordedRequest } from './rest.js';
 import * as build from './payloads.js';
 import { snowflake } from './snowflake.js';
+import { InteractionSigner, type SignedHttpResult, type Tamper } from './signed-http.js';
 
 export { DiscordErrors, type ApiError, type RateLimitInjection, type RecordedRequest, type InteractionRecord } from './rest.js';
 export { validateMessage, validateCommands, validateChoices, LIMITS } from './validate.js';
 export * as payloads from './payloads.js';
 export { snowflake } from './snowflake.js';
+export { InteractionSigner, type SignedHttpResult, type Tamper } from './signed-http.js';
 
 export interface FakeDiscordOptions {
   token?: string;
@@ -158,14 +160,39 @@ export class FakeDiscord {
     select: (customId: string, values: string[], message?: APIMessage) => build.select(this.scene(), customId, values, message),
   };
 
-  /** Dispatches INTERACTION_CREATE (kept for replay if the bot is disconnected). */
-  send(interaction: APIInteraction): SentInteraction {
+  /** Discord's signing key pair for HTTP interactions; give the bot `signer.publicKeyHex`. */
+  readonly signer = new InteractionSigner();
+
+  private track(interaction: APIInteraction): InteractionRecord {
     const record: InteractionRecord = { id: interaction.id, token: interaction.token, type: interaction.type, sentAt: performance.now(), acked: false, followUps: [] };
     this.rest.interactions.set(interaction.id, record);
     if (this.rest.interactions.size > this.maxRecords) {
       const oldest = this.rest.interactions.keys().next().value;
       if (oldest !== undefined) this.rest.interactions.delete(oldest);
     }
+    return record;
+  }
+
+  /**
+   * HTTP interactions: POSTs the interaction, signed, to the bot's endpoint (`url`, its
+   * /discord/interactions) and takes a 200 answer as the interaction's callback, as Discord does.
+   * `tamper` spoils the signature the way Discord's endpoint check does.
+   */
+  async sendHttp(url: string, interaction: APIInteraction | { type: 1; id: string; token: string; application_id: string }, tamper: Tamper = 'none'): Promise<SignedHttpResult> {
+    if (interaction.type !== 1) this.track(interaction as APIInteraction);
+    const result = await this.signer.post(url, interaction, tamper);
+    if (result.status === 200 && interaction.type !== 1) this.rest.acceptHttpAnswer(interaction.id, interaction.token, result.body);
+    return result;
+  }
+
+  /** A PING, as Discord sends when the endpoint URL is saved in the Developer Portal. */
+  ping(): { type: 1; id: string; token: string; application_id: string } {
+    return { type: 1, id: snowflake(), token: `ping-${snowflake()}`, application_id: this.applicationId };
+  }
+
+  /** Dispatches INTERACTION_CREATE (kept for replay if the bot is disconnected). */
+  send(interaction: APIInteraction): SentInteraction {
+    const record = this.track(interaction);
     const seq = this.gateway.dispatch('INTERACTION_CREATE', interaction);
     return { id: interaction.id, token: interaction.token, sentAt: record.sentAt, seq };
   }

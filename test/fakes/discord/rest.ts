@@ -214,6 +214,19 @@ export class FakeRest extends EventEmitter {
     };
   }
 
+  /**
+   * HTTP interactions: the bot's HTTP answer to a signed POST is the interaction's callback.
+   * Recorded as the callback request would be, so waitForCallback and webhooks work the same.
+   */
+  acceptHttpAnswer(id: string, token: string, body: unknown): RecordedRequest {
+    const record: RecordedRequest = { method: 'POST', path: `/api/v10/interactions/${id}/${token}/callback`, query: {}, headers: {}, body, status: 0, at: performance.now() };
+    this.requests.push(record);
+    if (this.requests.length > this.opts.maxRecords) this.requests.splice(0, this.requests.length - this.opts.maxRecords);
+    record.status = this.callback(record, [id, token]).status;
+    this.emit('request', record);
+    return record;
+  }
+
   private byWebhook(app: string | undefined, token: string | undefined): InteractionRecord | undefined {
     if (app !== this.opts.applicationId) return undefined;
     for (const i of this.interactions.values()) if (i.token === token) return i;

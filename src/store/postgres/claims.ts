@@ -1,0 +1,172 @@
+import type pg from 'pg';
+import type { RoleId } from '../../core/schema/common.js';
+import type { AcquireResult, Claim, ClaimRequest, ClaimStore, FailureKind, RotationState } from '../spotlight-store.js';
+import { inTransaction } from './transaction.js';
+
+interface ClaimRow {
+  id: string;
+  subscription_id: number;
+  week_key: string;
+  role_id: string;
+  cycle: number;
+  state: string;
+  owner: string;
+  claimed_at: Date;
+  lease_until: Date;
+  attempts: number;
+  recoveries: number;
+  retry_allowed: boolean;
+  sent_at: Date | null;
+  message_id: string | null;
+  failure_kind: string | null;
+  failure_reason: string | null;
+  failed_at: Date | null;
+}
+
+function toClaim(row: ClaimRow): Claim {
+  return {
+    id: row.id,
+    subscriptionId: row.subscription_id,
+    weekKey: row.week_key,
+    roleId: row.role_id,
+    cycle: row.cycle,
+    state: row.state as Claim['state'],
+    owner: row.owner,
+    claimedAt: row.claimed_at,
+    leaseUntil: row.lease_until,
+    attempts: row.attempts,
+    recoveries: row.recoveries,
+    retryAllowed: row.retry_allowed,
+    ...(row.sent_at ? { sentAt: row.sent_at } : {}),
+    ...(row.message_id ? { messageId: row.message_id } : {}),
+    ...(row.failure_kind ? { failureKind: row.failure_kind as FailureKind } : {}),
+    ...(row.failure_reason ? { failureReason: row.failure_reason } : {}),
+    ...(row.failed_at ? { failedAt: row.failed_at } : {}),
+  };
+}
+
+/**
+ * Claims in Postgres. As in SQLite, every state change is one conditional statement whose row
+ * count says whether this caller won. Under READ COMMITTED a second INSERT … ON CONFLICT for the
+ * same week waits for the first transaction and then does nothing, so exactly one replica wins.
+ */
+export class PgClaims implements ClaimStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async acquire(req: ClaimRequest): Promise<AcquireResult> {
+    return inTransaction(this.pool, async (client) => {
+      const inserted = await client.query<ClaimRow>(
+        `INSERT INTO spotlight_claims (id, subscription_id, week_key, role_id, cycle, state, owner, claimed_at, lease_until)
+         VALUES ($1, $2, $3, $4, $5, 'claimed', $6, $7, $8)
+         ON CONFLICT (subscription_id, week_key) DO NOTHING RETURNING *`,
+        [req.id, req.subscriptionId, req.weekKey, req.roleId, req.cycle, req.owner, req.at, req.leaseUntil],
+      );
+      if (inserted.rows[0]) {
+        await client.query('UPDATE spotlight_subscriptions SET rotation_cycle = greatest(rotation_cycle, $1) WHERE id = $2', [req.cycle, req.subscriptionId]);
+        return { won: true, claim: toClaim(inserted.rows[0]) };
+      }
+      // A failed claim that `resume` re-armed is claimed again under its old id (the same nonce).
+      const rearmed = await client.query<ClaimRow>(
+        `UPDATE spotlight_claims SET state = 'claimed', owner = $3, claimed_at = $4, lease_until = $5,
+           retry_allowed = false, recoveries = 0, failure_kind = NULL, failure_reason = NULL, failed_at = NULL
+         WHERE subscription_id = $1 AND week_key = $2 AND state = 'failed' AND retry_allowed RETURNING *`,
+        [req.subscriptionId, req.weekKey, req.owner, req.at, req.leaseUntil],
+      );
+      if (rearmed.rows[0]) return { won: true, claim: toClaim(rearmed.rows[0]) };
+      const existing = await client.query<ClaimRow>('SELECT * FROM spotlight_claims WHERE subscription_id = $1 AND week_key = $2', [
+        req.subscriptionId,
+        req.weekKey,
+      ]);
+      return { won: false, existing: toClaim(existing.rows[0]!) };
+    });
+  }
+
+  async get(subscriptionId: number, weekKey: string): Promise<Claim | undefined> {
+    const { rows } = await this.pool.query<ClaimRow>('SELECT * FROM spotlight_claims WHERE subscription_id = $1 AND week_key = $2', [subscriptionId, weekKey]);
+    return rows[0] ? toClaim(rows[0]) : undefined;
+  }
+
+  async rearm(subscriptionId: number, weekKey: string): Promise<boolean> {
+    const r = await this.pool.query(`UPDATE spotlight_claims SET retry_allowed = true WHERE subscription_id = $1 AND week_key = $2 AND state = 'failed'`, [
+      subscriptionId,
+      weekKey,
+    ]);
+    return r.rowCount === 1;
+  }
+
+  async markSent(id: string, done: { messageId: string; attempts: number; at: Date }): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE spotlight_claims SET state = 'sent', sent_at = $2, message_id = $3, attempts = attempts + $4,
+         failure_kind = NULL, failure_reason = NULL, failed_at = NULL
+       WHERE id = $1 AND state IN ('claimed', 'failed')`,
+      [id, done.at, done.messageId, done.attempts],
+    );
+    return r.rowCount === 1;
+  }
+
+  async markFailed(id: string, owner: string, f: { kind: FailureKind; reason: string; attempts: number; at: Date }): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE spotlight_claims SET state = 'failed', failure_kind = $3, failure_reason = $4, attempts = attempts + $5, failed_at = $6
+       WHERE id = $1 AND owner = $2 AND state = 'claimed'`,
+      [id, owner, f.kind, f.reason, f.attempts, f.at],
+    );
+    return r.rowCount === 1;
+  }
+
+  async setLease(id: string, owner: string, until: Date): Promise<boolean> {
+    const r = await this.pool.query(`UPDATE spotlight_claims SET lease_until = $3 WHERE id = $1 AND owner = $2 AND state = 'claimed'`, [id, owner, until]);
+    return r.rowCount === 1;
+  }
+
+  async stale(now: Date): Promise<Claim[]> {
+    const { rows } = await this.pool.query<ClaimRow>(`SELECT * FROM spotlight_claims WHERE state = 'claimed' AND lease_until <= $1 ORDER BY claimed_at`, [now]);
+    return rows.map(toClaim);
+  }
+
+  async takeOver(id: string, owner: string, at: Date, leaseUntil: Date): Promise<Claim | undefined> {
+    const { rows } = await this.pool.query<ClaimRow>(
+      `UPDATE spotlight_claims SET owner = $2, claimed_at = $3, lease_until = $4, recoveries = recoveries + 1
+       WHERE id = $1 AND state = 'claimed' AND lease_until <= $3 AND recoveries = 0 RETURNING *`,
+      [id, owner, at, leaseUntil],
+    );
+    return rows[0] ? toClaim(rows[0]) : undefined;
+  }
+
+  async abandon(id: string, reason: string, at: Date): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE spotlight_claims SET state = 'failed', failure_kind = 'abandoned', failure_reason = $2, failed_at = $3
+       WHERE id = $1 AND state = 'claimed' AND lease_until <= $3`,
+      [id, reason, at],
+    );
+    return r.rowCount === 1;
+  }
+
+  async rotation(subscriptionId: number): Promise<RotationState> {
+    // One statement, one snapshot: the subscription's cycle and the claims it counts.
+    const { rows } = await this.pool.query<{ rotation_seed: number; rotation_cycle: number; seen: string[] | null; last: string | null }>(
+      `SELECT s.rotation_seed, s.rotation_cycle,
+         (SELECT array_agg(c.role_id ORDER BY c.week_key) FROM spotlight_claims c
+           WHERE c.subscription_id = s.id AND c.cycle = s.rotation_cycle AND c.state != 'failed') AS seen,
+         (SELECT c.role_id FROM spotlight_claims c WHERE c.subscription_id = s.id AND c.state != 'failed'
+           ORDER BY c.week_key DESC LIMIT 1) AS last
+       FROM spotlight_subscriptions s WHERE s.id = $1`,
+      [subscriptionId],
+    );
+    const sub = rows[0];
+    if (!sub) throw new RangeError(`no spotlight subscription ${subscriptionId}`);
+    return {
+      seed: sub.rotation_seed,
+      cycle: sub.rotation_cycle,
+      seen: (sub.seen ?? []) as RoleId[],
+      ...(sub.last ? { lastRoleId: sub.last } : {}),
+    };
+  }
+
+  async history(subscriptionId: number, limit: number): Promise<Claim[]> {
+    const { rows } = await this.pool.query<ClaimRow>(
+      'SELECT * FROM spotlight_claims WHERE subscription_id = $1 ORDER BY week_key DESC, claimed_at DESC LIMIT $2',
+      [subscriptionId, limit],
+    );
+    return rows.map(toClaim);
+  }
+}

@@ -1,0 +1,104 @@
+import type pg from 'pg';
+import type { EventLog, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
+import { PgClaims } from './claims.js';
+import { migratePostgres, pgSchemaVersion } from './migrations.js';
+import { createPool, waitForDatabase, type PgPoolOptions } from './pool.js';
+import { PgSubscriptions } from './subscriptions.js';
+
+class PgThreads implements ThreadStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async get(key: ThreadKey): Promise<ThreadComparison | undefined> {
+    const { rows } = await this.pool.query<{ roles: string[]; market: ThreadComparison['market']; updated_at: Date }>(
+      `SELECT roles, market, updated_at FROM thread_comparisons
+        WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3 AND thread_ts = $4`,
+      [key.platform, key.workspaceId, key.channelId, key.threadTs],
+    );
+    const row = rows[0];
+    return row ? { roles: row.roles, market: row.market, updatedAt: row.updated_at } : undefined;
+  }
+
+  async put(key: ThreadKey, value: Omit<ThreadComparison, 'updatedAt'>): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO thread_comparisons (platform, workspace_id, channel_id, thread_ts, roles, market, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now())
+       ON CONFLICT (platform, workspace_id, channel_id, thread_ts)
+       DO UPDATE SET roles = excluded.roles, market = excluded.market, updated_at = excluded.updated_at`,
+      [key.platform, key.workspaceId, key.channelId, key.threadTs, JSON.stringify(value.roles), value.market],
+    );
+  }
+}
+
+class PgEvents implements EventLog {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async firstSeen(platform: string, eventId: string): Promise<boolean> {
+    // The primary key makes this atomic across replicas: only one insert wins.
+    const r = await this.pool.query('INSERT INTO processed_events (platform, event_id, seen_at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING', [
+      platform,
+      eventId,
+    ]);
+    return r.rowCount === 1;
+  }
+
+  async prune(olderThan: Date): Promise<number> {
+    const r = await this.pool.query('DELETE FROM processed_events WHERE seen_at < $1', [olderThan]);
+    return r.rowCount ?? 0;
+  }
+}
+
+export interface OpenPgStoreOptions extends Omit<PgPoolOptions, 'onIdleError'> {
+  /** How long to retry a server that is down at start before giving up. */
+  startupTimeoutMs?: number;
+  /** Apply pending migrations (the default); `false` for a process that must not change the schema. */
+  migrate?: boolean;
+  onRetry?: (info: { attempt: number; delayMs: number; error: string }) => void;
+  onIdleError?: (err: Error) => void;
+}
+
+/**
+ * The Store on Postgres, for several replicas sharing one database. node-postgres' pool
+ * reconnects by itself: a query after the server came back gets a fresh connection, so losing
+ * the database fails the calls made meanwhile (health turns false) and nothing more.
+ */
+export class PgStore implements Store {
+  readonly threads: ThreadStore;
+  readonly events: EventLog;
+  readonly spotlight: SpotlightStore;
+  private closed = false;
+
+  constructor(readonly pool: pg.Pool) {
+    this.threads = new PgThreads(pool);
+    this.events = new PgEvents(pool);
+    this.spotlight = { subscriptions: new PgSubscriptions(pool), claims: new PgClaims(pool) };
+  }
+
+  /** Connects (retrying while the server is down), migrates under an advisory lock, and returns the store. */
+  static async open(opts: OpenPgStoreOptions): Promise<PgStore> {
+    const pool = createPool(opts);
+    try {
+      await waitForDatabase(pool, opts.url, opts.startupTimeoutMs ?? 30_000, opts.onRetry);
+      if (opts.migrate !== false) await migratePostgres(pool);
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw err;
+    }
+    return new PgStore(pool);
+  }
+
+  async health(): Promise<StoreHealth> {
+    if (this.closed) return { ok: false, detail: 'closed' };
+    try {
+      const version = await pgSchemaVersion(this.pool);
+      return { ok: true, detail: `postgres schema v${version}, ${this.pool.totalCount} connection(s), ${this.pool.waitingCount} waiting` };
+    } catch (err) {
+      return { ok: false, detail: `postgres unreachable: ${(err as Error).message}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,137 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { Dispatcher } from '../../src/app/dispatch.js';
+import { ConfigError, parseEnv } from '../../src/config/env.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { Metrics } from '../../src/observability/metrics.js';
+import { startDiscordHttp, type DiscordHttpRuntime } from '../../src/platforms/discord/http-interactions.js';
+import { FakeDiscord, type Tamper } from '../fakes/discord/index.js';
+import { testCore } from '../helpers/core.js';
+import { componentsOf, embedOf, gate, LogCapture, testCommands, type Gate } from './harness.js';
+
+// The bot as production builds it in HTTP mode (env → startDiscordHttp), behind a plain node
+// HTTP server, with the fake Discord signing each interaction with its test key pair.
+let fake: FakeDiscord;
+let runtime: DiscordHttpRuntime;
+let server: Server;
+let url: string;
+let logs: LogCapture;
+let slow: Gate = gate();
+
+beforeAll(async () => {
+  fake = new FakeDiscord();
+  await fake.start();
+  const env = parseEnv({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_PUBLIC_KEY: fake.signer.publicKeyHex,
+  });
+  logs = new LogCapture();
+  const dispatcher = new Dispatcher(testCore(), [...commands, ...testCommands(() => slow)]);
+  runtime = startDiscordHttp({ env, dispatcher, logger: createLogger({ level: 'debug', destination: logs }), metrics: new Metrics() });
+  server = createServer(runtime.requestListener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/discord/interactions`;
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await fake?.stop();
+});
+
+describe('endpoint checks', () => {
+  it('answers PING with PONG', async () => {
+    const res = await fake.sendHttp(url, fake.ping());
+    expect(res).toMatchObject({ status: 200, body: { type: 1 } });
+  });
+
+  it.each<Tamper>(['forged', 'missing', 'stale', 'body-changed'])('refuses a %s signature with 401 and does nothing', async (tamper) => {
+    const before = fake.requests.length;
+    const interaction = fake.interaction.chatInput('role', { name: 'AI Engineer' });
+    const res = await fake.sendHttp(url, interaction, tamper);
+    expect(res.status).toBe(401);
+    expect(JSON.stringify(res.body)).not.toContain('AI Engineer');
+    // Nothing reached Discord: no callback, no webhook, no follow-up.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.requests.slice(before)).toEqual([]);
+    await logs.waitFor((l) => l.msg === 'discord interaction refused: bad signature');
+  });
+
+  it('refuses a forged PING too (Discord checks this before accepting the URL)', async () => {
+    expect((await fake.sendHttp(url, fake.ping(), 'forged')).status).toBe(401);
+  });
+
+  it('rejects other methods and oversized bodies without reading them as interactions', async () => {
+    expect((await fetch(url)).status).toBe(405);
+    const big = await fetch(url, { method: 'POST', body: 'x'.repeat(300 * 1024), headers: { 'content-type': 'application/json' } });
+    expect(big.status).toBe(413);
+  });
+});
+
+describe('answers in the HTTP response', () => {
+  it('answers a slash command with the role card, through the same renderer', async () => {
+    const interaction = fake.interaction.chatInput('role', { name: 'AI Engineer' });
+    const res = await fake.sendHttp(url, interaction);
+    expect(res.status).toBe(200);
+    const body = res.body as { type: number; data: Record<string, unknown> };
+    expect(body.type).toBe(4);
+    expect(embedOf(body.data).title).toMatch(/AI Engineer/);
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+    // The fake validated it as Discord would, and took it as the callback.
+    const cb = await fake.waitForCallback(interaction.id);
+    expect(cb.request.status).toBe(204);
+    // A button on the card works over HTTP too (component interaction).
+    const button = componentsOf(body.data).find((c) => c.custom_id?.startsWith('rc1:'));
+    expect(button).toBeDefined();
+    const click = await fake.sendHttp(url, fake.interaction.button(button!.custom_id!, fake.originalMessage(interaction.id)));
+    expect(click.status).toBe(200);
+    expect([4, 7]).toContain((click.body as { type: number }).type);
+  });
+
+  it('answers autocomplete with choices', async () => {
+    const res = await fake.sendHttp(url, fake.interaction.autocomplete('role', { name: 'name', value: 'ai enginer' }));
+    expect(res.status).toBe(200);
+    const body = res.body as { type: number; data: { choices: Array<{ name: string }> } };
+    expect(body.type).toBe(8);
+    expect(body.data.choices[0]?.name).toBe('AI Engineer');
+    expect(body.data.choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it('defers a slow command in the response, then edits the answer in through the webhook', async () => {
+    slow = gate();
+    const interaction = fake.interaction.chatInput('slow');
+    const res = await fake.sendHttp(url, interaction);
+    expect(res.status).toBe(200);
+    expect((res.body as { type: number }).type).toBe(5);
+    expect(res.latencyMs).toBeLessThan(2_500);
+    slow.open();
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(`/${interaction.token}/messages/@original`));
+    expect(edit.status).toBe(200);
+    expect(embedOf(edit.body as Record<string, unknown>).title).toBe('Slow answer');
+  });
+
+  it('answers a failing command with an error id, privately', async () => {
+    const res = await fake.sendHttp(url, fake.interaction.chatInput('boom'));
+    const body = res.body as { type: number; data: Record<string, unknown> };
+    expect(res.status).toBe(200);
+    expect(Number(body.data.flags) & 64).toBe(64);
+    expect(embedOf(body.data).description).toMatch(/Error id E-/);
+  });
+
+  it('reports healthy without any gateway connection', () => {
+    expect(runtime.health()).toMatchObject({ ok: true, detail: expect.stringMatching(/HTTP interactions/) });
+    expect(fake.requests.some((r) => r.path === '/api/v10/gateway/bot')).toBe(false);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses a public key that is not 64 hex characters, and one without a bot token, naming the variables', () => {
+    expect(() => parseEnv({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: 'abc' })).toThrow(/DISCORD_PUBLIC_KEY: expected the application public key/);
+    expect(() => parseEnv({ DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toThrow(ConfigError);
+    expect(() => parseEnv({ DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toThrow(/DISCORD_TOKEN: required when DISCORD_PUBLIC_KEY is set/);
+  });
+});
