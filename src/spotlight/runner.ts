@@ -4,9 +4,11 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Claim, SpotlightFilter, SpotlightPlatform, SpotlightStore, Subscription } from '../store/spotlight-store.js';
 import { type Clock, Pacer } from './clock.js';
-import type { SpotlightPoster } from './poster.js';
+import type { LookupResult, SpotlightPoster } from './poster.js';
 import { nextRole } from './rotation.js';
-import { dueSlot, weekKeyAt } from './schedule.js';
+import { dueFor, outsideCurrentWeek } from './due.js';
+import { describeOwner, ownerIsDead } from './owner.js';
+import { weekKeyAt } from './schedule.js';
 import { type RetryPolicy, sendWithRetry } from './sender.js';
 import { spotlightFor } from './spotlight-view.js';
 
@@ -23,6 +25,11 @@ export interface RunnerDeps {
   owner: string;
   random: () => number;
   newClaimId: () => string;
+  /**
+   * Wait this long before looking for the message of a claim whose owner was just proved dead:
+   * a request it wrote just before dying may still be on its way to the platform.
+   */
+  recoveryGraceMs: number;
 }
 
 export type OutcomeStatus = 'posted' | 'skipped' | 'failed';
@@ -37,6 +44,18 @@ export interface PostOutcome {
   reason?: string;
   /** The failure paused the subscription (the bot lost the channel). */
   paused?: boolean;
+  /** A recovered claim whose message was already in the channel: marked sent, not posted again. */
+  alreadyPosted?: boolean;
+}
+
+/** A claim another live run is sending: left alone until `until` (its lease). */
+export interface HeldClaim {
+  subscriptionId: number;
+  weekKey: string;
+  claimId: string;
+  /** "pid 4242 on host-a" */
+  holder: string;
+  until: Date;
 }
 
 export interface RunSummary {
@@ -47,6 +66,8 @@ export interface RunSummary {
   failed: number;
   /** Claims abandoned by a crashed process that this run took over and retried. */
   recovered: number;
+  /** Claims in flight in another live run, which this run left alone. */
+  held: HeldClaim[];
   outcomes: PostOutcome[];
 }
 
@@ -55,7 +76,12 @@ interface WorkItem {
   weekKey: string;
   /** Set when the claim is already ours (taken over from a crashed process). */
   claim?: Claim;
+  /** Taken over from a dead run: its message may already be in the channel. */
+  recovered?: boolean;
 }
+
+/** Clocks of hosts differ a little: look this much before the claim for its message. */
+const LOOKUP_SKEW_MS = 60_000;
 
 export function eligibleRoles(core: Core, filter: SpotlightFilter): Set<string> {
   return new Set(core.browse({ ...filter }).map((r) => r.id));
@@ -98,22 +124,33 @@ export class SpotlightRunner {
     return this.stopping.signal.aborted;
   }
 
-  /** Posts every spotlight due at `at` (and retries crashed claims of the current week). */
+  /**
+   * Posts every spotlight due at `at` (and retries claims of dead runs). `at` may only be a
+   * moment of the channel's current week, not after now: a run never posts a week early or late.
+   */
   async runOnce(at: Date): Promise<RunSummary> {
-    const { store } = this.deps;
+    const { store, clock } = this.deps;
     // After stop() nothing is claimed or taken over: a take-over now would spend a crashed
     // claim's only retry without sending it.
-    if (this.isStopping) return { at, due: 0, posted: 0, skipped: 0, failed: 0, recovered: 0, outcomes: [] };
-    const work = await this.recover(at);
+    if (this.isStopping) return { at, due: 0, posted: 0, skipped: 0, failed: 0, recovered: 0, held: [], outcomes: [] };
+    const { work, held, outcomes, taken } = await this.recover();
     const recovered = new Set(work.map((w) => w.sub.id));
-    const outcomes: PostOutcome[] = [];
+    const heldBy = new Map(held.map((h) => [h.claimId, h]));
+    const now = clock.now();
     for (const sub of await store.subscriptions.list({ status: 'active' })) {
       if (recovered.has(sub.id)) continue;
-      const slot = dueSlot(sub, at);
+      const slot = dueFor(sub, at);
       if (!slot) continue;
+      const refused = outsideCurrentWeek(sub.timezone, at, now);
+      if (refused) {
+        outcomes.push({ subscriptionId: sub.id, weekKey: slot.weekKey, status: 'skipped', reason: refused });
+        continue;
+      }
       const existing = await store.claims.get(sub.id, slot.weekKey);
       if (existing && !(existing.state === 'failed' && existing.retryAllowed)) {
-        outcomes.push({ subscriptionId: sub.id, weekKey: slot.weekKey, status: 'skipped', reason: `already ${existing.state} this week`, claimId: existing.id });
+        const h = heldBy.get(existing.id);
+        const reason = h ? `being sent by another run (${h.holder}) until ${h.until.toISOString()}` : `already ${existing.state} this week`;
+        outcomes.push({ subscriptionId: sub.id, weekKey: slot.weekKey, status: 'skipped', reason, claimId: existing.id });
         continue;
       }
       work.push({ sub, weekKey: slot.weekKey });
@@ -132,7 +169,7 @@ export class SpotlightRunner {
     );
     await this.updatePausedGauge();
     const count = (s: OutcomeStatus) => outcomes.filter((o) => o.status === s).length;
-    return { at, due: outcomes.length, posted: count('posted'), skipped: count('skipped'), failed: count('failed'), recovered: recovered.size, outcomes };
+    return { at, due: outcomes.length, posted: count('posted'), skipped: count('skipped'), failed: count('failed'), recovered: taken, held, outcomes };
   }
 
   /** Claims and sends this week's spotlight for one subscription, due or not (postNow). */
@@ -141,32 +178,88 @@ export class SpotlightRunner {
   }
 
   /**
-   * Crash recovery: a claim still 'claimed' after its lease is retried once if its week is
-   * still the current one; otherwise, or on a second crash, it is marked failed.
+   * Crash recovery. A claim still 'claimed' whose lease ended, or whose owner is provably dead
+   * (same host, process gone), is taken over once. In its week it is retried, after a look for
+   * the message the dead run may have posted; after its week it is settled: marked sent if that
+   * message exists, otherwise failed, which gives its role back to the rotation. Claims of live
+   * runs are left alone and reported.
    */
-  async recover(at: Date): Promise<WorkItem[]> {
+  async recover(): Promise<{ work: WorkItem[]; held: HeldClaim[]; outcomes: PostOutcome[]; taken: number }> {
     const { store, clock, logger } = this.deps;
     const work: WorkItem[] = [];
-    for (const claim of await store.claims.stale(clock.now())) {
-      const sub = await store.subscriptions.byId(claim.subscriptionId);
+    const held: HeldClaim[] = [];
+    const outcomes: PostOutcome[] = [];
+    const settle: Array<() => Promise<PostOutcome>> = [];
+    let provedDead = false;
+    let takenCount = 0;
+    for (const claim of await store.claims.inFlight()) {
+      if (claim.owner === this.deps.owner) continue;
       const now = clock.now();
-      let reason: string | undefined;
-      if (!sub || sub.status !== 'active') reason = 'subscription removed or paused while sending';
-      else if (claim.weekKey !== weekKeyAt(at, sub.timezone)) reason = 'send did not finish and its week is over';
-      else if (claim.recoveries >= 1) reason = 'send did not finish, even after one retry';
-      if (reason || !sub) {
-        if (await store.claims.abandon(claim.id, reason ?? 'abandoned', now)) logger.warn({ claim: claim.id, reason }, 'spotlight claim abandoned');
+      const leaseOver = claim.leaseUntil.getTime() <= now.getTime();
+      const dead = !leaseOver && ownerIsDead(claim.owner);
+      if (!leaseOver && !dead) {
+        held.push({ subscriptionId: claim.subscriptionId, weekKey: claim.weekKey, claimId: claim.id, holder: describeOwner(claim.owner), until: claim.leaseUntil });
+        continue;
+      }
+      const deadOwner = dead ? claim.owner : undefined;
+      const sub = await store.subscriptions.byId(claim.subscriptionId);
+      if (!sub || sub.status !== 'active') {
+        const reason = 'subscription removed or paused while sending';
+        if (await store.claims.abandon(claim.id, reason, now, deadOwner)) logger.warn({ claim: claim.id, reason }, 'spotlight claim abandoned');
         continue;
       }
       // Leave it to a process that can send it (e.g. a CLI run with only a Discord token).
       if (!this.posters.has(sub.platform)) continue;
-      const taken = await store.claims.takeOver(claim.id, this.deps.owner, now, new Date(now.getTime() + this.deps.leaseMs));
+      const lateWeek = claim.weekKey !== weekKeyAt(now, sub.timezone);
+      const taken = await store.claims.takeOver(claim.id, this.deps.owner, now, new Date(now.getTime() + this.deps.leaseMs), deadOwner);
       if (taken) {
-        logger.info({ claim: claim.id, subscription: sub.id, week: claim.weekKey }, 'retrying a spotlight claim left by a crash');
-        work.push({ sub, weekKey: claim.weekKey, claim: taken });
+        takenCount++;
+        provedDead ||= dead;
+        logger.info({ claim: claim.id, subscription: sub.id, week: claim.weekKey, ownerDead: dead, lateWeek }, 'recovering a spotlight claim left by a crash');
+        if (lateWeek) settle.push(() => this.settle({ sub, weekKey: claim.weekKey, claim: taken, recovered: true }, `its week (${claim.weekKey}) ended before it was posted`));
+        else work.push({ sub, weekKey: claim.weekKey, claim: taken, recovered: true });
+      } else if (claim.recoveries >= 1) {
+        // Its one retry crashed too: settle it without sending.
+        settle.push(() => this.settle({ sub, weekKey: claim.weekKey, claim }, 'send did not finish, even after one retry', deadOwner));
       }
     }
-    return work;
+    // A request the dead run wrote just before dying may still be on its way: let it land
+    // before looking for its message.
+    if (provedDead && this.deps.recoveryGraceMs > 0) await clock.sleep(this.deps.recoveryGraceMs, this.stopping.signal).catch(() => undefined);
+    for (const run of settle) outcomes.push(await run());
+    return { work, held, outcomes, taken: takenCount };
+  }
+
+  /**
+   * A claim that will not be sent: marked sent when its message is in the channel after all,
+   * otherwise failed (its role goes back into the rotation).
+   */
+  private async settle(item: WorkItem & { claim: Claim }, reason: string, deadOwner?: string): Promise<PostOutcome> {
+    const { store, clock, core, logger } = this.deps;
+    const { sub, claim } = item;
+    const base = { subscriptionId: sub.id, weekKey: claim.weekKey, roleId: claim.roleId, claimId: claim.id };
+    const found = await this.lookup(item);
+    const at = clock.now();
+    if (found?.status === 'found') {
+      await this.markSent(claim.id, { messageId: found.messageId, attempts: 0, at });
+      return { ...base, status: 'skipped', reason: 'already posted before the crash', messageId: found.messageId, alreadyPosted: true };
+    }
+    const why = `${reason}; its role goes back into the rotation`;
+    const done = item.recovered && claim.owner === this.deps.owner
+      ? await store.claims.markFailed(claim.id, this.deps.owner, { kind: 'abandoned', reason: why, attempts: 0, at })
+      : await store.claims.abandon(claim.id, why, at, deadOwner);
+    if (done) logger.warn({ claim: claim.id, reason: why, role: core.kb.byId.get(claim.roleId)?.id }, 'spotlight claim abandoned');
+    return { ...base, status: 'skipped', reason: why };
+  }
+
+  /** Looks for the claim's message in the channel, when the platform can. */
+  private async lookup(item: WorkItem & { claim: Claim }): Promise<LookupResult | undefined> {
+    const poster = this.posters.get(item.sub.platform)?.poster;
+    const view = spotlightFor(this.deps.core, item.claim.roleId);
+    if (!poster?.findPosted || !view) return undefined;
+    const query = { claimId: item.claim.id, since: new Date(item.claim.claimedAt.getTime() - LOOKUP_SKEW_MS), view };
+    const timeout = AbortSignal.timeout(this.deps.policy.attemptTimeoutMs);
+    return poster.findPosted(item.sub, query, { signal: timeout }).catch((err: unknown): LookupResult => ({ status: 'unknown', reason: (err as Error).message }));
   }
 
   /** Stops taking new work and waits (up to `timeoutMs`) for sends in flight. */
@@ -242,11 +335,14 @@ export class SpotlightRunner {
       ...(entry.pacer ? { pacer: entry.pacer } : {}),
       beforeRetry: () => store.claims.setLease(claimId, this.deps.owner, new Date(clock.now().getTime() + this.deps.leaseMs)),
       onAttemptFailed: (r) => metrics?.spotlightFailures.inc({ platform: sub.platform, kind: r.kind }),
+      ...(entry.poster.findPosted ? { lookup: async () => (await this.lookup({ ...item, claim: claim! }))!, lookupFirst: item.recovered === true } : {}),
+      onLookupUnknown: (reason) => logger.warn({ claim: claimId, reason }, 'could not look for an earlier post of this spotlight; sending anyway'),
     });
     const at = clock.now();
     if (result.ok) {
-      // The one window exactly-once cannot close on Slack: accepted, not yet marked. Keep it tiny.
+      // Accepted, not yet marked: a crash here is found again by the recovering run's lookup.
       await this.markSent(claimId, { messageId: result.messageId, attempts: result.attempts, at });
+      if (result.found) return { ...out, status: 'posted', messageId: result.messageId, alreadyPosted: true, reason: 'already posted before the crash' };
       metrics?.spotlightPosts.inc({ platform: sub.platform });
       return { ...out, status: 'posted', messageId: result.messageId };
     }

@@ -116,7 +116,7 @@ describe('delivery: exactly once, crashes, catch-up, failures', () => {
     expect(await t.store.spotlight.claims.get(1, '2026-W15')).toMatchObject({ state: 'sent', messageId: 'discord-1' });
   });
 
-  it('abandons a crashed claim from an earlier week instead of replaying it', async () => {
+  it('settles a crashed claim from an earlier week instead of replaying it: its role goes back into the rotation', async () => {
     await subscribe(['c1']);
     const frozen = new FakeClock(MONDAY, false);
     void service([new FakePoster('discord', { clock: frozen, script: () => 'hang' })], { clock: frozen }).runOnce(frozen.now());
@@ -124,9 +124,14 @@ describe('delivery: exactly once, crashes, catch-up, failures', () => {
     clock.set('2026-04-14T09:00:00Z'); // Tuesday of W16, before nothing: W16's slot has passed too
     const poster = new FakePoster('discord', { clock });
     const summary = await service([poster], {}, t.reopen()).runOnce(clock.now());
-    expect(summary).toMatchObject({ posted: 1, recovered: 0 });
-    expect(summary.outcomes[0]?.weekKey).toBe('2026-W16');
-    expect(await t.store.spotlight.claims.get(1, '2026-W15')).toMatchObject({ state: 'failed', failureKind: 'abandoned' });
+    expect(summary).toMatchObject({ posted: 1, recovered: 1 });
+    const w15 = await t.store.spotlight.claims.get(1, '2026-W15');
+    expect(w15).toMatchObject({ state: 'failed', failureKind: 'abandoned' });
+    expect(w15!.failureReason).toContain('its role goes back into the rotation');
+    const w16 = summary.outcomes.find((o) => o.status === 'posted')!;
+    expect(w16.weekKey).toBe('2026-W16');
+    // The role W15 never showed is not lost: it is the one W16 posts.
+    expect(w16.roleId).toBe(w15!.roleId);
   });
 
   it('pauses a permanently failing channel, shows why, and does not retry it until resumed', async () => {
