@@ -1,0 +1,10 @@
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+const lap = (l: string) => console.log(l, Math.round(performance.now() - t0), 'ms wall', Math.round(process.cpuUsage(cpu0).user / 1000), 'ms cpu');
+await import('discord.js'); lap('discord.js');
+await import('@slack/web-api'); lap('slack');
+const { createCore } = await import('./src/core/index.ts'); lap('core import');
+createCore(); lap('core load');
+await import('./src/spotlight/service.ts'); lap('service');
+await import('./src/platforms/discord/spotlight-poster.ts'); lap('posters');
+await import('./src/platforms/slack/spotlight-poster.ts'); lap('posters2');
