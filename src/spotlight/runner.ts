@@ -4,10 +4,10 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Claim, SpotlightFilter, SpotlightPlatform, SpotlightStore, Subscription } from '../store/spotlight-store.js';
 import { type Clock, Pacer } from './clock.js';
-import type { LookupResult, SpotlightPoster } from './poster.js';
+import type { SpotlightPoster } from './poster.js';
 import { nextRole } from './rotation.js';
 import { dueFor, outsideCurrentWeek } from './due.js';
-import { describeOwner, ownerIsDead } from './owner.js';
+import { lookupPosted, recoverClaims, type RecoveryContext } from './recovery.js';
 import { weekKeyAt } from './schedule.js';
 import { type RetryPolicy, sendWithRetry } from './sender.js';
 import { spotlightFor } from './spotlight-view.js';
@@ -71,7 +71,7 @@ export interface RunSummary {
   outcomes: PostOutcome[];
 }
 
-interface WorkItem {
+export interface WorkItem {
   sub: Subscription;
   weekKey: string;
   /** Set when the claim is already ours (taken over from a crashed process). */
@@ -79,9 +79,6 @@ interface WorkItem {
   /** Taken over from a dead run: its message may already be in the channel. */
   recovered?: boolean;
 }
-
-/** Clocks of hosts differ a little: look this much before the claim for its message. */
-const LOOKUP_SKEW_MS = 60_000;
 
 export function eligibleRoles(core: Core, filter: SpotlightFilter): Set<string> {
   return new Set(core.browse({ ...filter }).map((r) => r.id));
@@ -105,7 +102,16 @@ export class SpotlightRunner {
   private readonly stopping = new AbortController();
   private readonly inFlight = new Set<Promise<unknown>>();
 
+  /** What crash recovery (recovery.ts) needs of this runner. */
+  private readonly recovery: RecoveryContext;
+
   constructor(private readonly deps: RunnerDeps) {
+    this.recovery = {
+      deps,
+      poster: (platform) => this.posters.get(platform)?.poster,
+      stopping: this.stopping.signal,
+      markSent: (id, done) => this.markSent(id, done),
+    };
     // Every backoff and pacing wait listens on this one shutdown signal; with many sends in
     // flight that is legitimately more than Node's default of 10 listeners.
     setMaxListeners(0, this.stopping.signal);
@@ -133,7 +139,7 @@ export class SpotlightRunner {
     // After stop() nothing is claimed or taken over: a take-over now would spend a crashed
     // claim's only retry without sending it.
     if (this.isStopping) return { at, due: 0, posted: 0, skipped: 0, failed: 0, recovered: 0, held: [], outcomes: [] };
-    const { work, held, outcomes, taken } = await this.recover();
+    const { work, held, outcomes, taken } = await recoverClaims(this.recovery);
     const recovered = new Set(work.map((w) => w.sub.id));
     const heldBy = new Map(held.map((h) => [h.claimId, h]));
     const now = clock.now();
@@ -175,91 +181,6 @@ export class SpotlightRunner {
   /** Claims and sends this week's spotlight for one subscription, due or not (postNow). */
   async postNow(sub: Subscription, at: Date): Promise<PostOutcome> {
     return this.track(this.processSafely({ sub, weekKey: weekKeyAt(at, sub.timezone) }));
-  }
-
-  /**
-   * Crash recovery. A claim still 'claimed' whose lease ended, or whose owner is provably dead
-   * (same host, process gone), is taken over once. In its week it is retried, after a look for
-   * the message the dead run may have posted; after its week it is settled: marked sent if that
-   * message exists, otherwise failed, which gives its role back to the rotation. Claims of live
-   * runs are left alone and reported.
-   */
-  async recover(): Promise<{ work: WorkItem[]; held: HeldClaim[]; outcomes: PostOutcome[]; taken: number }> {
-    const { store, clock, logger } = this.deps;
-    const work: WorkItem[] = [];
-    const held: HeldClaim[] = [];
-    const outcomes: PostOutcome[] = [];
-    const settle: Array<() => Promise<PostOutcome>> = [];
-    let provedDead = false;
-    let takenCount = 0;
-    for (const claim of await store.claims.inFlight()) {
-      if (claim.owner === this.deps.owner) continue;
-      const now = clock.now();
-      const leaseOver = claim.leaseUntil.getTime() <= now.getTime();
-      const dead = !leaseOver && ownerIsDead(claim.owner);
-      if (!leaseOver && !dead) {
-        held.push({ subscriptionId: claim.subscriptionId, weekKey: claim.weekKey, claimId: claim.id, holder: describeOwner(claim.owner), until: claim.leaseUntil });
-        continue;
-      }
-      const deadOwner = dead ? claim.owner : undefined;
-      const sub = await store.subscriptions.byId(claim.subscriptionId);
-      if (!sub || sub.status !== 'active') {
-        const reason = 'subscription removed or paused while sending';
-        if (await store.claims.abandon(claim.id, reason, now, deadOwner)) logger.warn({ claim: claim.id, reason }, 'spotlight claim abandoned');
-        continue;
-      }
-      // Leave it to a process that can send it (e.g. a CLI run with only a Discord token).
-      if (!this.posters.has(sub.platform)) continue;
-      const lateWeek = claim.weekKey !== weekKeyAt(now, sub.timezone);
-      const taken = await store.claims.takeOver(claim.id, this.deps.owner, now, new Date(now.getTime() + this.deps.leaseMs), deadOwner);
-      if (taken) {
-        takenCount++;
-        provedDead ||= dead;
-        logger.info({ claim: claim.id, subscription: sub.id, week: claim.weekKey, ownerDead: dead, lateWeek }, 'recovering a spotlight claim left by a crash');
-        if (lateWeek) settle.push(() => this.settle({ sub, weekKey: claim.weekKey, claim: taken, recovered: true }, `its week (${claim.weekKey}) ended before it was posted`));
-        else work.push({ sub, weekKey: claim.weekKey, claim: taken, recovered: true });
-      } else if (claim.recoveries >= 1) {
-        // Its one retry crashed too: settle it without sending.
-        settle.push(() => this.settle({ sub, weekKey: claim.weekKey, claim }, 'send did not finish, even after one retry', deadOwner));
-      }
-    }
-    // A request the dead run wrote just before dying may still be on its way: let it land
-    // before looking for its message.
-    if (provedDead && this.deps.recoveryGraceMs > 0) await clock.sleep(this.deps.recoveryGraceMs, this.stopping.signal).catch(() => undefined);
-    for (const run of settle) outcomes.push(await run());
-    return { work, held, outcomes, taken: takenCount };
-  }
-
-  /**
-   * A claim that will not be sent: marked sent when its message is in the channel after all,
-   * otherwise failed (its role goes back into the rotation).
-   */
-  private async settle(item: WorkItem & { claim: Claim }, reason: string, deadOwner?: string): Promise<PostOutcome> {
-    const { store, clock, core, logger } = this.deps;
-    const { sub, claim } = item;
-    const base = { subscriptionId: sub.id, weekKey: claim.weekKey, roleId: claim.roleId, claimId: claim.id };
-    const found = await this.lookup(item);
-    const at = clock.now();
-    if (found?.status === 'found') {
-      await this.markSent(claim.id, { messageId: found.messageId, attempts: 0, at });
-      return { ...base, status: 'skipped', reason: 'already posted before the crash', messageId: found.messageId, alreadyPosted: true };
-    }
-    const why = `${reason}; its role goes back into the rotation`;
-    const done = item.recovered && claim.owner === this.deps.owner
-      ? await store.claims.markFailed(claim.id, this.deps.owner, { kind: 'abandoned', reason: why, attempts: 0, at })
-      : await store.claims.abandon(claim.id, why, at, deadOwner);
-    if (done) logger.warn({ claim: claim.id, reason: why, role: core.kb.byId.get(claim.roleId)?.id }, 'spotlight claim abandoned');
-    return { ...base, status: 'skipped', reason: why };
-  }
-
-  /** Looks for the claim's message in the channel, when the platform can. */
-  private async lookup(item: WorkItem & { claim: Claim }): Promise<LookupResult | undefined> {
-    const poster = this.posters.get(item.sub.platform)?.poster;
-    const view = spotlightFor(this.deps.core, item.claim.roleId);
-    if (!poster?.findPosted || !view) return undefined;
-    const query = { claimId: item.claim.id, since: new Date(item.claim.claimedAt.getTime() - LOOKUP_SKEW_MS), view };
-    const timeout = AbortSignal.timeout(this.deps.policy.attemptTimeoutMs);
-    return poster.findPosted(item.sub, query, { signal: timeout }).catch((err: unknown): LookupResult => ({ status: 'unknown', reason: (err as Error).message }));
   }
 
   /** Stops taking new work and waits (up to `timeoutMs`) for sends in flight. */
@@ -335,7 +256,7 @@ export class SpotlightRunner {
       ...(entry.pacer ? { pacer: entry.pacer } : {}),
       beforeRetry: () => store.claims.setLease(claimId, this.deps.owner, new Date(clock.now().getTime() + this.deps.leaseMs)),
       onAttemptFailed: (r) => metrics?.spotlightFailures.inc({ platform: sub.platform, kind: r.kind }),
-      ...(entry.poster.findPosted ? { lookup: async () => (await this.lookup({ ...item, claim: claim! }))!, lookupFirst: item.recovered === true } : {}),
+      ...(entry.poster.findPosted ? { lookup: async () => (await lookupPosted(this.recovery, sub, claim!))!, lookupFirst: item.recovered === true } : {}),
       onLookupUnknown: (reason) => logger.warn({ claim: claimId, reason }, 'could not look for an earlier post of this spotlight; sending anyway'),
     });
     const at = clock.now();
@@ -365,7 +286,7 @@ export class SpotlightRunner {
    * The mark after acceptance matters most: if it is lost, recovery sends again (a duplicate on
    * Slack). busy_timeout already waits 5 s for the lock; try a few more times before giving up.
    */
-  private async markSent(id: string, done: { messageId: string; attempts: number; at: Date }): Promise<void> {
+  async markSent(id: string, done: { messageId: string; attempts: number; at: Date }): Promise<void> {
     for (let i = 1; ; i++) {
       try {
         await this.deps.store.claims.markSent(id, done);
