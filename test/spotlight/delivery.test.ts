@@ -72,7 +72,11 @@ describe('delivery: exactly once, crashes, catch-up, failures', () => {
     // Process B starts within A's lease: a live process might still be sending, so hands off.
     const poster = new FakePoster('discord', { clock });
     clock.set('2026-04-06T15:01:00Z');
-    expect(await service([poster], {}, t.reopen()).runOnce(clock.now())).toMatchObject({ posted: 0, skipped: 1, recovered: 0 });
+    const within = await service([poster], {}, t.reopen()).runOnce(clock.now());
+    expect(within).toMatchObject({ posted: 0, skipped: 1, recovered: 0 });
+    // Said so: which claim, held by whom, until when.
+    expect(within.held).toEqual([{ subscriptionId: 1, weekKey: '2026-W15', claimId: within.outcomes[0]!.claimId, holder: expect.stringMatching(new RegExp(`^pid ${process.pid} on `)), until: new Date('2026-04-06T15:02:00Z') }]);
+    expect(within.outcomes[0]!.reason).toMatch(/^being sent by another run \(pid \d+ on .+\) until 2026-04-06T15:02:00.000Z$/);
     // After the lease (2 min by default) the claim is retried, under the same id.
     clock.set('2026-04-06T15:03:00Z');
     const b = service([poster], {}, t.reopen());
