@@ -61,7 +61,8 @@ describe('several processes sharing one database file', () => {
     }
   }
 
-  it('three racing runOnce processes post exactly one spotlight per channel-week', async () => {
+  // Four Node processes start here; on a loaded machine that alone can pass the default 30 s.
+  it('three racing runOnce processes post exactly one spotlight per channel-week', { timeout: 90_000 }, async () => {
     await subscribe(60);
     const go = join(t.dir, 'go');
     const racers = [1, 2, 3].map(() => child({ db: t.path, log, at: MONDAY, now: MONDAY, mode: 'race', go }));
