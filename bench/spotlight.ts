@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { REST } from 'discord.js';
 import { createCore, type Core } from '../src/core/index.js';
 import { DISCORD_SPOTLIGHT_PER_SECOND, DiscordSpotlightPoster } from '../src/platforms/discord/spotlight-poster.js';
+import { systemClock } from '../src/spotlight/clock.js';
 import { SpotlightService } from '../src/spotlight/service.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { forkFakeDiscord, type RemoteFakeDiscord } from '../test/fakes/discord/remote.js';
@@ -34,7 +35,10 @@ async function fanOut(fake: RemoteFakeDiscord, core: Core, maxPerSecond: number 
   const dir = mkdtempSync(join(tmpdir(), 'rolecall-bench-spotlight-'));
   const store = SqliteStore.open(join(dir, 'bench.db'));
   const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
-  const service = new SpotlightService({ store, core, posters: [new DiscordSpotlightPoster(rest, { maxPerSecond })], concurrency: 8 });
+  // The week of MONDAY, running at real speed from its slot: a run acts only on its current week.
+  const started = Date.now();
+  const clock = { now: () => new Date(MONDAY.getTime() + (Date.now() - started)), sleep: systemClock.sleep };
+  const service = new SpotlightService({ store, core, clock, posters: [new DiscordSpotlightPoster(rest, { maxPerSecond })], concurrency: 8 });
   try {
     const ids = await fake.channels(CHANNELS, GLOBAL_LIMIT);
     for (const [i, channelId] of ids.entries()) {
@@ -43,8 +47,8 @@ async function fanOut(fake: RemoteFakeDiscord, core: Core, maxPerSecond: number 
         MONDAY,
       );
     }
-    const summary = await service.runOnce(MONDAY);
-    const again = await service.runOnce(new Date(MONDAY.getTime() + 3_600_000));
+    const summary = await service.runOnce();
+    const again = await service.runOnce();
     const d = await fake.deliveries();
     const counts = Object.values(d.perChannel);
     // Timed where Discord would time it: first to last message the fake created.

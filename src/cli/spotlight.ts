@@ -22,6 +22,11 @@ export { parseTarget, spotlightUsage } from './spotlight-args.js';
 /** Exit codes: 0 done, 1 something failed, 2 bad usage or configuration, 3 invalid role data. */
 export const SPOTLIGHT_EXIT = { ok: 0, failed: 1, usage: 2, data: 3 } as const;
 
+/** Like the service: sends in flight get this long to finish after SIGTERM or SIGINT. */
+const STOP_TIMEOUT_MS = 6_000;
+const SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
+type StopSignal = keyof typeof SIGNALS;
+
 /** What tests inject instead of the process’s environment, core and clock; pacing overrides. */
 export interface SpotlightCliDeps {
   env?: Env;
@@ -72,15 +77,24 @@ export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDep
     return fail(io, (err as Error).message, SPOTLIGHT_EXIT.failed);
   }
   const run = new SpotlightCliRun(io, flags, env, core, store, deps);
+  // SIGTERM (systemd, Kubernetes, a CronJob's deadline) and Ctrl-C stop the run the way the
+  // service stops: no new claims, sends in flight finish and are marked, nothing half done.
+  const onSignal = (signal: StopSignal) => run.interrupt(signal);
+  for (const signal of Object.keys(SIGNALS) as StopSignal[]) process.on(signal, onSignal);
   try {
-    return await run.dispatch(command.sub, command.channel);
+    const code = await run.dispatch(command.sub, command.channel);
+    return run.interrupted ? run.reportInterrupted() : code;
   } catch (err) {
     if (err instanceof UsageError) return fail(io, `${err.message}\n\n${spotlightUsage()}`, SPOTLIGHT_EXIT.usage);
     throw err;
   } finally {
     await run.close();
+    for (const signal of Object.keys(SIGNALS) as StopSignal[]) process.off(signal, onSignal);
   }
 }
+
+/** Skips that need no line of their own: the normal rerun, and what the token lines explain. */
+const QUIET_SKIPS = /^(already sent this week|no (discord|slack) poster configured|being sent by another run)/;
 
 function fail(io: Io, message: string, code: number): number {
   io.stderr.write(`rolecall spotlight: ${message}\n`);
@@ -91,6 +105,7 @@ function fail(io: Io, message: string, code: number): number {
 class SpotlightCliRun {
   private clients: PlatformClients | undefined;
   private service: SpotlightService;
+  interrupted: StopSignal | undefined;
 
   constructor(
     private readonly io: Io,
@@ -110,14 +125,30 @@ class SpotlightCliRun {
       core,
       posters: this.clients?.posters ?? [],
       concurrency: env.SPOTLIGHT_CONCURRENCY,
+      stopTimeoutMs: STOP_TIMEOUT_MS,
       logger: deps.logger ?? silentLogger(),
       ...(deps.clock ? { clock: deps.clock } : {}),
     });
   }
 
+  /** First signal: stop gracefully. A second one: leave now (a claim left in flight is recovered at once by the next run, since this process is gone). */
+  interrupt(signal: StopSignal): void {
+    if (this.interrupted) process.exit(128 + SIGNALS[signal]);
+    this.interrupted = signal;
+    this.io.stderr.write(`rolecall spotlight: ${signal}: finishing the sends in flight, starting no new ones (again to quit at once)\n`);
+    void this.service.stop();
+  }
+
+  reportInterrupted(): number {
+    const signal = this.interrupted!;
+    this.io.stderr.write(`rolecall spotlight: stopped by ${signal}; what was not sent is left for the next run\n`);
+    return 128 + SIGNALS[signal];
+  }
+
   private async connect(platforms: readonly SpotlightPlatform[]): Promise<PlatformClients> {
     this.clients = await openPlatformClients(this.env, platforms, this.deps.clients);
     this.service = this.newService();
+    if (this.interrupted) void this.service.stop();
     return this.clients;
   }
 
@@ -209,7 +240,12 @@ class SpotlightCliRun {
 
   private async runOnce(): Promise<number> {
     const { flags, io } = this;
-    const at = flags.at === undefined ? (this.deps.clock?.now() ?? new Date()) : new Date(flags.at);
+    const now = this.deps.clock?.now() ?? new Date();
+    const at = flags.at === undefined ? now : new Date(flags.at);
+    // --at backfills a moment of the current week; each channel's own week is checked again
+    // in its timezone by the run, which skips it with the reason.
+    if (at.getTime() > now.getTime() + 60_000) throw new UsageError(`--at ${at.toISOString()} is in the future (it is ${now.toISOString()}); run --once never posts ahead of time`);
+    if (now.getTime() - at.getTime() > 7 * 86_400_000) throw new UsageError(`--at ${at.toISOString()} is not in the current week; an earlier week is never posted late`);
     const clients = await this.connect(['discord', 'slack']);
     if (clients.posters.length === 0 && clients.problems.length === 0) {
       return fail(io, 'nothing to post with: set DISCORD_TOKEN and/or SLACK_BOT_TOKEN (the same variables as npm start)', SPOTLIGHT_EXIT.usage);
@@ -229,13 +265,19 @@ class SpotlightCliRun {
     };
     if (this.flags.json) {
       const outcomes = summary.outcomes.map((o) => ({ ...o, channel: label(o.subscriptionId) }));
-      io.stdout.write(`${JSON.stringify({ ...summary, at: summary.at.toISOString(), outcomes, problems: clients.problems })}\n`);
+      const held = summary.held.map((h) => ({ ...h, until: h.until.toISOString(), channel: label(h.subscriptionId) }));
+      io.stdout.write(`${JSON.stringify({ ...summary, at: summary.at.toISOString(), outcomes, held, problems: clients.problems })}\n`);
       return;
     }
     const { due, posted, skipped, failed, recovered } = summary;
     io.stdout.write(`spotlight run at ${summary.at.toISOString()}: ${due} due, ${posted} posted, ${skipped} skipped, ${failed} failed, ${recovered} recovered after a crash\n`);
     for (const o of summary.outcomes) {
       if (o.status === 'failed') io.stdout.write(`  failed  ${label(o.subscriptionId)}: ${o.reason ?? 'failed'}${o.paused ? ' (paused until resumed)' : ''}\n`);
+      else if (o.alreadyPosted) io.stdout.write(`  found   ${label(o.subscriptionId)}: ${o.weekKey} was already posted before a crash; marked sent, not posted again\n`);
+      else if (o.status === 'skipped' && o.reason && !QUIET_SKIPS.test(o.reason)) io.stdout.write(`  skipped ${label(o.subscriptionId)}: ${o.reason}\n`);
+    }
+    for (const h of summary.held) {
+      io.stdout.write(`  held    ${label(h.subscriptionId)}: ${h.weekKey} is being sent by another live run (${h.holder}); left alone until ${h.until.toISOString()}\n`);
     }
     for (const platform of clients.unconfigured) {
       const waiting = summary.outcomes.filter((o) => o.status === 'skipped' && subs.get(o.subscriptionId)?.platform === platform && o.reason === `no ${platform} poster configured`).length;

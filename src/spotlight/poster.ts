@@ -29,6 +29,17 @@ export interface PostOptions {
   signal: AbortSignal;
 }
 
+/** Whether a claim's message is already in the channel (a send whose answer was lost). */
+export type LookupResult = { status: 'found'; messageId: string } | { status: 'absent' } | { status: 'unknown'; reason: string };
+
+export interface PostedQuery {
+  claimId: string;
+  /** The message cannot be older than this (the claim's first claiming, less clock skew). */
+  since: Date;
+  /** The spotlight as it would be posted (its title identifies it where no id is kept). */
+  view: View;
+}
+
 export interface SpotlightPoster {
   readonly platform: SpotlightPlatform;
   /**
@@ -43,6 +54,12 @@ export interface SpotlightPoster {
    * Should not throw; a thrown error counts as a temporary failure.
    */
   post(target: PostTarget, view: View, claimId: string, opts: PostOptions): Promise<PostResult>;
+  /**
+   * Looks in the channel's recent messages for the one this claim posted, before a recovered
+   * claim or a retry after an unanswered attempt is sent again: Slack has no idempotency key,
+   * and Discord forgets a nonce after a few minutes. Should not throw.
+   */
+  findPosted?(target: PostTarget, query: PostedQuery, opts: PostOptions): Promise<LookupResult>;
 }
 
 /** The check a front end supplies at subscribe time: can the bot post in this channel? */

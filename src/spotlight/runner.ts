@@ -6,7 +6,9 @@ import type { Claim, SpotlightFilter, SpotlightPlatform, SpotlightStore, Subscri
 import { type Clock, Pacer } from './clock.js';
 import type { SpotlightPoster } from './poster.js';
 import { nextRole } from './rotation.js';
-import { dueSlot, weekKeyAt } from './schedule.js';
+import { dueFor, outsideCurrentWeek } from './due.js';
+import { lookupPosted, recoverClaims, type RecoveryContext } from './recovery.js';
+import { weekKeyAt } from './schedule.js';
 import { type RetryPolicy, sendWithRetry } from './sender.js';
 import { spotlightFor } from './spotlight-view.js';
 
@@ -28,6 +30,11 @@ export interface RunnerDeps {
    * then claim different channels instead of racing for the same ones in the same order.
    */
   spreadStart?: boolean;
+  /**
+   * Wait this long before looking for the message of a claim whose owner was just proved dead:
+   * a request it wrote just before dying may still be on its way to the platform.
+   */
+  recoveryGraceMs: number;
 }
 
 export type OutcomeStatus = 'posted' | 'skipped' | 'failed';
@@ -42,6 +49,18 @@ export interface PostOutcome {
   reason?: string;
   /** The failure paused the subscription (the bot lost the channel). */
   paused?: boolean;
+  /** A recovered claim whose message was already in the channel: marked sent, not posted again. */
+  alreadyPosted?: boolean;
+}
+
+/** A claim another live run is sending: left alone until `until` (its lease). */
+export interface HeldClaim {
+  subscriptionId: number;
+  weekKey: string;
+  claimId: string;
+  /** "pid 4242 on host-a" */
+  holder: string;
+  until: Date;
 }
 
 export interface RunSummary {
@@ -52,14 +71,18 @@ export interface RunSummary {
   failed: number;
   /** Claims abandoned by a crashed process that this run took over and retried. */
   recovered: number;
+  /** Claims in flight in another live run, which this run left alone. */
+  held: HeldClaim[];
   outcomes: PostOutcome[];
 }
 
-interface WorkItem {
+export interface WorkItem {
   sub: Subscription;
   weekKey: string;
   /** Set when the claim is already ours (taken over from a crashed process). */
   claim?: Claim;
+  /** Taken over from a dead run: its message may already be in the channel. */
+  recovered?: boolean;
 }
 
 export function eligibleRoles(core: Core, filter: SpotlightFilter): Set<string> {
@@ -90,7 +113,16 @@ export class SpotlightRunner {
   private readonly stopping = new AbortController();
   private readonly inFlight = new Set<Promise<unknown>>();
 
+  /** What crash recovery (recovery.ts) needs of this runner. */
+  private readonly recovery: RecoveryContext;
+
   constructor(private readonly deps: RunnerDeps) {
+    this.recovery = {
+      deps,
+      poster: (platform) => this.posters.get(platform)?.poster,
+      stopping: this.stopping.signal,
+      markSent: (id, done) => this.markSent(id, done),
+    };
     // Every backoff and pacing wait listens on this one shutdown signal; with many sends in
     // flight that is legitimately more than Node's default of 10 listeners.
     setMaxListeners(0, this.stopping.signal);
@@ -109,22 +141,33 @@ export class SpotlightRunner {
     return this.stopping.signal.aborted;
   }
 
-  /** Posts every spotlight due at `at` (and retries crashed claims of the current week). */
+  /**
+   * Posts every spotlight due at `at` (and retries claims of dead runs). `at` may only be a
+   * moment of the channel's current week, not after now: a run never posts a week early or late.
+   */
   async runOnce(at: Date): Promise<RunSummary> {
-    const { store } = this.deps;
+    const { store, clock } = this.deps;
     // After stop() nothing is claimed or taken over: a take-over now would spend a crashed
     // claim's only retry without sending it.
-    if (this.isStopping) return { at, due: 0, posted: 0, skipped: 0, failed: 0, recovered: 0, outcomes: [] };
-    const work = await this.recover(at);
+    if (this.isStopping) return { at, due: 0, posted: 0, skipped: 0, failed: 0, recovered: 0, held: [], outcomes: [] };
+    const { work, held, outcomes, taken } = await recoverClaims(this.recovery);
     const recovered = new Set(work.map((w) => w.sub.id));
-    const outcomes: PostOutcome[] = [];
+    const heldBy = new Map(held.map((h) => [h.claimId, h]));
+    const now = clock.now();
     for (const sub of await store.subscriptions.list({ status: 'active' })) {
       if (recovered.has(sub.id)) continue;
-      const slot = dueSlot(sub, at);
+      const slot = dueFor(sub, at);
       if (!slot) continue;
+      const refused = outsideCurrentWeek(sub.timezone, at, now);
+      if (refused) {
+        outcomes.push({ subscriptionId: sub.id, weekKey: slot.weekKey, status: 'skipped', reason: refused });
+        continue;
+      }
       const existing = await store.claims.get(sub.id, slot.weekKey);
       if (existing && !(existing.state === 'failed' && existing.retryAllowed)) {
-        outcomes.push({ subscriptionId: sub.id, weekKey: slot.weekKey, status: 'skipped', reason: `already ${existing.state} this week`, claimId: existing.id });
+        const h = heldBy.get(existing.id);
+        const reason = h ? `being sent by another run (${h.holder}) until ${h.until.toISOString()}` : `already ${existing.state} this week`;
+        outcomes.push({ subscriptionId: sub.id, weekKey: slot.weekKey, status: 'skipped', reason, claimId: existing.id });
         continue;
       }
       work.push({ sub, weekKey: slot.weekKey });
@@ -143,41 +186,12 @@ export class SpotlightRunner {
     );
     await this.updatePausedGauge();
     const count = (s: OutcomeStatus) => outcomes.filter((o) => o.status === s).length;
-    return { at, due: outcomes.length, posted: count('posted'), skipped: count('skipped'), failed: count('failed'), recovered: recovered.size, outcomes };
+    return { at, due: outcomes.length, posted: count('posted'), skipped: count('skipped'), failed: count('failed'), recovered: taken, held, outcomes };
   }
 
   /** Claims and sends this week's spotlight for one subscription, due or not (postNow). */
   async postNow(sub: Subscription, at: Date): Promise<PostOutcome> {
     return this.track(this.processSafely({ sub, weekKey: weekKeyAt(at, sub.timezone) }));
-  }
-
-  /**
-   * Crash recovery: a claim still 'claimed' after its lease is retried once if its week is
-   * still the current one; otherwise, or on a second crash, it is marked failed.
-   */
-  async recover(at: Date): Promise<WorkItem[]> {
-    const { store, clock, logger } = this.deps;
-    const work: WorkItem[] = [];
-    for (const claim of await store.claims.stale(clock.now())) {
-      const sub = await store.subscriptions.byId(claim.subscriptionId);
-      const now = clock.now();
-      let reason: string | undefined;
-      if (!sub || sub.status !== 'active') reason = 'subscription removed or paused while sending';
-      else if (claim.weekKey !== weekKeyAt(at, sub.timezone)) reason = 'send did not finish and its week is over';
-      else if (claim.recoveries >= 1) reason = 'send did not finish, even after one retry';
-      if (reason || !sub) {
-        if (await store.claims.abandon(claim.id, reason ?? 'abandoned', now)) logger.warn({ claim: claim.id, reason }, 'spotlight claim abandoned');
-        continue;
-      }
-      // Leave it to a process that can send it (e.g. a CLI run with only a Discord token).
-      if (!this.posters.has(sub.platform)) continue;
-      const taken = await store.claims.takeOver(claim.id, this.deps.owner, now, new Date(now.getTime() + this.deps.leaseMs));
-      if (taken) {
-        logger.info({ claim: claim.id, subscription: sub.id, week: claim.weekKey }, 'retrying a spotlight claim left by a crash');
-        work.push({ sub, weekKey: claim.weekKey, claim: taken });
-      }
-    }
-    return work;
   }
 
   /** Stops taking new work and waits (up to `timeoutMs`) for sends in flight. */
@@ -253,11 +267,14 @@ export class SpotlightRunner {
       ...(entry.pacer ? { pacer: entry.pacer } : {}),
       beforeRetry: () => store.claims.setLease(claimId, this.deps.owner, new Date(clock.now().getTime() + this.deps.leaseMs)),
       onAttemptFailed: (r) => metrics?.spotlightFailures.inc({ platform: sub.platform, kind: r.kind }),
+      ...(entry.poster.findPosted ? { lookup: async () => (await lookupPosted(this.recovery, sub, claim!))!, lookupFirst: item.recovered === true } : {}),
+      onLookupUnknown: (reason) => logger.warn({ claim: claimId, reason }, 'could not look for an earlier post of this spotlight; sending anyway'),
     });
     const at = clock.now();
     if (result.ok) {
-      // The one window exactly-once cannot close on Slack: accepted, not yet marked. Keep it tiny.
+      // Accepted, not yet marked: a crash here is found again by the recovering run's lookup.
       await this.markSent(claimId, { messageId: result.messageId, attempts: result.attempts, at });
+      if (result.found) return { ...out, status: 'posted', messageId: result.messageId, alreadyPosted: true, reason: 'already posted before the crash' };
       metrics?.spotlightPosts.inc({ platform: sub.platform });
       return { ...out, status: 'posted', messageId: result.messageId };
     }
@@ -280,7 +297,7 @@ export class SpotlightRunner {
    * The mark after acceptance matters most: if it is lost, recovery sends again (a duplicate on
    * Slack). busy_timeout already waits 5 s for the lock; try a few more times before giving up.
    */
-  private async markSent(id: string, done: { messageId: string; attempts: number; at: Date }): Promise<void> {
+  async markSent(id: string, done: { messageId: string; attempts: number; at: Date }): Promise<void> {
     for (let i = 1; ; i++) {
       try {
         await this.deps.store.claims.markSent(id, done);

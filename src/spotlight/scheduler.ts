@@ -64,7 +64,7 @@ export class SpotlightScheduler {
       return summary;
     } catch (err) {
       this.logger.error({ err }, 'spotlight tick failed');
-      return { at, due: 0, posted: 0, skipped: 0, failed: 0, recovered: 0, outcomes: [] };
+      return { at, due: 0, posted: 0, skipped: 0, failed: 0, recovered: 0, held: [], outcomes: [] };
     }
   }
 

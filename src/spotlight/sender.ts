@@ -1,6 +1,6 @@
 import type { View } from '../views/view.js';
 import { type Clock, Pacer } from './clock.js';
-import type { PostResult, PostTarget, SpotlightPoster } from './poster.js';
+import type { LookupResult, PostResult, PostTarget, SpotlightPoster } from './poster.js';
 
 /** Bounded retries for temporary failures: exponential backoff with jitter, per-attempt timeout. */
 export interface RetryPolicy {
@@ -14,7 +14,8 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 8_000, attemptTimeoutMs: 10_000 };
 
 export type SendOutcome =
-  | { ok: true; messageId: string; attempts: number }
+  /** `found`: the message was already in the channel (an earlier send had landed); nothing was posted. */
+  | { ok: true; messageId: string; attempts: number; found?: boolean }
   | { ok: false; kind: 'temporary' | 'permanent'; reason: string; attempts: number }
   /** Shutdown, or the claim's lease was lost, before a retry: nothing more was sent. */
   | { ok: false; kind: 'interrupted'; reason: string; attempts: number };
@@ -29,6 +30,13 @@ export interface SendDeps {
   /** Called before every retry; false means the claim is no longer ours, so stop. */
   beforeRetry: () => Promise<boolean>;
   onAttemptFailed: (result: Extract<PostResult, { ok: false }>) => void;
+  /**
+   * Looks for the message an earlier send may have posted: before the first attempt when
+   * `lookupFirst` (a claim recovered from a dead run), and before every retry.
+   */
+  lookup?: () => Promise<LookupResult>;
+  lookupFirst?: boolean;
+  onLookupUnknown?: (reason: string) => void;
 }
 
 /** The delay before retry number `retry` (1-based): "equal jitter" keeps it between d/2 and d. */
@@ -92,6 +100,12 @@ export async function sendWithRetry(
       } catch {
         return { ok: false, kind: 'interrupted', reason: 'shutting down', attempts: n - 1 };
       }
+    }
+    if (deps.lookup && (n > 1 || deps.lookupFirst)) {
+      const found = await deps.lookup().catch((err: unknown): LookupResult => ({ status: 'unknown', reason: (err as Error)?.message ?? String(err) }));
+      if (found.status === 'found') return { ok: true, messageId: found.messageId, attempts: n - 1, found: true };
+      // Cannot tell (no history scope, an outage): post anyway; a missed week is the worse error.
+      if (found.status === 'unknown') deps.onLookupUnknown?.(found.reason);
     }
     const result = await attempt(poster, target, view, claimId, deps);
     if (result.ok) return { ok: true, messageId: result.messageId, attempts: n };

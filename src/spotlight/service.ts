@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Core } from '../core/index.js';
 import { silentLogger, type Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -9,10 +8,12 @@ import { notice } from '../views/cards/notice.js';
 import type { View } from '../views/view.js';
 import { type Clock, systemClock } from './clock.js';
 import { describeInputError, SubscribeInput } from './input.js';
+import { ownerString } from './owner.js';
 import type { CanPost, SpotlightPoster } from './poster.js';
 import { featuredRole, newSeed, nextRole } from './rotation.js';
 import { eligibleRoles, type PostOutcome, type RunSummary, SpotlightRunner } from './runner.js';
-import { formatLocal, nextSlotAfter, slotInFollowingWeek, slotInWeekOf, weekKeyAt } from './schedule.js';
+import { upcomingSlot } from './due.js';
+import { formatLocal, slotInWeekOf, weekKeyAt } from './schedule.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './sender.js';
 import { spotlightFor } from './spotlight-view.js';
 import { filterText, listView, previewView, scheduleText, statusView, type SpotlightStatus } from './status-view.js';
@@ -31,8 +32,10 @@ export interface SpotlightServiceOptions {
   leaseMs?: number;
   /** How long stop() waits for sends in flight. */
   stopTimeoutMs?: number;
-  /** This process's identity on its claims. */
+  /** This process's identity on its claims (default: host, pid and start token, see owner.ts). */
   owner?: string;
+  /** Before looking for the message of a claim whose owner just died (default 2 s). */
+  recoveryGraceMs?: number;
   random?: () => number;
   /** Replicas share the database: start each fan-out at a random channel (see RunnerDeps). */
   spreadStart?: boolean;
@@ -111,7 +114,8 @@ export class SpotlightService {
       concurrency: Math.max(1, opts.concurrency ?? 8),
       policy,
       leaseMs,
-      owner: opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      owner: opts.owner ?? ownerString(),
+      recoveryGraceMs: opts.recoveryGraceMs ?? 2_000,
       random: this.random,
       newClaimId,
       ...(opts.spreadStart ? { spreadStart: true } : {}),
@@ -160,7 +164,9 @@ export class SpotlightService {
     const settings = { ...channel, dayOfWeek: day, localTime: time, timezone, filter, createdBy, rotationSeed: newSeed(this.random) };
     const { subscription, created } = await this.subs.upsert(settings, this.clock.now());
     await this.runner.updatePausedGauge();
-    const next = nextSlotAfter(subscription, this.clock.now());
+    const now = this.clock.now();
+    const next = upcomingSlot(subscription, now, await this.claims.get(subscription.id, weekKeyAt(now, subscription.timezone)));
+    const due = next.at.getTime() <= now.getTime() ? `now (this week's, due ${formatLocal(next.at, subscription.timezone)})` : formatLocal(next.at, subscription.timezone);
     const what = created ? 'Subscribed' : 'Updated';
     const tail = subscription.status === 'paused' ? ' It is paused: use /spotlight resume.' : '';
     return {
@@ -168,7 +174,7 @@ export class SpotlightService {
       subscription,
       view: notice(
         `${what}: weekly role spotlight`,
-        `${filterText(this.core, filter)}, ${scheduleText(subscription)}. Every role is shown once before any repeats. The next one is due ${formatLocal(next.at, subscription.timezone)}.${tail}`,
+        `${filterText(this.core, filter)}, ${scheduleText(subscription)}. Every role is shown once before any repeats. The next one is due ${due}.${tail}`,
         'success',
       ),
     };
@@ -216,7 +222,7 @@ export class SpotlightService {
     const status: SpotlightStatus = {
       channel,
       subscription: sub,
-      next: thisWeek && !thisWeek.retryAllowed ? slotInFollowingWeek(sub, now) : week,
+      next: upcomingSlot(sub, now, thisWeek),
       ...(thisWeek ? { thisWeek } : {}),
       recent: await this.claims.history(sub.id, 5),
       cycle: { number: state.cycle, shown: state.seen.filter((id) => eligible.has(id)).length, eligible: eligible.size },
@@ -232,7 +238,7 @@ export class SpotlightService {
     const now = this.clock.now();
     const week = slotInWeekOf(sub, now);
     const thisWeek = await this.claims.get(sub.id, week.weekKey);
-    const upcoming = thisWeek && !thisWeek.retryAllowed ? slotInFollowingWeek(sub, now) : week;
+    const upcoming = upcomingSlot(sub, now, thisWeek);
     const pick = nextRole(await this.claims.rotation(sub.id), this.core.kb.roles.map((r) => r.id), eligibleRoles(this.core, sub.filter));
     const spotlight = pick && spotlightFor(this.core, pick.roleId);
     if (!pick || !spotlight) return { ok: false, view: notice('Nothing to preview', 'No role matches this channel’s filter.') };

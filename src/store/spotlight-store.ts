@@ -150,10 +150,21 @@ export interface ClaimStore {
   setLease(id: string, owner: string, until: Date): Promise<boolean>;
   /** In-flight claims whose lease ended before `now`: their owner crashed or was killed. */
   stale(now: Date): Promise<Claim[]>;
-  /** Takes over a stale claim for its one retry; undefined if someone else did or it had its retry. */
-  takeOver(id: string, owner: string, at: Date, leaseUntil: Date): Promise<Claim | undefined>;
-  /** Fails a stale claim that will not be retried (its retry is used up, or its week is over). */
-  abandon(id: string, reason: string, at: Date): Promise<boolean>;
+  /** Every claim still 'claimed' (in flight somewhere, or left by a crash), oldest first. */
+  inFlight(): Promise<Claim[]>;
+  /**
+   * Takes over an in-flight claim for its one retry, when its lease has ended or, with
+   * `deadOwner`, when it is still held by exactly that owner (one this process proved dead).
+   * Keeps `claimedAt`, so a lookup for a message the dead owner may have posted starts there.
+   * Undefined if someone else took it or it had its retry.
+   */
+  takeOver(id: string, owner: string, at: Date, leaseUntil: Date, deadOwner?: string): Promise<Claim | undefined>;
+  /**
+   * Fails an in-flight claim that will not be posted (its retry is used up, or its week is
+   * over), under the same condition as takeOver. Its role is not "shown", so it goes back into
+   * the rotation.
+   */
+  abandon(id: string, reason: string, at: Date, deadOwner?: string): Promise<boolean>;
   rotation(subscriptionId: number): Promise<RotationState>;
   /** Most recent first. */
   history(subscriptionId: number, limit: number): Promise<Claim[]>;

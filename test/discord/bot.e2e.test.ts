@@ -50,7 +50,8 @@ describe('start-up', () => {
     expect(invite.searchParams.get('client_id')).toBe(h.fake.applicationId);
     expect(invite.searchParams.get('scope')).toBe('bot applications.commands');
     const perms = BigInt(invite.searchParams.get('permissions') ?? '0');
-    expect(perms).toBe(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks);
+    // Read Message History: spotlight recovery looks for a post a crash interrupted.
+    expect(perms).toBe(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory);
   });
 
   it('refuses to start without a token, and fails clearly on a wrong one', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { SpotlightService } from '../../src/spotlight/service.js';
+import { systemClock } from '../../src/spotlight/clock.js';
 import { FakeDiscord } from '../fakes/discord/index.js';
 import { testCore } from '../helpers/core.js';
 
@@ -34,7 +35,9 @@ describe('SIGTERM during a spotlight fan-out', () => {
     fake.setGlobalRateLimit(20);
     const db = join(mkdtempSync(join(tmpdir(), 'rolecall-shutdown-')), 'rolecall.db');
     const store = SqliteStore.open(db);
-    const service = new SpotlightService({ store, core: testCore() });
+    // Subscribed last week, so this week's Monday 00:00 slot counts (a later subscription starts next week).
+    const lastWeek = { now: () => new Date(Date.now() - 8 * 86_400_000), sleep: systemClock.sleep };
+    const service = new SpotlightService({ store, core: testCore(), clock: lastWeek });
     for (let i = 0; i < CHANNELS; i++) {
       const channelId = fake.addChannel(`spotlight-${i}`);
       channels.push(channelId);

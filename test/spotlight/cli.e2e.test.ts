@@ -6,6 +6,7 @@ import type { APIEmbed } from 'discord.js';
 import { main } from '../../src/cli/main.js';
 import { spotlightCli, type SpotlightCliDeps } from '../../src/cli/spotlight.js';
 import { parseEnv, type Env } from '../../src/config/env.js';
+import { systemClock, type Clock } from '../../src/spotlight/clock.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { DiscordErrors, FakeDiscord } from '../fakes/discord/index.js';
 import { FakeSlackApi, type RecordedCall } from '../fakes/slack/index.js';
@@ -32,6 +33,7 @@ afterAll(async () => {
 let dir: string;
 let env: Env;
 beforeEach(() => {
+  testNow = MONDAY - 86_400_000;
   dir = mkdtempSync(join(tmpdir(), 'rolecall-cli-spotlight-'));
   env = envWith({});
 });
@@ -50,9 +52,19 @@ function envWith(over: Record<string, string | undefined>): Env {
   });
 }
 
+/**
+ * The CLI's "now": each `--at` moves it there (a run posts only its current week), and calls
+ * without one stay at the last moment. It starts the day before week 0's slot, so channels
+ * added first are due in week 0.
+ */
+let testNow = MONDAY - 86_400_000;
+const testClock: Clock = { now: () => new Date(testNow), sleep: systemClock.sleep };
+
 async function cli(args: string[], deps: SpotlightCliDeps = {}) {
+  const at = args.indexOf('--at');
+  if (at >= 0 && !Number.isNaN(Date.parse(args[at + 1] ?? ''))) testNow = Date.parse(args[at + 1]!);
   const m = memoryIo();
-  const code = await spotlightCli(args, m.io, { env, core, ...deps });
+  const code = await spotlightCli(args, m.io, { env, core, clock: testClock, ...deps });
   return { code, stdout: m.stdout(), stderr: m.stderr() };
 }
 
@@ -159,6 +171,45 @@ describe('rolecall spotlight add + run --once against the fake Discord and fake 
     expect(s.code).toBe(1);
     expect(s.stdout).toContain('RoleCall is not a member of this channel');
     expect(JSON.parse((await cli(['list', '--json'])).stdout)).toEqual({ subscriptions: [] });
+  });
+});
+
+describe('rolecall spotlight: the dates agree', () => {
+  it('subscribed on Sunday 29 Nov 2026 at 21:00 UTC: add, status, preview and run all mean Monday 30 Nov', async () => {
+    testNow = Date.parse('2026-11-29T21:00:00Z');
+    const dch = discord.addChannel('late-sunday');
+    const added = await cli(['add', discordTarget(dch)]);
+    expect(added.stdout.replace(/\s+/g, ' ')).toContain('The next one is due Mon, 30 Nov 2026, 15:00');
+    const status = await cli(['status', discordTarget(dch)]);
+    expect(status.stdout).toContain('Mon, 30 Nov 2026, 15:00');
+    expect(status.stdout).not.toContain('23 Nov');
+    const preview = await cli(['preview', discordTarget(dch)]);
+    expect(preview.stdout).toContain('Mon, 30 Nov 2026, 15:00');
+    expect(preview.stdout).toContain('2026-W49');
+    expect(preview.stdout).not.toContain('23 Nov');
+    const now = await cli(['run', '--once']);
+    expect(now.stdout).toContain('0 due, 0 posted');
+    expect(discordPosts(dch)).toHaveLength(0);
+    const monday = await cli(['run', '--once', '--at', '2026-11-30T15:00:00Z']);
+    expect(monday.stdout).toContain('1 due, 1 posted');
+    expect(discordPosts(dch)).toHaveLength(1);
+  });
+
+  it('--at only backfills the current week, and says so otherwise', async () => {
+    testNow = Date.parse('2026-04-08T12:00:00Z'); // Wednesday of 2026-W15: its spotlights start in W16
+    const dch = discord.addChannel('at-checks');
+    expect((await cli(['add', discordTarget(dch)])).code).toBe(0);
+    const future = await cli(['run', '--once', '--at', '2026-04-20T15:00:00Z'], { clock: { now: () => new Date('2026-04-15T12:00:00Z'), sleep: systemClock.sleep } });
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('--at 2026-04-20T15:00:00.000Z is in the future (it is 2026-04-15T12:00:00.000Z); run --once never posts ahead of time');
+    const old = await cli(['run', '--once', '--at', '2026-04-01T15:00:00Z'], { clock: { now: () => new Date('2026-04-15T12:00:00Z'), sleep: systemClock.sleep } });
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain('is not in the current week; an earlier week is never posted late');
+    // Within seven days but in the previous week: the channel is skipped, with the reason.
+    const lastWeek = await cli(['run', '--once', '--at', '2026-04-14T15:00:00Z'], { clock: { now: () => new Date('2026-04-20T10:00:00Z'), sleep: systemClock.sleep } });
+    expect(lastWeek.code).toBe(0);
+    expect(lastWeek.stdout).toContain(`skipped ${discordTarget(dch)}: 2026-W16 is over in UTC (it is 2026-W17 now); an earlier week is never posted late`);
+    expect(discordPosts(dch)).toHaveLength(0);
   });
 });
 

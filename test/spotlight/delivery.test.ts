@@ -72,7 +72,11 @@ describe('delivery: exactly once, crashes, catch-up, failures', () => {
     // Process B starts within A's lease: a live process might still be sending, so hands off.
     const poster = new FakePoster('discord', { clock });
     clock.set('2026-04-06T15:01:00Z');
-    expect(await service([poster], {}, t.reopen()).runOnce(clock.now())).toMatchObject({ posted: 0, skipped: 1, recovered: 0 });
+    const within = await service([poster], {}, t.reopen()).runOnce(clock.now());
+    expect(within).toMatchObject({ posted: 0, skipped: 1, recovered: 0 });
+    // Said so: which claim, held by whom, until when.
+    expect(within.held).toEqual([{ subscriptionId: 1, weekKey: '2026-W15', claimId: within.outcomes[0]!.claimId, holder: expect.stringMatching(new RegExp(`^pid ${process.pid} on `)), until: new Date('2026-04-06T15:02:00Z') }]);
+    expect(within.outcomes[0]!.reason).toMatch(/^being sent by another run \(pid \d+ on .+\) until 2026-04-06T15:02:00.000Z$/);
     // After the lease (2 min by default) the claim is retried, under the same id.
     clock.set('2026-04-06T15:03:00Z');
     const b = service([poster], {}, t.reopen());
@@ -116,7 +120,7 @@ describe('delivery: exactly once, crashes, catch-up, failures', () => {
     expect(await t.store.spotlight.claims.get(1, '2026-W15')).toMatchObject({ state: 'sent', messageId: 'discord-1' });
   });
 
-  it('abandons a crashed claim from an earlier week instead of replaying it', async () => {
+  it('settles a crashed claim from an earlier week instead of replaying it: its role goes back into the rotation', async () => {
     await subscribe(['c1']);
     const frozen = new FakeClock(MONDAY, false);
     void service([new FakePoster('discord', { clock: frozen, script: () => 'hang' })], { clock: frozen }).runOnce(frozen.now());
@@ -124,9 +128,14 @@ describe('delivery: exactly once, crashes, catch-up, failures', () => {
     clock.set('2026-04-14T09:00:00Z'); // Tuesday of W16, before nothing: W16's slot has passed too
     const poster = new FakePoster('discord', { clock });
     const summary = await service([poster], {}, t.reopen()).runOnce(clock.now());
-    expect(summary).toMatchObject({ posted: 1, recovered: 0 });
-    expect(summary.outcomes[0]?.weekKey).toBe('2026-W16');
-    expect(await t.store.spotlight.claims.get(1, '2026-W15')).toMatchObject({ state: 'failed', failureKind: 'abandoned' });
+    expect(summary).toMatchObject({ posted: 1, recovered: 1 });
+    const w15 = await t.store.spotlight.claims.get(1, '2026-W15');
+    expect(w15).toMatchObject({ state: 'failed', failureKind: 'abandoned' });
+    expect(w15!.failureReason).toContain('its role goes back into the rotation');
+    const w16 = summary.outcomes.find((o) => o.status === 'posted')!;
+    expect(w16.weekKey).toBe('2026-W16');
+    // The role W15 never showed is not lost: it is the one W16 posts.
+    expect(w16.roleId).toBe(w15!.roleId);
   });
 
   it('pauses a permanently failing channel, shows why, and does not retry it until resumed', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SpotlightService } from '../../src/spotlight/service.js';
-import { countBy, tempStore, testCore } from './helpers.js';
+import { countBy, FakeClock, tempStore, testCore } from './helpers.js';
 
 const core = testCore();
 const CHILD = fileURLToPath(new URL('./fixtures/spotlight-child.ts', import.meta.url));
@@ -52,7 +52,8 @@ describe('several processes sharing one database file', () => {
   afterEach(() => t.cleanup());
 
   async function subscribe(n: number) {
-    const service = new SpotlightService({ store: t.store, core });
+    // Subscribed the week before, so MONDAY's slot counts.
+    const service = new SpotlightService({ store: t.store, core, clock: new FakeClock('2026-04-01T00:00:00Z', false) });
     for (let i = 0; i < n; i++) {
       const platform = i % 2 ? 'slack' : 'discord';
       const res = await service.subscribe({ channel: { platform, workspaceId: 'w', channelId: `ch${i}` }, createdBy: 'u' });
@@ -60,7 +61,8 @@ describe('several processes sharing one database file', () => {
     }
   }
 
-  it('three racing runOnce processes post exactly one spotlight per channel-week', async () => {
+  // Four Node processes start here; on a loaded machine that alone can pass the default 30 s.
+  it('three racing runOnce processes post exactly one spotlight per channel-week', { timeout: 90_000 }, async () => {
     await subscribe(60);
     const go = join(t.dir, 'go');
     const racers = [1, 2, 3].map(() => child({ db: t.path, log, at: MONDAY, now: MONDAY, mode: 'race', go }));

@@ -3,6 +3,7 @@ import { REST } from 'discord.js';
 import { DiscordSpotlightPoster } from '../../src/platforms/discord/spotlight-poster.js';
 import { SlackSpotlightPoster, spotlightSlackClient } from '../../src/platforms/slack/spotlight-poster.js';
 import type { SpotlightPoster } from '../../src/spotlight/poster.js';
+import { systemClock } from '../../src/spotlight/clock.js';
 import { SpotlightService } from '../../src/spotlight/service.js';
 import type { NewSubscription } from '../../src/store/spotlight-store.js';
 import { FakeDiscord } from '../fakes/discord/index.js';
@@ -44,40 +45,103 @@ const subscription = (platform: 'discord' | 'slack', workspaceId: string, channe
   rotationSeed: seed,
 });
 
-describe('a Discord send retried after a crash', () => {
-  it('returns the first message (nonce + enforce_nonce): one post, and the claim marked sent with its id', async () => {
-    const channelId = discord.addChannel('crash');
-    const real = new DiscordSpotlightPoster(rest);
-    let accepted!: () => void;
-    const discordAccepted = new Promise<void>((resolve) => (accepted = resolve));
-    // Process A: Discord accepts the post, then the process dies before it marks the claim.
-    const dying: SpotlightPoster = {
-      platform: 'discord',
+/** A poster whose process "dies" right after the platform accepted: the answer never comes back. */
+function dyingAfterAccept(real: SpotlightPoster): { poster: SpotlightPoster; accepted: Promise<void> } {
+  let accepted!: () => void;
+  const done = new Promise<void>((resolve) => (accepted = resolve));
+  return {
+    accepted: done,
+    poster: {
+      platform: real.platform,
       async post(target, view, claimId, opts) {
         await real.post(target, view, claimId, opts);
         accepted();
         return new Promise(() => {});
       },
-    };
-    const a = new SpotlightService({ store: t.store, core, clock: new FakeClock(MONDAY, false), posters: [dying] });
-    await t.store.spotlight.subscriptions.upsert(subscription('discord', discord.guildId, channelId, 7), MONDAY);
-    void a.runOnce(MONDAY);
-    await discordAccepted;
-    const [claim] = await t.store.spotlight.claims.history(1, 1);
-    expect(claim).toMatchObject({ state: 'claimed' });
+    },
+  };
+}
+
+describe('recovering a send whose answer was lost, without posting twice', () => {
+  it('Discord, nonce forgotten: the recovering run finds the message and marks the claim sent', async () => {
+    const channelId = discord.addChannel('crash');
+    discord.rest.setNonceWindow(0); // as if the recovery came after Discord's few minutes
+    try {
+      const { poster, accepted } = dyingAfterAccept(new DiscordSpotlightPoster(rest));
+      const a = new SpotlightService({ store: t.store, core, clock: new FakeClock(MONDAY, false), posters: [poster] });
+      await t.store.spotlight.subscriptions.upsert(subscription('discord', discord.guildId, channelId, 7), MONDAY);
+      void a.runOnce(MONDAY);
+      await accepted;
+      const [claim] = await t.store.spotlight.claims.history(1, 1);
+      expect(claim).toMatchObject({ state: 'claimed' });
+
+      // Process B on the same database file, once A's lease has run out.
+      const later = new Date(MONDAY.getTime() + 3 * 60_000);
+      const b = new SpotlightService({ store: t.reopen(), core, clock: new FakeClock(later, false), posters: [new DiscordSpotlightPoster(rest)] });
+      const summary = await b.runOnce(later);
+      expect(summary).toMatchObject({ recovered: 1, posted: 1, failed: 0 });
+      expect(summary.outcomes[0]).toMatchObject({ alreadyPosted: true });
+
+      const sends = discord.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${channelId}/messages`);
+      expect(sends.map((r) => (r.body as { nonce: string }).nonce)).toEqual([claim!.id]);
+      expect(discord.requests.some((r) => r.method === 'GET' && r.path === `/api/v10/channels/${channelId}/messages`)).toBe(true);
+      const messages = discord.rest.messages.get(channelId)!;
+      expect(messages).toHaveLength(1);
+      expect((await t.store.spotlight.claims.get(1, claim!.weekKey))!).toMatchObject({ state: 'sent', messageId: messages[0]!.id, recoveries: 1 });
+    } finally {
+      discord.rest.setNonceWindow(5 * 60_000);
+    }
+  });
+
+  it('the fake Discord forgets a nonce after its window: the same nonce then creates a second message', async () => {
+    const channelId = discord.addChannel('window');
+    const post = (nonce: string) => rest.post(`/channels/${channelId}/messages`, { body: { content: 'x', nonce, enforce_nonce: true } });
+    await post('n1');
+    await post('n1');
     expect(discord.rest.messages.get(channelId)).toHaveLength(1);
+    discord.rest.setNonceWindow(0);
+    try {
+      await post('n1');
+      expect(discord.rest.messages.get(channelId)).toHaveLength(2);
+    } finally {
+      discord.rest.setNonceWindow(5 * 60_000);
+    }
+  });
 
-    // Process B on the same database file, once A's lease has run out: crash recovery retries the claim once.
+  it('Slack: the claim id rides in the message metadata; recovery finds it in conversations.history', async () => {
+    const client = spotlightSlackClient({ SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url });
+    const { poster, accepted } = dyingAfterAccept(new SlackSpotlightPoster(client, { maxPerSecond: null }));
+    const a = new SpotlightService({ store: t.store, core, clock: new FakeClock(MONDAY, false), posters: [poster] });
+    await t.store.spotlight.subscriptions.upsert(subscription('slack', slack.teamId, 'C0CRASH', 3), MONDAY);
+    void a.runOnce(MONDAY);
+    await accepted;
+    const [claim] = await t.store.spotlight.claims.history(1, 1);
+    const [post] = slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0CRASH');
+    expect(post!.body.metadata).toEqual({ event_type: 'rolecall_spotlight', event_payload: { claim_id: claim!.id } });
+
     const later = new Date(MONDAY.getTime() + 3 * 60_000);
-    const b = new SpotlightService({ store: t.reopen(), core, clock: new FakeClock(later, false), posters: [new DiscordSpotlightPoster(rest)] });
+    const b = new SpotlightService({ store: t.reopen(), core, clock: new FakeClock(later, false), posters: [new SlackSpotlightPoster(client, { maxPerSecond: null })] });
     expect(await b.runOnce(later)).toMatchObject({ recovered: 1, posted: 1, failed: 0 });
+    const history = slack.callsTo('conversations.history').filter((c) => c.body.channel === 'C0CRASH');
+    expect(history.at(-1)!.body).toMatchObject({ include_all_metadata: 'true' });
+    expect(slack.messagesIn('C0CRASH')).toHaveLength(1);
+    expect(await t.store.spotlight.claims.get(1, claim!.weekKey)).toMatchObject({ state: 'sent', messageId: slack.messagesIn('C0CRASH')[0]!.ts });
+  });
 
-    const sends = discord.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${channelId}/messages`);
-    expect(sends.map((r) => (r.body as { nonce: string }).nonce)).toEqual([claim!.id, claim!.id]);
-    expect(sends.every((r) => (r.body as { enforce_nonce: boolean }).enforce_nonce === true)).toBe(true);
-    const messages = discord.rest.messages.get(channelId)!;
-    expect(messages).toHaveLength(1);
-    expect((await t.store.spotlight.claims.get(1, claim!.weekKey))!).toMatchObject({ state: 'sent', messageId: messages[0]!.id, recoveries: 1 });
+  it('Slack: a recovered claim that had not landed is posted once, with its metadata', async () => {
+    const client = spotlightSlackClient({ SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.url });
+    const hang: SpotlightPoster = { platform: 'slack', post: () => new Promise(() => {}) };
+    await t.store.spotlight.subscriptions.upsert(subscription('slack', slack.teamId, 'C0NEVER', 4), MONDAY);
+    const a = new SpotlightService({ store: t.store, core, clock: new FakeClock(MONDAY, false), posters: [hang] });
+    void a.runOnce(MONDAY);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await t.store.spotlight.claims.history(1, 1)).toMatchObject([{ state: 'claimed' }]);
+    const later = new Date(MONDAY.getTime() + 3 * 60_000);
+    const b = new SpotlightService({ store: t.reopen(), core, clock: new FakeClock(later, false), posters: [new SlackSpotlightPoster(client, { maxPerSecond: null })] });
+    expect(await b.runOnce(later)).toMatchObject({ recovered: 1, posted: 1 });
+    const [message] = slack.messagesIn('C0NEVER');
+    expect(slack.messagesIn('C0NEVER')).toHaveLength(1);
+    expect(message!.metadata?.event_type).toBe('rolecall_spotlight');
   });
 });
 
@@ -94,9 +158,13 @@ describe('1,000 channels against the fake Discord and the fake Slack, with their
       const firstRequest = discord.requests.length;
       const slackCallsBefore = slack.callsTo('chat.postMessage').length;
 
+      // MONDAY's week at real speed from its slot: a run acts only on its current week.
+      const t0 = Date.now();
+      const clock = { now: () => new Date(MONDAY.getTime() + (Date.now() - t0)), sleep: systemClock.sleep };
       const service = new SpotlightService({
         store: t.store,
         core,
+        clock,
         concurrency: 8,
         posters: [
           new DiscordSpotlightPoster(rest),
@@ -120,7 +188,7 @@ describe('1,000 channels against the fake Discord and the fake Slack, with their
       // Slack is paced at 40/s under a 50/s limit; Discord at 45/s under 50/s: ~12 s, not minutes.
       expect(seconds).toBeLessThan(60);
 
-      const again = await service.runOnce(new Date(MONDAY.getTime() + 3_600_000));
+      const again = await service.runOnce();
       expect(again).toMatchObject({ posted: 0, skipped: 1000 });
       await service.stop();
     } finally {

@@ -138,6 +138,7 @@ describe('weekly rotation through the service', () => {
     const uninterrupted = await runWeeks(t.store, clock, poster, 0, 12);
     const other = tempStore();
     try {
+      clock.set(new Date(FIRST_SLOT - 86_400_000)); // subscribed at the same moment as the first
       await subscribe(other.store);
       const before = await runWeeks(other.store, clock, poster, 0, 5);
       // "Restart": a new connection and a new service; preview first, then post.
@@ -153,6 +154,7 @@ describe('weekly rotation through the service', () => {
     }
     const differentSeed = tempStore();
     try {
+      clock.set(new Date(FIRST_SLOT - 86_400_000));
       await subscribe(differentSeed.store, {}, 0.75);
       expect(await runWeeks(differentSeed.store, clock, poster, 0, 12, 0.75)).not.toEqual(uninterrupted);
     } finally {

@@ -21,7 +21,10 @@ describe('SpotlightScheduler', () => {
   afterEach(() => t.cleanup());
 
   it('starts ONE node-cron task, every minute, without overlap, after a catch-up run', async () => {
+    // Subscribed before Monday's slot; the process is down until Wednesday.
+    clock.set('2026-04-06T09:00:00Z');
     for (const id of ['c1', 'c2', 'c3']) await service.subscribe({ channel: { platform: 'discord', workspaceId: 'g', channelId: id }, createdBy: 'u' });
+    clock.set('2026-04-08T09:00:00Z');
     let captured: ReturnType<typeof createTask> | undefined;
     const spy = vi.fn<CreateTask>((expr, fn, opts) => (captured = createTask(expr, fn, opts)));
     const scheduler = new SpotlightScheduler({ service, clock, createTask: spy });
@@ -55,7 +58,9 @@ describe('SpotlightScheduler', () => {
       return post(...args);
     };
     const own = new SpotlightService({ store: t.store, core, clock: still, posters: [slow], random: () => 0.5 });
+    still.set('2026-04-06T09:00:00Z'); // before Monday's slot, so Wednesday's start catches it up
     await own.subscribe({ channel: { platform: 'discord', workspaceId: 'g', channelId: 'c1' }, createdBy: 'u' });
+    still.set('2026-04-08T09:00:00Z');
     const spy = vi.fn<CreateTask>((expr, fn, opts) => createTask(expr, fn, opts));
     const scheduler = new SpotlightScheduler({ service: own, clock: still, createTask: spy });
     const starting = scheduler.start();
@@ -100,6 +105,7 @@ describe('SpotlightScheduler', () => {
     const scheduler = new SpotlightScheduler({ service, clock });
     expect(await tickEveryMinute(scheduler, '2026-11-01T04:00:00Z', '2026-11-01T08:00:00Z')).toEqual(['2026-11-01T05:30:00.000Z']);
     await service.unsubscribe(ny);
+    clock.set('2026-03-28T00:00:00Z'); // subscribed before the London week in question
     await service.subscribe({ channel: london, createdBy: 'u', day: 'sunday', time: '01:30', timezone: 'Europe/London' });
     expect(await tickEveryMinute(scheduler, '2026-03-29T00:00:00Z', '2026-03-29T03:00:00Z')).toEqual(['2026-03-29T01:00:00.000Z']);
     expect(poster.posts.map((p) => p.channelId)).toEqual(['ny', 'ldn']);

@@ -46,12 +46,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Monday 00:00 UTC: a slot always behind us in the current week, so start-up's catch-up posts it. */
+/**
+ * Monday 00:00 UTC: a slot always behind us in the current week, so start-up's catch-up posts it
+ * (subscribed the week before, so this week's slot counts).
+ */
 async function seed(channels: Array<{ platform: 'discord' | 'slack'; workspaceId: string; channelId: string }>): Promise<void> {
   const store = SqliteStore.open(env.ROLECALL_DB);
   for (const [i, c] of channels.entries()) {
     const sub: NewSubscription = { ...c, dayOfWeek: 1, localTime: '00:00', timezone: 'UTC', filter: {}, createdBy: 'U0ADMIN', rotationSeed: i + 1 };
-    await store.spotlight.subscriptions.upsert(sub, new Date());
+    await store.spotlight.subscriptions.upsert(sub, new Date(Date.now() - 8 * 86_400_000));
   }
   await store.close();
 }

@@ -173,6 +173,22 @@ describe.each(kinds)('claims ($name)', (kind) => {
     expect(await claims.get(subId, '2026-W15')).toMatchObject({ state: 'failed', failureKind: 'abandoned', failureReason: 'gave up' });
   });
 
+  it('lets a proved-dead owner’s claim be taken over before its lease ends, keeping claimed_at', async () => {
+    const { claims } = t.store.spotlight;
+    await claims.acquire(request(subId, { id: 'aaa', owner: 'dead', leaseUntil: later(60_000) }));
+    expect((await claims.inFlight()).map((c) => c.id)).toEqual(['aaa']);
+    // Within the lease: only naming the very owner that was proved dead wins it.
+    expect(await claims.takeOver('aaa', 'p2', later(1_000), later(121_000))).toBeUndefined();
+    expect(await claims.takeOver('aaa', 'p2', later(1_000), later(121_000), 'someone-else')).toBeUndefined();
+    expect(await claims.abandon('aaa', 'x', later(1_000), 'someone-else')).toBe(false);
+    const taken = await claims.takeOver('aaa', 'p2', later(1_000), later(121_000), 'dead');
+    expect(taken).toMatchObject({ owner: 'p2', recoveries: 1, claimedAt: T0, leaseUntil: later(121_000) });
+    // p2 dies too: its claim can be settled the same way, before its lease ends.
+    expect(await claims.takeOver('aaa', 'p3', later(2_000), later(122_000), 'p2')).toBeUndefined();
+    expect(await claims.abandon('aaa', 'gave up', later(2_000), 'p2')).toBe(true);
+    expect(await claims.inFlight()).toEqual([]);
+  });
+
   it('moves the lease only for its owner while in flight', async () => {
     const { claims } = t.store.spotlight;
     await claims.acquire(request(subId, { id: 'aaa' }));

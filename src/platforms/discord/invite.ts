@@ -2,12 +2,15 @@ import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits, PermissionsBitField } 
 
 /**
  * The least the bot needs. Slash-command answers go through the interaction webhook and need no
- * permission at all; the weekly spotlight posts embeds to channels: view, send, embed links.
+ * permission at all; the weekly spotlight posts embeds to channels: view, send, embed links,
+ * and reads the channel's recent messages to find a post a crashed run made before sending it
+ * again (read message history; without it such a post may be repeated once).
  */
 export const INVITE_PERMISSIONS = new PermissionsBitField([
   PermissionFlagsBits.ViewChannel,
   PermissionFlagsBits.SendMessages,
   PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.ReadMessageHistory,
 ]).freeze();
 
 export const INVITE_SCOPES = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands] as const;

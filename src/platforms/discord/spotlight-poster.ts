@@ -5,13 +5,22 @@ import {
   PermissionFlagsBits,
   REST,
   Routes,
+  SnowflakeUtil,
   type APIChannel,
   type APIMessage,
   type PermissionsBitField,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
 import type { Env } from '../../config/env.js';
-import { DISCORD_PERMANENT_CODES, type PostOptions, type PostResult, type PostTarget, type SpotlightPoster } from '../../spotlight/poster.js';
+import {
+  DISCORD_PERMANENT_CODES,
+  type LookupResult,
+  type PostedQuery,
+  type PostOptions,
+  type PostResult,
+  type PostTarget,
+  type SpotlightPoster,
+} from '../../spotlight/poster.js';
 import type { View } from '../../views/view.js';
 import { renderForDiscord } from './render.js';
 
@@ -59,6 +68,8 @@ export class DiscordSpotlightPoster implements SpotlightPoster {
   readonly maxPerSecond: number | undefined;
   /** After a 401 discord.js drops the token; every later post would fail the same way. */
   private tokenRejected: string | undefined;
+  /** The bot's user id, learnt on the first lookup (GET /users/@me). */
+  private botId: string | undefined;
 
   constructor(
     private readonly rest: REST,
@@ -86,7 +97,38 @@ export class DiscordSpotlightPoster implements SpotlightPoster {
       return failure;
     }
   }
+
+  /**
+   * Discord remembers a nonce only for a few minutes, and does not keep it on the message: a
+   * fetched message has no nonce. So before a recovered claim is sent again, look through the
+   * channel's messages since the claim for the bot's own spotlight with this role's title. A
+   * channel gets one spotlight a week, so that message is this claim's. A nonce, where one is
+   * returned, is matched too.
+   */
+  async findPosted(target: PostTarget, query: PostedQuery, { signal }: PostOptions): Promise<LookupResult> {
+    const title = renderForDiscord(query.view, { target: 'channel' }).embeds[0]?.title;
+    try {
+      this.botId ??= ((await this.rest.get(Routes.user('@me'), { signal })) as { id: string }).id;
+      let after = SnowflakeUtil.generate({ timestamp: query.since.getTime() }).toString();
+      for (let page = 0; page < LOOKUP_PAGES; page++) {
+        const batch = (await this.rest.get(Routes.channelMessages(target.channelId), {
+          query: new URLSearchParams({ after, limit: '100' }),
+          signal,
+        })) as APIMessage[];
+        const hit = batch.find((m) => m.nonce === query.claimId || (m.author.id === this.botId && title !== undefined && m.embeds[0]?.title === title));
+        if (hit) return { status: 'found', messageId: hit.id };
+        if (batch.length < 100) return { status: 'absent' };
+        // Newest first; the next page starts after the newest seen.
+        after = batch.reduce((max, m) => (BigInt(m.id) > BigInt(max) ? m.id : max), after);
+      }
+      return { status: 'unknown', reason: `more than ${LOOKUP_PAGES * 100} messages since the claim` };
+    } catch (error) {
+      return { status: 'unknown', reason: classifyDiscordError(error).reason };
+    }
+  }
 }
+
+const LOOKUP_PAGES = 5;
 
 const POST_PERMISSIONS = [
   [PermissionFlagsBits.ViewChannel, 'View Channel'],

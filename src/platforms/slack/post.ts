@@ -9,6 +9,8 @@ export interface PostViewOptions {
   ephemeralTo?: string;
   /** Value for a "Share in channel" button (ephemeral answers). */
   share?: string;
+  /** Message metadata (event_type + event_payload), public messages only: the spotlight's claim id. */
+  metadata?: { event_type: string; event_payload: Record<string, string> };
   render?: RenderOptions;
 }
 
@@ -37,7 +39,8 @@ export async function postView(
     return { channel, ...(res.message_ts ? { ts: res.message_ts } : {}) };
   }
   // No unfurls, and link_names off: nothing in an answer should notify anyone.
-  const res = await client.chat.postMessage({ channel, ...message, ...thread, unfurl_links: false, unfurl_media: false, link_names: false });
+  const metadata = opts.metadata ? { metadata: opts.metadata } : {};
+  const res = await client.chat.postMessage({ channel, ...message, ...thread, ...metadata, unfurl_links: false, unfurl_media: false, link_names: false });
   return { channel: res.channel ?? channel, ...(res.ts ? { ts: res.ts } : {}) };
 }
 

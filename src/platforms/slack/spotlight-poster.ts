@@ -1,6 +1,14 @@
 import { ErrorCode, WebClient, type Logger as SlackLogger } from '@slack/web-api';
 import type { Env } from '../../config/env.js';
-import { SLACK_PERMANENT_ERRORS, type PostOptions, type PostResult, type PostTarget, type SpotlightPoster } from '../../spotlight/poster.js';
+import {
+  SLACK_PERMANENT_ERRORS,
+  type LookupResult,
+  type PostedQuery,
+  type PostOptions,
+  type PostResult,
+  type PostTarget,
+  type SpotlightPoster,
+} from '../../spotlight/poster.js';
 import type { View } from '../../views/view.js';
 import { classifySlackError, postView } from './post.js';
 
@@ -60,17 +68,58 @@ export class SlackSpotlightPoster implements SpotlightPoster {
     this.maxPerSecond = opts.maxPerSecond === null ? undefined : (opts.maxPerSecond ?? SLACK_SPOTLIGHT_PER_SECOND);
   }
 
-  async post(target: PostTarget, view: View, _claimId: string, { signal }: PostOptions): Promise<PostResult> {
+  async post(target: PostTarget, view: View, claimId: string, { signal }: PostOptions): Promise<PostResult> {
     // The WebClient takes no AbortSignal; at least do not start a post that was already cancelled.
     if (signal.aborted) return { ok: false, kind: 'temporary', reason: 'aborted before sending' };
     try {
-      const sent = await postView(this.client, target.channelId, view);
+      // The claim id rides along as message metadata, so a recovering run can find this post.
+      const metadata = { event_type: SPOTLIGHT_EVENT_TYPE, event_payload: { claim_id: claimId } };
+      const sent = await postView(this.client, target.channelId, view, { metadata });
       if (!sent.ts) return { ok: false, kind: 'temporary', reason: 'Slack accepted the post without a message ts' };
       return { ok: true, messageId: sent.ts };
     } catch (error) {
       return classifySpotlightSlackError(error);
     }
   }
+
+  /**
+   * Slack has no idempotency key: before a recovered claim (or a retry after an unanswered
+   * attempt) is posted again, look for a message carrying its claim id in its metadata among
+   * the channel's messages since the claim was made. conversations.history needs
+   * channels:history (public channels) or groups:history (private ones); without it the answer
+   * is "unknown" and the spotlight is posted anyway.
+   */
+  async findPosted(target: PostTarget, query: PostedQuery, { signal }: PostOptions): Promise<LookupResult> {
+    let cursor: string | undefined;
+    try {
+      for (let page = 0; page < LOOKUP_PAGES; page++) {
+        if (signal.aborted) return { status: 'unknown', reason: 'the lookup timed out' };
+        const res = await this.client.conversations.history({
+          channel: target.channelId,
+          oldest: (query.since.getTime() / 1000).toFixed(6),
+          include_all_metadata: true,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        const hit = res.messages?.find((m) => m.metadata?.event_type === SPOTLIGHT_EVENT_TYPE && claimIdOf(m.metadata.event_payload) === query.claimId);
+        if (hit?.ts) return { status: 'found', messageId: hit.ts };
+        cursor = res.response_metadata?.next_cursor || undefined;
+        if (!res.has_more || !cursor) return { status: 'absent' };
+      }
+      return { status: 'unknown', reason: `more than ${LOOKUP_PAGES * 200} messages since the claim` };
+    } catch (error) {
+      return { status: 'unknown', reason: `conversations.history: ${classifySlackError(error).code}` };
+    }
+  }
+}
+
+/** The metadata event type on spotlight posts; its payload is `{ claim_id }`. */
+export const SPOTLIGHT_EVENT_TYPE = 'rolecall_spotlight';
+const LOOKUP_PAGES = 5;
+
+/** The library types event_payload as `{}`; read our one field without trusting its shape. */
+function claimIdOf(payload: unknown): unknown {
+  return typeof payload === 'object' && payload !== null && 'claim_id' in payload ? payload.claim_id : undefined;
 }
 
 const CHANNEL_REASONS: Record<string, string> = {

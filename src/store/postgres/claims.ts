@@ -123,20 +123,27 @@ export class PgClaims implements ClaimStore {
     return rows.map(toClaim);
   }
 
-  async takeOver(id: string, owner: string, at: Date, leaseUntil: Date): Promise<Claim | undefined> {
+  async inFlight(): Promise<Claim[]> {
+    const { rows } = await this.pool.query<ClaimRow>(`SELECT * FROM spotlight_claims WHERE state = 'claimed' ORDER BY claimed_at`);
+    return rows.map(toClaim);
+  }
+
+  // Either the lease ended, or the caller proved this very owner dead (a NULL never matches).
+  // claimed_at is kept: a lookup for a message the dead owner may have posted starts there.
+  async takeOver(id: string, owner: string, at: Date, leaseUntil: Date, deadOwner?: string): Promise<Claim | undefined> {
     const { rows } = await this.pool.query<ClaimRow>(
-      `UPDATE spotlight_claims SET owner = $2, claimed_at = $3, lease_until = $4, recoveries = recoveries + 1
-       WHERE id = $1 AND state = 'claimed' AND lease_until <= $3 AND recoveries = 0 RETURNING *`,
-      [id, owner, at, leaseUntil],
+      `UPDATE spotlight_claims SET owner = $2, lease_until = $4, recoveries = recoveries + 1
+       WHERE id = $1 AND state = 'claimed' AND (lease_until <= $3 OR owner = $5) AND recoveries = 0 RETURNING *`,
+      [id, owner, at, leaseUntil, deadOwner ?? null],
     );
     return rows[0] ? toClaim(rows[0]) : undefined;
   }
 
-  async abandon(id: string, reason: string, at: Date): Promise<boolean> {
+  async abandon(id: string, reason: string, at: Date, deadOwner?: string): Promise<boolean> {
     const r = await this.pool.query(
       `UPDATE spotlight_claims SET state = 'failed', failure_kind = 'abandoned', failure_reason = $2, failed_at = $3
-       WHERE id = $1 AND state = 'claimed' AND lease_until <= $3`,
-      [id, reason, at],
+       WHERE id = $1 AND state = 'claimed' AND (lease_until <= $3 OR owner = $4)`,
+      [id, reason, at, deadOwner ?? null],
     );
     return r.rowCount === 1;
   }

@@ -60,6 +60,7 @@ export class SqliteClaims implements ClaimStore {
   private readonly failed;
   private readonly leaseStmt;
   private readonly staleStmt;
+  private readonly inFlightStmt;
   private readonly takeOverStmt;
   private readonly abandonStmt;
   private readonly subRotation;
@@ -98,13 +99,15 @@ export class SqliteClaims implements ClaimStore {
     this.staleStmt = db.prepare<[string], ClaimRow>(
       `SELECT * FROM spotlight_claims WHERE state = 'claimed' AND lease_until <= ? ORDER BY claimed_at`,
     );
+    this.inFlightStmt = db.prepare<[], ClaimRow>(`SELECT * FROM spotlight_claims WHERE state = 'claimed' ORDER BY claimed_at`);
+    // Either the lease ended, or the caller proved this very owner dead (a NULL never matches).
     this.takeOverStmt = db.prepare(
-      `UPDATE spotlight_claims SET owner = ?, claimed_at = ?, lease_until = ?, recoveries = recoveries + 1
-       WHERE id = ? AND state = 'claimed' AND lease_until <= ? AND recoveries = 0`,
+      `UPDATE spotlight_claims SET owner = @owner, lease_until = @leaseUntil, recoveries = recoveries + 1
+       WHERE id = @id AND state = 'claimed' AND (lease_until <= @at OR owner = @deadOwner) AND recoveries = 0`,
     );
     this.abandonStmt = db.prepare(
-      `UPDATE spotlight_claims SET state = 'failed', failure_kind = 'abandoned', failure_reason = ?, failed_at = ?
-       WHERE id = ? AND state = 'claimed' AND lease_until <= ?`,
+      `UPDATE spotlight_claims SET state = 'failed', failure_kind = 'abandoned', failure_reason = @reason, failed_at = @at
+       WHERE id = @id AND state = 'claimed' AND (lease_until <= @at OR owner = @deadOwner)`,
     );
     this.subRotation = db.prepare<[number], { rotation_seed: number; rotation_cycle: number }>(
       'SELECT rotation_seed, rotation_cycle FROM spotlight_subscriptions WHERE id = ?',
@@ -166,16 +169,21 @@ export class SqliteClaims implements ClaimStore {
     return this.staleStmt.all(now.toISOString()).map(toClaim);
   }
 
-  async takeOver(id: string, owner: string, at: Date, leaseUntil: Date): Promise<Claim | undefined> {
+  async inFlight(): Promise<Claim[]> {
+    return this.inFlightStmt.all().map(toClaim);
+  }
+
+  async takeOver(id: string, owner: string, at: Date, leaseUntil: Date, deadOwner?: string): Promise<Claim | undefined> {
+    const params = { id, owner, at: at.toISOString(), leaseUntil: leaseUntil.toISOString(), deadOwner: deadOwner ?? null };
     const run = this.db.transaction(() => {
-      const won = this.takeOverStmt.run(owner, at.toISOString(), leaseUntil.toISOString(), id, at.toISOString()).changes === 1;
+      const won = this.takeOverStmt.run(params).changes === 1;
       return won ? toClaim(this.selectById.get(id)!) : undefined;
     });
     return run.immediate();
   }
 
-  async abandon(id: string, reason: string, at: Date): Promise<boolean> {
-    return this.abandonStmt.run(reason, at.toISOString(), id, at.toISOString()).changes === 1;
+  async abandon(id: string, reason: string, at: Date, deadOwner?: string): Promise<boolean> {
+    return this.abandonStmt.run({ id, reason, at: at.toISOString(), deadOwner: deadOwner ?? null }).changes === 1;
   }
 
   async rotation(subscriptionId: number): Promise<RotationState> {

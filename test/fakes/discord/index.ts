@@ -23,6 +23,8 @@ export interface FakeDiscordOptions {
   interactionDeadlineMs?: number;
   /** Bound the recorded requests and interactions (oldest dropped); unbounded by default. */
   maxRecords?: number;
+  /** How long enforce_nonce remembers a nonce; Discord says "a few minutes" (default 5 min). */
+  nonceWindowMs?: number;
 }
 
 export interface Started {
@@ -81,6 +83,7 @@ export class FakeDiscord {
       gatewayUrl: () => `ws://127.0.0.1:${this.port}/gateway`,
       interactionDeadlineMs: opts.interactionDeadlineMs ?? 3000,
       maxRecords: opts.maxRecords ?? Number.POSITIVE_INFINITY,
+      nonceWindowMs: opts.nonceWindowMs ?? 5 * 60_000,
     });
     this.maxRecords = opts.maxRecords ?? Number.POSITIVE_INFINITY;
     this.rest.channels.set(channel.id, channel);

@@ -28,6 +28,8 @@ export interface RestOptions {
   interactionDeadlineMs: number;
   /** Keep at most this many requests and interactions (oldest dropped), for long benchmark runs. */
   maxRecords: number;
+  /** How long a nonce is remembered for enforce_nonce (Discord: "a few minutes"). */
+  nonceWindowMs: number;
 }
 
 type Params = string[];
@@ -41,7 +43,9 @@ export class FakeRest extends EventEmitter {
   readonly messages = new Map<string, APIMessage[]>();
   readonly commands = { global: [] as APIApplicationCommand[], guilds: new Map<string, APIApplicationCommand[]>() };
   private readonly commandIds = new Map<string, string>();
-  private readonly nonces = new Map<string, Map<string, APIMessage>>();
+  private readonly nonces = new Map<string, Map<string, { message: APIMessage; at: number }>>();
+  private nonceWindowMs: number;
+  private latency: { min: number; max: number } | undefined;
   private readonly rateLimits: Array<Required<Omit<RateLimitInjection, 'method'>> & { method?: string }> = [];
   private readonly channelErrors = new Map<string, ApiError>();
   private readonly failures: Array<{ prefix: string; failure: { status: number } | 'reset'; times: number }> = [];
@@ -62,10 +66,22 @@ export class FakeRest extends EventEmitter {
     ['GET', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, true, (_r, p) => ({ status: 200, body: this.commands.guilds.get(p[1]!) ?? [] })],
     ['GET', /^\/channels\/(\d+)$/, true, (_r, p) => this.getChannel(p[0]!)],
     ['POST', /^\/channels\/(\d+)\/messages$/, true, (r, p) => this.createMessage(r, p[0]!)],
+    ['GET', /^\/channels\/(\d+)\/messages$/, true, (r, p) => this.listMessages(r, p[0]!)],
   ];
 
   constructor(private readonly opts: RestOptions) {
     super();
+    this.nonceWindowMs = opts.nonceWindowMs;
+  }
+
+  /** Forget a nonce this long after its message was created (0: at once). */
+  setNonceWindow(ms: number): void {
+    this.nonceWindowMs = ms;
+  }
+
+  /** Delay every answer by a random time in [min, max] ms after the request took effect; undefined: none. */
+  setLatency(latency: { min: number; max: number } | undefined): void {
+    this.latency = latency;
   }
 
   injectRateLimit(injection: RateLimitInjection): void {
@@ -128,9 +144,17 @@ export class FakeRest extends EventEmitter {
     const answer = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
       const text = payload === undefined ? '' : JSON.stringify(payload);
-      res.writeHead(status, { ...(text ? { 'content-type': 'application/json' } : {}), ...headers });
-      res.end(text);
-      this.emit('request', record);
+      const reply = () => {
+        // A client killed while waiting: the request still took effect, nobody hears of it.
+        if (!res.destroyed) {
+          res.writeHead(status, { ...(text ? { 'content-type': 'application/json' } : {}), ...headers });
+          res.end(text);
+        }
+        this.emit('request', record);
+      };
+      const lag = this.latency ? this.latency.min + Math.random() * (this.latency.max - this.latency.min) : 0;
+      if (lag > 0) setTimeout(reply, lag);
+      else reply();
     };
     const sub = path.startsWith('/api/v10/') ? path.slice('/api/v10'.length) : null;
     const route = sub === null ? undefined : this.routes.find(([m, re]) => m === record.method && re.test(sub));
@@ -288,18 +312,42 @@ export class FakeRest extends EventEmitter {
     return channel ? { status: 200, body: channel } : this.error(DiscordErrors.UnknownChannel);
   }
 
+  /**
+   * GET /channels/{id}/messages: `around`/`before`/`after` and `limit` (1-100, default 50),
+   * newest first. Discord does not keep a message's nonce: a fetched message has none.
+   */
+  private listMessages(req: RecordedRequest, channelId: string) {
+    if (!this.channels.has(channelId)) return this.error(DiscordErrors.UnknownChannel);
+    const limit = req.query.limit === undefined ? 50 : Number(req.query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return this.invalid(['limit: must be between 1 and 100']);
+    const all = this.messages.get(channelId) ?? []; // oldest first
+    const id = (m: APIMessage) => BigInt(m.id);
+    let page: APIMessage[];
+    if (req.query.after) {
+      const after = BigInt(req.query.after);
+      page = all.filter((m) => id(m) > after).slice(0, limit);
+    } else if (req.query.before) {
+      const before = BigInt(req.query.before);
+      page = all.filter((m) => id(m) < before).slice(-limit);
+    } else page = all.slice(-limit);
+    return { status: 200, body: page.reverse().map(({ nonce: _nonce, ...m }) => m) };
+  }
+
   private createMessage(req: RecordedRequest, channelId: string) {
     if (!this.channels.has(channelId)) return this.error(DiscordErrors.UnknownChannel);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const problems = validateMessage(body, true);
     if (problems.length > 0) return this.invalid(problems);
     const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined;
-    const seen = this.nonces.get(channelId) ?? new Map<string, APIMessage>();
+    const seen = this.nonces.get(channelId) ?? new Map<string, { message: APIMessage; at: number }>();
     this.nonces.set(channelId, seen);
     // enforce_nonce: a repeat within the window returns the first message instead of a duplicate.
-    if (nonce && body.enforce_nonce === true && seen.has(nonce)) return { status: 200, body: seen.get(nonce) };
+    // After the window the nonce is forgotten, as Discord forgets it after a few minutes.
+    const first = nonce ? seen.get(nonce) : undefined;
+    if (nonce && first && performance.now() - first.at > this.nonceWindowMs) seen.delete(nonce);
+    else if (nonce && first && body.enforce_nonce === true) return { status: 200, body: first.message };
     const message = this.message(channelId, body, nonce ? { nonce } : {});
-    if (nonce && body.enforce_nonce === true) seen.set(nonce, message);
+    if (nonce && body.enforce_nonce === true) seen.set(nonce, { message, at: performance.now() });
     const list = this.messages.get(channelId) ?? [];
     list.push(message);
     this.messages.set(channelId, list);

@@ -31,10 +31,28 @@ export interface FakeSlackApiOptions {
   teamName?: string;
   botUserId?: string;
   botId?: string;
+  /**
+   * Milliseconds between Slack accepting a call (the message exists) and its answer reaching
+   * the client: a random value in [min, max]. Real Slack took 150 ms for chat.postMessage.
+   */
+  latencyMs?: { min: number; max: number };
+}
+
+/** A message as conversations.history returns it. */
+export interface StoredMessage {
+  type: 'message';
+  ts: string;
+  text?: unknown;
+  blocks?: unknown;
+  user: string;
+  bot_id: string;
+  thread_ts?: unknown;
+  /** Only returned with include_all_metadata. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 /** Methods that take a channel, and so can be failed per channel. */
-const CHANNEL_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'conversations.info']);
+const CHANNEL_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'conversations.info', 'conversations.history']);
 
 export class FakeSlackApi {
   readonly calls = new Recorder<RecordedCall>((c) => `${c.method} ${c.status} ${JSON.stringify(c.body).slice(0, 160)}`);
@@ -48,6 +66,9 @@ export class FakeSlackApi {
   private readonly perChannel = new Map<string, { limit: number; stamps: Map<string, number[]> }>();
   private readonly users = new Map<string, { isAdmin: boolean; isOwner: boolean }>();
   private readonly failures = new Map<string, { failure: InjectedFailure; remaining: number }>();
+  /** Messages posted per channel, oldest first. */
+  readonly messages = new Map<string, StoredMessage[]>();
+  private latency: { min: number; max: number } | undefined;
   private seq = 0;
 
   private constructor(
@@ -59,6 +80,17 @@ export class FakeSlackApi {
     this.teamName = opts.teamName ?? 'RoleCall Test';
     this.botUserId = opts.botUserId ?? 'U0ROLEBOT';
     this.botId = opts.botId ?? 'B0ROLEBOT';
+    this.latency = opts.latencyMs;
+  }
+
+  /** Every answer is delayed by a random time in [min, max] ms after the call took effect; undefined: none. */
+  setLatency(latency: { min: number; max: number } | undefined): void {
+    this.latency = latency;
+  }
+
+  /** Messages posted to a channel (top level and replies), oldest first. */
+  messagesIn(channel: string): StoredMessage[] {
+    return this.messages.get(channel) ?? [];
   }
 
   static async start(opts: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
@@ -130,6 +162,7 @@ export class FakeSlackApi {
     this.perChannel.clear();
     this.users.clear();
     this.failures.clear();
+    this.messages.clear();
   }
 
   close(): Promise<void> {
@@ -147,8 +180,14 @@ export class FakeSlackApi {
     const body = parseBody(raw, req.headers['content-type']);
     const send = (status: number, response: Record<string, unknown>, headers: Record<string, string> = {}) => {
       this.calls.push({ method, body, raw, headers: req.headers, status, response, at: Date.now() });
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-      res.end(JSON.stringify(response));
+      const reply = () => {
+        if (res.destroyed) return; // the client is gone (killed); the call still took effect
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+        res.end(JSON.stringify(response));
+      };
+      const lag = this.latency ? this.latency.min + Math.random() * (this.latency.max - this.latency.min) : 0;
+      if (lag > 0) setTimeout(reply, lag);
+      else reply();
     };
 
     const failing = this.failures.get(method);
@@ -206,8 +245,24 @@ export class FakeSlackApi {
       case 'chat.postMessage': {
         if (!channel) return { ok: false, error: 'channel_not_found' };
         const ts = this.nextTs();
-        const message = { type: 'message', text: body.text, blocks: body.blocks, user: this.botUserId, bot_id: this.botId, ts, thread_ts: body.thread_ts };
+        const metadata = messageMetadata(body.metadata);
+        if (metadata === null) return { ok: false, error: 'invalid_metadata_format' };
+        const message: StoredMessage = {
+          type: 'message',
+          text: body.text,
+          blocks: body.blocks,
+          user: this.botUserId,
+          bot_id: this.botId,
+          ts,
+          ...(body.thread_ts ? { thread_ts: body.thread_ts } : {}),
+          ...(metadata ? { metadata } : {}),
+        };
+        this.messages.set(channel, [...this.messagesIn(channel), message]);
         return { ok: true, channel, ts, message };
+      }
+      case 'conversations.history': {
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        return this.history(channel, body);
       }
       case 'chat.postEphemeral':
         return channel ? { ok: true, message_ts: this.nextTs() } : { ok: false, error: 'channel_not_found' };
@@ -241,5 +296,53 @@ export class FakeSlackApi {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /**
+   * conversations.history as documented: newest first, `oldest`/`latest` bounds (exclusive
+   * unless `inclusive`), `limit` (default 100, at most 999), an opaque `cursor` with `has_more`
+   * and `response_metadata.next_cursor`, and message metadata only with `include_all_metadata`.
+   */
+  private history(channel: string, body: Record<string, unknown>): Record<string, unknown> {
+    const num = (v: unknown) => (v === undefined || v === '' ? undefined : Number(v));
+    const oldest = num(body.oldest) ?? 0;
+    const latest = num(body.latest) ?? Number.POSITIVE_INFINITY;
+    const inclusive = body.inclusive === true || body.inclusive === 'true' || body.inclusive === '1';
+    const limit = Math.min(999, Math.max(1, num(body.limit) ?? 100));
+    const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true' || body.include_all_metadata === '1';
+    const inRange = this.messagesIn(channel)
+      .filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts)
+      .filter((m) => {
+        const ts = Number(m.ts);
+        return inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest;
+      })
+      .reverse();
+    const offset = typeof body.cursor === 'string' && body.cursor ? Number(Buffer.from(body.cursor, 'base64').toString('utf8').replace(/^next:/, '')) : 0;
+    const page = inRange.slice(offset, offset + limit).map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m));
+    const more = offset + limit < inRange.length;
+    const next = more ? Buffer.from(`next:${offset + limit}`).toString('base64') : '';
+    return { ok: true, messages: page, has_more: more, pin_count: 0, response_metadata: { next_cursor: next } };
+  }
+}
+
+/**
+ * chat.postMessage's `metadata`: `{ event_type, event_payload }` (a JSON string in a form
+ * body). Undefined when absent; null when malformed, which Slack refuses.
+ */
+function messageMetadata(value: unknown): StoredMessage['metadata'] | undefined | null {
+  if (value === undefined || value === '') return undefined;
+  const parsed: unknown = typeof value === 'string' ? safeJson(value) : value;
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { event_type, event_payload } = parsed as { event_type?: unknown; event_payload?: unknown };
+  if (typeof event_type !== 'string' || !/^[A-Za-z0-9_]+$/.test(event_type)) return null;
+  if (typeof event_payload !== 'object' || event_payload === null || Array.isArray(event_payload)) return null;
+  return { event_type, event_payload: event_payload as Record<string, unknown> };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

@@ -5,7 +5,7 @@
  * - SlackSender: signed slash commands, events and clicks, sent to the app over HTTP;
  * - the payload builders and the v0 signer, for anything the sender does not cover.
  */
-export { FakeSlackApi, type ChannelError, type InjectedFailure, type FakeSlackApiOptions, type RecordedCall } from './fake-slack-api.js';
+export { FakeSlackApi, type ChannelError, type InjectedFailure, type FakeSlackApiOptions, type RecordedCall, type StoredMessage } from './fake-slack-api.js';
 export { ResponseUrlReceiver, type RecordedResponse } from './response-url.js';
 export { SlackSender, type SentRequest, type SlackSenderOptions } from './sender.js';
 export { Recorder, type WaitOptions } from './recorder.js';
