@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from '../observability/metrics.js';
+import { PAGE_HEADERS } from '../web/pages.js';
 
 export interface ComponentHealth {
   ok: boolean;
@@ -16,6 +17,8 @@ export interface HttpServerOptions {
   slack?: RequestListener;
   health: () => Promise<HealthReport>;
   metrics: Metrics;
+  /** The public page at / (Add to Slack, Add to Discord): server-rendered HTML. */
+  landingPage?: string;
 }
 
 export interface RunningHttpServer {
@@ -40,6 +43,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       const body = await opts.metrics.registry.metrics();
       res.writeHead(200, { 'content-type': opts.metrics.registry.contentType });
       res.end(body);
+      return;
+    }
+    if (path === '/' && opts.landingPage !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, PAGE_HEADERS);
+      res.end(req.method === 'HEAD' ? undefined : opts.landingPage);
       return;
     }
     if (opts.slack && path?.startsWith('/slack/')) {

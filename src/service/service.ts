@@ -3,7 +3,7 @@ import { createCore, loadKnowledgeBase } from '../core/index.js';
 import { Dispatcher } from '../app/dispatch.js';
 import { commands } from '../../commands/index.js';
 import { spotlight as spotlightCommand } from '../../commands/spotlight.js';
-import { isDiscordConfigured, isSlackConfigured, type Env } from '../config/env.js';
+import { isDiscordConfigured, isSlackConfigured, isSlackOAuth, type Env } from '../config/env.js';
 import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -11,6 +11,10 @@ import { SpotlightScheduler, SpotlightService, type RunSummary } from '../spotli
 import { startHttpServer, type HealthReport, type RunningHttpServer } from './http-server.js';
 import type { DiscordRuntime } from '../platforms/discord/client.js';
 import type { SlackRuntime } from '../platforms/slack/app.js';
+import type { SlackInstallations } from '../platforms/slack/installations.js';
+import { pauseWorkspace, resumeWorkspace } from '../spotlight/workspaces.js';
+import { TokenCipher } from '../store/token-cipher.js';
+import { landingPage, type LandingOptions } from '../web/pages.js';
 
 export interface ServiceOptions {
   env: Env;
@@ -48,6 +52,30 @@ export interface RunningService {
 }
 
 /**
+ * "Add to Slack" mode: the installation store over the Store, tokens sealed with
+ * ROLECALL_ENCRYPTION_KEY. Installations still sealed with ROLECALL_ENCRYPTION_KEY_PREVIOUS are
+ * re-sealed with the current key at start (key rotation), and a re-install resumes the
+ * spotlight the workspace's removal paused.
+ */
+async function openInstallations(env: Env, store: SqliteStore, logger: Logger): Promise<SlackInstallations> {
+  const { SlackInstallations } = await import('../platforms/slack/installations.js');
+  const cipher = TokenCipher.fromText(env.ROLECALL_ENCRYPTION_KEY ?? '', env.ROLECALL_ENCRYPTION_KEY_PREVIOUS);
+  const installations = new SlackInstallations({
+    records: store.slackInstallations,
+    cipher,
+    hooks: {
+      installed: async (workspaceId) => {
+        const resumed = await resumeWorkspace(store.spotlight.subscriptions, 'slack', workspaceId, new Date());
+        if (resumed > 0) logger.info({ team: workspaceId, resumed }, 'spotlight resumed for a re-installed workspace');
+      },
+    },
+  });
+  const resealed = await installations.resealAll();
+  if (resealed > 0) logger.info({ resealed }, 'slack installations re-encrypted with the current ROLECALL_ENCRYPTION_KEY');
+  return installations;
+}
+
+/**
  * Starts every configured part: the store, Slack (HTTP or Socket Mode), the HTTP server with
  * /healthz and /metrics, Discord, then the spotlight scheduler (with its catch-up). Parts that
  * fail to start are stopped again before the error propagates, so a failed start leaves nothing
@@ -81,11 +109,13 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
 
   try {
     let slack: SlackRuntime | undefined;
+    let landing: LandingOptions = {};
     if (isSlackConfigured(env)) {
       const { startSlack } = await import('../platforms/slack/app.js');
       const { slackSpotlightCommand } = await import('../platforms/slack/spotlight-command.js');
-      const { SlackSpotlightPoster, spotlightSlackClient } = await import('../platforms/slack/spotlight-poster.js');
+      const { SlackSpotlightPoster, spotlightSlackClient, installedWorkspaceClients } = await import('../platforms/slack/spotlight-poster.js');
       const { boltLogger } = await import('../platforms/slack/bolt-logger.js');
+      const installations = isSlackOAuth(env) ? await openInstallations(env, store, logger) : undefined;
       slack = await startSlack({
         env,
         dispatcher,
@@ -94,11 +124,24 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         metrics,
         commands: [slackSpotlightCommand({ core, service: spotlight })],
         ...(spotlight ? { spotlightPreview: async () => spotlight.featured().view } : {}),
+        ...(installations ? { installations } : {}),
+        workspaceRemoved: async (workspaceId) => {
+          const paused = await pauseWorkspace(store.spotlight.subscriptions, 'slack', workspaceId, new Date());
+          spotlightLog.info({ team: workspaceId, paused }, 'spotlight paused for a workspace that removed RoleCall');
+        },
       });
       const s = slack;
       stoppers.push(() => s.stop());
-      // Its own WebClient: the same token and API URL, but no retries of its own (see spotlightSlackClient).
-      spotlight?.setPoster(new SlackSpotlightPoster(spotlightSlackClient(env, boltLogger(spotlightLog))));
+      // Its own WebClient per token: the same API URL, but no retries of its own (see spotlightSlackClient).
+      const spotlightClient = (token?: string) => spotlightSlackClient(env, boltLogger(spotlightLog), token);
+      spotlight?.setPoster(
+        new SlackSpotlightPoster(installations ? installedWorkspaceClients((id) => installations.botToken(id), spotlightClient) : spotlightClient()),
+      );
+      if (installations) landing = { slackInstallPath: (await import('../platforms/slack/oauth.js')).INSTALL_PATH };
+    }
+    if (env.DISCORD_APPLICATION_ID) {
+      const { inviteUrl } = await import('../platforms/discord/invite.js');
+      landing = { ...landing, discordInviteUrl: inviteUrl(env.DISCORD_APPLICATION_ID) };
     }
 
     let discord: DiscordRuntime | undefined;
@@ -109,7 +152,13 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       if (slack) report.slack = await slack.health();
       return report;
     };
-    const http = await startHttpServer({ port: env.PORT, health, metrics, ...(slack?.requestListener ? { slack: slack.requestListener } : {}) });
+    const http = await startHttpServer({
+      port: env.PORT,
+      health,
+      metrics,
+      landingPage: landingPage(landing),
+      ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
+    });
     stoppers.push(() => http.close());
     logger.info({ port: http.port }, 'http server listening (/healthz, /metrics' + (slack?.requestListener ? ', /slack/events)' : ')'));
 

@@ -3,12 +3,23 @@ import type { Logger } from '../../observability/logger.js';
 
 type Method = 'debug' | 'info' | 'warn' | 'error';
 
+/** Slack tokens (xoxb-, xoxp-, xoxe-, xapp-…) wherever they appear in a line of text. */
+const SLACK_TOKEN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
+
+/**
+ * The WebClient's debug lines quote whole API results, and oauth.v2.access returns the new
+ * token: pino's redaction sees only field names, so tokens inside text are masked here.
+ */
+export function maskTokens(text: string): string {
+  return text.replace(SLACK_TOKEN, '$1-[redacted]');
+}
+
 function show(value: unknown): string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return maskTokens(value);
   try {
-    return JSON.stringify(value) ?? String(value);
+    return maskTokens(JSON.stringify(value) ?? String(value));
   } catch {
-    return String(value);
+    return maskTokens(String(value));
   }
 }
 

@@ -1,6 +1,7 @@
-import type { EventLog, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
+import type { EventLog, SlackInstallationStore, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
 import { openDatabase, schemaVersion, type SqliteDb } from './open.js';
 import { SqliteClaims } from './claims.js';
+import { SqliteSlackInstallations } from './installations.js';
 import { SqliteSubscriptions } from './subscriptions.js';
 
 class SqliteThreads implements ThreadStore {
@@ -58,12 +59,14 @@ export class SqliteStore implements Store {
   readonly threads: ThreadStore;
   readonly events: EventLog;
   readonly spotlight: SpotlightStore;
+  readonly slackInstallations: SlackInstallationStore;
   private closed = false;
 
   constructor(readonly db: SqliteDb) {
     this.threads = new SqliteThreads(db);
     this.events = new SqliteEvents(db);
     this.spotlight = { subscriptions: new SqliteSubscriptions(db), claims: new SqliteClaims(db) };
+    this.slackInstallations = new SqliteSlackInstallations(db);
   }
 
   static open(path: string): SqliteStore {
