@@ -11,7 +11,8 @@ const SLACK_TOKEN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
  * token: pino's redaction sees only field names, so tokens inside text are masked here.
  */
 export function maskTokens(text: string): string {
-  return text.replace(SLACK_TOKEN, '$1-[redacted]');
+  // The request-body line of oauth.v2.access carries the app's client secret too.
+  return text.replace(SLACK_TOKEN, '$1-[redacted]').replace(/("?client_secret"?\s*[:=]\s*"?)[^"&,\s}]+/g, '$1[redacted]');
 }
 
 function show(value: unknown): string {
