@@ -109,7 +109,7 @@ class SpotlightCliRun {
   }
 
   private async connect(platforms: readonly SpotlightPlatform[]): Promise<PlatformClients> {
-    this.clients = await openPlatformClients(this.env, platforms, this.deps.clients);
+    this.clients = await openPlatformClients(this.env, platforms, this.deps.clients, this.store.slackInstallations);
     this.service = this.newService();
     return this.clients;
   }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPlatformClients } from '../../src/cli/spotlight-clients.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { notice } from '../../src/views/cards/notice.js';
 import { testCore } from '../helpers/core.js';
 import { InstallHarness, STATE_SECRET } from './install-harness.js';
 
@@ -142,6 +144,23 @@ describe('"Add to Slack"', () => {
     for (const revoked of h.api.oauth.revoked) expect(h.rawLog).not.toContain(revoked);
     expect(h.rawLog).not.toContain('fake-client-secret-for-tests');
     expect(h.rawLog).not.toContain(h.encryptionKey);
+  });
+
+  it('the spotlight CLI (cron) posts to an installed workspace with its own token, and refuses others', async () => {
+    const clients = await openPlatformClients(h.env, ['slack'], { maxPerSecond: { slack: null } }, h.service.store.slackInstallations);
+    expect(clients.unconfigured).toEqual([]);
+    const [poster] = clients.posters;
+    h.api.calls.clear();
+    const view = notice('This week: AI Engineer', 'The weekly role spotlight.', 'info');
+    const signal = new AbortController().signal;
+    const sent = await poster!.post({ platform: 'slack', workspaceId: 'T0ALPHA', channelId: 'C0CRON' }, view, 'claim-1', { signal });
+    expect(sent.ok).toBe(true);
+    const [post] = await h.api.waitForCall('chat.postMessage');
+    expect(post!.headers.authorization).toBe(`Bearer ${h.api.oauth.tokenOf('T0ALPHA')}`);
+    const missing = await poster!.post({ platform: 'slack', workspaceId: 'T0NOWHERE', channelId: 'C0X' }, view, 'claim-2', { signal });
+    expect(missing).toEqual({ ok: false, kind: 'permanent', reason: 'RoleCall is not installed in this Slack workspace' });
+    expect(await clients.canPost({ platform: 'slack', workspaceId: 'T0NOWHERE', channelId: 'C0X' })).toMatchObject({ ok: false });
+    clients.close();
   });
 
   it('the store survives a restart: installations open again with the same key', async () => {
