@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiverOptions, InstallURLOptions, StateStore } from '@slack/bolt';
-import { ClearStateStore, ErrorCode as OAuthErrorCode, InvalidStateError, type CodedError } from '@slack/oauth';
+import type { CodedError } from '@slack/oauth';
+// A CommonJS package whose re-exports Node's ESM loader cannot see by name: take them off the default.
+import slackOAuth from '@slack/oauth';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Env } from '../../config/env.js';
 import type { Logger } from '../../observability/logger.js';
@@ -19,6 +21,8 @@ import type { SlackInstallations } from './installations.js';
 export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
 
+const { ClearStateStore, ErrorCode: OAuthErrorCode, InvalidStateError } = slackOAuth;
+
 /** The bot scopes RoleCall asks for; slack/manifest.yml lists the same (a test checks). */
 export const SLACK_BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'users:read'] as const;
 
@@ -27,7 +31,7 @@ export const SLACK_BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 
  * cookie), accepted once: a state replayed from a copied link or a log line is refused.
  */
 export class OneTimeStateStore implements StateStore {
-  private readonly signed: ClearStateStore;
+  private readonly signed: InstanceType<typeof ClearStateStore>;
 
   constructor(
     secret: string,
