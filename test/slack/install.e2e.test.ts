@@ -92,6 +92,7 @@ describe('"Add to Slack"', () => {
     expect(sent.status).toBe(200);
     await expect(h.responses.waitFor(sent.responseId, { timeoutMs: 500 })).rejects.toThrow(/timed out/);
     expect(h.api.calls.items).toEqual([]);
+    await h.logs.waitFor((l) => l.msg === 'slack request from a workspace without an installation ignored' && String(l.reason).includes('T0BETA'));
   });
 
   it('a forged state gets a 400 page, and so does a state used twice', async () => {

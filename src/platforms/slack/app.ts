@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Dispatcher } from '../../app/dispatch.js';
 import { isSlackOAuth, type Env } from '../../config/env.js';
@@ -144,6 +144,12 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     }
   });
   app.error(async (error) => {
+    // A request from a workspace with no installation (removed, or never installed): expected
+    // in "Add to Slack" mode, acked and ignored.
+    if (error.code === ErrorCode.AuthorizationError) {
+      logger.info({ reason: error.message }, 'slack request from a workspace without an installation ignored');
+      return;
+    }
     // Listeners catch their own failures; this is the last stop, so a bad request never crashes us.
     logger.error({ err: error }, 'unhandled slack listener error');
   });
