@@ -117,7 +117,7 @@ export function oauthReceiverOptions(opts: OAuthOptions): Pick<HTTPReceiverOptio
           log.warn({ enterprise: installation.enterprise?.id }, 'declined an organisation-wide install');
           const token = installation.bot?.token;
           if (token) {
-            await new WebClient(token, clientOptions).auth.revoke().catch((err: unknown) => log.warn({ err }, 'could not revoke the declined install token'));
+            await new WebClient(token, opts.clientOptions).auth.revoke().catch((err: unknown) => log.warn({ err }, 'could not revoke the declined install token'));
           }
           sendPage(res, 403, installFailedPage('org_install'));
           return false;
