@@ -160,7 +160,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
     });
     stoppers.push(() => http.close());
-    logger.info({ port: http.port }, 'http server listening (/healthz, /metrics' + (slack?.requestListener ? ', /slack/events)' : ')'));
+    logger.info({ port: http.port }, 'http server listening (/, /healthz, /metrics' + (slack?.requestListener ? ', /slack/*)' : ')'));
 
     if (isDiscordConfigured(env)) {
       const { startDiscord } = await import('../platforms/discord/client.js');
