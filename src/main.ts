@@ -79,7 +79,8 @@ async function main(): Promise<void> {
     fail(
       'no platform is configured and no terminal is attached.\n' +
         '  Set DISCORD_TOKEN and DISCORD_APPLICATION_ID for Discord, and/or SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET\n' +
-        '  (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) for Slack. Run in a terminal to try the console chat.',
+        '  (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) for one Slack workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET,\n' +
+        '  SLACK_STATE_SECRET and ROLECALL_ENCRYPTION_KEY for "Add to Slack". Run in a terminal to try the console chat.',
       EXIT.config,
     );
   }

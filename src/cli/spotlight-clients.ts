@@ -1,9 +1,12 @@
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import type { WebClient } from '@slack/web-api';
-import type { Env } from '../config/env.js';
+import { isSlackOAuth, type Env } from '../config/env.js';
+import { SlackInstallations } from '../platforms/slack/installations.js';
 import { checkDiscordChannel, classifyDiscordError, discordRest, DiscordSpotlightPoster } from '../platforms/discord/spotlight-poster.js';
 import { classifySlackError } from '../platforms/slack/post.js';
-import { slackCanPost, SlackSpotlightPoster, spotlightSlackClient } from '../platforms/slack/spotlight-poster.js';
+import { installedWorkspaceClients, slackCanPost, type SlackClientFor, SlackSpotlightPoster, spotlightSlackClient } from '../platforms/slack/spotlight-poster.js';
+import type { SlackInstallationStore } from '../store/installation-store.js';
+import { TokenCipher } from '../store/token-cipher.js';
 import type { SpotlightPoster } from '../spotlight/poster.js';
 import type { ChannelKey, SpotlightPlatform } from '../store/spotlight-store.js';
 
@@ -58,12 +61,22 @@ async function slackIdentity(client: WebClient): Promise<{ ok: true; teamId: str
   }
 }
 
-export async function openPlatformClients(env: Env, platforms: readonly SpotlightPlatform[], opts: ClientOptions = {}): Promise<PlatformClients> {
+/**
+ * `installations`: the Store's Slack installations, for "Add to Slack" mode (SLACK_CLIENT_ID),
+ * where each workspace's spotlight goes out with its own token.
+ */
+export async function openPlatformClients(
+  env: Env,
+  platforms: readonly SpotlightPlatform[],
+  opts: ClientOptions = {},
+  installations?: SlackInstallationStore,
+): Promise<PlatformClients> {
   const posters: SpotlightPoster[] = [];
   const unconfigured: SpotlightPlatform[] = [];
   const problems: string[] = [];
   let rest: REST | undefined;
   let slack: { client: WebClient; teamId: string } | undefined;
+  let installed: SlackClientFor | undefined;
 
   if (platforms.includes('discord')) {
     if (!env.DISCORD_TOKEN) unconfigured.push('discord');
@@ -77,7 +90,11 @@ export async function openPlatformClients(env: Env, platforms: readonly Spotligh
     }
   }
   if (platforms.includes('slack')) {
-    if (!env.SLACK_BOT_TOKEN) unconfigured.push('slack');
+    if (!env.SLACK_BOT_TOKEN && isSlackOAuth(env) && installations && env.ROLECALL_ENCRYPTION_KEY) {
+      const store = new SlackInstallations({ records: installations, cipher: TokenCipher.fromText(env.ROLECALL_ENCRYPTION_KEY, env.ROLECALL_ENCRYPTION_KEY_PREVIOUS) });
+      installed = installedWorkspaceClients((id) => store.botToken(id), (token) => spotlightSlackClient(env, undefined, token));
+      posters.push(new SlackSpotlightPoster(installed, { maxPerSecond: opts.maxPerSecond?.slack }));
+    } else if (!env.SLACK_BOT_TOKEN) unconfigured.push('slack');
     else {
       const client = spotlightSlackClient(env);
       const identity = await slackIdentity(client);
@@ -95,6 +112,10 @@ export async function openPlatformClients(env: Env, platforms: readonly Spotligh
     async canPost(channel, by) {
       if (channel.platform === 'discord') {
         return rest ? checkDiscordChannel(rest, channel) : { ok: false, reason: 'no working Discord client' };
+      }
+      if (installed) {
+        const client = await installed(channel.workspaceId);
+        return client ? slackCanPost(client, channel.channelId, by ?? '') : { ok: false, reason: `RoleCall is not installed in Slack workspace ${channel.workspaceId}` };
       }
       if (!slack) return { ok: false, reason: 'no working Slack client' };
       if (channel.workspaceId !== slack.teamId) return { ok: false, reason: `SLACK_BOT_TOKEN belongs to team ${slack.teamId}, not ${channel.workspaceId}` };

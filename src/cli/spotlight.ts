@@ -146,7 +146,7 @@ class SpotlightCliRun {
   }
 
   private async connect(platforms: readonly SpotlightPlatform[]): Promise<PlatformClients> {
-    this.clients = await openPlatformClients(this.env, platforms, this.deps.clients);
+    this.clients = await openPlatformClients(this.env, platforms, this.deps.clients, this.store.slackInstallations);
     this.service = this.newService();
     if (this.interrupted) void this.service.stop();
     return this.clients;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isPostgresUrl, postgresUrlProblem } from './db-location.js';
+import { decodeKey, KEY_FORMAT_HINT } from '../store/token-cipher.js';
 
 /**
  * The environment, described once. Every variable RoleCall reads is here, with its default;
@@ -24,6 +25,9 @@ const snowflake = z
   .transform((s) => (s === '' ? undefined : s))
   .pipe(z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17–20 digits)').optional())
   .optional();
+
+/** 32 random bytes as base64 or hex; a short or malformed key is rejected without quoting it. */
+const encryptionKey = optionalText.pipe(z.string().refine((v) => decodeKey(v) !== undefined, KEY_FORMAT_HINT).optional());
 
 export const EnvSchema = z
   .object({
@@ -56,6 +60,15 @@ export const EnvSchema = z
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-').optional()),
     SLACK_API_URL: optionalUrl,
 
+    // "Add to Slack" for many workspaces (OAuth): see docs/distribution.md.
+    SLACK_CLIENT_ID: optionalText,
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, 'expected at least 16 random characters').optional()),
+    SLACK_AUTHORIZE_URL: optionalUrl,
+    ROLECALL_PUBLIC_URL: optionalUrl,
+    ROLECALL_ENCRYPTION_KEY: encryptionKey,
+    ROLECALL_ENCRYPTION_KEY_PREVIOUS: encryptionKey,
+
     SPOTLIGHT_ENABLED: z
       .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
       .default('true')
@@ -83,8 +96,24 @@ function crossFieldProblems(src: Record<string, string | undefined>, receivesEve
       message: 'required when SLACK_BOT_TOKEN is set (HTTP mode); or set SLACK_APP_TOKEN for Socket Mode',
     });
   }
-  if ((present(src.SLACK_SIGNING_SECRET) || present(src.SLACK_APP_TOKEN)) && !present(src.SLACK_BOT_TOKEN)) {
-    problems.push({ path: 'SLACK_BOT_TOKEN', message: 'required when other SLACK_ variables are set' });
+  const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+  const oauthMode = oauth.some((name) => present(src[name]));
+  if ((present(src.SLACK_SIGNING_SECRET) || present(src.SLACK_APP_TOKEN)) && !present(src.SLACK_BOT_TOKEN) && !oauthMode) {
+    problems.push({ path: 'SLACK_BOT_TOKEN', message: 'required when other SLACK_ variables are set (or set SLACK_CLIENT_ID for "Add to Slack" installs)' });
+  }
+  if (oauthMode) {
+    for (const name of oauth) if (!present(src[name])) problems.push({ path: name, message: 'required for "Add to Slack" installs (with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)' });
+    if (present(src.SLACK_BOT_TOKEN)) {
+      problems.push({ path: 'SLACK_BOT_TOKEN', message: 'leave unset with SLACK_CLIENT_ID: each installed workspace brings its own token (single-workspace mode is SLACK_BOT_TOKEN alone)' });
+    }
+    if (present(src.SLACK_APP_TOKEN)) problems.push({ path: 'SLACK_APP_TOKEN', message: '"Add to Slack" installs need HTTP mode; leave SLACK_APP_TOKEN unset' });
+    if (receivesEvents && !present(src.SLACK_SIGNING_SECRET)) problems.push({ path: 'SLACK_SIGNING_SECRET', message: 'required for "Add to Slack" installs (HTTP mode)' });
+  }
+  if (oauthMode && !present(src.ROLECALL_ENCRYPTION_KEY)) {
+    problems.push({ path: 'ROLECALL_ENCRYPTION_KEY', message: `required with SLACK_CLIENT_ID: installed workspaces' tokens are encrypted with it (${KEY_FORMAT_HINT})` });
+  }
+  if (present(src.ROLECALL_ENCRYPTION_KEY_PREVIOUS) && !present(src.ROLECALL_ENCRYPTION_KEY)) {
+    problems.push({ path: 'ROLECALL_ENCRYPTION_KEY', message: 'required when ROLECALL_ENCRYPTION_KEY_PREVIOUS is set' });
   }
   return problems;
 }
@@ -118,4 +147,6 @@ export function parseEnv(source: Record<string, string | undefined>, opts: Parse
 }
 
 export const isDiscordConfigured = (env: Env): boolean => Boolean(env.DISCORD_TOKEN);
-export const isSlackConfigured = (env: Env): boolean => Boolean(env.SLACK_BOT_TOKEN);
+export const isSlackConfigured = (env: Env): boolean => Boolean(env.SLACK_BOT_TOKEN) || isSlackOAuth(env);
+/** "Add to Slack": any number of workspaces, each with its own token from the Store. */
+export const isSlackOAuth = (env: Env): boolean => Boolean(env.SLACK_CLIENT_ID);

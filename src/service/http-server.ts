@@ -4,6 +4,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { readCappedBody } from './request-body.js';
 
 export { bodyOf } from './request-body.js';
+import { PAGE_HEADERS } from '../web/pages.js';
 
 export interface ComponentHealth {
   ok: boolean;
@@ -50,6 +51,8 @@ export interface HttpServerOptions {
   health: () => Promise<HealthReport>;
   metrics: Metrics;
   limits?: Partial<HttpLimits>;
+  /** The public page at / (Add to Slack, Add to Discord): server-rendered HTML. */
+  landingPage?: string;
 }
 
 export interface RunningHttpServer {
@@ -89,6 +92,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     }
     if (opts.discord && path === '/discord/interactions') {
       opts.discord(req, res);
+      return;
+    }
+    if (path === '/' && opts.landingPage !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, PAGE_HEADERS);
+      res.end(req.method === 'HEAD' ? undefined : opts.landingPage);
       return;
     }
     if (opts.slack && path?.startsWith('/slack/')) {

@@ -3,7 +3,7 @@ import { createCore, loadKnowledgeBase } from '../core/index.js';
 import { Dispatcher } from '../app/dispatch.js';
 import { commands } from '../../commands/index.js';
 import { spotlight as spotlightCommand } from '../../commands/spotlight.js';
-import { isDiscordConfigured, isSlackConfigured, type Env } from '../config/env.js';
+import { isDiscordConfigured, isSlackConfigured, isSlackOAuth, type Env } from '../config/env.js';
 import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { openStore } from '../store/open-store.js';
@@ -15,6 +15,10 @@ import { startHttpServer, type HealthReport, type HttpLimits, type RunningHttpSe
 import type { DiscordRuntime } from '../platforms/discord/client.js';
 import type { DiscordHttpRuntime } from '../platforms/discord/http-interactions.js';
 import type { SlackRuntime } from '../platforms/slack/app.js';
+import type { SlackInstallations } from '../platforms/slack/installations.js';
+import { pauseWorkspace, resumeWorkspace } from '../spotlight/workspaces.js';
+import { TokenCipher } from '../store/token-cipher.js';
+import { landingPage, type LandingOptions } from '../web/pages.js';
 
 export interface ServiceOptions {
   env: Env;
@@ -56,6 +60,30 @@ export interface RunningService {
   health(): Promise<HealthReport>;
   /** Graceful: no new work, in-flight work finishes, then connections and the store close. */
   stop(reason: string): Promise<void>;
+}
+
+/**
+ * "Add to Slack" mode: the installation store over the Store, tokens sealed with
+ * ROLECALL_ENCRYPTION_KEY. Installations still sealed with ROLECALL_ENCRYPTION_KEY_PREVIOUS are
+ * re-sealed with the current key at start (key rotation), and a re-install resumes the
+ * spotlight the workspace's removal paused.
+ */
+async function openInstallations(env: Env, store: Store, logger: Logger): Promise<SlackInstallations> {
+  const { SlackInstallations } = await import('../platforms/slack/installations.js');
+  const cipher = TokenCipher.fromText(env.ROLECALL_ENCRYPTION_KEY ?? '', env.ROLECALL_ENCRYPTION_KEY_PREVIOUS);
+  const installations = new SlackInstallations({
+    records: store.slackInstallations,
+    cipher,
+    hooks: {
+      installed: async (workspaceId) => {
+        const resumed = await resumeWorkspace(store.spotlight.subscriptions, 'slack', workspaceId, new Date());
+        if (resumed > 0) logger.info({ team: workspaceId, resumed }, 'spotlight resumed for a re-installed workspace');
+      },
+    },
+  });
+  const resealed = await installations.resealAll();
+  if (resealed > 0) logger.info({ resealed }, 'slack installations re-encrypted with the current ROLECALL_ENCRYPTION_KEY');
+  return installations;
 }
 
 /**
@@ -102,11 +130,13 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   try {
     await storeHealth.start();
     let slack: SlackRuntime | undefined;
+    let landing: LandingOptions = {};
     if (isSlackConfigured(env)) {
       const { startSlack } = await import('../platforms/slack/app.js');
       const { slackSpotlightCommand } = await import('../platforms/slack/spotlight-command.js');
-      const { SlackSpotlightPoster, spotlightSlackClient } = await import('../platforms/slack/spotlight-poster.js');
+      const { SlackSpotlightPoster, spotlightSlackClient, installedWorkspaceClients } = await import('../platforms/slack/spotlight-poster.js');
       const { boltLogger } = await import('../platforms/slack/bolt-logger.js');
+      const installations = isSlackOAuth(env) ? await openInstallations(env, store, logger) : undefined;
       slack = await startSlack({
         env,
         dispatcher,
@@ -115,11 +145,24 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         metrics,
         commands: [slackSpotlightCommand({ core, service: spotlight })],
         ...(spotlight ? { spotlightPreview: async () => spotlight.featured().view } : {}),
+        ...(installations ? { installations } : {}),
+        workspaceRemoved: async (workspaceId) => {
+          const paused = await pauseWorkspace(store.spotlight.subscriptions, 'slack', workspaceId, new Date());
+          spotlightLog.info({ team: workspaceId, paused }, 'spotlight paused for a workspace that removed RoleCall');
+        },
       });
       const s = slack;
       stoppers.push(() => s.stop());
-      // Its own WebClient: the same token and API URL, but no retries of its own (see spotlightSlackClient).
-      spotlight?.setPoster(new SlackSpotlightPoster(spotlightSlackClient(env, boltLogger(spotlightLog))));
+      // Its own WebClient per token: the same API URL, but no retries of its own (see spotlightSlackClient).
+      const spotlightClient = (token?: string) => spotlightSlackClient(env, boltLogger(spotlightLog), token);
+      spotlight?.setPoster(
+        new SlackSpotlightPoster(installations ? installedWorkspaceClients((id) => installations.botToken(id), spotlightClient) : spotlightClient()),
+      );
+      if (installations) landing = { slackInstallPath: (await import('../platforms/slack/oauth.js')).INSTALL_PATH };
+    }
+    if (env.DISCORD_APPLICATION_ID) {
+      const { inviteUrl } = await import('../platforms/discord/invite.js');
+      landing = { ...landing, discordInviteUrl: inviteUrl(env.DISCORD_APPLICATION_ID) };
     }
 
     let discord: DiscordRuntime | undefined;
@@ -148,11 +191,12 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       health,
       metrics,
       ...(opts.httpLimits ? { limits: opts.httpLimits } : {}),
+      landingPage: landingPage(landing),
       ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
       ...(discordHttp ? { discord: discordHttp.requestListener } : {}),
     });
     stoppers.push(() => http.close());
-    const routes = ['/healthz', '/metrics', ...(slack?.requestListener ? ['/slack/events'] : []), ...(discordHttp ? ['/discord/interactions'] : [])];
+    const routes = ['/', '/healthz', '/metrics', ...(slack?.requestListener ? ['/slack/*'] : []), ...(discordHttp ? ['/discord/interactions'] : [])];
     logger.info({ port: http.port }, `http server listening (${routes.join(', ')})`);
 
     if (discordHttp) {

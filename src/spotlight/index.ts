@@ -17,3 +17,4 @@ export { SubscribeInput, parseDay, DAY_NAMES } from './input.js';
 export { spotlightContent, spotlightView, spotlightFor, type SpotlightContent } from './spotlight-view.js';
 export { statusView, listView, previewView, scheduleText, filterText, channelLabel, type SpotlightStatus } from './status-view.js';
 export { dueSlot, slotInWeekOf, nextSlotAfter, weekKeyAt, formatLocal, type WeeklySlot, type SlotInWeek } from './schedule.js';
+export { pauseWorkspace, resumeWorkspace, UNINSTALLED_REASON } from './workspaces.js';

@@ -1,7 +1,9 @@
 import type { RoleId } from '../core/schema/common.js';
+import type { SlackInstallationStore } from './installation-store.js';
 import type { SpotlightStore } from './spotlight-store.js';
 
 export type * from './spotlight-store.js';
+export type * from './installation-store.js';
 
 /**
  * The persistence interface. Callers depend on this, never on SQLite: every method is async so
@@ -45,6 +47,8 @@ export interface Store {
   readonly events: EventLog;
   /** Weekly spotlight subscriptions and their exactly-once claims. */
   readonly spotlight: SpotlightStore;
+  /** Slack workspaces installed through "Add to Slack" (OAuth), their tokens sealed. */
+  readonly slackInstallations: SlackInstallationStore;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

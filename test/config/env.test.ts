@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import dotenv from 'dotenv';
-import { ConfigError, EnvSchema, parseEnv } from '../../src/config/env.js';
+import { ConfigError, EnvSchema, isSlackConfigured, isSlackOAuth, parseEnv } from '../../src/config/env.js';
 
 function problems(source: Record<string, string>, opts?: Parameters<typeof parseEnv>[1]): string[] {
   try {
@@ -67,5 +67,33 @@ describe('environment', () => {
     expect(volume).toBeDefined();
     expect(dockerfile).toMatch(new RegExp(`ROLECALL_DB=${volume}/`));
     expect(dockerfile).toMatch(new RegExp(`chown node:node ${volume}`));
+  });
+
+  describe('"Add to Slack" (OAuth)', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const oauth = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'client-secret-value', SLACK_STATE_SECRET: 'state-secret-0123456789', SLACK_SIGNING_SECRET: 's' };
+
+    it('accepts the full set and reports the mode', () => {
+      const env = parseEnv({ ...oauth, ROLECALL_ENCRYPTION_KEY: key });
+      expect(isSlackOAuth(env)).toBe(true);
+      expect(isSlackConfigured(env)).toBe(true);
+    });
+
+    it('a missing or short encryption key is a configuration error that never quotes the key', () => {
+      expect(problems(oauth)).toEqual([expect.stringMatching(/^ROLECALL_ENCRYPTION_KEY: required with SLACK_CLIENT_ID/)]);
+      const short = problems({ ...oauth, ROLECALL_ENCRYPTION_KEY: 'c2hvcnQta2V5LXZhbHVl' });
+      expect(short).toEqual([expect.stringMatching(/^ROLECALL_ENCRYPTION_KEY: expected 32 random bytes/)]);
+      expect(short.join()).not.toContain('c2hvcnQta2V5LXZhbHVl');
+      expect(problems({ ...oauth, ROLECALL_ENCRYPTION_KEY: key, ROLECALL_ENCRYPTION_KEY_PREVIOUS: 'abc' })).toEqual([
+        expect.stringMatching(/^ROLECALL_ENCRYPTION_KEY_PREVIOUS: expected 32 random bytes/),
+      ]);
+    });
+
+    it('needs all three OAuth variables and a signing secret, and no bot or app token', () => {
+      const list = problems({ SLACK_CLIENT_ID: '1.2', ROLECALL_ENCRYPTION_KEY: key, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).join('\n');
+      for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) expect(list).toContain(`${name}:`);
+      // The spotlight CLI receives no events: no signing secret needed there.
+      expect(problems({ ...oauth, SLACK_SIGNING_SECRET: '', ROLECALL_ENCRYPTION_KEY: key }, { receivesEvents: false })).toEqual([]);
+    });
   });
 });

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { commands } from '../../commands/index.js';
+import { REDIRECT_PATH, SLACK_BOT_SCOPES } from '../../src/platforms/slack/oauth.js';
 
 const Manifest = z.object({
   features: z.object({
     app_home: z.object({ home_tab_enabled: z.boolean() }),
     slash_commands: z.array(z.object({ command: z.string(), url: z.string(), description: z.string().max(100), usage_hint: z.string().max(1000).optional() })),
   }),
-  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
+  oauth_config: z.object({ redirect_urls: z.array(z.string()), scopes: z.object({ bot: z.array(z.string()) }) }),
   settings: z.object({
     event_subscriptions: z.object({ request_url: z.string(), bot_events: z.array(z.string()) }),
     interactivity: z.object({ is_enabled: z.boolean(), request_url: z.string() }),
@@ -30,8 +31,14 @@ describe('slack/manifest.yml', () => {
     // users:read is for /spotlight's admin check (users.info); its post check needs no read scope.
     // channels:history and groups:history let spotlight recovery find a post a crash interrupted.
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'users:read']);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'app_uninstalled', 'tokens_revoked']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('"Add to Slack" asks for the manifest scopes and returns to its redirect URL', () => {
+    expect([...SLACK_BOT_SCOPES].sort()).toEqual(manifest.oauth_config.scopes.bot.sort());
+    expect(manifest.oauth_config.redirect_urls).toHaveLength(1);
+    expect(new URL(manifest.oauth_config.redirect_urls[0]!).pathname).toBe(REDIRECT_PATH);
   });
 });

@@ -133,7 +133,7 @@ export function actionInput(body: BlockAction, deps: SlackDeps): ActionInput | u
     actionId: action.action_id,
     value: value ?? '',
     userId: body.user.id,
-    teamId: body.team?.id ?? body.user.team_id ?? deps.teamId,
+    teamId: body.team?.id ?? body.user.team_id ?? deps.teamId ?? '',
     ...(channelId ? { channelId } : {}),
     ...(threadTs ? { threadTs } : {}),
     ephemeral: container?.is_ephemeral === true,

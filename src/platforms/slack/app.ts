@@ -1,8 +1,8 @@
 import type { RequestListener } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Dispatcher } from '../../app/dispatch.js';
-import type { Env } from '../../config/env.js';
+import { isSlackOAuth, type Env } from '../../config/env.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { Store } from '../../store/store.js';
@@ -12,8 +12,11 @@ import { registerAppHome } from './app-home.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
 import type { SlackCommandHandler, SlackDeps } from './deps.js';
+import type { SlackInstallations } from './installations.js';
 import { registerMentions } from './mentions.js';
 import { guardSlackRequest } from './request-guard.js';
+import { oauthReceiverOptions } from './oauth.js';
+import { registerUninstall } from './uninstall.js';
 
 export interface StartSlackOptions {
   env: Env;
@@ -27,6 +30,13 @@ export interface StartSlackOptions {
   commands?: readonly SlackCommandHandler[];
   /** Passed to commands as ctx.services. */
   services?: Record<string, unknown>;
+  /** "Add to Slack" mode (SLACK_CLIENT_ID): where installations and their sealed tokens live. */
+  installations?: SlackInstallations;
+  /**
+   * After a workspace removed RoleCall (its installation, if any, is already deleted): pauses
+   * its spotlight. Called in both modes.
+   */
+  workspaceRemoved?: (workspaceId: string) => Promise<void>;
 }
 
 export interface SlackRuntime {
@@ -34,9 +44,12 @@ export interface SlackRuntime {
   mode: 'http' | 'socket';
   /** HTTP mode: mounted by startHttpServer at /slack/*. */
   requestListener?: RequestListener;
+  /** Single-workspace mode: the one token's client. With "Add to Slack", a client without a token. */
   client: WebClient;
-  botUserId: string;
-  teamId: string;
+  /** Single-workspace mode only: each installed workspace has its own. */
+  botUserId?: string;
+  teamId?: string;
+  oauth: boolean;
   health(): Promise<{ ok: boolean; detail: string }>;
   stop(): Promise<void>;
 }
@@ -68,9 +81,11 @@ export const SLACK_ENDPOINTS = ['/slack/events', '/slack/commands', '/slack/acti
  */
 export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime> {
   const { env } = opts;
+  const oauth = isSlackOAuth(env);
   const token = env.SLACK_BOT_TOKEN;
-  if (!token) throw new Error('Slack is not configured: SLACK_BOT_TOKEN is not set');
-  const socket = Boolean(env.SLACK_APP_TOKEN);
+  if (!token && !oauth) throw new Error('Slack is not configured: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID ("Add to Slack")');
+  if (oauth && !opts.installations) throw new Error('"Add to Slack" mode needs an installation store');
+  const socket = Boolean(env.SLACK_APP_TOKEN) && !oauth;
   if (!socket && !env.SLACK_SIGNING_SECRET) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
 
   const logger = opts.logger.child({ component: 'slack' });
@@ -83,10 +98,14 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     logger: bolt,
   };
 
-  const auth = await new WebClient(token, clientOptions).auth.test();
-  if (!auth.user_id || !auth.team_id) throw new Error('Slack auth.test did not name the bot user and team');
-  const botUserId = auth.user_id;
-  const teamId = auth.team_id;
+  // One workspace: auth.test names the bot and its team once. With "Add to Slack" each
+  // request's workspace is looked up in the installation store instead (Bolt's authorize).
+  let identity: { botUserId: string; teamId: string; botId?: string } | undefined;
+  if (token) {
+    const auth = await new WebClient(token, clientOptions).auth.test();
+    if (!auth.user_id || !auth.team_id) throw new Error('Slack auth.test did not name the bot user and team');
+    identity = { botUserId: auth.user_id, teamId: auth.team_id, ...(auth.bot_id ? { botId: auth.bot_id } : {}) };
+  }
 
   let connected = !socket;
   const receiver = socket
@@ -98,6 +117,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
         // after the response may be frozen; here it would hold the HTTP ack until the answer.)
         processBeforeResponse: false,
         logger: bolt,
+        ...(oauth ? oauthReceiverOptions({ env, installations: opts.installations!, events: opts.store.events, logger, clientOptions }) : {}),
       });
   if (receiver instanceof SocketModeReceiver) {
     receiver.client.on('connected', () => (connected = true));
@@ -105,10 +125,9 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
   }
 
   const app = new App({
-    token,
-    // Known from auth.test above, so Bolt does not call it again.
-    botId: auth.bot_id,
-    botUserId,
+    // Known from auth.test above, so Bolt does not call it again. Without a token, Bolt
+    // authorizes each request through the receiver's installer (the installation store).
+    ...(identity ? { token, botUserId: identity.botUserId, ...(identity.botId ? { botId: identity.botId } : {}) } : {}),
     receiver,
     logger: bolt,
     clientOptions,
@@ -126,6 +145,12 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     }
   });
   app.error(async (error) => {
+    // A request from a workspace with no installation (removed, or never installed): expected
+    // in "Add to Slack" mode, acked and ignored.
+    if (error.code === ErrorCode.AuthorizationError) {
+      logger.info({ reason: error.message }, 'slack request from a workspace without an installation ignored');
+      return;
+    }
     // Listeners catch their own failures; this is the last stop, so a bad request never crashes us.
     logger.error({ err: error }, 'unhandled slack listener error');
   });
@@ -135,13 +160,17 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     store: opts.store,
     logger,
     metrics: opts.metrics,
-    botUserId,
-    teamId,
+    ...(identity ? { botUserId: identity.botUserId, teamId: identity.teamId } : {}),
     commands: new Map((opts.commands ?? []).map((c) => [c.name.replace(/^\//, '').toLowerCase(), c])),
     ...(opts.services ? { services: opts.services } : {}),
     ...(opts.spotlightPreview ? { spotlightPreview: opts.spotlightPreview } : {}),
+    workspaceRemoved: async (workspaceId) => {
+      await opts.installations?.remove(workspaceId);
+      await opts.workspaceRemoved?.(workspaceId);
+    },
   };
   registerCommands(app, deps);
+  registerUninstall(app, deps);
   registerMentions(app, deps);
   registerActions(app, deps);
   registerAppHome(app, deps);
@@ -174,18 +203,19 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
   }
 
   const mode = socket ? 'socket' : 'http';
-  logger.info({ mode, team: teamId, botUserId }, 'slack started');
+  logger.info({ mode, oauth, ...(identity ? { team: identity.teamId, botUserId: identity.botUserId } : {}) }, 'slack started');
   return {
     app,
     mode,
     ...(requestListener ? { requestListener } : {}),
     client: app.client,
-    botUserId,
-    teamId,
+    ...(identity ? { botUserId: identity.botUserId, teamId: identity.teamId } : {}),
+    oauth,
     async health() {
       if (stopped) return { ok: false, detail: 'stopped' };
       if (!connected) return { ok: false, detail: 'socket mode: connecting to Slack' };
-      return { ok: true, detail: `${mode} mode, team ${teamId}, bot ${botUserId}` };
+      if (!identity) return { ok: true, detail: `${mode} mode, "Add to Slack" installs` };
+      return { ok: true, detail: `${mode} mode, team ${identity.teamId}, bot ${identity.botUserId}` };
     },
     async stop() {
       if (stopped) return;

@@ -4,13 +4,25 @@ import type { Logger } from '../../observability/logger.js';
 
 type Method = 'debug' | 'info' | 'warn' | 'error';
 
+/** Slack tokens (xoxb-, xoxp-, xoxe-, xapp-…) wherever they appear in a line of text. */
+const SLACK_TOKEN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
+
+/**
+ * The WebClient's debug lines quote whole API results, and oauth.v2.access returns the new
+ * token: pino's redaction sees only field names, so tokens inside text are masked here.
+ */
+export function maskTokens(text: string): string {
+  // The request-body line of oauth.v2.access carries the app's client secret too.
+  return text.replace(SLACK_TOKEN, '$1-[redacted]').replace(/("?client_secret"?\s*[:=]\s*"?)[^"&,\s}]+/g, '$1[redacted]');
+}
+
 function show(value: unknown): string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return maskTokens(value);
   try {
     // Objects become text here, out of reach of the logger's own sanitising: sanitise them first.
-    return JSON.stringify(sanitizeLogValue(value)) ?? String(value);
+    return maskTokens(JSON.stringify(sanitizeLogValue(value)) ?? String(value));
   } catch {
-    return String(value);
+    return maskTokens(String(value));
   }
 }
 

@@ -24,11 +24,14 @@ export interface SlackDeps {
   store: Store;
   logger: Logger;
   metrics: Metrics;
-  botUserId: string;
-  teamId: string;
+  /** Single-workspace mode only; with "Add to Slack" each request names its own (context.botUserId). */
+  botUserId?: string;
+  teamId?: string;
   commands: ReadonlyMap<string, SlackCommandHandler>;
   services?: Record<string, unknown>;
   spotlightPreview?: () => Promise<View | undefined>;
+  /** Deletes a removed workspace's tokens and pauses its spotlight (app_uninstalled, tokens_revoked). */
+  workspaceRemoved?: (workspaceId: string) => Promise<void>;
 }
 
 export function commandContext(deps: SlackDeps, invoker: { userId: string; channelId?: string; workspaceId?: string }): CommandContext {

@@ -13,14 +13,16 @@ export interface MentionInput {
   eventId: string;
   teamId: string;
   event: MentionEvent;
+  /** The bot's user id in this workspace (Bolt's context.botUserId). */
+  botUserId?: string;
   /** X-Slack-Retry-Num, for the log. */
   retryNum?: number;
 }
 
-export function mentionSyntax(deps: SlackDeps): MentionSyntax {
+export function mentionSyntax(deps: SlackDeps, botUserId = deps.botUserId ?? ''): MentionSyntax {
   const compare = deps.dispatcher.find('compare');
   return {
-    botUserId: deps.botUserId,
+    botUserId,
     commandNames: [...deps.dispatcher.commands.map((c) => c.name), ...deps.commands.keys()],
     isComparison: (text) => Object.values(compare?.parseText(text) ?? {}).filter((v) => typeof v === 'string' && v.trim()).length >= 2,
   };
@@ -50,7 +52,7 @@ export async function handleMention(deps: SlackDeps, client: WebClient, input: M
   const key: ThreadKey = { platform: 'slack', workspaceId: input.teamId, channelId: event.channel, threadTs };
   const ctx = commandContext(deps, { userId: event.user ?? '', channelId: event.channel, workspaceId: input.teamId });
   try {
-    const intent = parseMention(event.text ?? '', mentionSyntax(deps));
+    const intent = parseMention(event.text ?? '', mentionSyntax(deps, input.botUserId ?? deps.botUserId));
     const reply = await answerMention(deps, intent, key, ctx, client);
     it.command = reply.command;
     // Private answers (help, "no such role") go only to the asker, still in the thread.
@@ -70,8 +72,9 @@ export function registerMentions(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     await handleMention(deps, client, {
       eventId: body.event_id,
-      teamId: body.team_id ?? context.teamId ?? deps.teamId,
+      teamId: body.team_id ?? context.teamId ?? deps.teamId ?? '',
       event,
+      ...(context.botUserId ? { botUserId: context.botUserId } : {}),
       ...(typeof context.retryNum === 'number' ? { retryNum: context.retryNum } : {}),
     });
   });

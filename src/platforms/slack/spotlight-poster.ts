@@ -28,15 +28,38 @@ export const SLACK_SPOTLIGHT_PER_SECOND = 10;
  * Retry-After from the RateLimitedError), which knows the attempt deadline and shutdown; the
  * HTTP timeout sits below the 10 s attempt timeout so the client gives up first.
  */
-export function spotlightSlackClient(env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>, logger?: SlackLogger): WebClient {
-  if (!env.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set');
-  return new WebClient(env.SLACK_BOT_TOKEN, {
+export function spotlightSlackClient(env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>, logger?: SlackLogger, token = env.SLACK_BOT_TOKEN): WebClient {
+  if (!token) throw new Error('SLACK_BOT_TOKEN is not set');
+  return new WebClient(token, {
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: 8_000,
     ...(logger ? { logger } : {}),
   });
+}
+
+/** The client that posts to a workspace: the one token's, or the installing workspace's own. */
+export type SlackClientFor = (workspaceId: string) => Promise<WebClient | undefined>;
+
+/**
+ * "Add to Slack" mode: each workspace's spotlight goes out with its own bot token, looked up
+ * in the installation store. One client per token, so a re-install (a new token) gets a new one.
+ */
+export function installedWorkspaceClients(botToken: (workspaceId: string) => Promise<string | undefined>, makeClient: (token: string) => WebClient): SlackClientFor {
+  const clients = new Map<string, WebClient>();
+  return async (workspaceId) => {
+    const token = await botToken(workspaceId);
+    if (!token) return undefined;
+    let client = clients.get(token);
+    if (!client) {
+      client = makeClient(token);
+      clients.set(token, client);
+      // Bounded: a fan-out touches each workspace once a week; old tokens need not linger.
+      if (clients.size > 5_000) clients.delete(clients.keys().next().value!);
+    }
+    return client;
+  };
 }
 
 /** Why a post failed, as the spotlight acts on it: the channel's own errors are permanent. */
@@ -61,10 +84,11 @@ export class SlackSpotlightPoster implements SpotlightPoster {
   readonly platform = 'slack' as const;
   readonly maxPerSecond: number | undefined;
 
-  constructor(
-    private readonly client: WebClient,
-    opts: { maxPerSecond?: number | null } = {},
-  ) {
+  private readonly clientFor: SlackClientFor;
+
+  /** `client`: one workspace's client, or a lookup of each workspace's own ("Add to Slack"). */
+  constructor(client: WebClient | SlackClientFor, opts: { maxPerSecond?: number | null } = {}) {
+    this.clientFor = typeof client === 'function' ? client : async () => client;
     this.maxPerSecond = opts.maxPerSecond === null ? undefined : (opts.maxPerSecond ?? SLACK_SPOTLIGHT_PER_SECOND);
   }
 
@@ -72,9 +96,12 @@ export class SlackSpotlightPoster implements SpotlightPoster {
     // The WebClient takes no AbortSignal; at least do not start a post that was already cancelled.
     if (signal.aborted) return { ok: false, kind: 'temporary', reason: 'aborted before sending' };
     try {
+      const client = await this.clientFor(target.workspaceId);
+      // The workspace removed RoleCall: its subscriptions are paused, and this one with them.
+      if (!client) return { ok: false, kind: 'permanent', reason: 'RoleCall is not installed in this Slack workspace' };
       // The claim id rides along as message metadata, so a recovering run can find this post.
       const metadata = { event_type: SPOTLIGHT_EVENT_TYPE, event_payload: { claim_id: claimId } };
-      const sent = await postView(this.client, target.channelId, view, { metadata });
+      const sent = await postView(client, target.channelId, view, { metadata });
       if (!sent.ts) return { ok: false, kind: 'temporary', reason: 'Slack accepted the post without a message ts' };
       return { ok: true, messageId: sent.ts };
     } catch (error) {
@@ -92,9 +119,11 @@ export class SlackSpotlightPoster implements SpotlightPoster {
   async findPosted(target: PostTarget, query: PostedQuery, { signal }: PostOptions): Promise<LookupResult> {
     let cursor: string | undefined;
     try {
+      const client = await this.clientFor(target.workspaceId);
+      if (!client) return { status: 'unknown', reason: 'RoleCall is not installed in this Slack workspace' };
       for (let page = 0; page < LOOKUP_PAGES; page++) {
         if (signal.aborted) return { status: 'unknown', reason: 'the lookup timed out' };
-        const res = await this.client.conversations.history({
+        const res = await client.conversations.history({
           channel: target.channelId,
           oldest: (query.since.getTime() / 1000).toFixed(6),
           include_all_metadata: true,

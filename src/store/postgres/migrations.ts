@@ -85,6 +85,28 @@ export const pgMigrations: PgMigration[] = [
       CREATE INDEX spotlight_claims_cycle ON spotlight_claims (subscription_id, cycle);
     `,
   },
+  {
+    version: 3,
+    name: 'slack installations',
+    // As SQLite's version 3: one row per workspace installed through "Add to Slack"; the
+    // installation, tokens included, is sealed (AES-256-GCM) and key_id names the key.
+    sql: `
+      CREATE TABLE slack_installations (
+        workspace_id  text PRIMARY KEY,
+        enterprise_id text,
+        app_id        text,
+        bot_user_id   text NOT NULL,
+        bot_id        text,
+        scopes        text NOT NULL,
+        installed_by  text,
+        key_id        text NOT NULL,
+        sealed        text NOT NULL,
+        installed_at  timestamptz NOT NULL,
+        updated_at    timestamptz NOT NULL
+      );
+      CREATE INDEX slack_installations_key_id ON slack_installations (key_id);
+    `,
+  },
 ];
 
 /** One key for every RoleCall database: replicas starting together queue here and migrate once. */

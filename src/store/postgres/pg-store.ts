@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import type { EventLog, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
+import type { EventLog, SlackInstallationStore, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
 import { PgClaims } from './claims.js';
+import { PgSlackInstallations } from './installations.js';
 import { migratePostgres, pgSchemaVersion } from './migrations.js';
 import { createPool, waitForDatabase, type PgPoolOptions } from './pool.js';
 import { PgSubscriptions } from './subscriptions.js';
@@ -65,12 +66,14 @@ export class PgStore implements Store {
   readonly threads: ThreadStore;
   readonly events: EventLog;
   readonly spotlight: SpotlightStore;
+  readonly slackInstallations: SlackInstallationStore;
   private closed = false;
 
   constructor(readonly pool: pg.Pool) {
     this.threads = new PgThreads(pool);
     this.events = new PgEvents(pool);
     this.spotlight = { subscriptions: new PgSubscriptions(pool), claims: new PgClaims(pool) };
+    this.slackInstallations = new PgSlackInstallations(pool);
   }
 
   /** Connects (retrying while the server is down), migrates under an advisory lock, and returns the store. */

@@ -84,4 +84,26 @@ export const migrations: Migration[] = [
       CREATE INDEX spotlight_claims_cycle ON spotlight_claims (subscription_id, cycle);
     `,
   },
+  {
+    version: 3,
+    name: 'slack installations',
+    // One row per workspace installed through "Add to Slack". The installation, tokens
+    // included, is in \`sealed\` (AES-256-GCM); \`key_id\` names the key that sealed it.
+    sql: `
+      CREATE TABLE slack_installations (
+        workspace_id  TEXT PRIMARY KEY,
+        enterprise_id TEXT,
+        app_id        TEXT,
+        bot_user_id   TEXT NOT NULL,
+        bot_id        TEXT,
+        scopes        TEXT NOT NULL,
+        installed_by  TEXT,
+        key_id        TEXT NOT NULL,
+        sealed        TEXT NOT NULL,
+        installed_at  TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+      CREATE INDEX slack_installations_key_id ON slack_installations (key_id);
+    `,
+  },
 ];

@@ -2,10 +2,11 @@ import { stat } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../../config/env.js';
-import type { EventLog, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
+import type { EventLog, SlackInstallationStore, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
 import { isStorageFailure, retryWhileBusy, withBusyRetry } from './busy.js';
 import { openDatabase, schemaVersion, type SqliteDb } from './open.js';
 import { SqliteClaims } from './claims.js';
+import { SqliteSlackInstallations } from './installations.js';
 import { SqliteSubscriptions } from './subscriptions.js';
 
 class SqliteThreads implements ThreadStore {
@@ -73,6 +74,7 @@ export class SqliteStore implements Store {
   readonly threads: ThreadStore;
   readonly events: EventLog;
   readonly spotlight: SpotlightStore;
+  readonly slackInstallations: SlackInstallationStore;
   private closed = false;
   private lastStorageFailure: { at: number; message: string } | undefined;
   private readonly probe;
@@ -88,6 +90,7 @@ export class SqliteStore implements Store {
     this.threads = withBusyRetry(new SqliteThreads(db), note);
     this.events = withBusyRetry(new SqliteEvents(db), note);
     this.spotlight = { subscriptions: withBusyRetry(new SqliteSubscriptions(db), note), claims: withBusyRetry(new SqliteClaims(db), note) };
+    this.slackInstallations = withBusyRetry(new SqliteSlackInstallations(db), note);
     // The write probe for health: one row in the event log, rewritten each time.
     this.probe = db.prepare(
       `INSERT INTO processed_events (platform, event_id, seen_at) VALUES ('rolecall', 'health-probe', ?)

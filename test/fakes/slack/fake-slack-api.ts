@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { closeServer, listen, parseBody, readBody } from './http.js';
+import { FakeSlackOAuth } from './oauth.js';
 import { Recorder, type WaitOptions } from './recorder.js';
 
 /**
@@ -17,6 +18,8 @@ export interface RecordedCall {
   status: number;
   response: Record<string, unknown>;
   at: number;
+  /** The workspace the call's bot token belongs to (tokens issued by the fake OAuth, or opts.token). */
+  teamId?: string;
 }
 
 export type ChannelError = 'channel_not_found' | 'not_in_channel' | 'is_archived';
@@ -60,6 +63,8 @@ export class FakeSlackApi {
   readonly teamName: string;
   readonly botUserId: string;
   readonly botId: string;
+  /** "Add to Slack": the authorize page, oauth.v2.access and the tokens they issue. */
+  readonly oauth = new FakeSlackOAuth();
   private readonly rateLimited = new Map<string, { retryAfter: number; remaining: number }>();
   private readonly channelErrors = new Map<string, ChannelError>();
   private readonly perSecond = new Map<string, { limit: number; stamps: number[] }>();
@@ -109,6 +114,19 @@ export class FakeSlackApi {
   /** The Web API base, with its trailing slash, for SLACK_API_URL. */
   get url(): string {
     return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** The consent page, for SLACK_AUTHORIZE_URL. */
+  get authorizeUrl(): string {
+    return `http://127.0.0.1:${this.port}/oauth/v2/authorize`;
+  }
+
+  /** Which workspace a bot token belongs to, if the fake knows it. */
+  private teamOf(token: string | undefined): { teamId: string; teamName: string; botUserId: string; botId: string } | undefined {
+    if (!token) return undefined;
+    if (this.opts.token && token === this.opts.token) return this;
+    const ws = this.oauth.workspaces.get(this.oauth.tokens.get(token) ?? '');
+    return ws ? { teamId: ws.teamId, teamName: ws.teamName, botUserId: ws.botUserId, botId: ws.botId } : undefined;
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -175,11 +193,14 @@ export class FakeSlackApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.oauth.handlePage(req, res)) return;
     const raw = await readBody(req);
     const method = (req.url ?? '').split('?')[0]!.replace(/^\/api\//, '');
     const body = parseBody(raw, req.headers['content-type']);
+    const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? (typeof body.token === 'string' ? body.token : undefined);
+    const team = this.teamOf(bearer);
     const send = (status: number, response: Record<string, unknown>, headers: Record<string, string> = {}) => {
-      this.calls.push({ method, body, raw, headers: req.headers, status, response, at: Date.now() });
+      this.calls.push({ method, body, raw, headers: req.headers, status, response, at: Date.now(), ...(team ? { teamId: team.teamId } : {}) });
       const reply = () => {
         if (res.destroyed) return; // the client is gone (killed); the call still took effect
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -219,27 +240,35 @@ export class FakeSlackApi {
       if (stamps.length >= channelWindow.limit) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
       channelWindow.stamps.set(body.channel, [...stamps, now]);
     }
-    if (this.opts.token) {
-      const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? body.token;
-      if (bearer !== this.opts.token) return send(200, { ok: false, error: 'invalid_auth' });
+    // oauth.v2.access is the one method called without a bot token.
+    if (method === 'oauth.v2.access') return send(200, this.oauth.exchange(body, req.headers.authorization));
+    if (this.opts.token || this.oauth.tokens.size > 0 || this.oauth.revoked.size > 0) {
+      if (bearer && this.oauth.revoked.has(bearer)) return send(200, { ok: false, error: 'token_revoked' });
+      if (!team) return send(200, { ok: false, error: 'invalid_auth' });
     }
     const channel = typeof body.channel === 'string' ? body.channel : undefined;
     const channelError = channel ? this.channelErrors.get(channel) : undefined;
     if (channelError && CHANNEL_METHODS.has(method)) return send(200, { ok: false, error: channelError });
-    send(200, this.answer(method, body, channel));
+    if (method === 'auth.revoke') return send(200, { ok: true, revoked: bearer ? this.oauth.revoke(bearer) : false });
+    send(200, this.answer(method, body, channel, team ?? this));
   }
 
-  private answer(method: string, body: Record<string, unknown>, channel: string | undefined): Record<string, unknown> {
+  private answer(
+    method: string,
+    body: Record<string, unknown>,
+    channel: string | undefined,
+    ws: { teamId: string; teamName: string; botUserId: string; botId: string },
+  ): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
         return {
           ok: true,
-          url: `https://${this.teamName.toLowerCase().replace(/\W+/g, '-')}.slack.com/`,
-          team: this.teamName,
+          url: `https://${ws.teamName.toLowerCase().replace(/\W+/g, '-')}.slack.com/`,
+          team: ws.teamName,
           user: 'rolecall',
-          team_id: this.teamId,
-          user_id: this.botUserId,
-          bot_id: this.botId,
+          team_id: ws.teamId,
+          user_id: ws.botUserId,
+          bot_id: ws.botId,
           is_enterprise_install: false,
         };
       case 'chat.postMessage': {
@@ -251,8 +280,8 @@ export class FakeSlackApi {
           type: 'message',
           text: body.text,
           blocks: body.blocks,
-          user: this.botUserId,
-          bot_id: this.botId,
+          user: ws.botUserId,
+          bot_id: ws.botId,
           ts,
           ...(body.thread_ts ? { thread_ts: body.thread_ts } : {}),
           ...(metadata ? { metadata } : {}),
@@ -282,7 +311,7 @@ export class FakeSlackApi {
           ok: true,
           user: {
             id: user,
-            team_id: this.teamId,
+            team_id: ws.teamId,
             name: `user-${user.toLowerCase()}`,
             is_bot: false,
             is_admin: flags.isAdmin || flags.isOwner,

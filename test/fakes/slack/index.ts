@@ -6,6 +6,7 @@
  * - the payload builders and the v0 signer, for anything the sender does not cover.
  */
 export { FakeSlackApi, type ChannelError, type InjectedFailure, type FakeSlackApiOptions, type RecordedCall, type StoredMessage } from './fake-slack-api.js';
+export { FakeSlackOAuth, type FakeWorkspace, type OAuthAppConfig } from './oauth.js';
 export { ResponseUrlReceiver, type RecordedResponse } from './response-url.js';
 export { SlackSender, type SentRequest, type SlackSenderOptions } from './sender.js';
 export { Recorder, type WaitOptions } from './recorder.js';

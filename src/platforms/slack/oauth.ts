@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HTTPReceiverOptions, InstallURLOptions, StateStore } from '@slack/bolt';
+import type { CodedError } from '@slack/oauth';
+// A CommonJS package whose re-exports Node's ESM loader cannot see by name: take them off the default.
+import slackOAuth from '@slack/oauth';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Env } from '../../config/env.js';
+import type { Logger } from '../../observability/logger.js';
+import type { EventLog } from '../../store/store.js';
+import { type InstallFailure, installedPage, installFailedPage, PAGE_HEADERS } from '../../web/pages.js';
+import type { SlackInstallations } from './installations.js';
+
+/**
+ * "Add to Slack" through Bolt's built-in installer (@slack/oauth's InstallProvider): it serves
+ * /slack/install and /slack/oauth_redirect, signs and checks `state`, and exchanges the code
+ * with oauth.v2.access. RoleCall supplies the installation store (sealed tokens in the Store),
+ * a state store that accepts each state once, and the pages an install ends on.
+ */
+
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
+
+const { ClearStateStore, ErrorCode: OAuthErrorCode, InvalidStateError } = slackOAuth;
+
+/** The bot scopes RoleCall asks for; slack/manifest.yml lists the same (a test checks). */
+// channels:history and groups:history let spotlight recovery find a post a crash interrupted.
+export const SLACK_BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'users:read', 'channels:history', 'groups:history'] as const;
+
+/**
+ * Bolt's signed state (a JWT under SLACK_STATE_SECRET, valid 10 minutes, tied to a browser
+ * cookie), accepted once: a state replayed from a copied link or a log line is refused.
+ */
+export class OneTimeStateStore implements StateStore {
+  private readonly signed: InstanceType<typeof ClearStateStore>;
+
+  constructor(
+    secret: string,
+    private readonly events: EventLog,
+  ) {
+    this.signed = new ClearStateStore(secret);
+  }
+
+  generateStateParam(options: InstallURLOptions, now: Date): Promise<string> {
+    return this.signed.generateStateParam(options, now);
+  }
+
+  async verifyStateParam(now: Date, state: string): Promise<InstallURLOptions> {
+    const options = await this.signed.verifyStateParam(now, state);
+    const digest = createHash('sha256').update(state).digest('hex');
+    if (!(await this.events.firstSeen('slack-oauth-state', digest))) throw new InvalidStateError('The state was already used');
+    return options;
+  }
+}
+
+/** Which page, and which status, an installer error gets. */
+export function classifyInstallError(error: CodedError): { kind: InstallFailure; status: number } {
+  switch (error.code) {
+    case OAuthErrorCode.InvalidStateError:
+    case OAuthErrorCode.MissingStateError:
+    case OAuthErrorCode.MissingCodeError:
+      return { kind: 'state', status: 400 };
+    // The installer reports ?error=access_denied as an authorization error.
+    case OAuthErrorCode.AuthorizationError:
+      return { kind: 'denied', status: 403 };
+    default:
+      // oauth.v2.access or auth.test failed (the Web API's codes): Slack, upstream, did not finish.
+      return String(error.code).startsWith('slack_webapi_') ? { kind: 'exchange', status: 502 } : { kind: 'unknown', status: 500 };
+  }
+}
+
+function sendPage(res: ServerResponse, status: number, html: string): void {
+  if (res.headersSent) return;
+  // Keep the installer's Set-Cookie (it deletes the state cookie).
+  for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
+  res.writeHead(status);
+  res.end(html);
+}
+
+export interface OAuthOptions {
+  env: Env;
+  installations: SlackInstallations;
+  events: EventLog;
+  logger: Logger;
+  /** The Web API client options (API base, timeouts); the installer's oauth.v2.access uses them. */
+  clientOptions: WebClientOptions;
+}
+
+/** The HTTPReceiver options that turn on "Add to Slack". */
+export function oauthReceiverOptions(opts: OAuthOptions): Pick<HTTPReceiverOptions, 'clientId' | 'clientSecret' | 'scopes' | 'installationStore' | 'installerOptions' | 'redirectUri'> {
+  const { env, logger } = opts;
+  if (!env.SLACK_CLIENT_ID || !env.SLACK_CLIENT_SECRET || !env.SLACK_STATE_SECRET) {
+    throw new Error('"Add to Slack" needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+  }
+  const { logger: _ignored, ...clientOptions } = opts.clientOptions;
+  const redirectUri = env.ROLECALL_PUBLIC_URL ? new URL(REDIRECT_PATH, env.ROLECALL_PUBLIC_URL).toString() : undefined;
+  const log = logger.child({ component: 'slack-install' });
+  return {
+    clientId: env.SLACK_CLIENT_ID,
+    clientSecret: env.SLACK_CLIENT_SECRET,
+    scopes: [...SLACK_BOT_SCOPES],
+    installationStore: opts.installations,
+    ...(redirectUri ? { redirectUri } : {}),
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      // The landing page at / carries the Add to Slack button; /slack/install goes straight to Slack.
+      directInstall: true,
+      stateVerification: true,
+      stateStore: new OneTimeStateStore(env.SLACK_STATE_SECRET, opts.events),
+      ...(env.SLACK_AUTHORIZE_URL ? { authorizationUrl: env.SLACK_AUTHORIZE_URL } : {}),
+      clientOptions,
+      callbackOptions: {
+        // Org-wide (Enterprise Grid) installs are declined before anything is stored, and the
+        // token Slack just issued is revoked so nothing is left behind.
+        afterInstallation: async (installation, _options, _req: IncomingMessage, res: ServerResponse) => {
+          if (!installation.isEnterpriseInstall) return true;
+          log.warn({ enterprise: installation.enterprise?.id }, 'declined an organisation-wide install');
+          const token = installation.bot?.token;
+          if (token) {
+            await new WebClient(token, opts.clientOptions).auth.revoke().catch((err: unknown) => log.warn({ err }, 'could not revoke the declined install token'));
+          }
+          sendPage(res, 403, installFailedPage('org_install'));
+          return false;
+        },
+        success: (installation, _options, _req: IncomingMessage, res: ServerResponse) => {
+          log.info({ team: installation.team?.id, by: installation.user?.id }, 'slack workspace installed');
+          sendPage(res, 200, installedPage(installation.team?.name ? { workspaceName: installation.team.name } : {}));
+        },
+        failure: (error: CodedError, _options, _req: IncomingMessage, res: ServerResponse) => {
+          const { kind, status } = classifyInstallError(error);
+          log.warn({ code: error.code, kind, status }, 'slack install failed');
+          sendPage(res, status, installFailedPage(kind));
+        },
+      },
+    },
+  };
+}
