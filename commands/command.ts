@@ -19,7 +19,7 @@ export interface CommandContext {
   invoker?: { userId: string; channelId?: string; workspaceId?: string; canManageChannel?: boolean };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds commands of every input shape
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every input shape
 export type AnyObjectSchema = z.ZodObject<any>;
 
 export interface CommandDefinition<S extends AnyObjectSchema = AnyObjectSchema> {

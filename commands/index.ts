@@ -20,8 +20,4 @@ export const commands: readonly CommandDefinition[] = [
   createHelp(() => commands),
 ] as CommandDefinition[];
 
-export function findCommand(name: string): CommandDefinition | undefined {
-  return commands.find((c) => c.name === name);
-}
-
 export type { CommandDefinition, CommandContext, OptionSpec } from './command.js';

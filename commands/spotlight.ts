@@ -17,7 +17,6 @@ import type { View } from '../src/views/view.js';
  */
 
 export const SPOTLIGHT_ACTIONS = ['subscribe', 'unsubscribe', 'pause', 'resume', 'status', 'preview', 'now'] as const;
-export type SpotlightAction = (typeof SPOTLIGHT_ACTIONS)[number];
 
 export type Allowed = { ok: true } | { ok: false; reason: string };
 

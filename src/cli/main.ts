@@ -29,7 +29,7 @@ export function usage(): string {
     'Usage: rolecall <command> [arguments] [--json]',
     '',
     ...lines,
-    '  rolecall spotlight <subcommand>'.padEnd(58) + 'Weekly role spotlight: add, list, run --once, … (--help)',
+    `${'  rolecall spotlight <subcommand>'.padEnd(58)}Weekly role spotlight: add, list, run --once, … (--help)`,
     '',
     'rolecall role with no name reads one query per line from stdin and prints one JSON object per line.',
     'Flags: --json (machine-readable output), --market us|india|both, --layer L1..L6|cross, --difficulty, --education, --availability',
@@ -37,6 +37,8 @@ export function usage(): string {
   ].join('\n');
 }
 
+
+const parseFlags = (args: string[]) => parseArgs({ args, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
 
 /** Builds a command's raw input from positional arguments (joined as the text syntax) and flags. */
 function rawInput(name: string, positionals: string[], flags: Record<string, unknown>): Record<string, unknown> {
@@ -57,9 +59,9 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     const { spotlightCli } = await import('./spotlight.js');
     return spotlightCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseFlags>;
   try {
-    parsed = parseArgs({ args: argv, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseFlags(argv);
   } catch (err) {
     io.stderr.write(`rolecall: ${(err as Error).message}\n\n${usage()}\n`);
     return EXIT.usage;

@@ -16,8 +16,6 @@ import type { Io } from './io.js';
 import { OPTIONS, parseCommand, spotlightUsage, UsageError, type Flags } from './spotlight-args.js';
 import { openPlatformClients, tokenVariable, type ClientOptions, type PlatformClients } from './spotlight-clients.js';
 
-export { parseTarget, spotlightUsage } from './spotlight-args.js';
-
 /** Exit codes: 0 done, 1 something failed, 2 bad usage or configuration, 3 invalid role data. */
 export const SPOTLIGHT_EXIT = { ok: 0, failed: 1, usage: 2, data: 3 } as const;
 

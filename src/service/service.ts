@@ -111,7 +111,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     };
     const http = await startHttpServer({ port: env.PORT, health, metrics, ...(slack?.requestListener ? { slack: slack.requestListener } : {}) });
     stoppers.push(() => http.close());
-    logger.info({ port: http.port }, 'http server listening (/healthz, /metrics' + (slack?.requestListener ? ', /slack/events)' : ')'));
+    logger.info({ port: http.port }, `http server listening (/healthz, /metrics${slack?.requestListener ? ', /slack/events)' : ')'}`);
 
     if (isDiscordConfigured(env)) {
       const { startDiscord } = await import('../platforms/discord/client.js');

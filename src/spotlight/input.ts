@@ -63,7 +63,6 @@ export const SubscribeInput = z
   })
   .strict();
 export type SubscribeInput = z.input<typeof SubscribeInput>;
-export type ParsedSubscribeInput = z.output<typeof SubscribeInput>;
 
 /** One line per problem, for a notice: "time: expected a 24-hour time …". */
 export function describeInputError(error: z.ZodError): string {

@@ -151,7 +151,7 @@ export class SpotlightRunner {
       const sub = await store.subscriptions.byId(claim.subscriptionId);
       const now = clock.now();
       let reason: string | undefined;
-      if (!sub || sub.status !== 'active') reason = 'subscription removed or paused while sending';
+      if (sub?.status !== 'active') reason = 'subscription removed or paused while sending';
       else if (claim.weekKey !== weekKeyAt(at, sub.timezone)) reason = 'send did not finish and its week is over';
       else if (claim.recoveries >= 1) reason = 'send did not finish, even after one retry';
       if (reason || !sub) {

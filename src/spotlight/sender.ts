@@ -1,5 +1,5 @@
 import type { View } from '../views/view.js';
-import { type Clock, Pacer } from './clock.js';
+import type { Clock, Pacer } from './clock.js';
 import type { PostResult, PostTarget, SpotlightPoster } from './poster.js';
 
 /** Bounded retries for temporary failures: exponential backoff with jitter, per-attempt timeout. */

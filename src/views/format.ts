@@ -81,8 +81,3 @@ export function footer(kb: KnowledgeBase) {
   return { asOf: kb.asOf, source: kb.reference.meta.title };
 }
 
-export function joinList(items: readonly string[], max = items.length): string {
-  const shown = items.slice(0, max);
-  const more = items.length - shown.length;
-  return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
-}

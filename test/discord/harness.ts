@@ -25,7 +25,11 @@ export class LogCapture extends Writable {
     for (const text of chunk.toString('utf8').split('\n').filter(Boolean)) {
       const line = JSON.parse(text) as LogLine;
       this.lines.push(line);
-      this.waiters = this.waiters.filter((w) => (w.match(line) ? (w.resolve(line), false) : true));
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.match(line)) return true;
+        w.resolve(line);
+        return false;
+      });
     }
     done();
   }
@@ -35,7 +39,11 @@ export class LogCapture extends Writable {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no matching log line')), timeoutMs);
-      this.waiters.push({ match, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+      this.waiters.push({ match, resolve: (l) => {
+          clearTimeout(timer);
+          resolve(l);
+        },
+      });
     });
   }
 }

@@ -9,7 +9,7 @@ export interface TerminalStyle {
   width: number;
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal control sequences is the point
 const CONTROL = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 export function clean(text: string): string {
@@ -29,7 +29,7 @@ function wrap(text: string, width: number, indent = '', hanging = indent): strin
     let line = '';
     let prefix = indent;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && (prefix + line + ' ' + word).length > width) {
+      if (line && (`${prefix + line} ${word}`).length > width) {
         out.push(prefix + line);
         line = word;
         prefix = hanging;

@@ -2,7 +2,7 @@ import type { Core } from '../../core/index.js';
 import type { Role } from '../../core/schema/role.js';
 import type { Resolution } from '../../core/resolve/resolution.js';
 import type { Invocation, View } from '../view.js';
-import { DIFFICULTY_LABEL, footer, roleRef } from '../format.js';
+import { DIFFICULTY_LABEL, footer } from '../format.js';
 
 /**
  * What to show when a role option did not resolve to one role. `retry` builds the command
@@ -60,6 +60,3 @@ export function unresolvedView(
     private: true,
   };
 }
-
-/** A role reference that survives in a button: "#8". */
-export { roleRef };
