@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand } from './command.js';
+import { defineCommand, type CommandResult } from './command.js';
 import { Difficulty, LayerCode } from '../src/core/schema/common.js';
 import { AvailabilityLevel, EducationLevel } from '../src/core/browse.js';
 import { notice } from '../src/views/cards/notice.js';
@@ -95,7 +95,7 @@ export const roles = defineCommand({
     if (unknown.length > 0) out.layer = unknown.join(' ');
     return out;
   },
-  run(filter, core): View {
+  run(filter, core): CommandResult {
     const found = core.browse(filter);
     const applied = [
       filter.layer && layerLabel(core.kb, filter.layer),
@@ -109,7 +109,7 @@ export const roles = defineCommand({
       heading: layerLabel(core.kb, code),
       items: found.filter((r) => r.layer === code).map((r) => `${r.number}. ${r.name} · ${DIFFICULTY_LABEL[r.difficulty]} · ${headline(r)}`),
     }));
-    return {
+    const view: View = {
       kind: 'list',
       title: applied.length ? `Roles: ${applied.join(', ')}` : `All ${found.length} roles`,
       description: `${found.length} of ${core.kb.roles.length} roles. Pick one for its card.`,
@@ -129,5 +129,6 @@ export const roles = defineCommand({
       footer: footer(core.kb),
       tone: 'info',
     };
+    return { view, data: { kind: 'roles', roles: found.map((r) => ({ id: r.id, name: r.name })) } };
   },
 });

@@ -30,7 +30,7 @@ async function runConsole(env: Env): Promise<void> {
   const { createCore, loadKnowledgeBase } = await import('./core/index.js');
   const { Dispatcher } = await import('./app/dispatch.js');
   const { runConsoleChat } = await import('./platforms/console/chat.js');
-  const { consoleExtras } = await import('./platforms/console/spotlight.js');
+  const { consoleSpotlightAccess } = await import('./platforms/console/spotlight.js');
   const core = createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
   const dispatcher = new Dispatcher(core);
   await runConsoleChat({
@@ -38,7 +38,7 @@ async function runConsole(env: Env): Promise<void> {
     input: process.stdin,
     output: process.stdout,
     color: !process.env.NO_COLOR,
-    extra: consoleExtras(core, env),
+    ctx: { platform: 'console', spotlight: consoleSpotlightAccess(core) },
   });
 }
 

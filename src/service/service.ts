@@ -1,8 +1,6 @@
 import type { Core } from '../core/index.js';
 import { createCore, loadKnowledgeBase } from '../core/index.js';
 import { Dispatcher } from '../app/dispatch.js';
-import { commands } from '../../commands/index.js';
-import { spotlight as spotlightCommand } from '../../commands/spotlight.js';
 import { isDiscordConfigured, isSlackConfigured, type Env } from '../config/env.js';
 import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
@@ -58,8 +56,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const metrics = opts.metrics ?? new Metrics({ processMetrics: true });
   const core = opts.core ?? createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
   const store = SqliteStore.open(env.ROLECALL_DB);
-  // /spotlight runs through the Dispatcher too; with the spotlight off it says so.
-  const dispatcher = new Dispatcher(core, [...commands, spotlightCommand]);
+  // One Dispatcher for every front end; /spotlight is in the registry, and with the spotlight off it says so.
+  const dispatcher = new Dispatcher(core);
   const spotlightLog = logger.child({ component: 'spotlight' });
   const spotlight =
     env.SPOTLIGHT_ENABLED && (isDiscordConfigured(env) || isSlackConfigured(env))
@@ -83,7 +81,6 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     let slack: SlackRuntime | undefined;
     if (isSlackConfigured(env)) {
       const { startSlack } = await import('../platforms/slack/app.js');
-      const { slackSpotlightCommand } = await import('../platforms/slack/spotlight-command.js');
       const { SlackSpotlightPoster, spotlightSlackClient } = await import('../platforms/slack/spotlight-poster.js');
       const { boltLogger } = await import('../platforms/slack/bolt-logger.js');
       slack = await startSlack({
@@ -92,8 +89,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         store,
         logger,
         metrics,
-        commands: [slackSpotlightCommand({ core, service: spotlight })],
-        ...(spotlight ? { spotlightPreview: async () => spotlight.featured().view } : {}),
+        ...(spotlight ? { spotlight, spotlightPreview: async () => spotlight.featured().view } : {}),
       });
       const s = slack;
       stoppers.push(() => s.stop());
@@ -116,9 +112,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     if (isDiscordConfigured(env)) {
       const { startDiscord } = await import('../platforms/discord/client.js');
       const { discordExtensions } = await import('../platforms/discord/extensions.js');
-      const { discordSpotlightServices } = await import('../platforms/discord/spotlight-command.js');
       const { DiscordSpotlightPoster } = await import('../platforms/discord/spotlight-poster.js');
-      discord = await startDiscord({ env, dispatcher, logger, metrics, extraCommands: discordExtensions, services: discordSpotlightServices(spotlight) });
+      discord = await startDiscord({ env, dispatcher, logger, metrics, extraCommands: discordExtensions, ...(spotlight ? { spotlight } : {}) });
       const d = discord;
       stoppers.push(() => d.stop());
       // The running client's REST: one queue and one view of the rate limits for answers and posts.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Difficulty, LayerCode } from '../core/schema/common.js';
+import type { Subscription } from '../store/spotlight-store.js';
 import { canonicalTimezone, isValidTimezone } from './schedule.js';
 
 /**
@@ -63,6 +64,27 @@ export const SubscribeInput = z
   })
   .strict();
 export type SubscribeInput = z.input<typeof SubscribeInput>;
+
+/** Changes asked for to a subscription: what is left out keeps its current value, and "all" clears a filter. */
+export interface SubscriptionChange<D, L, F> {
+  day?: D | undefined;
+  time?: string | undefined;
+  timezone?: string | undefined;
+  layer?: L | 'all' | undefined;
+  difficulty?: F | 'all' | undefined;
+}
+
+/** The settings to subscribe with, for /spotlight subscribe and `rolecall spotlight add` alike. */
+export function mergeSubscription<D, L, F>(change: SubscriptionChange<D, L, F>, current: Subscription | undefined) {
+  const pick = <T>(given: T | 'all' | undefined, now: T | undefined) => (given === 'all' ? undefined : (given ?? now));
+  return {
+    day: change.day ?? current?.dayOfWeek,
+    time: change.time ?? current?.localTime,
+    timezone: change.timezone ?? current?.timezone,
+    layer: pick<L | Subscription['filter']['layer']>(change.layer, current?.filter.layer),
+    difficulty: pick<F | Subscription['filter']['difficulty']>(change.difficulty, current?.filter.difficulty),
+  };
+}
 
 /** One line per problem, for a notice: "time: expected a 24-hour time …". */
 export function describeInputError(error: z.ZodError): string {

@@ -86,8 +86,8 @@ export function testCommands(slowGate: () => Gate): CommandDefinition[] {
       description: 'Stands in for the spotlight command',
       options: [],
       input: z.object({ subcommand: z.enum(['subscribe', 'status']), channel: z.string().optional(), role: z.string().optional() }),
-      run: (input, _core, ctx) =>
-        notice(`spotlight ${input.subcommand}`, `channel=${input.channel ?? '-'} role=${input.role ?? '-'} manage=${String(ctx.invoker?.canManageChannel)}`, 'info'),
+      run: async (input, _core, ctx) =>
+        notice(`spotlight ${input.subcommand}`, `channel=${input.channel ?? '-'} role=${input.role ?? '-'} manage=${String((await ctx.spotlight?.authorize(undefined))?.ok)}`, 'info'),
     }),
   ] as CommandDefinition[];
 }

@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
+import type { SpotlightManager } from '../../../commands/spotlight-access.js';
 import type { Dispatcher } from '../../app/dispatch.js';
 import type { Env } from '../../config/env.js';
 import type { Logger } from '../../observability/logger.js';
@@ -11,7 +12,7 @@ import { registerActions } from './actions.js';
 import { registerAppHome } from './app-home.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
-import type { SlackCommandHandler, SlackDeps } from './deps.js';
+import type { SlackDeps } from './deps.js';
 import { registerMentions } from './mentions.js';
 
 export interface StartSlackOptions {
@@ -22,10 +23,8 @@ export interface StartSlackOptions {
   metrics: Metrics;
   /** This week's spotlight for the Home tab; a short explanation shows when absent. */
   spotlightPreview?: () => Promise<View | undefined>;
-  /** Slack-only slash commands (e.g. /spotlight), routed by name next to the registry's. */
-  commands?: readonly SlackCommandHandler[];
-  /** Passed to commands as ctx.services. */
-  services?: Record<string, unknown>;
+  /** What /spotlight manages; undefined when the spotlight is off (SPOTLIGHT_ENABLED=false). */
+  spotlight?: SpotlightManager;
 }
 
 export interface SlackRuntime {
@@ -136,8 +135,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     metrics: opts.metrics,
     botUserId,
     teamId,
-    commands: new Map((opts.commands ?? []).map((c) => [c.name.replace(/^\//, '').toLowerCase(), c])),
-    ...(opts.services ? { services: opts.services } : {}),
+    ...(opts.spotlight ? { spotlight: opts.spotlight } : {}),
     ...(opts.spotlightPreview ? { spotlightPreview: opts.spotlightPreview } : {}),
   };
   registerCommands(app, deps);
