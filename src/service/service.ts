@@ -6,6 +6,7 @@ import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { SpotlightScheduler, SpotlightService, type RunSummary } from '../spotlight/index.js';
+import { scheduleStorePruning } from './maintenance.js';
 import { startHttpServer, type HealthReport, type RunningHttpServer } from './http-server.js';
 import type { DiscordRuntime } from '../platforms/discord/client.js';
 import type { SlackRuntime } from '../platforms/slack/app.js';
@@ -70,7 +71,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
           stopTimeoutMs: SPOTLIGHT_STOP_TIMEOUT_MS,
         })
       : undefined;
-  const stoppers: Array<() => Promise<void>> = [() => store.close()];
+  // Stopped in reverse: the pruning ends before the store closes.
+  const stoppers: Array<() => Promise<void>> = [() => store.close(), scheduleStorePruning(store, logger.child({ component: 'store' }))];
   const stopAll = async () => {
     for (const stop of [...stoppers].reverse()) {
       await stop().catch((err: unknown) => logger.error({ err }, 'error while stopping'));

@@ -25,6 +25,8 @@ export interface ThreadComparison {
 export interface ThreadStore {
   get(key: ThreadKey): Promise<ThreadComparison | undefined>;
   put(key: ThreadKey, value: Omit<ThreadComparison, 'updatedAt'>): Promise<void>;
+  /** Drops comparisons last updated before the cut-off; returns how many. */
+  prune(olderThan: Date): Promise<number>;
 }
 
 /** Platform event ids already handled, so a platform's retry never produces a second reply. */
