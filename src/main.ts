@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import dotenv from 'dotenv';
-import { ConfigError, isDiscordConfigured, isSlackConfigured, parseEnv, type Env } from './config/env.js';
+import { ConfigError, isDiscordConfigured, isSlackConfigured, loadEnv, type Env } from './config/env.js';
 import { DataError } from './core/data/errors.js';
 import { createLogger, type Logger } from './observability/logger.js';
 
@@ -14,10 +12,9 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-function loadEnv(): Env {
-  if (existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
+function readEnv(): Env {
   try {
-    return parseEnv(process.env);
+    return loadEnv();
   } catch (err) {
     if (err instanceof ConfigError) {
       fail(`${err.message}\nSee .env.example for every variable.`, EXIT.config);
@@ -70,7 +67,7 @@ async function runService(env: Env, logger: Logger): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const env = loadEnv();
+  const env = readEnv();
   const platforms = isDiscordConfigured(env) || isSlackConfigured(env);
   if (!platforms) {
     if (process.stdin.isTTY) return runConsole(env);

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import dotenv from 'dotenv';
 import { difficultyInput, layerInput } from '../../commands/roles.js';
-import { ConfigError, parseEnv, type Env } from '../config/env.js';
+import { ConfigError, loadEnv, type Env } from '../config/env.js';
 import { createCore, loadKnowledgeBase, type Core } from '../core/index.js';
 import { DataError } from '../core/data/errors.js';
 import { silentLogger, type Logger } from '../observability/logger.js';
@@ -39,11 +37,6 @@ export interface SpotlightCliDeps {
   clients?: ClientOptions;
 }
 
-function loadEnv(): Env {
-  if (existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
-  // The CLI posts through the Web API only; it receives no Slack events.
-  return parseEnv(process.env, { receivesEvents: false });
-}
 
 export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDeps = {}): Promise<number> {
   let flags: Flags;
@@ -64,7 +57,8 @@ export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDep
   let command: { sub: string; channel?: ChannelKey };
   try {
     command = parseCommand(sub, rest, flags);
-    env = deps.env ?? loadEnv();
+    // The CLI posts through the Web API only; it receives no Slack events.
+    env = deps.env ?? loadEnv({ receivesEvents: false });
     core = deps.core ?? createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
   } catch (err) {
     if (err instanceof UsageError) return fail(io, `${err.message}\n\n${spotlightUsage()}`, SPOTLIGHT_EXIT.usage);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import dotenv from 'dotenv';
+import { parseEnv as parseDotenv } from 'node:util';
 import { ConfigError, EnvSchema, parseEnv } from '../../src/config/env.js';
 
 function problems(source: Record<string, string>, opts?: Parameters<typeof parseEnv>[1]): string[] {
@@ -51,7 +51,7 @@ describe('environment', () => {
 
   it('.env.example lists every variable, each with a comment, and parses as it is', () => {
     const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
-    const example = dotenv.parse(text);
+    const example = parseDotenv(text);
     expect(Object.keys(example).sort()).toEqual(Object.keys(EnvSchema.shape).sort());
     for (const name of Object.keys(example)) expect(text).toMatch(new RegExp(`# [^\\n]+\\n${name}=`));
     expect(() => parseEnv(example)).not.toThrow();

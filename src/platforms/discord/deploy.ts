@@ -1,9 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { config as loadDotenv } from 'dotenv';
 import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
 import { commands } from '../../../commands/index.js';
-import { ConfigError, parseEnv, type Env } from '../../config/env.js';
+import { ConfigError, loadEnv, type Env } from '../../config/env.js';
 import { discordExtensions } from './extensions.js';
 import { buildSlashCommands, type DiscordCommandExtension } from './slash-commands.js';
 
@@ -61,9 +60,8 @@ export function describeDeployError(error: unknown): string {
 }
 
 export async function main(): Promise<number> {
-  loadDotenv();
   try {
-    const result = await deployCommands({ env: parseEnv(process.env) });
+    const result = await deployCommands({ env: loadEnv() });
     const where = result.scope === 'guild' ? `to guild ${result.guildId}` : 'globally';
     console.log(`Registered ${result.names.length} commands ${where}: ${result.names.map((n) => `/${n}`).join(' ')}`);
     return 0;
