@@ -11,12 +11,14 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
 import type { Env } from '../../config/env.js';
-import { DISCORD_PERMANENT_CODES, type PostOptions, type PostResult, type PostTarget, type SpotlightPoster } from '../../spotlight/poster.js';
+import { pacing, type PostCheck, type PostOptions, type PostResult, type PostTarget, type SpotlightPoster } from '../../spotlight/poster.js';
 import type { View } from '../../views/view.js';
 import { renderForDiscord } from './render.js';
 
 type Failure = Extract<PostResult, { ok: false }>;
-export type PostCheck = { ok: true } | { ok: false; reason: string };
+
+/** Error codes that mean "stop posting here until a human fixes it": Unknown Channel, Missing Access, Missing Permissions. */
+const DISCORD_PERMANENT_CODES: ReadonlySet<number> = new Set([10003, 50001, 50013]);
 
 /**
  * Discord's global limit is 50 requests/s per bot. The fan-out starts at most this many posts a
@@ -64,7 +66,7 @@ export class DiscordSpotlightPoster implements SpotlightPoster {
     private readonly rest: REST,
     opts: { maxPerSecond?: number | null } = {},
   ) {
-    this.maxPerSecond = opts.maxPerSecond === null ? undefined : (opts.maxPerSecond ?? DISCORD_SPOTLIGHT_PER_SECOND);
+    this.maxPerSecond = pacing(opts.maxPerSecond, DISCORD_SPOTLIGHT_PER_SECOND);
   }
 
   async post(target: PostTarget, view: View, claimId: string, { signal }: PostOptions): Promise<PostResult> {

@@ -8,7 +8,7 @@ import { publishHome } from './app-home.js';
 import { ACTION_ID_PATTERN, SHARE_ACTION_ID } from './blocks.js';
 import type { Respond } from './commands.js';
 import { commandContext, type Interaction, recordFailure, recordResult, type SlackDeps } from './deps.js';
-import { classifySlackError, postView } from './post.js';
+import { classifySlackError, postView, SLACK_CHANNEL_ERRORS } from './post.js';
 import { renderView } from './render.js';
 import { decodeShare, encodeShare } from './share.js';
 import { rememberComparison } from './thread.js';
@@ -26,12 +26,6 @@ export interface ActionInput {
   fromHome: boolean;
   id: string;
 }
-
-const CHANNEL_HELP: Record<string, [string, string]> = {
-  not_in_channel: ['RoleCall is not in this channel', 'Invite it with /invite @RoleCall, then press Share again.'],
-  channel_not_found: ['RoleCall cannot see this channel', 'Invite it with /invite @RoleCall (private channels and DMs need that), then press Share again.'],
-  is_archived: ['This channel is archived', 'Sharing needs an active channel.'],
-};
 
 function reply(respond: Respond | undefined, view: View, share?: string): Promise<unknown> | undefined {
   return respond?.({ response_type: 'ephemeral', replace_original: false, ...renderView(view, share ? { share } : {}) });
@@ -53,10 +47,10 @@ async function share(deps: SlackDeps, client: WebClient, input: ActionInput, res
     await postView(client, input.channelId, result.view, input.threadTs ? { threadTs: input.threadTs } : {});
   } catch (err) {
     const failure = classifySlackError(err);
-    const help = CHANNEL_HELP[failure.code];
+    const help = SLACK_CHANNEL_ERRORS.get(failure.code);
     if (failure.kind !== 'channel' || !help) throw err;
     deps.logger.info({ id: input.id, code: failure.code, channel: input.channelId }, 'share refused by slack');
-    await reply(respond, notice(help[0], help[1]));
+    await reply(respond, notice(help.problem, `${help.fix[0]!.toUpperCase()}${help.fix.slice(1)}, then press Share again.`));
     return { ...result, outcome: 'invalid' };
   }
   // The ephemeral copy has done its job once the public one is up.
