@@ -1,3 +1,4 @@
+import { monospaceGrid } from '../../views/text/grid.js';
 import type { Action, View } from '../../views/view.js';
 
 /**
@@ -41,10 +42,7 @@ function wrap(text: string, width: number, indent = '', hanging = indent): strin
 }
 
 function table(columns: string[], rows: string[][]): string[] {
-  const all = [columns, ...rows].map((r) => r.map(clean));
-  const widths = columns.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(all[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...all.slice(1).map(line)];
+  return monospaceGrid([columns, ...rows].map((r) => r.map(clean)), { rule: '─' }).lines;
 }
 
 function actionLines(actions: Action[]): string[] {
