@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, type CommandResult } from './command.js';
-import { Difficulty, LayerCode } from '../src/core/schema/common.js';
+import { Difficulty, LayerCode, parseLayer } from '../src/core/schema/common.js';
 import { AvailabilityLevel, EducationLevel } from '../src/core/browse.js';
 import { notice } from '../src/views/cards/notice.js';
 import { DIFFICULTY_LABEL, footer, headline, layerLabel, roleRef } from '../src/views/format.js';
@@ -11,11 +11,7 @@ export const layerInput = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((s) => {
-    const n = /^(?:layer\s*|l)?([1-6])$/.exec(s);
-    if (n) return `L${n[1]}`;
-    return s.startsWith('cross') ? 'cross' : s;
-  })
+  .transform((s) => parseLayer(s) ?? (s.startsWith('cross') ? 'cross' : s))
   .pipe(z.enum(LayerCode.options, { error: 'expected a layer: L1 to L6, or cross' }));
 
 export const difficultyInput = z
@@ -87,7 +83,7 @@ export const roles = defineCommand({
     const unknown: string[] = [];
     for (const word of text.trim().split(/\s+/).filter(Boolean)) {
       const w = word.toLowerCase();
-      if (/^(?:l?[1-6]|cross(?:-cutting)?)$/.test(w)) out.layer = w;
+      if (parseLayer(w)) out.layer = w;
       else if ((Difficulty.options as readonly string[]).includes(w)) out.difficulty = w;
       else unknown.push(word);
     }

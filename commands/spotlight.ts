@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, type CommandResult } from './command.js';
 import { difficultyInput, layerInput } from './roles.js';
-import { Difficulty } from '../src/core/schema/common.js';
+import { Difficulty, parseLayer } from '../src/core/schema/common.js';
 import { mergeSubscription, parseDay } from '../src/spotlight/input.js';
 import { notice } from '../src/views/cards/notice.js';
 import type { View } from '../src/views/view.js';
@@ -62,7 +62,7 @@ export function parseSpotlightText(text: string): Record<string, unknown> {
     if ((lower === 'layer' || lower === 'difficulty') && words[i + 1]) raw[lower] = words[++i];
     else if (/^\d{1,2}:\d{2}$/.test(word)) raw.time = word;
     else if (word.includes('/') || /^(utc|gmt)$/i.test(word)) raw.timezone = word;
-    else if (/^(l[1-6]|cross(-cutting)?)$/i.test(word)) raw.layer = word;
+    else if (parseLayer(word, { bareNumber: false })) raw.layer = word;
     else if ((Difficulty.options as readonly string[]).includes(lower)) raw.difficulty = lower;
     else if (FILLER.has(lower)) continue;
     else if (!/^\d+$/.test(word) && parseDay(word) !== undefined) raw.day = word;

@@ -1,4 +1,4 @@
-import type { RoleId } from '../core/schema/common.js';
+import type { MarketChoice, RoleId } from '../core/schema/common.js';
 import type { SpotlightStore } from './spotlight-store.js';
 
 export type * from './spotlight-store.js';
@@ -18,7 +18,7 @@ export interface ThreadKey {
 
 export interface ThreadComparison {
   roles: RoleId[];
-  market: 'us' | 'india' | 'both';
+  market: MarketChoice;
   updatedAt: Date;
 }
 

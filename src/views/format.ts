@@ -1,8 +1,7 @@
 import type { Role, SalaryBand, SalaryExtra, SalaryLevel } from '../core/schema/role.js';
-import type { Difficulty, LayerCode } from '../core/schema/common.js';
+import type { Difficulty, LayerCode, Market } from '../core/schema/common.js';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
 
-export type Market = 'us' | 'india';
 
 export const DIFFICULTY_LABEL: Record<Difficulty, string> = {
   accessible: 'Accessible',
