@@ -1,7 +1,8 @@
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import type { WebClient } from '@slack/web-api';
 import type { Env } from '../config/env.js';
-import { checkDiscordChannel, classifyDiscordError, discordRest, DiscordSpotlightPoster } from '../platforms/discord/spotlight-poster.js';
+import { discordRest } from '../platforms/discord/rest.js';
+import { checkDiscordChannel, classifyDiscordError, DiscordSpotlightPoster } from '../platforms/discord/spotlight-poster.js';
 import { classifySlackError } from '../platforms/slack/post.js';
 import { slackCanPost, SlackSpotlightPoster, spotlightSlackClient } from '../platforms/slack/spotlight-poster.js';
 import type { SpotlightPoster } from '../spotlight/poster.js';

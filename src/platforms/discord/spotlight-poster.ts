@@ -3,14 +3,13 @@ import {
   DiscordAPIError,
   HTTPError,
   PermissionFlagsBits,
-  REST,
+  type REST,
   Routes,
   type APIChannel,
   type APIMessage,
   type PermissionsBitField,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
-import type { Env } from '../../config/env.js';
 import { pacing, type PostCheck, type PostOptions, type PostResult, type PostTarget, type SpotlightPoster } from '../../spotlight/poster.js';
 import type { View } from '../../views/view.js';
 import { renderForDiscord } from './render.js';
@@ -26,12 +25,6 @@ const DISCORD_PERMANENT_CODES: ReadonlySet<number> = new Set([10003, 50001, 5001
  * queue still honours any 429 that slips through.
  */
 export const DISCORD_SPOTLIGHT_PER_SECOND = 45;
-
-/** A REST client without a gateway, for the CLI (`rolecall spotlight …`) and benchmarks. */
-export function discordRest(env: Pick<Env, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>): REST {
-  if (!env.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
-  return new REST(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}).setToken(env.DISCORD_TOKEN);
-}
 
 /** Why a Discord request failed, as the spotlight acts on it. */
 export function classifyDiscordError(error: unknown): Failure {
