@@ -6,7 +6,7 @@ import type { Comparison } from '../src/core/compare.js';
 import { MAX_COMPARE } from '../src/core/compare.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { notice } from '../src/views/cards/notice.js';
-import { DIFFICULTY_LABEL, footer, headline, LEVEL_LABEL, LEVELS, roleRef, salaryCell } from '../src/views/format.js';
+import { DIFFICULTY_LABEL, kbView, headline, LEVEL_LABEL, LEVELS, roleRef, salaryCell } from '../src/views/format.js';
 import type { Section, View } from '../src/views/view.js';
 
 /** The input's role slots, in order: one per role compared, at most MAX_COMPARE. */
@@ -85,7 +85,7 @@ export function comparisonView(core: Core, cmp: Comparison): View {
     });
   }
   const row = (label: string, f: (r: Role) => string) => [label, ...roles.map(f)];
-  return {
+  return kbView(core.kb, {
     kind: 'compare',
     title: roles.map((r) => r.name).join(' vs '),
     description: `${skills.shared.length} of ${skills.total} must-have skills shared.${links.length ? ' One lies on the other’s career path.' : ''}`,
@@ -113,7 +113,5 @@ export function comparisonView(core: Core, cmp: Comparison): View {
       ],
     },
     actions: roles.map((r) => ({ type: 'button' as const, label: r.name, invoke: { command: 'role', args: { name: roleRef(r) } } })),
-    footer: footer(core.kb),
-    tone: 'info',
-  };
+  });
 }

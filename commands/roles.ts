@@ -3,7 +3,7 @@ import { defineCommand, type CommandResult } from './command.js';
 import { Difficulty, LayerCode, parseLayer } from '../src/core/schema/common.js';
 import { AvailabilityLevel, EducationLevel } from '../src/core/browse.js';
 import { notice } from '../src/views/cards/notice.js';
-import { DIFFICULTY_LABEL, footer, headline, layerLabel, roleRef } from '../src/views/format.js';
+import { DIFFICULTY_LABEL, kbView, headline, layerLabel, roleRef } from '../src/views/format.js';
 import type { Section, View } from '../src/views/view.js';
 
 /** Accepts "L5", "5", "layer 5", "cross", "cross-cutting" for the layer option. */
@@ -105,11 +105,10 @@ export const roles = defineCommand({
       heading: layerLabel(core.kb, code),
       items: found.filter((r) => r.layer === code).map((r) => `${r.number}. ${r.name} · ${DIFFICULTY_LABEL[r.difficulty]} · ${headline(r)}`),
     }));
-    const view: View = {
+    const view: View = kbView(core.kb, {
       kind: 'list',
       title: applied.length ? `Roles: ${applied.join(', ')}` : `All ${found.length} roles`,
       description: `${found.length} of ${core.kb.roles.length} roles. Pick one for its card.`,
-      fields: [],
       sections,
       actions: [
         {
@@ -122,9 +121,7 @@ export const roles = defineCommand({
           })),
         },
       ],
-      footer: footer(core.kb),
-      tone: 'info',
-    };
+    });
     return { view, data: { kind: 'roles', roles: found.map((r) => ({ id: r.id, name: r.name })) } };
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { type Market, MARKET_WORDS, MarketChoice, parseMarket } from '../src/core/schema/common.js';
-import { footer, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines } from '../src/views/format.js';
+import { kbView, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines } from '../src/views/format.js';
 import type { View } from '../src/views/view.js';
 
 
@@ -49,12 +49,11 @@ export const salary = defineCommand({
     }
     const role = res.role;
     const markets: Market[] = market === 'both' ? ['us', 'india'] : [market];
-    return {
+    return kbView(core.kb, {
       kind: 'salary',
       title: `${role.name}: pay by level`,
       description: `Headline US range ${headline(role)}. US figures in $K per year, India in ₹ lakh per annum.`,
       fields: markets.map((m) => ({ label: MARKET_LABEL[m], value: salaryLines(role, m).join('\n') || 'No figures in the reference' })),
-      sections: [],
       table: {
         columns: ['Market', ...LEVELS.map((l) => LEVEL_LABEL[l])],
         rows: markets.map((m) => [MARKET_LABEL[m], ...LEVELS.map((l) => salaryCell(role, m, l))]),
@@ -64,8 +63,6 @@ export const salary = defineCommand({
         ...(market !== 'india' ? [{ type: 'button' as const, label: 'India', invoke: { command: 'salary', args: { role: roleRef(role), market: 'india' } } }] : []),
         ...(market !== 'us' ? [{ type: 'button' as const, label: 'US', invoke: { command: 'salary', args: { role: roleRef(role), market: 'us' } } }] : []),
       ],
-      footer: footer(core.kb),
-      tone: 'info',
-    };
+    });
   },
 });

@@ -1,6 +1,7 @@
 import type { Role, SalaryBand, SalaryExtra, SalaryLevel } from '../core/schema/role.js';
 import type { Difficulty, LayerCode, Market } from '../core/schema/common.js';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
+import { type View, type ViewParts, view } from './view.js';
 
 
 export const DIFFICULTY_LABEL: Record<Difficulty, string> = {
@@ -78,5 +79,10 @@ export function roleRef(role: Role): string {
 
 export function footer(kb: KnowledgeBase) {
   return { asOf: kb.asOf, source: kb.reference.meta.title };
+}
+
+/** An answer from the knowledge base: the View defaults, with the data's source and date as its footer. */
+export function kbView(kb: KnowledgeBase, parts: ViewParts): View {
+  return view({ footer: footer(kb), ...parts });
 }
 
