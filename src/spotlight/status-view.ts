@@ -58,7 +58,7 @@ export function statusView(core: Core, s: SpotlightStatus): View {
     return view({
       kind: 'notice',
       title: 'No weekly spotlight here',
-      description: 'This channel is not subscribed. Use /spotlight subscribe to get one role spotlight a week.',
+      description: 'This channel is not subscribed. Subscribe it to get one role spotlight a week.',
       private: true,
     });
   }
@@ -74,7 +74,7 @@ export function statusView(core: Core, s: SpotlightStatus): View {
   return kbView(core.kb, {
     kind: 'notice',
     title: 'Weekly role spotlight',
-    description: sub.status === 'paused' ? 'Paused: no spotlight is posted until someone resumes it with /spotlight resume.' : `One role a week, ${scheduleText(sub)}.`,
+    description: sub.status === 'paused' ? 'Paused: no spotlight is posted until someone resumes it.' : `One role a week, ${scheduleText(sub)}.`,
     fields,
     sections: recent.length ? [{ heading: 'Recent weeks', items: recent }] : [],
     tone: sub.status === 'paused' ? 'warning' : 'info',
