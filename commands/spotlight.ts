@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type CommandResult } from './command.js';
 import { difficultyInput, layerInput } from './roles.js';
 import { Difficulty, parseLayer } from '../src/core/schema/common.js';
-import { mergeSubscription, parseDay } from '../src/spotlight/input.js';
+import { DayOfWeek, mergeSubscription, parseDay } from '../src/spotlight/input.js';
 import { notice } from '../src/views/cards/notice.js';
 import type { View } from '../src/views/view.js';
 
@@ -17,14 +17,6 @@ export type { SpotlightAccess } from './spotlight-access.js';
 
 export const SPOTLIGHT_ACTIONS = ['subscribe', 'unsubscribe', 'pause', 'resume', 'status', 'preview', 'now'] as const;
 
-const day = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const d = parseDay(v);
-  if (d === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'expected a day of the week, e.g. monday' });
-    return z.NEVER;
-  }
-  return d;
-});
 /** "all" clears that part of the filter. */
 const ALL = z.string().trim().toLowerCase().pipe(z.literal('all'));
 
@@ -32,7 +24,7 @@ const input = z
   .object({
     /** Left out: help, or preview where only preview works (the console). */
     subcommand: z.enum([...SPOTLIGHT_ACTIONS, 'help'], { error: `expected one of: ${SPOTLIGHT_ACTIONS.join(', ')}` }).optional(),
-    day: day.optional(),
+    day: DayOfWeek.optional(),
     // Checked with the service's own messages (SubscribeInput), so every front end says the same.
     time: z.string().trim().max(16).optional(),
     timezone: z.string().trim().max(64).optional(),

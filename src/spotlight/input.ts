@@ -28,7 +28,8 @@ export const ChannelKeyInput = z
   })
   .strict();
 
-const Day = z
+/** A day of the week as people give it ("mon", "Monday", 1), as 1 (Monday) … 7 (Sunday). */
+export const DayOfWeek = z
   .union([z.string(), z.number()])
   .transform((v, ctx) => {
     const day = parseDay(v);
@@ -56,7 +57,7 @@ export const SubscribeInput = z
     channel: ChannelKeyInput,
     /** The user subscribing the channel (platform user id, or "cli"). */
     createdBy: z.string().trim().min(1).max(128),
-    day: Day.default(1),
+    day: DayOfWeek.default(1),
     time: LocalTime.default('15:00'),
     timezone: Timezone.default('UTC'),
     layer: LayerCode.optional(),
