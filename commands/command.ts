@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { Core } from '../src/core/index.js';
+import type { Core, RoleId } from '../src/core/index.js';
 import type { View } from '../src/views/view.js';
+import type { SpotlightAccess } from './spotlight-access.js';
 
 /**
  * How a command option is offered on a platform: a role (autocompleted from the resolver),
@@ -11,15 +12,27 @@ export type OptionSpec =
   | { name: string; kind: 'text'; description: string; required: boolean; maxLength: number }
   | { name: string; kind: 'choice'; description: string; required: boolean; choices: ReadonlyArray<{ value: string; label: string }> };
 
-/** Who is asking and where, for commands that depend on it (the spotlight). */
+/** Who is asking and where, and what this front end offers the commands that need more than the core. */
 export interface CommandContext {
   platform: 'discord' | 'slack' | 'console' | 'cli';
-  /** Platform-specific services, such as the spotlight manager. */
-  services?: Record<string, unknown>;
-  invoker?: { userId: string; channelId?: string; workspaceId?: string; canManageChannel?: boolean };
+  invoker?: { userId: string; channelId?: string; workspaceId?: string };
+  /** The weekly spotlight as this front end manages it; absent where /spotlight is not offered. */
+  spotlight?: SpotlightAccess;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds commands of every input shape
+/**
+ * The facts behind a command's View, for front ends that act on more than what is shown (Slack
+ * keeps a thread's comparison, lists roles on the Home tab, the CLI sets its exit code).
+ */
+export type CommandData =
+  | { kind: 'comparison'; roles: RoleId[] }
+  | { kind: 'roles'; roles: Array<{ id: RoleId; name: string }> }
+  | { kind: 'spotlight'; ok: boolean };
+
+/** What run() returns: a View alone, or a View with its data. */
+export type CommandResult = View | { view: View; data: CommandData };
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every input shape
 export type AnyObjectSchema = z.ZodObject<any>;
 
 export interface CommandDefinition<S extends AnyObjectSchema = AnyObjectSchema> {
@@ -33,7 +46,7 @@ export interface CommandDefinition<S extends AnyObjectSchema = AnyObjectSchema> 
   input: S;
   /** Turns the free text after the command name (Slack, console) into raw input for `input`. */
   parseText(text: string): Record<string, unknown>;
-  run(input: z.infer<S>, core: Core, ctx: CommandContext): View | Promise<View>;
+  run(input: z.infer<S>, core: Core, ctx: CommandContext): CommandResult | Promise<CommandResult>;
 }
 
 export function defineCommand<S extends AnyObjectSchema>(def: CommandDefinition<S>): CommandDefinition<S> {

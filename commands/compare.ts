@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { defineCommand, roleText } from './command.js';
+import { defineCommand, roleText, type CommandResult } from './command.js';
 import type { Core } from '../src/core/index.js';
 import type { Role } from '../src/core/schema/role.js';
 import type { Comparison } from '../src/core/compare.js';
 import { MAX_COMPARE } from '../src/core/compare.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { notice } from '../src/views/cards/notice.js';
-import { DIFFICULTY_LABEL, footer, headline, LEVEL_LABEL, LEVELS, roleRef, salaryCell } from '../src/views/format.js';
+import { DIFFICULTY_LABEL, kbView, headline, LEVEL_LABEL, LEVELS, roleRef, salaryCell } from '../src/views/format.js';
 import type { Section, View } from '../src/views/view.js';
 
-const SLOTS = ['role_a', 'role_b', 'role_c', 'role_d'] as const;
+/** The input's role slots, in order: one per role compared, at most MAX_COMPARE. */
+export const COMPARE_SLOTS = ['role_a', 'role_b', 'role_c', 'role_d'] as const satisfies { length: typeof MAX_COMPARE };
+const SLOTS = COMPARE_SLOTS;
 
 /** Splits on vs / , / |, and on "and" only when nothing else separated the roles. */
 export function splitCompareText(text: string): string[] {
@@ -43,7 +45,7 @@ export const compare = defineCommand({
     if (parts.length > MAX_COMPARE) return { role_a: parts[0], role_b: parts[1], role_c: parts[2], role_d: parts.slice(3).join(', ') };
     return Object.fromEntries(parts.map((p, i) => [SLOTS[i], p]));
   },
-  run(input, core): View {
+  run(input, core): CommandResult {
     const queries = SLOTS.map((s) => input[s]).filter((q): q is string => typeof q === 'string');
     const resolutions = queries.map((q) => core.resolve(q));
     const roles: Role[] = [];
@@ -65,7 +67,7 @@ export const compare = defineCommand({
     if (unique.length < 2) {
       return notice('Pick two different roles', `"${queries.join('" and "')}" all point to ${roles[0]!.name}. Compare it with another role.`);
     }
-    return comparisonView(core, core.compare(unique));
+    return { view: comparisonView(core, core.compare(unique)), data: { kind: 'comparison', roles: unique.map((r) => r.id) } };
   },
 });
 
@@ -83,7 +85,7 @@ export function comparisonView(core: Core, cmp: Comparison): View {
     });
   }
   const row = (label: string, f: (r: Role) => string) => [label, ...roles.map(f)];
-  return {
+  return kbView(core.kb, {
     kind: 'compare',
     title: roles.map((r) => r.name).join(' vs '),
     description: `${skills.shared.length} of ${skills.total} must-have skills shared.${links.length ? ' One lies on the other’s career path.' : ''}`,
@@ -111,7 +113,5 @@ export function comparisonView(core: Core, cmp: Comparison): View {
       ],
     },
     actions: roles.map((r) => ({ type: 'button' as const, label: r.name, invoke: { command: 'role', args: { name: roleRef(r) } } })),
-    footer: footer(core.kb),
-    tone: 'info',
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, type CommandDefinition } from './command.js';
-import { footer } from '../src/views/format.js';
+import { kbView } from '../src/views/format.js';
 import type { View } from '../src/views/view.js';
 
 /** /help lists the commands it is given, so it never drifts from the registry. */
@@ -15,11 +15,10 @@ export function createHelp(list: () => readonly CommandDefinition[]) {
     parseText: () => ({}),
     run(_input, core): View {
       const meta = core.kb.reference.meta;
-      return {
+      return kbView(core.kb, {
         kind: 'help',
         title: 'RoleCall: AI career roles, answered in chat',
         description: `${core.kb.roles.length} GenAI career roles across a 6-layer AI stack, with pay in the US and India. Names are forgiving: typos, abbreviations and alternate titles work.`,
-        fields: [],
         sections: [
           ...list().map((c) => ({ heading: c.usage, body: c.description, items: c.examples.filter((e) => e !== c.usage) })),
           { heading: 'About the data', body: `${meta.snapshotNote} "AI/ML Developer" is no distinct role: ${meta.aiMlDeveloper.note}` },
@@ -28,10 +27,8 @@ export function createHelp(list: () => readonly CommandDefinition[]) {
           { type: 'button', label: 'Browse roles', invoke: { command: 'roles', args: {} }, style: 'primary' },
           { type: 'button', label: 'AI Engineer', invoke: { command: 'role', args: { name: '#8' } } },
         ],
-        footer: footer(core.kb),
-        tone: 'info',
         private: true,
-      };
+      });
     },
   });
 }

@@ -7,6 +7,7 @@ import { skills } from './skills.js';
 import { match } from './match.js';
 import { salary } from './salary.js';
 import { createHelp } from './help.js';
+import { spotlight } from './spotlight.js';
 
 /** Every user command, in the order /help lists them. Front ends generate their commands from this. */
 export const commands: readonly CommandDefinition[] = [
@@ -17,11 +18,8 @@ export const commands: readonly CommandDefinition[] = [
   skills,
   match,
   salary,
+  spotlight,
   createHelp(() => commands),
 ] as CommandDefinition[];
 
-export function findCommand(name: string): CommandDefinition | undefined {
-  return commands.find((c) => c.name === name);
-}
-
-export type { CommandDefinition, CommandContext, OptionSpec } from './command.js';
+export type { CommandDefinition, CommandContext, CommandData, OptionSpec } from './command.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, MAX_OPTION_LENGTH } from './command.js';
-import { footer, roleRef } from '../src/views/format.js';
+import { kbView, roleRef } from '../src/views/format.js';
 import type { View } from '../src/views/view.js';
 
 /** "python, pytorch; sql" or "python pytorch sql" → skills. Commas win when present. */
@@ -28,19 +28,15 @@ export const match = defineCommand({
   run({ skills }, core): View {
     const results = core.match(skills, 5);
     if (results.length === 0) {
-      return {
+      return kbView(core.kb, {
         kind: 'match',
         title: 'No role matches those skills',
         description: 'Use tool and technique names from job posts, such as Python, PyTorch, RAG, SQL, Docker.',
-        fields: [],
-        sections: [],
-        actions: [],
-        footer: footer(core.kb),
         tone: 'warning',
         private: true,
-      };
+      });
     }
-    return {
+    return kbView(core.kb, {
       kind: 'match',
       title: `Best matches for ${skills.length} skill${skills.length === 1 ? '' : 's'}`,
       description: `Ranked by how many of each role's must-have skills you cover.`,
@@ -54,10 +50,7 @@ export const match = defineCommand({
           .filter(Boolean)
           .join('\n'),
       })),
-      sections: [],
       actions: results.map((m) => ({ type: 'button' as const, label: m.role.name, invoke: { command: 'role', args: { name: roleRef(m.role) } } })),
-      footer: footer(core.kb),
-      tone: 'info',
-    };
+    });
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { progressionText } from '../src/views/cards/role-card.js';
-import { footer, roleRef } from '../src/views/format.js';
+import { kbView, roleRef } from '../src/views/format.js';
 import type { View } from '../src/views/view.js';
 
 export const path = defineCommand({
@@ -30,11 +30,10 @@ export const path = defineCommand({
     }
     if (!to) {
       const next = core.nextRoles(a.role.id);
-      return {
+      return kbView(core.kb, {
         kind: 'path',
         title: `Career moves from ${a.role.name}`,
         description: 'The next steps the reference lists for this role, and the pathway tracks it is on.',
-        fields: [],
         sections: [
           { heading: 'Career progression', items: progressionText(core, a.role) },
           ...(next.length ? [{ heading: 'Roles one move away', items: next.map((n) => `${n.role.name} (${n.via})`) }] : []),
@@ -44,34 +43,28 @@ export const path = defineCommand({
           label: `Path to ${n.role.name}`.slice(0, 80),
           invoke: { command: 'path', args: { from: roleRef(a.role), to: roleRef(n.role) } },
         })),
-        footer: footer(core.kb),
-        tone: 'info',
-      };
+      });
     }
     const b = core.resolve(to);
     if (b.status !== 'found') {
       return unresolvedView(core, b, (r) => ({ command: 'path', args: { from: roleRef(a.role), to: roleRef(r) } }));
     }
     const result = core.path(a.role.id, b.role.id);
-    const base = { fields: [], footer: footer(core.kb), tone: 'info' as const };
     if (result.status === 'same') {
-      return { ...base, kind: 'path', title: `You are already there`, description: `Both ends are ${a.role.name}.`, sections: [], actions: [] };
+      return kbView(core.kb, { kind: 'path', title: `You are already there`, description: `Both ends are ${a.role.name}.` });
     }
     if (result.status === 'none') {
-      return {
-        ...base,
+      return kbView(core.kb, {
         kind: 'path',
         title: `No listed path from ${a.role.name} to ${b.role.name}`,
         description: result.reverse
           ? `The reference lists the move the other way, in ${result.reverse.length} step(s): ${[result.reverse[0]!.from, ...result.reverse.map((s) => s.to)].map((r) => r.name).join(' → ')}.`
           : 'Neither role’s career progression nor any pathway track links them. Compare them to see the skills gap.',
-        sections: [],
         actions: [{ type: 'button', label: 'Compare them', invoke: { command: 'compare', args: { role_a: roleRef(a.role), role_b: roleRef(b.role) } } }],
         tone: 'warning',
-      };
+      });
     }
-    return {
-      ...base,
+    return kbView(core.kb, {
       kind: 'path',
       title: `${a.role.name} → ${b.role.name}`,
       description: `${result.steps.length} move${result.steps.length === 1 ? '' : 's'}: ${[result.from, ...result.steps.map((s) => s.to)].map((r) => r.name).join(' → ')}`,
@@ -80,6 +73,6 @@ export const path = defineCommand({
         { type: 'button', label: 'Compare them', invoke: { command: 'compare', args: { role_a: roleRef(a.role), role_b: roleRef(b.role) } } },
         { type: 'button', label: b.role.name.slice(0, 80), invoke: { command: 'role', args: { name: roleRef(b.role) } } },
       ],
-    };
+    });
   },
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineCommand } from './command.js';
-import { Difficulty, LayerCode } from '../src/core/schema/common.js';
+import { defineCommand, type CommandResult } from './command.js';
+import { Difficulty, LayerCode, parseLayer } from '../src/core/schema/common.js';
 import { AvailabilityLevel, EducationLevel } from '../src/core/browse.js';
 import { notice } from '../src/views/cards/notice.js';
-import { DIFFICULTY_LABEL, footer, headline, layerLabel, roleRef } from '../src/views/format.js';
+import { DIFFICULTY_LABEL, kbView, headline, layerLabel, roleRef } from '../src/views/format.js';
 import type { Section, View } from '../src/views/view.js';
 
 /** Accepts "L5", "5", "layer 5", "cross", "cross-cutting" for the layer option. */
@@ -11,11 +11,7 @@ export const layerInput = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((s) => {
-    const n = /^(?:layer\s*|l)?([1-6])$/.exec(s);
-    if (n) return `L${n[1]}`;
-    return s.startsWith('cross') ? 'cross' : s;
-  })
+  .transform((s) => parseLayer(s) ?? (s.startsWith('cross') ? 'cross' : s))
   .pipe(z.enum(LayerCode.options, { error: 'expected a layer: L1 to L6, or cross' }));
 
 export const difficultyInput = z
@@ -87,7 +83,7 @@ export const roles = defineCommand({
     const unknown: string[] = [];
     for (const word of text.trim().split(/\s+/).filter(Boolean)) {
       const w = word.toLowerCase();
-      if (/^(?:l?[1-6]|cross(?:-cutting)?)$/.test(w)) out.layer = w;
+      if (parseLayer(w)) out.layer = w;
       else if ((Difficulty.options as readonly string[]).includes(w)) out.difficulty = w;
       else unknown.push(word);
     }
@@ -95,7 +91,7 @@ export const roles = defineCommand({
     if (unknown.length > 0) out.layer = unknown.join(' ');
     return out;
   },
-  run(filter, core): View {
+  run(filter, core): CommandResult {
     const found = core.browse(filter);
     const applied = [
       filter.layer && layerLabel(core.kb, filter.layer),
@@ -109,11 +105,10 @@ export const roles = defineCommand({
       heading: layerLabel(core.kb, code),
       items: found.filter((r) => r.layer === code).map((r) => `${r.number}. ${r.name} · ${DIFFICULTY_LABEL[r.difficulty]} · ${headline(r)}`),
     }));
-    return {
+    const view: View = kbView(core.kb, {
       kind: 'list',
       title: applied.length ? `Roles: ${applied.join(', ')}` : `All ${found.length} roles`,
       description: `${found.length} of ${core.kb.roles.length} roles. Pick one for its card.`,
-      fields: [],
       sections,
       actions: [
         {
@@ -126,8 +121,7 @@ export const roles = defineCommand({
           })),
         },
       ],
-      footer: footer(core.kb),
-      tone: 'info',
-    };
+    });
+    return { view, data: { kind: 'roles', roles: found.map((r) => ({ id: r.id, name: r.name })) } };
   },
 });

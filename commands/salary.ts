@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
-import { footer, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines, type Market } from '../src/views/format.js';
+import { type Market, MARKET_WORDS, MarketChoice, parseMarket } from '../src/core/schema/common.js';
+import { kbView, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines } from '../src/views/format.js';
 import type { View } from '../src/views/view.js';
 
-const MarketOption = z.enum(['us', 'india', 'both']);
+
+/** "ML Engineer india", "ML Engineer in usd": the role, then a market word. */
+const MARKET_SUFFIX = new RegExp(`^(.*?)(?:\\s+(?:in\\s+)?(${Object.keys(MARKET_WORDS).join('|')}))?$`, 'i');
 
 export const salary = defineCommand({
   name: 'salary',
@@ -31,12 +34,12 @@ export const salary = defineCommand({
       .string()
       .trim()
       .toLowerCase()
-      .transform((m) => (m === 'in' || m === 'inr' ? 'india' : m === 'usa' || m === 'usd' ? 'us' : m))
-      .pipe(MarketOption)
+      .transform((m) => parseMarket(m) ?? m)
+      .pipe(MarketChoice)
       .default('both'),
   }),
   parseText(text) {
-    const m = /^(.*?)(?:\s+(?:in\s+)?(us|usa|usd|india|in|inr|both))?$/i.exec(text.trim());
+    const m = MARKET_SUFFIX.exec(text.trim());
     return m?.[2] ? { role: m[1], market: m[2] } : { role: text };
   },
   run({ role: query, market }, core): View {
@@ -46,12 +49,11 @@ export const salary = defineCommand({
     }
     const role = res.role;
     const markets: Market[] = market === 'both' ? ['us', 'india'] : [market];
-    return {
+    return kbView(core.kb, {
       kind: 'salary',
       title: `${role.name}: pay by level`,
       description: `Headline US range ${headline(role)}. US figures in $K per year, India in ₹ lakh per annum.`,
       fields: markets.map((m) => ({ label: MARKET_LABEL[m], value: salaryLines(role, m).join('\n') || 'No figures in the reference' })),
-      sections: [],
       table: {
         columns: ['Market', ...LEVELS.map((l) => LEVEL_LABEL[l])],
         rows: markets.map((m) => [MARKET_LABEL[m], ...LEVELS.map((l) => salaryCell(role, m, l))]),
@@ -61,8 +63,6 @@ export const salary = defineCommand({
         ...(market !== 'india' ? [{ type: 'button' as const, label: 'India', invoke: { command: 'salary', args: { role: roleRef(role), market: 'india' } } }] : []),
         ...(market !== 'us' ? [{ type: 'button' as const, label: 'US', invoke: { command: 'salary', args: { role: roleRef(role), market: 'us' } } }] : []),
       ],
-      footer: footer(core.kb),
-      tone: 'info',
-    };
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, MAX_OPTION_LENGTH } from './command.js';
-import { footer, roleRef } from '../src/views/format.js';
+import { kbView, roleRef } from '../src/views/format.js';
 import type { View } from '../src/views/view.js';
 
 export const skills = defineCommand({
@@ -16,25 +16,21 @@ export const skills = defineCommand({
     const count = hits.mustHave.length + hits.niceToHave.length;
     const shown = skill.slice(0, 60);
     if (count === 0) {
-      return {
+      return kbView(core.kb, {
         kind: 'skills',
         title: `No role lists "${shown}"`,
         description: hits.suggestions.length
           ? 'Skills with a similar name are listed below.'
           : 'Try a tool or technique name such as PyTorch, RAG, CUDA or SQL.',
-        fields: [],
         sections: hits.suggestions.length ? [{ heading: 'Similar skills', items: hits.suggestions }] : [],
-        actions: [],
-        footer: footer(core.kb),
         tone: 'warning',
         private: true,
-      };
+      });
     }
-    return {
+    return kbView(core.kb, {
       kind: 'skills',
       title: `Roles that use ${shown}`,
       description: `${hits.mustHave.length} list it as a must-have, ${hits.niceToHave.length} as a nice-to-have.`,
-      fields: [],
       sections: [
         ...(hits.mustHave.length ? [{ heading: 'Must-have', items: hits.mustHave.map((h) => `${h.role.name} (${h.skill})`) }] : []),
         ...(hits.niceToHave.length ? [{ heading: 'Nice to have', items: hits.niceToHave.map((h) => `${h.role.name} (${h.skill})`) }] : []),
@@ -50,8 +46,6 @@ export const skills = defineCommand({
           })),
         },
       ],
-      footer: footer(core.kb),
-      tone: 'info',
-    };
+    });
   },
 });

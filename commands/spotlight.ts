@@ -1,72 +1,37 @@
 import { z } from 'zod';
-import { defineCommand, type CommandContext } from './command.js';
+import { defineCommand, type CommandResult } from './command.js';
 import { difficultyInput, layerInput } from './roles.js';
-import { Difficulty } from '../src/core/schema/common.js';
-import { parseDay } from '../src/spotlight/input.js';
-import type { CanPost } from '../src/spotlight/poster.js';
-import type { SpotlightService } from '../src/spotlight/service.js';
-import type { ChannelKey, Subscription } from '../src/store/spotlight-store.js';
+import { Difficulty, parseLayer } from '../src/core/schema/common.js';
+import { DayOfWeek, mergeSubscription, parseDay } from '../src/spotlight/input.js';
 import { notice } from '../src/views/cards/notice.js';
 import type { View } from '../src/views/view.js';
 
+export type { SpotlightAccess } from './spotlight-access.js';
+
 /**
- * /spotlight: one definition for Discord (subcommands) and Slack (text), run through the
- * Dispatcher like every command. It is not in the registry (commands/index.ts): it needs a
- * channel, a manager check and the SpotlightService, which only the Discord and Slack front ends
- * supply, as `ctx.services.spotlight` (a SpotlightAccess). They add it to their Dispatcher.
+ * /spotlight: one definition for every front end (Discord subcommands, Slack and console text,
+ * the CLI's flags), run through the Dispatcher like every command. What it needs beyond the core
+ * (the channel, the manager check, the SpotlightService) comes as `ctx.spotlight`; a front end
+ * that offers no spotlight leaves it out.
  */
 
 export const SPOTLIGHT_ACTIONS = ['subscribe', 'unsubscribe', 'pause', 'resume', 'status', 'preview', 'now'] as const;
-export type SpotlightAction = (typeof SPOTLIGHT_ACTIONS)[number];
 
-export type Allowed = { ok: true } | { ok: false; reason: string };
-
-/** The service calls /spotlight makes; a narrow view of SpotlightService. */
-export type SpotlightManager = Pick<
-  SpotlightService,
-  'subscription' | 'subscribe' | 'unsubscribe' | 'pause' | 'resume' | 'status' | 'preview' | 'postNow'
->;
-
-/** What a front end hands /spotlight, per request, in `ctx.services.spotlight`. */
-export interface SpotlightAccess {
-  /** Absent when the spotlight is off in this process (SPOTLIGHT_ENABLED=false). */
-  service?: SpotlightManager;
-  /** The channel the command was run in; absent outside a channel (a DM). */
-  channel?: ChannelKey;
-  /** May the invoker manage this channel's spotlight? `current` is its subscription, if any. */
-  authorize(current: Subscription | undefined): Promise<Allowed>;
-  /** Can the bot post in the channel? Checked before subscribing. */
-  canPost: CanPost;
-}
-
-/** Reads the access a front end supplied; a boundary, so it checks the shape. */
-export function spotlightAccess(ctx: CommandContext): SpotlightAccess | undefined {
-  const value: unknown = ctx.services?.spotlight;
-  if (typeof value !== 'object' || value === null) return undefined;
-  const candidate = value as Partial<SpotlightAccess>;
-  return typeof candidate.authorize === 'function' && typeof candidate.canPost === 'function' ? (value as SpotlightAccess) : undefined;
-}
-
-const day = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const d = parseDay(v);
-  if (d === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'expected a day of the week, e.g. monday' });
-    return z.NEVER;
-  }
-  return d;
-});
 /** "all" clears that part of the filter. */
 const ALL = z.string().trim().toLowerCase().pipe(z.literal('all'));
 
 const input = z
   .object({
-    subcommand: z.enum([...SPOTLIGHT_ACTIONS, 'help'], { error: `expected one of: ${SPOTLIGHT_ACTIONS.join(', ')}` }).default('help'),
-    day: day.optional(),
+    /** Left out: help, or preview where only preview works (the console). */
+    subcommand: z.enum([...SPOTLIGHT_ACTIONS, 'help'], { error: `expected one of: ${SPOTLIGHT_ACTIONS.join(', ')}` }).optional(),
+    day: DayOfWeek.optional(),
     // Checked with the service's own messages (SubscribeInput), so every front end says the same.
     time: z.string().trim().max(16).optional(),
     timezone: z.string().trim().max(64).optional(),
     layer: z.union([ALL, layerInput]).optional(),
     difficulty: z.union([ALL, difficultyInput]).optional(),
+    /** Why it is paused (the CLI's --reason); chat front ends use the default. */
+    reason: z.string().trim().min(1).max(200).optional(),
     /** Words of the text syntax that meant nothing; reported instead of silently ignored. */
     unrecognised: z.array(z.string()).optional(),
   })
@@ -89,7 +54,7 @@ export function parseSpotlightText(text: string): Record<string, unknown> {
     if ((lower === 'layer' || lower === 'difficulty') && words[i + 1]) raw[lower] = words[++i];
     else if (/^\d{1,2}:\d{2}$/.test(word)) raw.time = word;
     else if (word.includes('/') || /^(utc|gmt)$/i.test(word)) raw.timezone = word;
-    else if (/^(l[1-6]|cross(-cutting)?)$/i.test(word)) raw.layer = word;
+    else if (parseLayer(word, { bareNumber: false })) raw.layer = word;
     else if ((Difficulty.options as readonly string[]).includes(lower)) raw.difficulty = lower;
     else if (FILLER.has(lower)) continue;
     else if (!/^\d+$/.test(word) && parseDay(word) !== undefined) raw.day = word;
@@ -118,19 +83,8 @@ function help(): View {
   };
 }
 
-type Input = z.output<typeof input>;
-
-/** Options left out keep the subscription's current values; "all" clears a filter. */
-function subscribeInput(i: Input, current: Subscription | undefined) {
-  const pick = <T>(given: T | 'all' | undefined, now: T | undefined) => (given === 'all' ? undefined : (given ?? now));
-  return {
-    day: i.day ?? current?.dayOfWeek,
-    time: i.time ?? current?.localTime,
-    timezone: i.timezone ?? current?.timezone,
-    layer: pick(i.layer, current?.filter.layer),
-    difficulty: pick(i.difficulty, current?.filter.difficulty),
-  };
-}
+const answer = (view: View, ok: boolean): CommandResult => ({ view, data: { kind: 'spotlight', ok } });
+const viewAndOk = (r: { view: View; ok: boolean }): [View, boolean] => [r.view, r.ok];
 
 export const spotlight = defineCommand({
   name: 'spotlight',
@@ -140,33 +94,42 @@ export const spotlight = defineCommand({
   options: [],
   input,
   parseText: parseSpotlightText,
-  async run(i, _core, ctx): Promise<View> {
-    if (i.subcommand === 'help') return help();
-    const access = spotlightAccess(ctx);
-    if (!access) return notice('Not available here', 'Manage the weekly spotlight with /spotlight on Discord or Slack, or with `rolecall spotlight` on the server.', 'info');
+  async run(i, _core, ctx): Promise<CommandResult> {
+    const access = ctx.spotlight;
+    const action = i.subcommand ?? (access?.featured ? 'preview' : 'help');
+    if (action === 'help') return answer(help(), true);
+    if (!access) {
+      return answer(notice('Not available here', 'Manage the weekly spotlight with /spotlight on Discord or Slack, or with `rolecall spotlight` on the server.', 'info'), false);
+    }
+    if (access.featured) {
+      if (action === 'preview') return answer(access.featured(), true);
+      return answer(notice('Only /spotlight preview works here', 'Subscribing channels needs Discord or Slack, or the CLI: rolecall spotlight add.', 'info'), false);
+    }
     const { service, channel } = access;
-    if (!service) return notice('The weekly spotlight is off', 'This RoleCall runs with SPOTLIGHT_ENABLED=false, so it posts no weekly spotlight.', 'info');
-    if (!channel) return notice('Run this in a channel', 'The spotlight is set up per channel: run /spotlight in the channel that should get it.');
+    if (!service) return answer(notice('The weekly spotlight is off', 'This RoleCall runs with SPOTLIGHT_ENABLED=false, so it posts no weekly spotlight.', 'info'), false);
+    if (!channel) return answer(notice('Run this in a channel', 'The spotlight is set up per channel: run /spotlight in the channel that should get it.'), false);
     const current = await service.subscription(channel);
     const allowed = await access.authorize(current);
-    if (!allowed.ok) return notice('Only channel managers can do that', allowed.reason);
-    switch (i.subcommand) {
+    if (!allowed.ok) return answer(notice('Only channel managers can do that', allowed.reason), false);
+    switch (action) {
       case 'subscribe': {
         const createdBy = ctx.invoker?.userId ?? 'unknown';
-        return (await service.subscribe({ channel, createdBy, ...subscribeInput(i, current) }, { canPost: access.canPost })).view;
+        const settings = { channel, createdBy, ...mergeSubscription(i, current) };
+        const result = await service.subscribe(settings, access.canPost ? { canPost: access.canPost } : {});
+        return answer(result.view, result.ok);
       }
       case 'unsubscribe':
-        return (await service.unsubscribe(channel)).view;
+        return answer(...viewAndOk(await service.unsubscribe(channel)));
       case 'pause':
-        return (await service.pause(channel)).view;
+        return answer(...viewAndOk(await service.pause(channel, i.reason)));
       case 'resume':
-        return (await service.resume(channel)).view;
+        return answer(...viewAndOk(await service.resume(channel)));
       case 'status':
-        return (await service.status(channel)).view;
+        return answer((await service.status(channel)).view, true);
       case 'preview':
-        return (await service.preview(channel)).view;
+        return answer(...viewAndOk(await service.preview(channel)));
       case 'now':
-        return (await service.postNow(channel)).view;
+        return answer(...viewAndOk(await service.postNow(channel)));
     }
   },
 });

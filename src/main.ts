@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import dotenv from 'dotenv';
-import { ConfigError, isDiscordConfigured, isSlackConfigured, parseEnv, type Env } from './config/env.js';
+import { ConfigError, isDiscordConfigured, isSlackConfigured, loadEnv, type Env } from './config/env.js';
 import { DataError } from './core/data/errors.js';
 import { createLogger, secretValues, type Logger } from './observability/logger.js';
 import { secretScrubber } from './observability/log-safety.js';
@@ -16,10 +14,9 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-function loadEnv(): Env {
-  if (existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
+function readEnv(): Env {
   try {
-    return parseEnv(process.env);
+    return loadEnv();
   } catch (err) {
     if (err instanceof ConfigError) {
       fail(`${err.message}\nSee .env.example for every variable.`, EXIT.config);
@@ -32,7 +29,7 @@ async function runConsole(env: Env): Promise<void> {
   const { createCore, loadKnowledgeBase } = await import('./core/index.js');
   const { Dispatcher } = await import('./app/dispatch.js');
   const { runConsoleChat } = await import('./platforms/console/chat.js');
-  const { consoleExtras } = await import('./platforms/console/spotlight.js');
+  const { consoleSpotlightAccess } = await import('./platforms/console/spotlight.js');
   const core = createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
   const dispatcher = new Dispatcher(core);
   await runConsoleChat({
@@ -40,7 +37,7 @@ async function runConsole(env: Env): Promise<void> {
     input: process.stdin,
     output: process.stdout,
     color: !process.env.NO_COLOR,
-    extra: consoleExtras(core, env),
+    ctx: { platform: 'console', spotlight: consoleSpotlightAccess(core) },
   });
 }
 
@@ -72,7 +69,7 @@ async function runService(env: Env, logger: Logger): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const env = loadEnv();
+  const env = readEnv();
   const platforms = isDiscordConfigured(env) || isSlackConfigured(env);
   if (!platforms) {
     if (process.stdin.isTTY) return runConsole(env);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Core } from '../core/index.js';
-import { commands as allCommands, type CommandContext, type CommandDefinition } from '../../commands/index.js';
-import { notice } from '../views/cards/notice.js';
+import { commands as allCommands, type CommandContext, type CommandData, type CommandDefinition } from '../../commands/index.js';
+import { failureView, notice } from '../views/cards/notice.js';
 import type { Invocation, View } from '../views/view.js';
 import { decodeInvocation } from '../views/invocation-codec.js';
 
@@ -12,6 +12,8 @@ export interface DispatchResult {
   command: string;
   view: View;
   outcome: Outcome;
+  /** What the command found, beyond the View, for commands that report it (see CommandData). */
+  data?: CommandData;
   /** Set when outcome is "error": quote it to the user and log it with the error. */
   errorId?: string;
   error?: unknown;
@@ -66,8 +68,8 @@ export class Dispatcher {
       };
     }
     try {
-      const view = await command.run(parsed.data, this.core, ctx);
-      return { command: name, outcome: 'ok', view };
+      const result = await command.run(parsed.data, this.core, ctx);
+      return 'data' in result ? { command: name, outcome: 'ok', view: result.view, data: result.data } : { command: name, outcome: 'ok', view: result };
     } catch (error) {
       const errorId = newErrorId();
       return {
@@ -75,7 +77,7 @@ export class Dispatcher {
         outcome: 'error',
         errorId,
         error,
-        view: notice('Something went wrong', `RoleCall could not answer that. Error id ${errorId}.`, 'error'),
+        view: failureView(errorId),
       };
     }
   }

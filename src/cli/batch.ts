@@ -14,7 +14,7 @@ export async function runBatch(core: Core, input: NodeJS.ReadableStream, output:
   let found = 0;
   const flush = async () => {
     if (buffer.length === 0) return;
-    const chunk = buffer.join('\n') + '\n';
+    const chunk = `${buffer.join('\n')}\n`;
     buffer = [];
     if (!output.write(chunk)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
   };

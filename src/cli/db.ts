@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import dotenv from 'dotenv';
 import { storeLocation, redactUrl } from '../config/db-location.js';
-import { ConfigError, parseEnv, type Env } from '../config/env.js';
+import { ConfigError, loadEnv, type Env } from '../config/env.js';
 import type { Io } from './io.js';
 
 /** Exit codes of `rolecall db`: 0 done, 1 the database failed, 2 bad usage or configuration. */
@@ -29,8 +27,7 @@ export async function dbCli(args: string[], io: Io, deps: { env?: Env } = {}): P
   }
   let env: Env;
   try {
-    if (!deps.env && existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
-    env = deps.env ?? parseEnv(process.env, { receivesEvents: false });
+    env = deps.env ?? loadEnv({ receivesEvents: false });
   } catch (err) {
     if (err instanceof ConfigError) {
       io.stderr.write(`rolecall db: ${err.message}\n`);

@@ -29,8 +29,8 @@ export function usage(): string {
     'Usage: rolecall <command> [arguments] [--json]',
     '',
     ...lines,
-    '  rolecall spotlight <subcommand>'.padEnd(58) + 'Weekly role spotlight: add, list, run --once, … (--help)',
-    '  rolecall db migrate'.padEnd(58) + 'Apply pending database migrations (ROLECALL_DB), then exit',
+    `${'  rolecall spotlight <subcommand>'.padEnd(58)}Weekly role spotlight: add, list, run --once, … (--help)`,
+    `${'  rolecall db migrate'.padEnd(58)}Apply pending database migrations (ROLECALL_DB), then exit`,
     '',
     'rolecall role with no name reads one query per line from stdin and prints one JSON object per line.',
     'Flags: --json (machine-readable output), --market us|india|both, --layer L1..L6|cross, --difficulty, --education, --availability',
@@ -38,6 +38,8 @@ export function usage(): string {
   ].join('\n');
 }
 
+
+const parseFlags = (args: string[]) => parseArgs({ args, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
 
 /** Builds a command's raw input from positional arguments (joined as the text syntax) and flags. */
 function rawInput(name: string, positionals: string[], flags: Record<string, unknown>): Record<string, unknown> {
@@ -62,9 +64,9 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     const { dbCli } = await import('./db.js');
     return dbCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseFlags>;
   try {
-    parsed = parseArgs({ args: argv, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseFlags(argv);
   } catch (err) {
     io.stderr.write(`rolecall: ${(err as Error).message}\n\n${usage()}\n`);
     return EXIT.usage;

@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import dotenv from 'dotenv';
 import { difficultyInput, layerInput } from '../../commands/roles.js';
-import { ConfigError, parseEnv, type Env } from '../config/env.js';
+import { ConfigError, loadEnv, type Env } from '../config/env.js';
 import { createCore, loadKnowledgeBase, type Core } from '../core/index.js';
 import { DataError } from '../core/data/errors.js';
 import { silentLogger, type Logger } from '../observability/logger.js';
 import { renderForTerminal } from '../platforms/console/render.js';
 import { channelLabel, SpotlightService, SubscribeInput, type Clock, type RunSummary } from '../spotlight/index.js';
-import { describeInputError } from '../spotlight/input.js';
+import { describeInputError, mergeSubscription } from '../spotlight/input.js';
+import type { CanPost } from '../spotlight/poster.js';
+import { Dispatcher } from '../app/dispatch.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { ChannelKey, SpotlightPlatform } from '../store/spotlight-store.js';
@@ -17,7 +17,14 @@ import type { Io } from './io.js';
 import { OPTIONS, parseCommand, spotlightUsage, UsageError, type Flags } from './spotlight-args.js';
 import { openPlatformClients, tokenVariable, type ClientOptions, type PlatformClients } from './spotlight-clients.js';
 
-export { parseTarget, spotlightUsage } from './spotlight-args.js';
+/** The CLI's words for /spotlight's subcommands. */
+const MANAGE = new Map([
+  ['remove', 'unsubscribe'],
+  ['pause', 'pause'],
+  ['resume', 'resume'],
+  ['status', 'status'],
+  ['preview', 'preview'],
+]);
 
 /** Exit codes: 0 done, 1 something failed, 2 bad usage or configuration, 3 invalid role data. */
 export const SPOTLIGHT_EXIT = { ok: 0, failed: 1, usage: 2, data: 3 } as const;
@@ -36,11 +43,6 @@ export interface SpotlightCliDeps {
   clients?: ClientOptions;
 }
 
-function loadEnv(): Env {
-  if (existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
-  // The CLI posts through the Web API only; it receives no Slack events.
-  return parseEnv(process.env, { receivesEvents: false });
-}
 
 export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDeps = {}): Promise<number> {
   let flags: Flags;
@@ -61,7 +63,8 @@ export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDep
   let command: { sub: string; channel?: ChannelKey };
   try {
     command = parseCommand(sub, rest, flags);
-    env = deps.env ?? loadEnv();
+    // The CLI posts through the Web API only; it receives no Slack events.
+    env = deps.env ?? loadEnv({ receivesEvents: false });
     core = deps.core ?? createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
   } catch (err) {
     if (err instanceof UsageError) return fail(io, `${err.message}\n\n${spotlightUsage()}`, SPOTLIGHT_EXIT.usage);
@@ -163,26 +166,21 @@ class SpotlightCliRun {
     if (sub === 'run') return this.runOnce();
     if (!channel) throw new UsageError(`${sub} needs a target`);
     if (sub === 'add') return this.add(channel);
-    const result = await this.manage(sub, channel);
-    this.print(result.view);
-    return result.ok ? SPOTLIGHT_EXIT.ok : SPOTLIGHT_EXIT.failed;
+    const subcommand = MANAGE.get(sub);
+    if (!subcommand) throw new UsageError(`unknown subcommand "${sub}"`);
+    return this.spotlightCommand(channel, { subcommand, ...(sub === 'pause' ? { reason: this.flags.reason ?? 'paused from the command line' } : {}) });
   }
 
-  private async manage(sub: string, channel: ChannelKey): Promise<{ ok: boolean; view: View }> {
-    switch (sub) {
-      case 'remove':
-        return this.service.unsubscribe(channel);
-      case 'pause':
-        return this.service.pause(channel, this.flags.reason ?? 'paused from the command line');
-      case 'resume':
-        return this.service.resume(channel);
-      case 'status':
-        return { ...(await this.service.status(channel)), ok: true };
-      case 'preview':
-        return this.service.preview(channel);
-      default:
-        throw new UsageError(`unknown subcommand "${sub}"`);
-    }
+  /** Runs /spotlight through the Dispatcher, as the server operator: no manager check. */
+  private async spotlightCommand(channel: ChannelKey, raw: Record<string, unknown>, canPost?: CanPost): Promise<number> {
+    const result = await new Dispatcher(this.core).run('spotlight', raw, {
+      platform: 'cli',
+      invoker: { userId: this.flags.by ?? 'cli' },
+      spotlight: { service: this.service, channel, authorize: async () => ({ ok: true }), ...(canPost ? { canPost } : {}) },
+    });
+    if (result.error) this.io.stderr.write(`rolecall spotlight: ${result.errorId}: ${String(result.error)}\n`);
+    this.print(result.view);
+    return result.data?.kind === 'spotlight' && result.data.ok ? SPOTLIGHT_EXIT.ok : SPOTLIGHT_EXIT.failed;
   }
 
   private print(view: View): void {
@@ -201,21 +199,13 @@ class SpotlightCliRun {
 
   private async add(channel: ChannelKey): Promise<number> {
     const { flags } = this;
-    // Like /spotlight subscribe: what is left out keeps the current value, and "all" clears a filter.
+    // Forgiving the way /roles is: "l5", "5" and "Moderate" work; "all" clears a filter.
+    const lenient = <T>(schema: { safeParse(v: unknown): { data?: T } }, given: string | undefined) =>
+      given === undefined || given.trim().toLowerCase() === 'all' ? given?.trim().toLowerCase() : (schema.safeParse(given).data ?? given);
+    const change = { day: flags.day, time: flags.time, timezone: flags.tz, layer: lenient(layerInput, flags.layer), difficulty: lenient(difficultyInput, flags.difficulty) };
+    // Checked here first, for a usage error (exit 2) that names the channel; /spotlight subscribe merges the same way.
     const current = await this.service.subscription(channel);
-    // Forgiving the way /roles is: "l5", "5" and "Moderate" work.
-    const filter = <T>(schema: { safeParse(v: unknown): { data?: T } }, given: string | undefined, now: T | undefined) =>
-      given === undefined ? now : given.trim().toLowerCase() === 'all' ? undefined : (schema.safeParse(given).data ?? given);
-    const raw: Record<string, unknown> = {
-      channel,
-      createdBy: flags.by ?? 'cli',
-      day: flags.day ?? current?.dayOfWeek,
-      time: flags.time ?? current?.localTime,
-      timezone: flags.tz ?? current?.timezone,
-      layer: filter(layerInput, flags.layer, current?.filter.layer),
-      difficulty: filter(difficultyInput, flags.difficulty, current?.filter.difficulty),
-    };
-    const parsed = SubscribeInput.safeParse(raw);
+    const parsed = SubscribeInput.safeParse({ channel, createdBy: flags.by ?? 'cli', ...mergeSubscription(change, current) });
     if (!parsed.success) throw new UsageError(`cannot subscribe ${channelLabel(channel)}:\n  ${describeInputError(parsed.error).replace(/\n/g, '\n  ')}`);
 
     let check = true;
@@ -233,9 +223,8 @@ class SpotlightCliRun {
       if (clients.problems.length) return fail(this.io, clients.problems.join('\n'), SPOTLIGHT_EXIT.failed);
     }
     const clients = this.clients;
-    const result = await this.service.subscribe(parsed.data, check && clients ? { canPost: (c) => clients.canPost(c, flags.by) } : {});
-    this.print(result.view);
-    return result.ok ? SPOTLIGHT_EXIT.ok : SPOTLIGHT_EXIT.failed;
+    const raw = Object.fromEntries(Object.entries({ subcommand: 'subscribe', ...change }).filter(([, v]) => v !== undefined));
+    return this.spotlightCommand(channel, raw, check && clients ? (c) => clients.canPost(c, flags.by) : undefined);
   }
 
   private async runOnce(): Promise<number> {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { isPostgresUrl, postgresUrlProblem } from './db-location.js';
 import { decodeKey, KEY_FORMAT_HINT } from '../store/token-cipher.js';
@@ -144,6 +145,15 @@ export function parseEnv(source: Record<string, string | undefined>, opts: Parse
   ].map((p) => `${p.path}: ${p.message}`);
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
+}
+
+/**
+ * The one way a process reads its configuration: `.env` in the working directory if there is one
+ * (Node's own loader; variables already set win), then parseEnv.
+ */
+export function loadEnv(opts: ParseEnvOptions = {}): Env {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return parseEnv(process.env, opts);
 }
 
 export const isDiscordConfigured = (env: Env): boolean => Boolean(env.DISCORD_TOKEN);

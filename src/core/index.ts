@@ -50,4 +50,4 @@ export function createCore(kb: KnowledgeBase = loadKnowledgeBase()): Core {
 export { KnowledgeBase, loadKnowledgeBase };
 export type { Resolution, Comparison, CareerPathResult, SkillLookup, SkillMatch, RoleExtras, BrowseFilter };
 export type { Role } from './schema/role.js';
-export type { RoleId, LayerCode, Difficulty } from './schema/common.js';
+export type { RoleId } from './schema/common.js';

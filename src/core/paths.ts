@@ -15,7 +15,10 @@ export function packageRoot(): string {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {
       const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string };
-      if (pkg.name === 'rolecall') return (cached = dir);
+      if (pkg.name === 'rolecall') {
+        cached = dir;
+        return dir;
+      }
     }
     const parent = dirname(dir);
     if (parent === dir) throw new Error('cannot find the rolecall package root');

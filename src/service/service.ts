@@ -1,8 +1,6 @@
 import type { Core } from '../core/index.js';
 import { createCore, loadKnowledgeBase } from '../core/index.js';
 import { Dispatcher } from '../app/dispatch.js';
-import { commands } from '../../commands/index.js';
-import { spotlight as spotlightCommand } from '../../commands/spotlight.js';
 import { isDiscordConfigured, isSlackConfigured, isSlackOAuth, type Env } from '../config/env.js';
 import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
@@ -11,6 +9,7 @@ import { storeLocation } from '../config/db-location.js';
 import type { Store } from '../store/store.js';
 import { SpotlightScheduler, SpotlightService, type RunSummary } from '../spotlight/index.js';
 import { HealthMonitor } from './health-monitor.js';
+import { scheduleStorePruning } from './maintenance.js';
 import { startHttpServer, type HealthReport, type HttpLimits, type RunningHttpServer } from './http-server.js';
 import type { DiscordRuntime } from '../platforms/discord/client.js';
 import type { DiscordHttpRuntime } from '../platforms/discord/http-interactions.js';
@@ -98,8 +97,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const core = opts.core ?? createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
   // Postgres is retried with backoff while it is down, then start-up fails with a clear message.
   const store = await openStore(env, { logger });
-  // /spotlight runs through the Dispatcher too; with the spotlight off it says so.
-  const dispatcher = new Dispatcher(core, [...commands, spotlightCommand]);
+  // One Dispatcher for every front end; /spotlight is in the registry, and with the spotlight off it says so.
+  const dispatcher = new Dispatcher(core);
   const spotlightLog = logger.child({ component: 'spotlight' });
   const spotlight =
     env.SPOTLIGHT_ENABLED && (isDiscordConfigured(env) || isSlackConfigured(env))
@@ -115,11 +114,13 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         })
       : undefined;
   const storeHealth = new HealthMonitor(() => store.health(), opts.storeCheckIntervalMs ?? STORE_CHECK_INTERVAL_MS);
+  // Stopped in reverse: the pruning ends before the store closes.
   const stoppers: Array<() => Promise<void>> = [
     async () => {
       storeHealth.stop();
       await store.close();
     },
+    scheduleStorePruning(store, logger.child({ component: 'store' })),
   ];
   const stopAll = async () => {
     for (const stop of [...stoppers].reverse()) {
@@ -133,7 +134,6 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     let landing: LandingOptions = {};
     if (isSlackConfigured(env)) {
       const { startSlack } = await import('../platforms/slack/app.js');
-      const { slackSpotlightCommand } = await import('../platforms/slack/spotlight-command.js');
       const { SlackSpotlightPoster, spotlightSlackClient, installedWorkspaceClients } = await import('../platforms/slack/spotlight-poster.js');
       const { boltLogger } = await import('../platforms/slack/bolt-logger.js');
       const installations = isSlackOAuth(env) ? await openInstallations(env, store, logger) : undefined;
@@ -143,8 +143,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         store,
         logger,
         metrics,
-        commands: [slackSpotlightCommand({ core, service: spotlight })],
-        ...(spotlight ? { spotlightPreview: async () => spotlight.featured().view } : {}),
+        ...(spotlight ? { spotlight, spotlightPreview: async () => spotlight.featured().view } : {}),
         ...(installations ? { installations } : {}),
         workspaceRemoved: async (workspaceId) => {
           const paused = await pauseWorkspace(store.spotlight.subscriptions, 'slack', workspaceId, new Date());
@@ -170,9 +169,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     let discordHttp: DiscordHttpRuntime | undefined;
     if (isDiscordConfigured(env) && env.DISCORD_PUBLIC_KEY) {
       const { startDiscordHttp } = await import('../platforms/discord/http-interactions.js');
-      const { discordExtensions } = await import('../platforms/discord/extensions.js');
-      const { discordSpotlightServices } = await import('../platforms/discord/spotlight-command.js');
-      discordHttp = startDiscordHttp({ env, dispatcher, logger, metrics, extraCommands: discordExtensions, services: discordSpotlightServices(spotlight) });
+      discordHttp = startDiscordHttp({ env, dispatcher, logger, metrics, ...(spotlight ? { spotlight } : {}) });
       discord = discordHttp;
       const d = discordHttp;
       // Pushed before the HTTP server's stop, so requests in flight finish before the client goes.
@@ -205,9 +202,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     } else if (isDiscordConfigured(env)) {
       const { startDiscord } = await import('../platforms/discord/client.js');
       const { discordExtensions } = await import('../platforms/discord/extensions.js');
-      const { discordSpotlightServices } = await import('../platforms/discord/spotlight-command.js');
       const { DiscordSpotlightPoster } = await import('../platforms/discord/spotlight-poster.js');
-      discord = await startDiscord({ env, dispatcher, logger, metrics, extraCommands: discordExtensions, services: discordSpotlightServices(spotlight) });
+      discord = await startDiscord({ env, dispatcher, logger, metrics, extraCommands: discordExtensions, ...(spotlight ? { spotlight } : {}) });
       const d = discord;
       stoppers.push(() => d.stop());
       // The running client's REST: one queue and one view of the rate limits for answers and posts.

@@ -1,3 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
 /**
  * Time, injected: the scheduler, leases, backoff and pacing read it, so tests can drive weeks
  * of schedule in milliseconds with a fake one.
@@ -16,19 +18,8 @@ export function abortError(): Error {
 
 export const systemClock: Clock = {
   now: () => new Date(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(abortError());
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortError());
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.max(0, ms));
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
+  // Node's abortable timer: it rejects with an AbortError when the signal aborts first.
+  sleep: (ms, signal) => delay(Math.max(0, ms), undefined, signal ? { signal } : {}),
 };
 
 /** Paces starts to at most `perSecond` per second on a clock: evenly spaced, no burst. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Difficulty, LayerCode } from '../core/schema/common.js';
+import type { Subscription } from '../store/spotlight-store.js';
 import { canonicalTimezone, isValidTimezone } from './schedule.js';
 
 /**
@@ -27,7 +28,8 @@ export const ChannelKeyInput = z
   })
   .strict();
 
-const Day = z
+/** A day of the week as people give it ("mon", "Monday", 1), as 1 (Monday) … 7 (Sunday). */
+export const DayOfWeek = z
   .union([z.string(), z.number()])
   .transform((v, ctx) => {
     const day = parseDay(v);
@@ -55,7 +57,7 @@ export const SubscribeInput = z
     channel: ChannelKeyInput,
     /** The user subscribing the channel (platform user id, or "cli"). */
     createdBy: z.string().trim().min(1).max(128),
-    day: Day.default(1),
+    day: DayOfWeek.default(1),
     time: LocalTime.default('15:00'),
     timezone: Timezone.default('UTC'),
     layer: LayerCode.optional(),
@@ -63,7 +65,27 @@ export const SubscribeInput = z
   })
   .strict();
 export type SubscribeInput = z.input<typeof SubscribeInput>;
-export type ParsedSubscribeInput = z.output<typeof SubscribeInput>;
+
+/** Changes asked for to a subscription: what is left out keeps its current value, and "all" clears a filter. */
+export interface SubscriptionChange<D, L, F> {
+  day?: D | undefined;
+  time?: string | undefined;
+  timezone?: string | undefined;
+  layer?: L | 'all' | undefined;
+  difficulty?: F | 'all' | undefined;
+}
+
+/** The settings to subscribe with, for /spotlight subscribe and `rolecall spotlight add` alike. */
+export function mergeSubscription<D, L, F>(change: SubscriptionChange<D, L, F>, current: Subscription | undefined) {
+  const pick = <T>(given: T | 'all' | undefined, now: T | undefined) => (given === 'all' ? undefined : (given ?? now));
+  return {
+    day: change.day ?? current?.dayOfWeek,
+    time: change.time ?? current?.localTime,
+    timezone: change.timezone ?? current?.timezone,
+    layer: pick<L | Subscription['filter']['layer']>(change.layer, current?.filter.layer),
+    difficulty: pick<F | Subscription['filter']['difficulty']>(change.difficulty, current?.filter.difficulty),
+  };
+}
 
 /** One line per problem, for a notice: "time: expected a 24-hour time …". */
 export function describeInputError(error: z.ZodError): string {

@@ -2,8 +2,8 @@ import type { ChannelKey, SpotlightPlatform } from '../store/spotlight-store.js'
 import type { View } from '../views/view.js';
 
 /**
- * What the spotlight needs from a platform, implemented by the Discord and Slack front ends
- * (phase two). The spotlight itself never imports a chat SDK.
+ * What the spotlight needs from a platform, implemented by the Discord and Slack front ends. The
+ * spotlight itself never imports a chat SDK, nor knows any platform's error codes.
  */
 
 export type PostTarget = ChannelKey;
@@ -13,9 +13,8 @@ export type PostResult =
   | {
       ok: false;
       /**
-       * permanent: the channel is gone or the bot lost access (Discord 10003, 50001, 50013;
-       * Slack channel_not_found, not_in_channel, is_archived). The subscription is paused
-       * until someone resumes it.
+       * permanent: the channel is gone or the bot lost access (each poster knows its platform's
+       * codes for that). The subscription is paused until someone resumes it.
        * temporary: 5xx, timeouts, rate limits; retried with backoff, a bounded number of times.
        */
       kind: 'temporary' | 'permanent';
@@ -62,10 +61,12 @@ export interface SpotlightPoster {
   findPosted?(target: PostTarget, query: PostedQuery, opts: PostOptions): Promise<LookupResult>;
 }
 
-/** The check a front end supplies at subscribe time: can the bot post in this channel? */
-export type CanPost = (target: PostTarget) => Promise<{ ok: true } | { ok: false; reason: string }>;
+export type PostCheck = { ok: true } | { ok: false; reason: string };
 
-/** Discord error codes that mean "stop posting here until a human fixes it". */
-export const DISCORD_PERMANENT_CODES: ReadonlySet<number> = new Set([10003, 50001, 50013]);
-/** Slack `error` strings with the same meaning. */
-export const SLACK_PERMANENT_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
+/** The check a front end supplies at subscribe time: can the bot post in this channel? */
+export type CanPost = (target: PostTarget) => Promise<PostCheck>;
+
+/** A poster's pace: its platform's default, another rate, or null for none (tests, benchmarks). */
+export function pacing(given: number | null | undefined, platformDefault: number): number | undefined {
+  return given === null ? undefined : (given ?? platformDefault);
+}

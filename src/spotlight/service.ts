@@ -82,8 +82,9 @@ export function featuredSpotlight(core: Core, at: Date): { roleId: string; weekK
 }
 
 /**
- * The spotlight's API for every front end: Discord and Slack /spotlight commands, the CLI,
- * and the scheduler. It returns Views; the front ends only render them.
+ * The spotlight's API for every front end: /spotlight (on Discord, Slack and the CLI) and the
+ * scheduler. It returns Views worded for any front end: no command names, which differ between
+ * chat and the CLI.
  */
 export class SpotlightService {
   readonly runner: SpotlightRunner;
@@ -131,7 +132,7 @@ export class SpotlightService {
     return this.store.spotlight.claims;
   }
 
-  /** Phase two: the Discord and Slack front ends register their posters here. */
+  /** The Discord and Slack front ends register their posters here once their clients are up. */
   setPoster(poster: SpotlightPoster): void {
     this.runner.setPoster(poster);
   }
@@ -168,7 +169,7 @@ export class SpotlightService {
     const next = upcomingSlot(subscription, now, await this.claims.get(subscription.id, weekKeyAt(now, subscription.timezone)));
     const due = next.at.getTime() <= now.getTime() ? `now (this week's, due ${formatLocal(next.at, subscription.timezone)})` : formatLocal(next.at, subscription.timezone);
     const what = created ? 'Subscribed' : 'Updated';
-    const tail = subscription.status === 'paused' ? ' It is paused: use /spotlight resume.' : '';
+    const tail = subscription.status === 'paused' ? ' It stays paused until someone resumes it.' : '';
     return {
       ok: true,
       subscription,
@@ -248,7 +249,7 @@ export class SpotlightService {
   /** Claims and posts this week's spotlight now, unless the channel already had it. */
   async postNow(channel: ChannelKey): Promise<PostNowResult> {
     const sub = await this.subs.get(channel);
-    if (!sub) return { ok: false, view: notice('Not subscribed', 'Subscribe the channel first with /spotlight subscribe.') };
+    if (!sub) return { ok: false, view: notice('Not subscribed', 'This channel has no weekly spotlight: subscribe it first.') };
     if (sub.status === 'paused') return { ok: false, subscription: sub, view: notice('Paused', `Resume the spotlight first (${sub.pausedReason ?? 'paused'}).`) };
     if (!this.runner.hasPoster(sub.platform)) {
       return { ok: false, subscription: sub, view: notice('Cannot post from here', `No ${sub.platform} client is configured in this process.`) };

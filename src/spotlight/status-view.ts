@@ -1,7 +1,7 @@
 import type { Core } from '../core/index.js';
 import type { Claim, ChannelKey, Subscription, SpotlightFilter } from '../store/spotlight-store.js';
-import type { Field, View } from '../views/view.js';
-import { DIFFICULTY_LABEL, footer, layerLabel } from '../views/format.js';
+import { type Field, type View, view } from '../views/view.js';
+import { DIFFICULTY_LABEL, kbView, layerLabel } from '../views/format.js';
 import { DAY_NAMES } from './input.js';
 import { formatLocal } from './schedule.js';
 
@@ -55,16 +55,12 @@ function claimLine(core: Core, claim: Claim, timezone: string): string {
 export function statusView(core: Core, s: SpotlightStatus): View {
   const sub = s.subscription;
   if (!sub) {
-    return {
+    return view({
       kind: 'notice',
       title: 'No weekly spotlight here',
-      description: 'This channel is not subscribed. Use /spotlight subscribe to get one role spotlight a week.',
-      fields: [],
-      sections: [],
-      actions: [],
-      tone: 'info',
+      description: 'This channel is not subscribed. Subscribe it to get one role spotlight a week.',
       private: true,
-    };
+    });
   }
   const fields: Field[] = [
     { label: 'Status', value: sub.status === 'active' ? 'Active' : `Paused: ${sub.pausedReason ?? 'no reason given'}`, inline: true },
@@ -75,17 +71,15 @@ export function statusView(core: Core, s: SpotlightStatus): View {
   if (s.cycle) fields.push({ label: 'Rotation', value: `Cycle ${s.cycle.number + 1}: ${s.cycle.shown} of ${s.cycle.eligible} roles shown`, inline: true });
   if (!s.canSend) fields.push({ label: 'Note', value: `This process cannot post to ${sub.platform}; the bot's scheduler will.` });
   const recent = s.recent.map((c) => claimLine(core, c, sub.timezone));
-  return {
+  return kbView(core.kb, {
     kind: 'notice',
     title: 'Weekly role spotlight',
-    description: sub.status === 'paused' ? 'Paused: no spotlight is posted until someone resumes it with /spotlight resume.' : `One role a week, ${scheduleText(sub)}.`,
+    description: sub.status === 'paused' ? 'Paused: no spotlight is posted until someone resumes it.' : `One role a week, ${scheduleText(sub)}.`,
     fields,
     sections: recent.length ? [{ heading: 'Recent weeks', items: recent }] : [],
-    actions: [],
-    footer: footer(core.kb),
     tone: sub.status === 'paused' ? 'warning' : 'info',
     private: true,
-  };
+  });
 }
 
 /** The spotlight as it will be posted, marked as a private preview. */
@@ -98,17 +92,13 @@ export function previewView(spotlight: View, sub: Pick<Subscription, 'timezone'>
 }
 
 export function listView(core: Core, subs: Subscription[]): View {
-  return {
+  return view({
     kind: 'list',
     title: `Spotlight subscriptions (${subs.length})`,
-    fields: [],
-    sections: [],
     table: {
       columns: ['Channel', 'Schedule', 'Roles', 'Status'],
       rows: subs.map((s) => [channelLabel(s), scheduleText(s), filterText(core, s.filter), s.status === 'active' ? 'active' : `paused: ${s.pausedReason ?? ''}`]),
     },
-    actions: [],
-    tone: 'info',
     private: true,
-  };
+  });
 }

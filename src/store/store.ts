@@ -1,4 +1,4 @@
-import type { RoleId } from '../core/schema/common.js';
+import type { MarketChoice, RoleId } from '../core/schema/common.js';
 import type { SlackInstallationStore } from './installation-store.js';
 import type { SpotlightStore } from './spotlight-store.js';
 
@@ -20,13 +20,15 @@ export interface ThreadKey {
 
 export interface ThreadComparison {
   roles: RoleId[];
-  market: 'us' | 'india' | 'both';
+  market: MarketChoice;
   updatedAt: Date;
 }
 
 export interface ThreadStore {
   get(key: ThreadKey): Promise<ThreadComparison | undefined>;
   put(key: ThreadKey, value: Omit<ThreadComparison, 'updatedAt'>): Promise<void>;
+  /** Drops comparisons last updated before the cut-off; returns how many. */
+  prune(olderThan: Date): Promise<number>;
 }
 
 /** Platform event ids already handled, so a platform's retry never produces a second reply. */

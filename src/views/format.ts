@@ -1,8 +1,8 @@
 import type { Role, SalaryBand, SalaryExtra, SalaryLevel } from '../core/schema/role.js';
-import type { Difficulty, LayerCode } from '../core/schema/common.js';
+import type { Difficulty, LayerCode, Market } from '../core/schema/common.js';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
+import { type View, type ViewParts, view } from './view.js';
 
-export type Market = 'us' | 'india';
 
 export const DIFFICULTY_LABEL: Record<Difficulty, string> = {
   accessible: 'Accessible',
@@ -81,8 +81,8 @@ export function footer(kb: KnowledgeBase) {
   return { asOf: kb.asOf, source: kb.reference.meta.title };
 }
 
-export function joinList(items: readonly string[], max = items.length): string {
-  const shown = items.slice(0, max);
-  const more = items.length - shown.length;
-  return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
+/** An answer from the knowledge base: the View defaults, with the data's source and date as its footer. */
+export function kbView(kb: KnowledgeBase, parts: ViewParts): View {
+  return view({ footer: footer(kb), ...parts });
 }
+

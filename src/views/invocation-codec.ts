@@ -23,6 +23,16 @@ export function encodeInvocation(inv: Invocation): string {
   return encoded;
 }
 
+/** The encoded invocation, or undefined when it cannot fit `max`: the action is then left out, not sent broken. */
+export function encodeOrDrop(inv: Invocation, max: number = MAX_ENCODED_LENGTH): string | undefined {
+  try {
+    const value = encodeInvocation(inv);
+    return value.length <= max ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function decodeInvocation(raw: string): DecodeResult {
   const match = /^([a-z0-9]+):([a-z][a-z0-9-]*)(?:\?(.*))?$/s.exec(raw);
   if (!match) return { ok: false, reason: 'malformed' };

@@ -89,6 +89,14 @@ export interface View {
   private?: boolean;
 }
 
+/** What a View must say; the rest has defaults (see `view`). */
+export type ViewParts = Pick<View, 'kind' | 'title'> & Partial<Omit<View, 'kind' | 'title'>>;
+
+/** A View with the usual defaults: no fields, sections or actions, tone info. */
+export function view(parts: ViewParts): View {
+  return { fields: [], sections: [], actions: [], tone: 'info', ...parts };
+}
+
 /** A plain-text rendering for notifications and logs: the title and description. */
 export function viewSummary(view: View): string {
   return view.description ? `${view.title}: ${view.description}` : view.title;

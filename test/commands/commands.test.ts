@@ -17,7 +17,7 @@ describe('commands', () => {
     expect(view.kind).toBe('role');
     expect(view.title).toBe('8. AI Engineer');
     const fields = Object.fromEntries(view.fields.map((f) => [f.label, f.value]));
-    expect(fields['Layer']).toMatch(/^L5 Orchestration/);
+    expect(fields.Layer).toMatch(/^L5 Orchestration/);
     expect(fields['Entry difficulty']).toBe('Moderate');
     expect(fields['US salary']).toContain('Mid: $140K–$211K');
     expect(fields['India salary']).toContain('Senior: ₹35–60+ LPA');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import dotenv from 'dotenv';
+import { parseEnv as parseDotenv } from 'node:util';
 import { ConfigError, EnvSchema, isSlackConfigured, isSlackOAuth, parseEnv } from '../../src/config/env.js';
 
 function problems(source: Record<string, string>, opts?: Parameters<typeof parseEnv>[1]): string[] {
@@ -51,7 +51,7 @@ describe('environment', () => {
 
   it('.env.example lists every variable, each with a comment, and parses as it is', () => {
     const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
-    const example = dotenv.parse(text);
+    const example = parseDotenv(text);
     // A variable whose default an image sets is listed commented out ("# NAME=value").
     const commented = [...text.matchAll(/^# ([A-Z_]+)=/gm)].map((m) => m[1]!);
     expect([...Object.keys(example), ...commented].sort()).toEqual(Object.keys(EnvSchema.shape).sort());
@@ -61,7 +61,7 @@ describe('environment', () => {
 
   it('.env.example leaves ROLECALL_DB unset, so `docker run --env-file .env` keeps the image’s volume path', () => {
     const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
-    expect(dotenv.parse(text)).not.toHaveProperty('ROLECALL_DB');
+    expect(parseDotenv(text)).not.toHaveProperty('ROLECALL_DB');
     const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
     const volume = /VOLUME \["([^"]+)"\]/.exec(dockerfile)?.[1];
     expect(volume).toBeDefined();

@@ -32,6 +32,7 @@ function loadEdited(file: string, edit: (doc: Record<string, unknown>) => void):
   throw new Error('expected the edited data to be rejected');
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the test edits raw YAML documents of any shape
 type RoleDoc = { roles: Array<Record<string, any>> };
 
 describe('knowledge base', () => {
@@ -112,6 +113,7 @@ describe('a bad data file fails at load with file, path and reason', () => {
   });
 
   it('rejects broken references in pathways, projects and certifications', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test edits a raw YAML document of any shape
     const err = loadEdited('reference.yaml', (d: any) => {
       d.pathways.tracks[0].steps[0][0] = { role: 'nobody' };
       d.projects[0].appliesTo.roles[0] = 'nobody-2';

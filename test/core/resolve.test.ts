@@ -86,7 +86,10 @@ describe('resolve: outcomes', () => {
 
   it('survives random strings (seeded)', () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const rand = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (let i = 0; i < 2_000; i++) {
       const len = Math.floor(rand() * 60);
       const s = Array.from({ length: len }, () => String.fromCharCode(Math.floor(rand() * 0x2fff))).join('');

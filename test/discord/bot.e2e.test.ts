@@ -19,7 +19,7 @@ beforeAll(async () => {
   core = createCore();
   h = await startHarness(core, {
     fake: { heartbeatIntervalMs: 2_000 },
-    commands: [...commands, ...testCommands(() => slow)],
+    commands: [...commands.filter((c) => c.name !== 'spotlight'), ...testCommands(() => slow)],
     start: { extraCommands: [spotlightExtension] },
   });
 });

@@ -39,7 +39,7 @@ describe('deployCommands', () => {
     const first = await deployCommands({ env: envFor({ DISCORD_GUILD_ID: fake.guildId }) });
     const ids = fake.rest.commands.guilds.get(fake.guildId)!.map((c) => c.id);
     const second = await deployCommands({ env: envFor({ DISCORD_GUILD_ID: fake.guildId }) });
-    expect(first).toEqual({ scope: 'guild', guildId: fake.guildId, names: ['role', 'compare', 'roles', 'path', 'skills', 'match', 'salary', 'help', 'spotlight'] });
+    expect(first).toEqual({ scope: 'guild', guildId: fake.guildId, names: ['role', 'compare', 'roles', 'path', 'skills', 'match', 'salary', 'spotlight', 'help'] });
     expect(second).toEqual(first);
     expect(fake.rest.commands.guilds.get(fake.guildId)!.map((c) => c.id)).toEqual(ids);
     const puts = commandPuts().slice(before);

@@ -25,7 +25,11 @@ export class LogCapture extends Writable {
     for (const text of chunk.toString('utf8').split('\n').filter(Boolean)) {
       const line = JSON.parse(text) as LogLine;
       this.lines.push(line);
-      this.waiters = this.waiters.filter((w) => (w.match(line) ? (w.resolve(line), false) : true));
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.match(line)) return true;
+        w.resolve(line);
+        return false;
+      });
     }
     done();
   }
@@ -35,7 +39,11 @@ export class LogCapture extends Writable {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no matching log line')), timeoutMs);
-      this.waiters.push({ match, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+      this.waiters.push({ match, resolve: (l) => {
+          clearTimeout(timer);
+          resolve(l);
+        },
+      });
     });
   }
 }
@@ -78,8 +86,8 @@ export function testCommands(slowGate: () => Gate): CommandDefinition[] {
       description: 'Stands in for the spotlight command',
       options: [],
       input: z.object({ subcommand: z.enum(['subscribe', 'status']), channel: z.string().optional(), role: z.string().optional() }),
-      run: (input, _core, ctx) =>
-        notice(`spotlight ${input.subcommand}`, `channel=${input.channel ?? '-'} role=${input.role ?? '-'} manage=${String(ctx.invoker?.canManageChannel)}`, 'info'),
+      run: async (input, _core, ctx) =>
+        notice(`spotlight ${input.subcommand}`, `channel=${input.channel ?? '-'} role=${input.role ?? '-'} manage=${String((await ctx.spotlight?.authorize(undefined))?.ok)}`, 'info'),
     }),
   ] as CommandDefinition[];
 }

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermissionFlagsBits, type APIInteraction } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import { spotlight } from '../../commands/spotlight.js';
 import { createCore } from '../../src/core/index.js';
 import { discordExtensions } from '../../src/platforms/discord/extensions.js';
-import { discordSpotlightServices } from '../../src/platforms/discord/spotlight-command.js';
 import { DiscordSpotlightPoster } from '../../src/platforms/discord/spotlight-poster.js';
 import { SpotlightService } from '../../src/spotlight/service.js';
 import { payloads, type Callback } from '../fakes/discord/index.js';
@@ -22,8 +20,8 @@ beforeAll(async () => {
   // Wired as the service wires it: the extension from extensions.ts, per-interaction access,
   // and a poster on the running client's REST.
   h = await startHarness(core, {
-    commands: [...commands, spotlight],
-    start: { extraCommands: discordExtensions, services: discordSpotlightServices(service) },
+    commands: [...commands],
+    start: { extraCommands: discordExtensions, spotlight: service },
   });
   service.setPoster(new DiscordSpotlightPoster(h.runtime.client.rest));
 });

@@ -23,7 +23,7 @@ export type LogLine = Record<string, unknown> & { msg?: string; level?: number }
 export interface HarnessOptions {
   extraCommands?: CommandDefinition[];
   spotlightPreview?: () => Promise<View | undefined>;
-  slackCommands?: StartSlackOptions['commands'];
+  spotlight?: StartSlackOptions['spotlight'];
 }
 
 /**
@@ -95,7 +95,7 @@ export class SlackHarness {
       logger,
       metrics: this.metrics,
       ...(this.opts.spotlightPreview ? { spotlightPreview: this.opts.spotlightPreview } : {}),
-      ...(this.opts.slackCommands ? { commands: this.opts.slackCommands } : {}),
+      ...(this.opts.spotlight ? { spotlight: this.opts.spotlight } : {}),
     });
     const runtime = this.runtime;
     const store = this.store;

@@ -8,7 +8,8 @@ import { Metrics } from '../../src/observability/metrics.js';
 import { actionInput } from '../../src/platforms/slack/actions.js';
 import { SLACK_RETRY_POLICY } from '../../src/platforms/slack/app.js';
 import { handleCommand, type Respond } from '../../src/platforms/slack/commands.js';
-import type { SlackCommandHandler, SlackDeps } from '../../src/platforms/slack/deps.js';
+import type { SlackDeps } from '../../src/platforms/slack/deps.js';
+import { SpotlightService } from '../../src/spotlight/service.js';
 import { handleMention } from '../../src/platforms/slack/mentions.js';
 import { classifySlackError, postView } from '../../src/platforms/slack/post.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -21,26 +22,20 @@ describe('Slack listeners, unit', () => {
   let api: FakeSlackApi;
   let client: WebClient;
   let deps: SlackDeps;
-  const seen: string[] = [];
-  const spotlight: SlackCommandHandler = {
-    name: 'spotlight',
-    async run({ text, ctx }) {
-      seen.push(`${text}|${ctx.invoker?.channelId}`);
-      return { command: 'spotlight', outcome: 'ok', view: notice('Spotlight on', 'Subscribed.', 'success', false) };
-    },
-  };
 
   beforeAll(async () => {
     api = await FakeSlackApi.start();
     client = new WebClient('xoxb-unit', { slackApiUrl: api.url, retryConfig: SLACK_RETRY_POLICY, logLevel: LogLevel.ERROR });
+    const core = createCore();
+    const store = SqliteStore.open(':memory:');
     deps = {
-      dispatcher: new Dispatcher(createCore()),
-      store: SqliteStore.open(':memory:'),
+      dispatcher: new Dispatcher(core),
+      store,
       logger: silentLogger(),
       metrics: new Metrics(),
       botUserId: api.botUserId,
       teamId: api.teamId,
-      commands: new Map([[spotlight.name, spotlight]]),
+      spotlight: new SpotlightService({ store, core }),
     };
   });
   afterAll(async () => {
@@ -58,11 +53,13 @@ describe('Slack listeners, unit', () => {
     expect(JSON.stringify(replies[0])).toContain('"action_id":"rc:share"');
   });
 
-  it('routes a Slack-only command (e.g. /spotlight) registered next to the registry', async () => {
+  it('routes /spotlight through the one Dispatcher, with Slack access for the asker and channel', async () => {
     const replies: Parameters<Respond>[0][] = [];
-    await handleCommand(deps, client, command('/spotlight', 'subscribe'), async (m) => replies.push(m));
-    expect(seen).toEqual(['subscribe|C1']);
-    expect(blockTexts(replies[0])).toContain('Spotlight on');
+    const before = api.callsTo('users.info').length;
+    await handleCommand(deps, client, command('/spotlight', 'status'), async (m) => replies.push(m));
+    // U1 is no workspace admin: the access asked Slack about the asker before touching the channel.
+    expect(api.callsTo('users.info').slice(before).map((c) => c.body.user)).toEqual(['U1']);
+    expect(blockTexts(replies[0])).toContain('Only channel managers can do that');
   });
 
   it('never throws when the answer cannot be delivered', async () => {

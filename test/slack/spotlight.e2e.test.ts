@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/index.js';
-import { slackSpotlightCommand } from '../../src/platforms/slack/spotlight-command.js';
 import { SlackSpotlightPoster, spotlightSlackClient } from '../../src/platforms/slack/spotlight-poster.js';
 import { SpotlightService } from '../../src/spotlight/service.js';
 import { tempStore } from '../spotlight/helpers.js';
@@ -27,7 +26,7 @@ describe('/spotlight on Slack, over signed HTTP with the real Bolt app and WebCl
   beforeAll(async () => {
     t = tempStore();
     service = new SpotlightService({ store: t.store, core });
-    h = await SlackHarness.start(core, { slackCommands: [slackSpotlightCommand({ core, service })] });
+    h = await SlackHarness.start(core, { spotlight: service });
     service.setPoster(new SlackSpotlightPoster(spotlightSlackClient({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: h.api.url })));
     h.api.setUser(ADMIN, { isAdmin: true });
   });

@@ -40,7 +40,7 @@ describe('/spotlight through the Dispatcher', () => {
     ...over,
   });
   const run = (text: string, over: Partial<SpotlightAccess> = {}, userId = 'U1') =>
-    dispatcher.runText('spotlight', text, { platform: 'slack', invoker: { userId }, services: { spotlight: access(over) } });
+    dispatcher.runText('spotlight', text, { platform: 'slack', invoker: { userId }, spotlight: access(over) });
 
   beforeEach(() => {
     t = tempStore();

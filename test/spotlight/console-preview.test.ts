@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '../../src/config/env.js';
-import { consoleExtras, consolePreview } from '../../src/platforms/console/spotlight.js';
+import { Dispatcher } from '../../src/app/dispatch.js';
+import { consolePreview, consoleSpotlightAccess } from '../../src/platforms/console/spotlight.js';
 import { featuredSpotlight } from '../../src/spotlight/service.js';
 import { testCore } from './helpers.js';
 
@@ -28,9 +28,11 @@ describe('the console’s /spotlight preview', () => {
   });
 
   it('answers /spotlight and /spotlight preview, and explains the rest', async () => {
-    const extras = consoleExtras(core, parseEnv({}));
-    expect((await extras.spotlight!('')).kind).toBe('spotlight');
-    expect((await extras.spotlight!('preview')).kind).toBe('spotlight');
-    expect((await extras.spotlight!('subscribe monday')).title).toBe('Only /spotlight preview works here');
+    // The console's chat runs /spotlight through the Dispatcher with this access, like any command.
+    const dispatcher = new Dispatcher(core);
+    const run = async (text: string) => (await dispatcher.runText('spotlight', text, { platform: 'console', spotlight: consoleSpotlightAccess(core) })).view;
+    expect((await run('')).kind).toBe('spotlight');
+    expect((await run('preview')).kind).toBe('spotlight');
+    expect((await run('subscribe monday')).title).toBe('Only /spotlight preview works here');
   });
 });

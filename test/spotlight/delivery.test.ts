@@ -109,7 +109,11 @@ describe('delivery: exactly once, crashes, catch-up, failures', () => {
     const frozen = new FakeClock(MONDAY, false);
     const discord = new FakePoster('discord', { clock, dedupeNonce: true });
     // Accepted by "Discord", then the process died before marking it sent.
-    const crashing = { platform: 'discord' as const, post: (...args: Parameters<FakePoster['post']>) => (void discord.post(...args), new Promise<never>(() => {})) };
+    const crashing = { platform: 'discord' as const, post: (...args: Parameters<FakePoster['post']>) => {
+        void discord.post(...args);
+        return new Promise<never>(() => {});
+      },
+    };
     void new SpotlightService({ store: t.store, core, clock: frozen, posters: [crashing] }).runOnce(frozen.now());
     await new Promise((r) => setImmediate(r));
     expect(discord.posts).toHaveLength(1);

@@ -32,7 +32,7 @@ function child(args: Record<string, string>): Child {
     proc.on('close', (code, signal) => {
       markReady();
       const last = out.trim().split('\n').at(-1);
-      resolve({ code, signal, stderr: err, ...(last && last.startsWith('{') ? { summary: JSON.parse(last) } : {}) });
+      resolve({ code, signal, stderr: err, ...(last?.startsWith('{') ? { summary: JSON.parse(last) } : {}) });
     }),
   );
   return { ready, done };

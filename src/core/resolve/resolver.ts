@@ -7,7 +7,7 @@ import { normalize, tokens } from './normalize.js';
 import type { Resolution } from './resolution.js';
 
 /**
- * Thresholds calibrated on test/resolve-calibration.test.ts (fuse scores: 0 is a perfect match).
+ * Thresholds calibrated on test/fixtures/resolve-calibration.ts (checked by test/core/resolve.test.ts) (fuse scores: 0 is a perfect match).
  * A fuzzy hit is only "found" when it is both close and clearly ahead of the next role.
  */
 export const THRESHOLDS = {

@@ -14,6 +14,41 @@ export type Difficulty = z.infer<typeof Difficulty>;
 
 export const LayerNumber = z.number().int().min(1).max(6);
 
+/**
+ * A layer as people type it: "L5", "l5", "5", "layer 5", "cross", "cross-cutting". With
+ * `bareNumber: false` a lone digit is not a layer (where it could be a day or a time).
+ */
+export function parseLayer(text: string, opts: { bareNumber?: boolean } = {}): LayerCode | undefined {
+  const s = text.trim().toLowerCase();
+  const n = (opts.bareNumber === false ? /^(?:layer\s*|l)([1-6])$/ : /^(?:layer\s*|l)?([1-6])$/).exec(s);
+  if (n) return `L${n[1]}` as LayerCode;
+  return /^cross(?:-cutting)?$/.test(s) ? 'cross' : undefined;
+}
+
+/** A pay market; the reference gives every role's pay in both. */
+export const Market = z.enum(['us', 'india']);
+export type Market = z.infer<typeof Market>;
+/** A market to show: one, or both side by side. */
+export const MarketChoice = z.enum(['us', 'india', 'both']);
+export type MarketChoice = z.infer<typeof MarketChoice>;
+
+/** The words people use for a market. */
+export const MARKET_WORDS: Readonly<Record<string, MarketChoice>> = Object.freeze({
+  us: 'us',
+  usa: 'us',
+  usd: 'us',
+  india: 'india',
+  in: 'india',
+  inr: 'india',
+  both: 'both',
+});
+
+/** "usa", "INR", "both" → the market; undefined for any other word. */
+export function parseMarket(word: string): MarketChoice | undefined {
+  const w = word.trim().toLowerCase();
+  return Object.hasOwn(MARKET_WORDS, w) ? MARKET_WORDS[w] : undefined;
+}
+
 /** A reference to a role in this knowledge base, or a title that is not one of the 31 roles (e.g. "CTO"). */
 export const RoleOrTitle = z.union([
   z.object({ role: RoleId }).strict(),

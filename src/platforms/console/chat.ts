@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import type { CommandContext } from '../../../commands/index.js';
 import type { Dispatcher } from '../../app/dispatch.js';
 import type { View } from '../../views/view.js';
 import { renderForTerminal } from './render.js';
@@ -8,8 +9,8 @@ export interface ConsoleChatOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream & { columns?: number };
   color: boolean;
-  /** Extra text commands beyond the registry (e.g. /spotlight), answered with a View. */
-  extra?: Record<string, (text: string) => Promise<View>>;
+  /** Handed to every command, with the console's /spotlight access (see consoleSpotlightAccess). */
+  ctx: CommandContext;
 }
 
 const GREETING = [
@@ -39,9 +40,7 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
     const parsed = parseLine(line);
     if (parsed?.name === 'quit' || parsed?.name === 'exit') break;
     if (parsed) {
-      const extra = opts.extra?.[parsed.name];
-      const view = extra ? await extra(parsed.text) : (await dispatcher.runText(parsed.name, parsed.text, { platform: 'console' })).view;
-      write(view);
+      write((await dispatcher.runText(parsed.name, parsed.text, opts.ctx)).view);
     }
     rl.prompt();
   }

@@ -1,3 +1,4 @@
+import { monospaceGrid } from '../../views/text/grid.js';
 import type { Action, View } from '../../views/view.js';
 
 /**
@@ -9,7 +10,7 @@ export interface TerminalStyle {
   width: number;
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal control sequences is the point
 const CONTROL = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 export function clean(text: string): string {
@@ -29,7 +30,7 @@ function wrap(text: string, width: number, indent = '', hanging = indent): strin
     let line = '';
     let prefix = indent;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && (prefix + line + ' ' + word).length > width) {
+      if (line && (`${prefix + line} ${word}`).length > width) {
         out.push(prefix + line);
         line = word;
         prefix = hanging;
@@ -41,10 +42,7 @@ function wrap(text: string, width: number, indent = '', hanging = indent): strin
 }
 
 function table(columns: string[], rows: string[][]): string[] {
-  const all = [columns, ...rows].map((r) => r.map(clean));
-  const widths = columns.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(all[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...all.slice(1).map(line)];
+  return monospaceGrid([columns, ...rows].map((r) => r.map(clean)), { rule: '─' }).lines;
 }
 
 function actionLines(actions: Action[]): string[] {

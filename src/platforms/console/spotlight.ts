@@ -1,8 +1,7 @@
+import type { SpotlightAccess } from '../../../commands/spotlight-access.js';
 import type { Core } from '../../core/index.js';
-import type { Env } from '../../config/env.js';
 import { featuredSpotlight, previewView, slotInWeekOf } from '../../spotlight/index.js';
 import type { View } from '../../views/view.js';
-import { notice } from '../../views/cards/notice.js';
 
 /** The terminal's own zone; the console "channel" posts at Monday 15:00 there, the default slot. */
 function localTimezone(): string {
@@ -20,16 +19,10 @@ export function consolePreview(core: Core, now: Date = new Date(), timezone: str
   return previewView(view, { timezone }, slot.at, slot.weekKey);
 }
 
-/** Console-only commands: `/spotlight preview` shows what a channel would get this week. */
-export function consoleExtras(core: Core, env: Env): Record<string, (text: string) => Promise<View>> {
-  void env;
+/** What /spotlight runs with in the console: no channels to manage, only the preview. */
+export function consoleSpotlightAccess(core: Core): SpotlightAccess {
   return {
-    spotlight: async (text) => {
-      const sub = text.trim().split(/\s+/)[0]?.toLowerCase() || 'preview';
-      if (sub !== 'preview') {
-        return notice('Only /spotlight preview works here', 'Subscribing channels needs Discord or Slack, or the CLI: rolecall spotlight add.', 'info');
-      }
-      return consolePreview(core);
-    },
+    authorize: async () => ({ ok: false, reason: 'The console has no channels to manage.' }),
+    featured: () => consolePreview(core),
   };
 }

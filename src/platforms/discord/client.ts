@@ -3,6 +3,7 @@ import { ConfigError, type Env } from '../../config/env.js';
 import { createInteractionHandler, guardInteractionCreate, type InteractionHandlerOptions } from './interactions.js';
 import { discordExtensions } from './extensions.js';
 import { inviteUrl } from './invite.js';
+import { discordRestOptions } from './rest.js';
 
 /** What the interaction handler needs, plus the environment the client is built from. */
 export interface StartDiscordOptions extends InteractionHandlerOptions {
@@ -24,7 +25,7 @@ export function discordClientOptions(env: Env): ClientOptions {
   return {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    ...(env.DISCORD_API_URL ? { rest: { api: env.DISCORD_API_URL } } : {}),
+    rest: discordRestOptions(env),
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,

@@ -1,10 +1,10 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { config as loadDotenv } from 'dotenv';
-import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
+import { DiscordAPIError, HTTPError, type REST, Routes } from 'discord.js';
 import { commands } from '../../../commands/index.js';
-import { ConfigError, parseEnv, type Env } from '../../config/env.js';
+import { ConfigError, loadEnv, type Env } from '../../config/env.js';
 import { discordExtensions } from './extensions.js';
+import { discordRest } from './rest.js';
 import { buildSlashCommands, type DiscordCommandExtension } from './slash-commands.js';
 
 /**
@@ -35,7 +35,7 @@ export async function deployCommands(opts: DeployOptions): Promise<DeployResult>
   if (missing.length > 0 || !env.DISCORD_TOKEN || !env.DISCORD_APPLICATION_ID) throw new ConfigError(missing);
 
   const body = buildSlashCommands(commands, opts.extraCommands ?? discordExtensions);
-  const rest = opts.rest ?? new REST(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}).setToken(env.DISCORD_TOKEN);
+  const rest = opts.rest ?? discordRest(env);
   const guildId = env.DISCORD_GUILD_ID;
   const route = guildId
     ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, guildId)
@@ -61,9 +61,8 @@ export function describeDeployError(error: unknown): string {
 }
 
 export async function main(): Promise<number> {
-  loadDotenv();
   try {
-    const result = await deployCommands({ env: parseEnv(process.env) });
+    const result = await deployCommands({ env: loadEnv() });
     const where = result.scope === 'guild' ? `to guild ${result.guildId}` : 'globally';
     console.log(`Registered ${result.names.length} commands ${where}: ${result.names.map((n) => `/${n}`).join(' ')}`);
     return 0;

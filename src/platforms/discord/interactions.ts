@@ -3,7 +3,6 @@ import {
   ApplicationCommandOptionType,
   InteractionResponseType,
   MessageFlags,
-  PermissionFlagsBits,
   Routes,
   type Client,
   type APIApplicationCommandOptionChoice,
@@ -14,25 +13,24 @@ import {
 } from 'discord.js';
 import { newErrorId, type Dispatcher, type DispatchResult } from '../../app/dispatch.js';
 import type { CommandContext } from '../../../commands/index.js';
+import type { SpotlightManager } from '../../../commands/spotlight-access.js';
 import type { Core } from '../../core/index.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { notice } from '../../views/cards/notice.js';
+import { failureView, notice } from '../../views/cards/notice.js';
 import { plainText } from './escape.js';
 import { clip, cut, DISCORD_LIMITS as L } from './limits.js';
 import { renderForDiscord, type DiscordMessage } from './render.js';
 import type { DiscordCommandExtension } from './slash-commands.js';
+import { discordSpotlightAccess } from './spotlight-command.js';
 
 export interface InteractionHandlerOptions {
   dispatcher: Dispatcher;
   logger: Logger;
   metrics: Metrics;
   extraCommands?: readonly DiscordCommandExtension[];
-  /**
-   * Handed to commands as ctx.services (the spotlight manager, for one). A function is called per
-   * interaction, for services that depend on it (the channel, the bot's permissions there).
-   */
-  services?: Record<string, unknown> | ((interaction: Interaction) => Record<string, unknown>);
+  /** What /spotlight manages; undefined when the spotlight is off (SPOTLIGHT_ENABLED=false). */
+  spotlight?: SpotlightManager;
   /** Defer when a command has not answered after this long; Discord's deadline is 3 s. */
   deferAfterMs?: number;
 }
@@ -96,14 +94,8 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): (inte
 
   const contextFor = (i: Interaction): CommandContext => ({
     platform: 'discord',
-    services: typeof opts.services === 'function' ? opts.services(i) : opts.services,
-    invoker: {
-      userId: i.user.id,
-      channelId: i.channelId ?? undefined,
-      workspaceId: i.guildId ?? undefined,
-      // A channel manager: Manage Channels or Manage Server (any() also passes Administrator).
-      canManageChannel: i.memberPermissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild]) ?? false,
-    },
+    invoker: { userId: i.user.id, channelId: i.channelId ?? undefined, workspaceId: i.guildId ?? undefined },
+    spotlight: discordSpotlightAccess(i, opts.spotlight),
   });
 
   async function answer(interaction: RepliableInteraction, message: DiscordMessage): Promise<void> {
@@ -184,7 +176,7 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): (inte
   async function answerFailure(interaction: Interaction, errorId: string): Promise<void> {
     if (!interaction.isRepliable()) return;
     try {
-      await answer(interaction, renderForDiscord(notice('Something went wrong', `RoleCall could not answer that. Error id ${errorId}.`, 'error')));
+      await answer(interaction, renderForDiscord(failureView(errorId)));
     } catch (error) {
       log.warn({ err: error, errorId, interactionId: interaction.id }, 'could not tell the user about a failure');
     }
@@ -241,7 +233,7 @@ export function guardInteractionCreate(client: Client, logger: Logger): void {
       const answerable = Answerable.safeParse(data);
       if (answerable.success) {
         const { id, token } = answerable.data;
-        const message = renderForDiscord(notice('Something went wrong', `RoleCall could not read that interaction. Error id ${errorId}.`, 'error'));
+        const message = renderForDiscord(failureView(errorId, 'read that interaction'));
         client.rest
           .post(Routes.interactionCallback(id, token), { body: { type: InteractionResponseType.ChannelMessageWithSource, data: message }, auth: false })
           .catch((err: unknown) => log.warn({ err, errorId }, 'could not answer a malformed interaction'));

@@ -1,3 +1,6 @@
+import { clip as shorten, dropSplitSurrogate } from '../../views/text/clip.js';
+import { packLines } from '../../views/text/pack.js';
+
 /** Discord's documented message limits. Lengths are UTF-16 units, never fewer than Discord counts. */
 export const DISCORD_LIMITS = {
   title: 256,
@@ -23,15 +26,11 @@ export const DISCORD_LIMITS = {
   commandDescription: 100,
 } as const;
 
-const ELLIPSIS = '…';
-
 /** Drops a trailing lone backslash (it would escape the ellipsis) and a split surrogate pair. */
 function tidyEnd(text: string): string {
-  let out = text;
-  if (/[\ud800-\udbff]$/.test(out)) out = out.slice(0, -1);
+  const out = dropSplitSurrogate(text);
   const slashes = /\\+$/.exec(out)?.[0].length ?? 0;
-  if (slashes % 2 === 1) out = out.slice(0, -1);
-  return out;
+  return slashes % 2 === 1 ? out.slice(0, -1) : out;
 }
 
 /**
@@ -39,15 +38,7 @@ function tidyEnd(text: string): string {
  * Text that fits comes back unchanged.
  */
 export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  if (max === 1) return ELLIPSIS;
-  const room = max - ELLIPSIS.length;
-  let head = text.slice(0, room);
-  // Mid-word: back up to the last space, unless that would lose much of the text.
-  const space = /\s/.test(text[room] ?? '') ? -1 : head.search(/\s\S*$/);
-  if (space > room * 0.6) head = head.slice(0, space);
-  return `${tidyEnd(head.trimEnd())}${ELLIPSIS}`;
+  return shorten(text, max, { atWord: true, tidy: tidyEnd });
 }
 
 /** Breaks one long line into pieces of at most `max`, at spaces where possible. */
@@ -73,19 +64,13 @@ function wrapLine(line: string, max: number): string[] {
  */
 export function splitLines(text: string, max: number): string[] {
   if (text.length <= max) return text.trim() ? [text] : [];
-  const chunks: string[] = [];
-  let current = '';
-  for (const piece of text.split('\n').flatMap((line) => (line.length > max ? wrapLine(line, max) : [line]))) {
-    if (current && current.length + 1 + piece.length > max) {
-      chunks.push(current);
-      current = piece;
-    } else current = current ? `${current}\n${piece}` : piece;
-  }
-  if (current.trim()) chunks.push(current);
-  return chunks;
+  return packLines(
+    text.split('\n').flatMap((line) => (line.length > max ? wrapLine(line, max) : [line])),
+    max,
+  );
 }
 
 /** The first `max` characters without an ellipsis (for values that must stay exact), never half a surrogate pair. */
 export function cut(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max).replace(/[\ud800-\udbff]$/, '');
+  return text.length <= max ? text : dropSplitSurrogate(text.slice(0, max));
 }

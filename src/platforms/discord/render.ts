@@ -11,7 +11,8 @@ import {
   type APIStringSelectComponent,
 } from 'discord.js';
 import type { Action, ButtonAction, Invocation, SelectAction, Table, View } from '../../views/view.js';
-import { encodeInvocation } from '../../views/invocation-codec.js';
+import { encodeOrDrop } from '../../views/invocation-codec.js';
+import { monospaceGrid } from '../../views/text/grid.js';
 import { escapeText, plainText } from './escape.js';
 import { clip, DISCORD_LIMITS as L, splitLines } from './limits.js';
 
@@ -115,10 +116,9 @@ function sectionText(body: string | undefined, items: string[] | undefined): str
 /** The table as a monospace block, or undefined when it would not fit a field or a phone's width. */
 export function tableBlock(table: Table): string | undefined {
   const cell = (s: string) => plainText(s).replace(/`/g, "'").slice(0, 24);
-  const rows = [table.columns, ...table.rows].map((r) => r.map(cell));
-  const widths = table.columns.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const lines = rows.map((r) => widths.map((w, c) => (r[c] ?? '').padEnd(w)).join('  ').trimEnd());
-  if (lines.some((l) => l.length > MAX_TABLE_WIDTH)) return undefined;
+  const grid = monospaceGrid([table.columns, ...table.rows].map((r) => r.map(cell)));
+  if (grid.width > MAX_TABLE_WIDTH) return undefined;
+  const lines = grid.lines;
   const block = ['```', ...lines, '```'].join('\n');
   return block.length <= L.fieldValue ? block : undefined;
 }
@@ -160,13 +160,8 @@ function renderEmbed(view: View): APIEmbed {
   return embed;
 }
 
-function customId(invoke: Invocation): string | undefined {
-  try {
-    return encodeInvocation(invoke);
-  } catch {
-    return undefined; // over 100 characters: the action is left out rather than rejected by Discord
-  }
-}
+// Over 100 characters (Discord's custom_id limit): the action is left out rather than rejected by Discord.
+const customId = (invoke: Invocation): string | undefined => encodeOrDrop(invoke);
 
 function buttonFor(action: ButtonAction, used: Set<string>): APIButtonComponentWithCustomId | undefined {
   const id = customId(action.invoke);

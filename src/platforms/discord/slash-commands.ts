@@ -8,6 +8,7 @@ import {
 import { commands as registry, type CommandDefinition, type OptionSpec } from '../../../commands/index.js';
 import { MAX_OPTION_LENGTH } from '../../../commands/command.js';
 import type { Core } from '../../core/index.js';
+import { discordExtensions } from './extensions.js';
 import { clip, DISCORD_LIMITS as L } from './limits.js';
 
 export type SlashCommandJSON = RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -71,12 +72,15 @@ export function slashCommandFor(def: CommandDefinition): SlashCommandJSON {
   return builder.toJSON();
 }
 
-/** Everything `discord:deploy` registers: the registry's commands, then the extensions. */
+/**
+ * Everything `discord:deploy` registers: the registry's commands in order, each generated from its
+ * definition unless an extension of that name replaces it (/spotlight), then any other extensions.
+ */
 export function buildSlashCommands(
   definitions: readonly CommandDefinition[] = registry,
-  extensions: readonly DiscordCommandExtension[] = [],
+  extensions: readonly DiscordCommandExtension[] = discordExtensions,
 ): SlashCommandJSON[] {
   const extra = new Map(extensions.map((e) => [e.data.name, e.data]));
-  const generated = definitions.filter((d) => !extra.has(d.name)).map(slashCommandFor);
-  return [...generated, ...extra.values()];
+  const names = new Set(definitions.map((d) => d.name));
+  return [...definitions.map((d) => extra.get(d.name) ?? slashCommandFor(d)), ...[...extra.values()].filter((e) => !names.has(e.name))];
 }

@@ -7,7 +7,7 @@ import {
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
 import { roles } from '../../../commands/roles.js';
-import type { SpotlightAccess, SpotlightManager } from '../../../commands/spotlight.js';
+import type { SpotlightAccess, SpotlightManager } from '../../../commands/spotlight-access.js';
 import { DAY_NAMES } from '../../spotlight/input.js';
 import { currentOffset, timezoneSuggestions } from '../../spotlight/timezones.js';
 import type { ChannelKey } from '../../store/spotlight-store.js';
@@ -84,9 +84,4 @@ export function discordSpotlightAccess(interaction: Interaction, service: Spotli
       canManage ? { ok: true } : { ok: false, reason: 'Managing the weekly spotlight needs the Manage Channels or Manage Server permission in this channel.' },
     canPost: async () => canPostWith(interaction.appPermissions, interaction.channel?.isThread() ?? false),
   };
-}
-
-/** `services` for startDiscord: every interaction gets its own spotlight access. */
-export function discordSpotlightServices(service: SpotlightManager | undefined): (interaction: Interaction) => Record<string, unknown> {
-  return (interaction) => ({ spotlight: discordSpotlightAccess(interaction, service) });
 }

@@ -3,7 +3,7 @@ import {
   DiscordAPIError,
   HTTPError,
   PermissionFlagsBits,
-  REST,
+  type REST,
   Routes,
   SnowflakeUtil,
   type APIChannel,
@@ -11,21 +11,14 @@ import {
   type PermissionsBitField,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
-import type { Env } from '../../config/env.js';
-import {
-  DISCORD_PERMANENT_CODES,
-  type LookupResult,
-  type PostedQuery,
-  type PostOptions,
-  type PostResult,
-  type PostTarget,
-  type SpotlightPoster,
-} from '../../spotlight/poster.js';
+import { pacing, type LookupResult, type PostCheck, type PostedQuery, type PostOptions, type PostResult, type PostTarget, type SpotlightPoster } from '../../spotlight/poster.js';
 import type { View } from '../../views/view.js';
 import { renderForDiscord } from './render.js';
 
 type Failure = Extract<PostResult, { ok: false }>;
-export type PostCheck = { ok: true } | { ok: false; reason: string };
+
+/** Error codes that mean "stop posting here until a human fixes it": Unknown Channel, Missing Access, Missing Permissions. */
+const DISCORD_PERMANENT_CODES: ReadonlySet<number> = new Set([10003, 50001, 50013]);
 
 /**
  * Discord's global limit is 50 requests/s per bot. The fan-out starts at most this many posts a
@@ -33,12 +26,6 @@ export type PostCheck = { ok: true } | { ok: false; reason: string };
  * queue still honours any 429 that slips through.
  */
 export const DISCORD_SPOTLIGHT_PER_SECOND = 45;
-
-/** A REST client without a gateway, for the CLI (`rolecall spotlight …`) and benchmarks. */
-export function discordRest(env: Pick<Env, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>): REST {
-  if (!env.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
-  return new REST(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}).setToken(env.DISCORD_TOKEN);
-}
 
 /** Why a Discord request failed, as the spotlight acts on it. */
 export function classifyDiscordError(error: unknown): Failure {
@@ -75,7 +62,7 @@ export class DiscordSpotlightPoster implements SpotlightPoster {
     private readonly rest: REST,
     opts: { maxPerSecond?: number | null } = {},
   ) {
-    this.maxPerSecond = opts.maxPerSecond === null ? undefined : (opts.maxPerSecond ?? DISCORD_SPOTLIGHT_PER_SECOND);
+    this.maxPerSecond = pacing(opts.maxPerSecond, DISCORD_SPOTLIGHT_PER_SECOND);
   }
 
   async post(target: PostTarget, view: View, claimId: string, { signal }: PostOptions): Promise<PostResult> {

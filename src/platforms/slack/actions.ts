@@ -2,14 +2,13 @@ import { performance } from 'node:perf_hooks';
 import type { App, BlockAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { DispatchResult } from '../../app/dispatch.js';
-import { notice } from '../../views/cards/notice.js';
-import { decodeInvocation } from '../../views/invocation-codec.js';
+import { failureView, notice } from '../../views/cards/notice.js';
 import type { View } from '../../views/view.js';
 import { publishHome } from './app-home.js';
 import { ACTION_ID_PATTERN, SHARE_ACTION_ID } from './blocks.js';
 import type { Respond } from './commands.js';
-import { commandContext, failureView, type Interaction, recordFailure, recordResult, runCommandText, type SlackDeps } from './deps.js';
-import { classifySlackError, postView } from './post.js';
+import { commandContext, type Interaction, recordFailure, recordResult, type SlackDeps } from './deps.js';
+import { classifySlackError, postView, SLACK_CHANNEL_ERRORS } from './post.js';
 import { renderView } from './render.js';
 import { decodeShare, encodeShare } from './share.js';
 import { rememberComparison } from './thread.js';
@@ -28,24 +27,18 @@ export interface ActionInput {
   id: string;
 }
 
-const CHANNEL_HELP: Record<string, [string, string]> = {
-  not_in_channel: ['RoleCall is not in this channel', 'Invite it with /invite @RoleCall, then press Share again.'],
-  channel_not_found: ['RoleCall cannot see this channel', 'Invite it with /invite @RoleCall (private channels and DMs need that), then press Share again.'],
-  is_archived: ['This channel is archived', 'Sharing needs an active channel.'],
-};
-
 function reply(respond: Respond | undefined, view: View, share?: string): Promise<unknown> | undefined {
   return respond?.({ response_type: 'ephemeral', replace_original: false, ...renderView(view, share ? { share } : {}) });
 }
 
 async function share(deps: SlackDeps, client: WebClient, input: ActionInput, respond: Respond | undefined): Promise<DispatchResult> {
   const source = decodeShare(input.value);
-  const ctx = commandContext(deps, { userId: input.userId, workspaceId: input.teamId, ...(input.channelId ? { channelId: input.channelId } : {}) });
+  const ctx = commandContext(deps, client, { userId: input.userId, workspaceId: input.teamId, ...(input.channelId ? { channelId: input.channelId } : {}) });
   const result: DispatchResult = !source
     ? { command: 'share', outcome: 'stale', view: notice('This button has expired', 'Run the command again, then share.') }
     : 'encoded' in source
       ? await deps.dispatcher.runEncoded(source.encoded, ctx)
-      : await runCommandText(deps, source.command, source.text, ctx, client);
+      : await deps.dispatcher.runText(source.command, source.text, ctx);
   if (result.outcome !== 'ok' || !input.channelId) {
     await reply(respond, result.outcome === 'ok' ? notice('Nowhere to share', 'Share works in channels and threads.') : result.view);
     return result;
@@ -54,10 +47,10 @@ async function share(deps: SlackDeps, client: WebClient, input: ActionInput, res
     await postView(client, input.channelId, result.view, input.threadTs ? { threadTs: input.threadTs } : {});
   } catch (err) {
     const failure = classifySlackError(err);
-    const help = CHANNEL_HELP[failure.code];
+    const help = SLACK_CHANNEL_ERRORS.get(failure.code);
     if (failure.kind !== 'channel' || !help) throw err;
     deps.logger.info({ id: input.id, code: failure.code, channel: input.channelId }, 'share refused by slack');
-    await reply(respond, notice(help[0], help[1]));
+    await reply(respond, notice(help.problem, `${help.fix[0]!.toUpperCase()}${help.fix.slice(1)}, then press Share again.`));
     return { ...result, outcome: 'invalid' };
   }
   // The ephemeral copy has done its job once the public one is up.
@@ -66,17 +59,16 @@ async function share(deps: SlackDeps, client: WebClient, input: ActionInput, res
 }
 
 async function run(deps: SlackDeps, client: WebClient, input: ActionInput, respond: Respond | undefined): Promise<DispatchResult> {
-  const ctx = commandContext(deps, { userId: input.userId, workspaceId: input.teamId, ...(input.channelId ? { channelId: input.channelId } : {}) });
+  const ctx = commandContext(deps, client, { userId: input.userId, workspaceId: input.teamId, ...(input.channelId ? { channelId: input.channelId } : {}) });
   const result = await deps.dispatcher.runEncoded(input.value, ctx);
   if (input.fromHome) {
     await publishHome(deps, client, input.userId, result.view);
     return result;
   }
-  const decoded = decodeInvocation(input.value);
-  if (result.outcome === 'ok' && result.command === 'compare' && input.threadTs && input.channelId && decoded.ok) {
+  if (result.data?.kind === 'comparison' && input.threadTs && input.channelId) {
     // A comparison chosen in a thread becomes that thread's comparison, for everyone in it.
     const key = { platform: 'slack' as const, workspaceId: input.teamId, channelId: input.channelId, threadTs: input.threadTs };
-    await rememberComparison(deps, key, Object.values(decoded.invocation.args));
+    await rememberComparison(deps, key, result.data.roles);
     await postView(client, input.channelId, result.view, { threadTs: input.threadTs });
     if (input.ephemeral) await respond?.({ delete_original: true });
     return result;

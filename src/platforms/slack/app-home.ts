@@ -19,18 +19,18 @@ const NO_SPOTLIGHT =
 /** Each layer's /roles answer as one line with a "pick a role" menu; the data never changes at run time. */
 const layerCache = new WeakMap<SlackDeps, Promise<Block[]>>();
 
-async function layerBlocks(deps: SlackDeps): Promise<Block[]> {
+async function layerBlocks(deps: SlackDeps, client: WebClient): Promise<Block[]> {
   const roles = deps.dispatcher.find('roles');
   const layer = roles?.options.find((o) => o.name === 'layer');
   const choices = layer?.kind === 'choice' ? layer.choices : [];
-  const ctx = commandContext(deps, { userId: 'home' });
+  const ctx = commandContext(deps, client, { userId: 'home' });
   const blocks: Block[] = [];
   for (const [i, choice] of choices.entries()) {
     const result = await deps.dispatcher.run('roles', { layer: choice.value }, ctx);
     if (result.outcome !== 'ok') continue;
     const menu = actionsBlock(result.view.actions, { index: i, maxElements: 1 });
     const accessory = menu?.type === 'actions' ? menu.elements[0] : undefined;
-    const names = result.view.actions.flatMap((a) => (a.type === 'select' ? a.options.map((o) => o.label) : []));
+    const names = result.data?.kind === 'roles' ? result.data.roles.map((r) => r.name) : [];
     const text = `${bold(choice.label)}\n${fitText(names.join(', ') || (result.view.description ?? ''), 2000)}`;
     blocks.push(accessory?.type === 'static_select' ? { type: 'section', text: mrkdwn(text), accessory } : { type: 'section', text: mrkdwn(text) });
   }
@@ -48,9 +48,9 @@ async function spotlightBlocks(deps: SlackDeps): Promise<Block[]> {
   return renderBlocks(view, { surface: 'home', maxBlocks: 20, maxChars: 5000, index: 900 });
 }
 
-export async function homeBlocks(deps: SlackDeps, answer?: View): Promise<Block[]> {
-  if (!layerCache.has(deps)) layerCache.set(deps, layerBlocks(deps));
-  const help = await deps.dispatcher.run('help', {}, commandContext(deps, { userId: 'home' }));
+export async function homeBlocks(deps: SlackDeps, client: WebClient, answer?: View): Promise<Block[]> {
+  if (!layerCache.has(deps)) layerCache.set(deps, layerBlocks(deps, client));
+  const help = await deps.dispatcher.run('help', {}, commandContext(deps, client, { userId: 'home' }));
   const blocks: Block[] = [
     ...(answer ? [...renderBlocks(answer, { surface: 'home', maxBlocks: 30, maxChars: 8000, index: 800 }), divider()] : []),
     headerBlock('This week’s spotlight'),
@@ -65,7 +65,7 @@ export async function homeBlocks(deps: SlackDeps, answer?: View): Promise<Block[
 }
 
 export async function publishHome(deps: SlackDeps, client: WebClient, userId: string, answer?: View): Promise<void> {
-  await client.views.publish({ user_id: userId, view: { type: 'home', blocks: await homeBlocks(deps, answer) } });
+  await client.views.publish({ user_id: userId, view: { type: 'home', blocks: await homeBlocks(deps, client, answer) } });
 }
 
 export function registerAppHome(app: App, deps: SlackDeps): void {

@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
+import type { SpotlightManager } from '../../../commands/spotlight-access.js';
 import type { Dispatcher } from '../../app/dispatch.js';
 import { isSlackOAuth, type Env } from '../../config/env.js';
 import type { Logger } from '../../observability/logger.js';
@@ -11,7 +12,7 @@ import { registerActions } from './actions.js';
 import { registerAppHome } from './app-home.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
-import type { SlackCommandHandler, SlackDeps } from './deps.js';
+import type { SlackDeps } from './deps.js';
 import type { SlackInstallations } from './installations.js';
 import { registerMentions } from './mentions.js';
 import { guardSlackRequest } from './request-guard.js';
@@ -26,10 +27,8 @@ export interface StartSlackOptions {
   metrics: Metrics;
   /** This week's spotlight for the Home tab; a short explanation shows when absent. */
   spotlightPreview?: () => Promise<View | undefined>;
-  /** Slack-only slash commands (e.g. /spotlight), routed by name next to the registry's. */
-  commands?: readonly SlackCommandHandler[];
-  /** Passed to commands as ctx.services. */
-  services?: Record<string, unknown>;
+  /** What /spotlight manages; undefined when the spotlight is off (SPOTLIGHT_ENABLED=false). */
+  spotlight?: SpotlightManager;
   /** "Add to Slack" mode (SLACK_CLIENT_ID): where installations and their sealed tokens live. */
   installations?: SlackInstallations;
   /**
@@ -161,8 +160,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     logger,
     metrics: opts.metrics,
     ...(identity ? { botUserId: identity.botUserId, teamId: identity.teamId } : {}),
-    commands: new Map((opts.commands ?? []).map((c) => [c.name.replace(/^\//, '').toLowerCase(), c])),
-    ...(opts.services ? { services: opts.services } : {}),
+    ...(opts.spotlight ? { spotlight: opts.spotlight } : {}),
     ...(opts.spotlightPreview ? { spotlightPreview: opts.spotlightPreview } : {}),
     workspaceRemoved: async (workspaceId) => {
       await opts.installations?.remove(workspaceId);

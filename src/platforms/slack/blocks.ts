@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import { encodeInvocation } from '../../views/invocation-codec.js';
+import { encodeOrDrop } from '../../views/invocation-codec.js';
+import { packLines as pack } from '../../views/text/pack.js';
 import type { Action, Field, Section } from '../../views/view.js';
 import { bold, escapeText, fitEscaped, fitText } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
@@ -50,19 +51,10 @@ export function fieldSections(fields: readonly Field[]): Block[] {
 
 /** Escaped lines packed into as few section texts (≤ 3000) as they need. */
 export function packLines(lines: readonly string[], max: number = L.sectionText): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const raw of lines) {
-    const line = fitEscaped(raw, max);
-    if (current && current.length + 1 + line.length > max) {
-      chunks.push(current);
-      current = line;
-    } else {
-      current = current ? `${current}\n${line}` : line;
-    }
-  }
-  if (current) chunks.push(current);
-  return chunks;
+  return pack(
+    lines.map((line) => fitEscaped(line, max)),
+    max,
+  );
 }
 
 /** A heading, its paragraph and its bullet items; long sections continue in more blocks. */
@@ -73,15 +65,7 @@ export function sectionBlocks(section: Section): Block[] {
   return packLines(lines).map((text) => ({ type: 'section', text: mrkdwn(text) }));
 }
 
-/** Encodes an invocation for a button or option value; undefined when it cannot fit. */
-function encoded(inv: Parameters<typeof encodeInvocation>[0], max: number): string | undefined {
-  try {
-    const value = encodeInvocation(inv);
-    return value.length <= max ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const encoded = encodeOrDrop;
 
 export const ACTION_PREFIX = 'rc';
 export const SHARE_ACTION_ID = `${ACTION_PREFIX}:share`;

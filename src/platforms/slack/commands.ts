@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { commandContext, failureView, type Interaction, recordFailure, recordResult, runCommandText, type SlackDeps } from './deps.js';
+import { failureView } from '../../views/cards/notice.js';
+import { commandContext, type Interaction, recordFailure, recordResult, type SlackDeps } from './deps.js';
 import { decodeSlackText } from './escape.js';
 import { renderView } from './render.js';
 import { encodeShare } from './share.js';
@@ -20,8 +21,8 @@ export async function handleCommand(deps: SlackDeps, client: WebClient, command:
   try {
     // Slack sends typed &, < and > as entities; the commands want what the user typed.
     const text = decodeSlackText(command.text ?? '').trim();
-    const ctx = commandContext(deps, { userId: command.user_id, channelId: command.channel_id, workspaceId: command.team_id });
-    const result = await runCommandText(deps, name, text, ctx, client);
+    const ctx = commandContext(deps, client, { userId: command.user_id, channelId: command.channel_id, workspaceId: command.team_id });
+    const result = await deps.dispatcher.runText(name, text, ctx);
     const share = result.outcome === 'ok' && !result.view.private ? encodeShare({ command: name, text }) : undefined;
     await respond({ response_type: 'ephemeral', ...renderView(result.view, share ? { share } : {}) });
     recordResult(deps, it, result);
@@ -33,10 +34,7 @@ export async function handleCommand(deps: SlackDeps, client: WebClient, command:
   }
 }
 
-/**
- * One listener routes every slash command by name: the registry's commands, plus any
- * Slack-only handlers given to startSlack (an unknown name gets the Dispatcher's clear answer).
- */
+/** One listener routes every slash command by name to the Dispatcher (an unknown name gets its clear answer). */
 export function registerCommands(app: App, deps: SlackDeps): void {
   app.command(/^\/[a-z0-9_-]+$/i, async ({ command, ack, respond, client }) => {
     // Ack first: Slack shows an error after 3 s, and the answer goes through response_url anyway.

@@ -1,22 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { WebClient } from '@slack/web-api';
 import type { CommandContext } from '../../../commands/index.js';
+import type { SpotlightManager } from '../../../commands/spotlight-access.js';
 import { type Dispatcher, type DispatchResult, newErrorId } from '../../app/dispatch.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { Store } from '../../store/store.js';
-import { notice } from '../../views/cards/notice.js';
 import type { View } from '../../views/view.js';
-
-/**
- * A slash command Slack offers beyond the shared registry (the spotlight's /spotlight). Pass
- * it to startSlack; the router finds it by name, so nothing else needs to change.
- */
-export interface SlackCommandHandler {
-  /** Without the slash: "spotlight". */
-  name: string;
-  run(input: { text: string; ctx: CommandContext; client: WebClient }): Promise<DispatchResult>;
-}
+import { slackSpotlightAccess } from './spotlight-command.js';
 
 /** What every listener needs, built once by startSlack. */
 export interface SlackDeps {
@@ -27,26 +18,16 @@ export interface SlackDeps {
   /** Single-workspace mode only; with "Add to Slack" each request names its own (context.botUserId). */
   botUserId?: string;
   teamId?: string;
-  commands: ReadonlyMap<string, SlackCommandHandler>;
-  services?: Record<string, unknown>;
+  /** What /spotlight manages; undefined when the spotlight is off (SPOTLIGHT_ENABLED=false). */
+  spotlight?: SpotlightManager;
   spotlightPreview?: () => Promise<View | undefined>;
   /** Deletes a removed workspace's tokens and pauses its spotlight (app_uninstalled, tokens_revoked). */
   workspaceRemoved?: (workspaceId: string) => Promise<void>;
 }
 
-export function commandContext(deps: SlackDeps, invoker: { userId: string; channelId?: string; workspaceId?: string }): CommandContext {
-  return { platform: 'slack', ...(deps.services ? { services: deps.services } : {}), invoker };
-}
-
-/** Runs a command from its text: a Slack-only handler when one is registered, else the Dispatcher. */
-export function runCommandText(deps: SlackDeps, name: string, text: string, ctx: CommandContext, client: WebClient): Promise<DispatchResult> {
-  const extra = deps.commands.get(name);
-  return extra ? extra.run({ text, ctx, client }) : deps.dispatcher.runText(name, text, ctx);
-}
-
-/** The answer to a failure in RoleCall's own code, quoting the id the log carries. */
-export function failureView(errorId: string): View {
-  return notice('Something went wrong', `RoleCall could not answer that. Error id ${errorId}.`, 'error');
+/** Who asks and where; /spotlight's access checks with this client. */
+export function commandContext(deps: SlackDeps, client: WebClient, invoker: { userId: string; channelId?: string; workspaceId?: string }): CommandContext {
+  return { platform: 'slack', invoker, spotlight: slackSpotlightAccess(client, invoker, deps.spotlight) };
 }
 
 export interface Interaction {

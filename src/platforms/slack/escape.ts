@@ -1,3 +1,5 @@
+import { clip } from '../../views/text/clip.js';
+
 const ZWSP = '\u200b';
 
 /**
@@ -29,16 +31,12 @@ export function decodeSlackText(text: string): string {
  * measures) with an ellipsis, never cutting an entity such as `&amp;` in half.
  */
 export function fitText(text: string, max: number): string {
-  const escaped = escapeText(text);
-  if (escaped.length <= max) return escaped;
-  const cut = escaped.slice(0, Math.max(0, max - 1)).replace(/&[a-z]{0,4}$/, '');
-  return `${cut}…`;
+  return fitEscaped(escapeText(text), max);
 }
 
 /** Shortens text that is already escaped (joined pieces), with the same entity care. */
 export function fitEscaped(escaped: string, max: number): string {
-  if (escaped.length <= max) return escaped;
-  return `${escaped.slice(0, Math.max(0, max - 1)).replace(/&[a-z]{0,4}$/, '')}…`;
+  return clip(escaped, max, { tidy: (head) => head.replace(/&[a-z]{0,4}$/, '') });
 }
 
 /** Bold in mrkdwn, for headings and labels we build (the text inside is escaped). */

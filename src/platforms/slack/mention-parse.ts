@@ -1,13 +1,12 @@
+import { type MarketChoice, parseMarket } from '../../core/schema/common.js';
 import { decodeSlackText } from './escape.js';
-
-export type Market = 'us' | 'india' | 'both';
 
 /** What a mention asks for. Refinements (add, drop, salary, path) act on the thread's comparison. */
 export type MentionIntent =
   | { kind: 'compare'; text: string }
   | { kind: 'add'; role: string }
   | { kind: 'drop'; role: string }
-  | { kind: 'salary'; market?: Market }
+  | { kind: 'salary'; market?: MarketChoice }
   | { kind: 'path' }
   | { kind: 'command'; name: string; text: string };
 
@@ -19,7 +18,6 @@ export interface MentionSyntax {
   isComparison(text: string): boolean;
 }
 
-const MARKETS: Record<string, Market> = { us: 'us', usa: 'us', usd: 'us', india: 'india', in: 'india', inr: 'india', both: 'both' };
 
 /** Removes the bot's own mention (`<@U123>` or `<@U123|rolecall>`) wherever it appears. */
 export function stripBotMention(text: string, botUserId: string): string {
@@ -27,11 +25,11 @@ export function stripBotMention(text: string, botUserId: string): string {
   return text.replace(new RegExp(`<@${id}(?:\\|[^>]*)?>`, 'g'), ' ');
 }
 
-function market(rest: string): Market | undefined | false {
+function market(rest: string): MarketChoice | undefined | false {
   const m = /^(?:in\s+)?([a-z]+)?$/i.exec(rest.trim());
   if (!m) return false;
   if (!m[1]) return undefined;
-  return MARKETS[m[1].toLowerCase()] ?? false;
+  return parseMarket(m[1]) ?? false;
 }
 
 /**

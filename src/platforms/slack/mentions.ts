@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { App, types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ThreadKey } from '../../store/store.js';
-import { commandContext, failureView, type Interaction, record, recordFailure, type SlackDeps } from './deps.js';
+import { failureView } from '../../views/cards/notice.js';
+import { commandContext, type Interaction, record, recordFailure, type SlackDeps } from './deps.js';
 import { type MentionSyntax, parseMention } from './mention-parse.js';
 import { postView } from './post.js';
 import { answerMention } from './thread.js';
@@ -23,7 +24,7 @@ export function mentionSyntax(deps: SlackDeps, botUserId = deps.botUserId ?? '')
   const compare = deps.dispatcher.find('compare');
   return {
     botUserId,
-    commandNames: [...deps.dispatcher.commands.map((c) => c.name), ...deps.commands.keys()],
+    commandNames: deps.dispatcher.commands.map((c) => c.name),
     isComparison: (text) => Object.values(compare?.parseText(text) ?? {}).filter((v) => typeof v === 'string' && v.trim()).length >= 2,
   };
 }
@@ -50,10 +51,10 @@ export async function handleMention(deps: SlackDeps, client: WebClient, input: M
   if (!(await firstTime(deps, input))) return;
   const threadTs = event.thread_ts ?? event.ts;
   const key: ThreadKey = { platform: 'slack', workspaceId: input.teamId, channelId: event.channel, threadTs };
-  const ctx = commandContext(deps, { userId: event.user ?? '', channelId: event.channel, workspaceId: input.teamId });
+  const ctx = commandContext(deps, client, { userId: event.user ?? '', channelId: event.channel, workspaceId: input.teamId });
   try {
     const intent = parseMention(event.text ?? '', mentionSyntax(deps, input.botUserId ?? deps.botUserId));
-    const reply = await answerMention(deps, intent, key, ctx, client);
+    const reply = await answerMention(deps, intent, key, ctx);
     it.command = reply.command;
     // Private answers (help, "no such role") go only to the asker, still in the thread.
     const ephemeralTo = reply.views.every((v) => v.private) ? event.user : undefined;

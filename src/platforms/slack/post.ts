@@ -67,10 +67,20 @@ export const CHANNEL_ERRORS: ReadonlySet<string> = new Set([
   'ekm_access_denied',
   'team_access_not_granted',
 ]);
+/**
+ * The channel errors a person can fix, in one wording for every answer that meets them (a share
+ * that failed, a spotlight that cannot post). They are why the spotlight pauses a channel.
+ */
+export const SLACK_CHANNEL_ERRORS: ReadonlyMap<string, { problem: string; fix: string }> = new Map([
+  ['not_in_channel', { problem: 'RoleCall is not a member of this channel', fix: 'invite it with /invite @RoleCall' }],
+  ['channel_not_found', { problem: 'RoleCall cannot see this channel', fix: 'a private channel or DM needs /invite @RoleCall first' }],
+  ['is_archived', { problem: 'The channel is archived', fix: 'unarchive it, or use an active channel' }],
+]);
 const AUTH_ERRORS: ReadonlySet<string> = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'no_permission', 'missing_scope']);
 const TEMPORARY_ERRORS: ReadonlySet<string> = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
-function field(value: unknown, key: string): unknown {
+/** A property of an error the Web API threw, whatever its shape. */
+export function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null && key in value ? (value as Record<string, unknown>)[key] : undefined;
 }
 

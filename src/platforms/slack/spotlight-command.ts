@@ -1,15 +1,12 @@
 import type { WebClient } from '@slack/web-api';
-import { spotlight, type Allowed, type SpotlightAccess, type SpotlightManager } from '../../../commands/spotlight.js';
-import { Dispatcher } from '../../app/dispatch.js';
-import type { Core } from '../../core/index.js';
+import type { Allowed, SpotlightAccess, SpotlightManager } from '../../../commands/spotlight-access.js';
 import type { ChannelKey, Subscription } from '../../store/spotlight-store.js';
-import type { SlackCommandHandler } from './deps.js';
 import { classifySlackError } from './post.js';
 import { slackCanPost } from './spotlight-poster.js';
 
 /**
- * Slack's /spotlight: the shared command (commands/spotlight.ts) in Slack's text syntax,
- * "/spotlight subscribe monday 15:00 Europe/London layer L5", run through its own Dispatcher.
+ * Slack's side of /spotlight: the access the shared command (commands/spotlight.ts) runs with,
+ * for "/spotlight subscribe monday 15:00 Europe/London layer L5" through the one Dispatcher.
  * Slack has no per-channel manager role that the bot can read with few scopes, so a manager is a
  * workspace admin or owner (users.info, scope users:read), or whoever subscribed the channel.
  */
@@ -43,18 +40,5 @@ export function slackSpotlightAccess(
     // The subscriber needs no API call; everyone else is looked up.
     authorize: (current: Subscription | undefined) => (current?.createdBy === userId ? Promise.resolve({ ok: true }) : isWorkspaceAdmin(client, userId)),
     canPost: (target) => slackCanPost(client, target.channelId, userId),
-  };
-}
-
-/** The handler startSlack routes /spotlight to; `service` is undefined when the spotlight is off. */
-export function slackSpotlightCommand(opts: { core: Core; service: SpotlightManager | undefined }): SlackCommandHandler {
-  const dispatcher = new Dispatcher(opts.core, [spotlight]);
-  return {
-    name: 'spotlight',
-    run({ text, ctx, client }) {
-      const invoker = ctx.invoker ?? { userId: 'unknown' };
-      const access = slackSpotlightAccess(client, invoker, opts.service);
-      return dispatcher.runText('spotlight', text, { ...ctx, services: { ...ctx.services, spotlight: access } });
-    },
   };
 }

@@ -1,18 +1,8 @@
 import { ErrorCode, WebClient, type Logger as SlackLogger } from '@slack/web-api';
 import type { Env } from '../../config/env.js';
-import {
-  SLACK_PERMANENT_ERRORS,
-  type LookupResult,
-  type PostedQuery,
-  type PostOptions,
-  type PostResult,
-  type PostTarget,
-  type SpotlightPoster,
-} from '../../spotlight/poster.js';
+import { pacing, type LookupResult, type PostCheck, type PostedQuery, type PostOptions, type PostResult, type PostTarget, type SpotlightPoster } from '../../spotlight/poster.js';
 import type { View } from '../../views/view.js';
-import { classifySlackError, postView } from './post.js';
-
-export type PostCheck = { ok: true } | { ok: false; reason: string };
+import { classifySlackError, field, postView, SLACK_CHANNEL_ERRORS } from './post.js';
 
 /**
  * chat.postMessage allows about one message per second per channel, under a workspace-wide
@@ -65,15 +55,12 @@ export function installedWorkspaceClients(botToken: (workspaceId: string) => Pro
 /** Why a post failed, as the spotlight acts on it: the channel's own errors are permanent. */
 export function classifySpotlightSlackError(error: unknown): Extract<PostResult, { ok: false }> {
   const failure = classifySlackError(error);
-  if (SLACK_PERMANENT_ERRORS.has(failure.code)) return { ok: false, kind: 'permanent', reason: `Slack: ${failure.code}` };
+  // The channel's own errors mean "stop posting here until a human fixes it".
+  if (SLACK_CHANNEL_ERRORS.has(failure.code)) return { ok: false, kind: 'permanent', reason: `Slack: ${failure.code}` };
   // rejectRateLimitedCalls hands the 429 back with Slack's Retry-After (seconds); the sender waits it out.
   const retryAfter = field(error, 'code') === ErrorCode.RateLimitedError ? Number(field(error, 'retryAfter')) : NaN;
   const reason = failure.kind === 'rate_limited' ? 'Slack: rate limited (429)' : `Slack: ${failure.code}`;
   return { ok: false, kind: 'temporary', reason, ...(Number.isFinite(retryAfter) ? { retryAfterMs: retryAfter * 1000 } : {}) };
-}
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /**
@@ -89,7 +76,7 @@ export class SlackSpotlightPoster implements SpotlightPoster {
   /** `client`: one workspace's client, or a lookup of each workspace's own ("Add to Slack"). */
   constructor(client: WebClient | SlackClientFor, opts: { maxPerSecond?: number | null } = {}) {
     this.clientFor = typeof client === 'function' ? client : async () => client;
-    this.maxPerSecond = opts.maxPerSecond === null ? undefined : (opts.maxPerSecond ?? SLACK_SPOTLIGHT_PER_SECOND);
+    this.maxPerSecond = pacing(opts.maxPerSecond, SLACK_SPOTLIGHT_PER_SECOND);
   }
 
   async post(target: PostTarget, view: View, claimId: string, { signal }: PostOptions): Promise<PostResult> {
@@ -151,12 +138,6 @@ function claimIdOf(payload: unknown): unknown {
   return typeof payload === 'object' && payload !== null && 'claim_id' in payload ? payload.claim_id : undefined;
 }
 
-const CHANNEL_REASONS: Record<string, string> = {
-  not_in_channel: 'RoleCall is not a member of this channel: invite it with /invite @RoleCall',
-  channel_not_found: 'RoleCall cannot see this channel (a private channel needs /invite @RoleCall first)',
-  is_archived: 'The channel is archived',
-};
-
 /**
  * Can the bot post here? With only chat:write there is no read of membership; an ephemeral
  * message to a member of the channel is the same membership test chat.postMessage makes, seen
@@ -169,6 +150,7 @@ export async function slackCanPost(client: WebClient, channelId: string, userId:
   } catch (error) {
     const { code } = classifySlackError(error);
     if (code === 'user_not_in_channel') return { ok: false, reason: `Could not check: ${userId} is not a member of the channel` };
-    return { ok: false, reason: CHANNEL_REASONS[code] ?? `Slack answered ${code}` };
+    const known = SLACK_CHANNEL_ERRORS.get(code);
+    return { ok: false, reason: known ? `${known.problem}: ${known.fix}` : `Slack answered ${code}` };
   }
 }

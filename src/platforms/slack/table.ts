@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { monospaceGrid } from '../../views/text/grid.js';
 import type { Table } from '../../views/view.js';
 import { type Block, fieldText, mrkdwn, packLines } from './blocks.js';
 import { bold, escapeText, fitText } from './escape.js';
@@ -41,13 +42,8 @@ export function nativeTable(table: Table): types.TableBlock {
 
 /** The grid as aligned, monospaced lines (undefined when too wide to read). */
 function gridLines(table: Table): string[] | undefined {
-  const grid = shape(table);
-  const widths = grid[0]!.map((_, i) => Math.max(...grid.map((row) => [...row[i]!].length)));
-  const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
-  if (total > GRID_WIDTH) return undefined;
-  const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();
-  const [head, ...body] = grid;
-  return [line(head!), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
+  const grid = monospaceGrid(shape(table), { rule: '-' });
+  return grid.width > GRID_WIDTH ? undefined : grid.lines;
 }
 
 export function tableFallback(table: Table): Block[] {

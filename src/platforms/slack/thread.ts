@@ -1,12 +1,11 @@
-import type { WebClient } from '@slack/web-api';
+import { COMPARE_SLOTS } from '../../../commands/compare.js';
 import type { CommandContext } from '../../../commands/index.js';
 import type { DispatchResult } from '../../app/dispatch.js';
-import { MAX_COMPARE } from '../../core/compare.js';
 import type { Core, RoleId } from '../../core/index.js';
 import type { ThreadComparison, ThreadKey } from '../../store/store.js';
 import { notice } from '../../views/cards/notice.js';
 import type { View } from '../../views/view.js';
-import { runCommandText, type SlackDeps } from './deps.js';
+import type { SlackDeps } from './deps.js';
 import type { MentionIntent } from './mention-parse.js';
 
 /** The answer to a mention: one or more Views, and how it went (for the metric and log). */
@@ -18,8 +17,8 @@ export interface ThreadAnswer {
   error?: unknown;
 }
 
-/** The compare command's input slots, in order. */
-const SLOTS = ['role_a', 'role_b', 'role_c', 'role_d'] as const;
+const SLOTS = COMPARE_SLOTS;
+const MAX_COMPARE = COMPARE_SLOTS.length;
 
 const START_HINT = 'Start one with a mention such as "@RoleCall AI Engineer vs ML Engineer".';
 
@@ -45,23 +44,10 @@ function names(core: Core, ids: readonly RoleId[]): string {
   return ids.map((id) => core.kb.byId.get(id)?.name ?? id).join(', ');
 }
 
-/** Role ids for free-text role names, when every one resolves to exactly one role. */
-export function resolveAll(core: Core, queries: readonly string[]): RoleId[] | undefined {
-  const ids: RoleId[] = [];
-  for (const q of queries) {
-    const res = core.resolve(q);
-    if (res.status !== 'found') return undefined;
-    ids.push(res.role.id);
-  }
-  return ids;
-}
-
-/** Remembers a successful comparison for the thread, so later mentions refine it. */
-export async function rememberComparison(deps: SlackDeps, key: ThreadKey, queries: readonly string[]): Promise<void> {
-  const ids = resolveAll(deps.dispatcher.core, queries);
-  if (!ids || new Set(ids).size < 2) return;
+/** Remembers a comparison the compare command made (its result's data) for the thread, so later mentions refine it. */
+export async function rememberComparison(deps: SlackDeps, key: ThreadKey, roles: readonly RoleId[]): Promise<void> {
   const previous = await deps.store.threads.get(key);
-  await deps.store.threads.put(key, { roles: [...new Set(ids)], market: previous?.market ?? 'both' });
+  await deps.store.threads.put(key, { roles: [...roles], market: previous?.market ?? 'both' });
 }
 
 function compareArgs(refs: readonly string[]): Record<string, string> {
@@ -85,9 +71,7 @@ async function refine(deps: SlackDeps, intent: MentionIntent, key: ThreadKey, st
       }
       // An unresolved name goes to the compare command too, whose answer offers the candidates.
       const result = await dispatcher.run('compare', compareArgs([...refs, intent.role]), ctx);
-      if (result.outcome === 'ok' && res.status === 'found') {
-        await deps.store.threads.put(key, { roles: [...state.roles, res.role.id], market: state.market });
-      }
+      if (result.data?.kind === 'comparison') await deps.store.threads.put(key, { roles: result.data.roles, market: state.market });
       return answer('compare', [result]);
     }
     case 'drop': {
@@ -120,16 +104,13 @@ async function refine(deps: SlackDeps, intent: MentionIntent, key: ThreadKey, st
 }
 
 /** Answers a mention in a thread: a new comparison, a refinement of the thread's one, or a command. */
-export async function answerMention(deps: SlackDeps, intent: MentionIntent, key: ThreadKey, ctx: CommandContext, client: WebClient): Promise<ThreadAnswer> {
+export async function answerMention(deps: SlackDeps, intent: MentionIntent, key: ThreadKey, ctx: CommandContext): Promise<ThreadAnswer> {
   if (intent.kind === 'command') {
-    return answer(intent.name, [await runCommandText(deps, intent.name, intent.text, ctx, client)]);
+    return answer(intent.name, [await deps.dispatcher.runText(intent.name, intent.text, ctx)]);
   }
   if (intent.kind === 'compare') {
     const result = await deps.dispatcher.runText('compare', intent.text, ctx);
-    if (result.outcome === 'ok') {
-      const parsed = deps.dispatcher.find('compare')?.parseText(intent.text) ?? {};
-      await rememberComparison(deps, key, Object.values(parsed).filter((v): v is string => typeof v === 'string'));
-    }
+    if (result.data?.kind === 'comparison') await rememberComparison(deps, key, result.data.roles);
     return answer('compare', [result]);
   }
   const state = await deps.store.threads.get(key);

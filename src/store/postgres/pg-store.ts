@@ -28,6 +28,11 @@ class PgThreads implements ThreadStore {
       [key.platform, key.workspaceId, key.channelId, key.threadTs, JSON.stringify(value.roles), value.market],
     );
   }
+
+  async prune(olderThan: Date): Promise<number> {
+    const r = await this.pool.query('DELETE FROM thread_comparisons WHERE updated_at < $1', [olderThan]);
+    return r.rowCount ?? 0;
+  }
 }
 
 class PgEvents implements EventLog {

@@ -12,6 +12,7 @@ import { SqliteSubscriptions } from './subscriptions.js';
 class SqliteThreads implements ThreadStore {
   private readonly select;
   private readonly upsert;
+  private readonly remove;
 
   constructor(db: SqliteDb) {
     this.select = db.prepare<[string, string, string, string], { roles_json: string; market: string; updated_at: string }>(
@@ -24,6 +25,7 @@ class SqliteThreads implements ThreadStore {
        ON CONFLICT (platform, workspace_id, channel_id, thread_ts)
        DO UPDATE SET roles_json = excluded.roles_json, market = excluded.market, updated_at = excluded.updated_at`,
     );
+    this.remove = db.prepare('DELETE FROM thread_comparisons WHERE updated_at < ?');
   }
 
   async get(key: ThreadKey): Promise<ThreadComparison | undefined> {
@@ -38,6 +40,10 @@ class SqliteThreads implements ThreadStore {
 
   async put(key: ThreadKey, value: Omit<ThreadComparison, 'updatedAt'>): Promise<void> {
     this.upsert.run({ ...key, roles: JSON.stringify(value.roles), market: value.market, updatedAt: new Date().toISOString() });
+  }
+
+  async prune(olderThan: Date): Promise<number> {
+    return this.remove.run(olderThan.toISOString()).changes;
   }
 }
 

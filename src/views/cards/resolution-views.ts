@@ -2,7 +2,7 @@ import type { Core } from '../../core/index.js';
 import type { Role } from '../../core/schema/role.js';
 import type { Resolution } from '../../core/resolve/resolution.js';
 import type { Invocation, View } from '../view.js';
-import { DIFFICULTY_LABEL, footer, roleRef } from '../format.js';
+import { DIFFICULTY_LABEL, kbView } from '../format.js';
 
 /**
  * What to show when a role option did not resolve to one role. `retry` builds the command
@@ -22,12 +22,10 @@ export function unresolvedView(
         : resolution.reason === 'generic'
           ? `"${query}" fits several roles. Pick one, or type a more specific title.`
           : `"${query}" could mean more than one role. Pick the one you meant.`;
-    return {
+    return kbView(core.kb, {
       kind: 'ambiguous',
       title: resolution.reason === 'not-a-role' ? `"${query}" is not a distinct role` : `Which ${optionLabel} did you mean?`,
       description,
-      fields: [],
-      sections: [],
       actions: [
         {
           type: 'select',
@@ -39,27 +37,20 @@ export function unresolvedView(
           })),
         },
       ],
-      footer: footer(core.kb),
       tone: 'warning',
       private: true,
-    };
+    });
   }
   const suggestions = resolution.suggestions;
-  return {
+  return kbView(core.kb, {
     kind: 'not_found',
     title: query ? `No role matches "${query}"` : `Give a ${optionLabel} name`,
     description:
       suggestions.length > 0
         ? `Did you mean one of these? Try /roles to browse all ${core.kb.roles.length} roles.`
         : `Try /roles to browse all ${core.kb.roles.length} roles, or /help for examples.`,
-    fields: [],
-    sections: [],
     actions: suggestions.map((r) => ({ type: 'button' as const, label: r.name, invoke: retry(r) })),
-    footer: footer(core.kb),
     tone: 'warning',
     private: true,
-  };
+  });
 }
-
-/** A role reference that survives in a button: "#8". */
-export { roleRef };

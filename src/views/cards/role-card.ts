@@ -1,7 +1,7 @@
 import type { Core } from '../../core/index.js';
 import type { Role } from '../../core/schema/role.js';
 import type { Action, Field, Section, View } from '../view.js';
-import { DIFFICULTY_LABEL, footer, headline, layerLabel, layerSpan, roleRef, salaryLines } from '../format.js';
+import { DIFFICULTY_LABEL, kbView, headline, layerLabel, layerSpan, roleRef, salaryLines } from '../format.js';
 
 /** The related roles that are among the 31, for "Compare with…". */
 export function relatedRoles(core: Core, role: Role): Role[] {
@@ -68,7 +68,7 @@ export function roleCard(core: Core, role: Role): View {
     { heading: 'Job market', body: role.availabilityNote },
     ...deepDiveSections(core, role),
   ];
-  return {
+  return kbView(core.kb, {
     kind: 'role',
     title: `${role.number}. ${role.name}`,
     description: role.tagline ? `${role.tagline}. ${role.summary}` : role.summary,
@@ -79,7 +79,5 @@ export function roleCard(core: Core, role: Role): View {
     ],
     sections,
     actions: roleActions(core, role),
-    footer: footer(core.kb),
-    tone: 'info',
-  };
+  });
 }

@@ -259,7 +259,7 @@ export class FakeRest extends EventEmitter {
 
   private original(req: RecordedRequest, [app, token]: Params) {
     const interaction = this.byWebhook(app, token);
-    if (!interaction || !interaction.acked) return this.error(DiscordErrors.UnknownWebhook);
+    if (!interaction?.acked) return this.error(DiscordErrors.UnknownWebhook);
     if (!interaction.original) return this.error(DiscordErrors.UnknownMessage);
     if (req.method === 'GET') return { status: 200, body: interaction.original };
     if (req.method === 'DELETE') {
@@ -283,7 +283,7 @@ export class FakeRest extends EventEmitter {
 
   private followUp(req: RecordedRequest, [app, token]: Params) {
     const interaction = this.byWebhook(app, token);
-    if (!interaction || !interaction.acked) return this.error(DiscordErrors.UnknownWebhook);
+    if (!interaction?.acked) return this.error(DiscordErrors.UnknownWebhook);
     const problems = validateMessage(req.body ?? {}, true);
     if (problems.length > 0) return this.invalid(problems);
     const message = this.message(interaction.original?.channel_id ?? snowflake(), (req.body ?? {}) as Record<string, unknown>, { webhook_id: app! });
