@@ -48,6 +48,8 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   ['llm ops', 'llmops'],
   ['ml ops', 'mlops'],
   ['machine learning', 'ml'],
+  // A deep learning engineer or researcher is a machine learning one.
+  ['deep learning', 'ml'],
   ['artificial intelligence', 'ai'],
   ['natural language processing', 'nlp'],
   ['dev rel', 'devrel'],

@@ -1,6 +1,6 @@
 import { editDistanceWithin } from './edit-distance.js';
 import { maxDistanceFor } from './typo-index.js';
-import { GENERIC } from './word-classes.js';
+import { GENERIC, UBIQUITOUS } from './word-classes.js';
 
 /**
  * Whether a role is worth suggesting for a query: it must share a distinctive word with it
@@ -8,7 +8,9 @@ import { GENERIC } from './word-classes.js';
  * "Frontend Engineer" suggest AI Compiler / Kernel Engineer on the strength of "engineer".
  */
 export function distinctive(queryTokens: readonly string[]): string[] {
-  return queryTokens.filter((t) => !GENERIC.has(t));
+  const own = queryTokens.filter((t) => !GENERIC.has(t));
+  // A query of generic words only ("Applied ML Engineer") still has words that narrow it.
+  return own.length > 0 ? own : queryTokens.filter((t) => !UBIQUITOUS.has(t));
 }
 
 export function sharesDistinctiveWord(queryWords: readonly string[], roleWords: ReadonlySet<string>): boolean {
@@ -16,7 +18,7 @@ export function sharesDistinctiveWord(queryWords: readonly string[], roleWords: 
     if (roleWords.has(q)) return true;
     for (const r of roleWords) {
       if (q.length >= 4 && r.length >= 4 && (r.startsWith(q) || q.startsWith(r))) return true;
-      if (q.length >= 4 && editDistanceWithin(q, r, maxDistanceFor(q.length)) <= maxDistanceFor(q.length)) return true;
+      if (q.length >= 5 && editDistanceWithin(q, r, maxDistanceFor(q.length)) <= maxDistanceFor(q.length)) return true;
     }
   }
   return false;

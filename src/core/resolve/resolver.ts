@@ -58,7 +58,7 @@ export class Resolver {
   private readonly postings = new Map<string, Set<number>>();
   /** A key without its AI words ("data engineer" for "AI Data Engineer") → the roles it names. */
   private readonly generalTitles = new Map<string, Set<string>>();
-  /** role id → the distinctive words of its names and aliases. */
+  /** role id → the words of its names and aliases, before and after folding. */
   private readonly roleWords = new Map<string, Set<string>>();
   private readonly trigramIndex: TrigramIndex;
   private lastFuzzy: { key: string; ranked: Ranked } | undefined;
@@ -74,7 +74,7 @@ export class Resolver {
         const ws = words(text);
         ws.forEach((w) => vocab.add(w));
         const key = this.addKey(fold(ws), role.id);
-        for (const w of [...ws, ...tokens(key)]) if (!GENERIC.has(w)) own.add(w);
+        for (const w of [...ws, ...tokens(key)]) own.add(w);
       }
       this.roleWords.set(role.id, own);
     }
@@ -86,7 +86,8 @@ export class Resolver {
         this.postings.set(t, posting);
       }),
     );
-    this.vocabulary = new Vocabulary(vocab);
+    // Title words the roles do not use ("head", "writer") are words too, never typos of one.
+    this.vocabulary = new Vocabulary([...vocab, ...JOB_NOUNS, ...NEUTRAL_TITLE]);
     this.trigramIndex = new TrigramIndex(this.keys.map((k) => k.key));
     for (const role of kb.roles) {
       this.normalizedNames.set(role.id, { name: normalize(role.name), aliases: role.aliases.map(normalize) });
@@ -125,8 +126,10 @@ export class Resolver {
       if (team.status === 'found') return { ...team, score: Math.min(team.score, 0.85), via: 'contains' };
     }
     const general = head.status === 'not_found' && head.reason === 'general-title' ? head.suggestions : [];
-    if (general.length === 1 && saysAi(tokens(normalize(parts.tail)))) {
-      return { status: 'found', query, role: general[0]!, score: 0.85, via: 'contains' };
+    if (general.length > 0 && saysAi(tokens(normalize(parts.tail)))) {
+      // "Sales Engineer - AI Platform": the AI counterpart of the head, when only one fits.
+      const role = general.length === 1 ? general[0] : whole.status === 'found' && general.includes(whole.role) ? whole.role : undefined;
+      if (role) return { status: 'found', query, role, score: 0.85, via: 'contains' };
     }
     // Not sure: what the whole title matched is a suggestion at most, never an answer.
     if (whole.status === 'found') {
@@ -175,7 +178,7 @@ export class Resolver {
     const owners = this.owners(queryTokens);
     if (queryTokens.every((t) => GENERIC.has(t))) {
       if (owners.length >= 2) return { status: 'ambiguous', query, candidates: owners.slice(0, MAX_CANDIDATES), reason: 'generic' };
-      return this.ambiguousOrNotFound(query, this.rankFuzzy(fixed), 'generic');
+      return this.ambiguousOrNotFound(query, this.relevant(this.rankFuzzy(fixed), queryTokens), 'generic');
     }
     if (owners.length === 1) return { status: 'found', query, role: owners[0]!, score: 0.9, via: 'contains' };
     if (owners.length > 1) return { status: 'ambiguous', query, candidates: owners.slice(0, MAX_CANDIDATES), reason: 'close' };

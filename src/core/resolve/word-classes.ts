@@ -10,12 +10,17 @@ export const GENERIC: ReadonlySet<string> = new Set([
   'jobs', 'roles', 'career', 'consultant', 'analyst', 'head', 'expert', 'applied', 'product', 'ops', 'model', 'models',
 ]);
 
+/** Generic words so common in role names that sharing one says nothing about relevance. */
+export const UBIQUITOUS: ReadonlySet<string> = new Set([
+  'ai', 'genai', 'engineer', 'developer', 'and', 'the', 'of', 'a', 'an', 'for', 'in', 'at', 'role', 'job', 'jobs', 'roles', 'career',
+]);
+
 /**
  * Words that make a title an AI title. "Product Manager" is any product manager; "Product
  * Manager, AI/ML" is an AI Product Manager.
  */
 export const AI_MARKERS: ReadonlySet<string> = new Set([
-  'ai', 'ml', 'aiml', 'genai', 'llm', 'llms', 'llmops', 'mlops', 'nlp', 'mle', 'rag', 'agentic', 'gpt', 'ia',
+  'ai', 'ml', 'aiml', 'genai', 'llm', 'llms', 'llmops', 'mlops', 'nlp', 'mle', 'rag', 'agentic', 'gpt', 'chatbot',
 ]);
 
 /**
