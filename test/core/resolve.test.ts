@@ -71,6 +71,8 @@ describe('resolve: outcomes', () => {
       '%s%d%n',
       '\ud800',
       'ＡＩ　Ｅｎｇｉｎｅｅｒ',
+      `AI Engineer${' '.repeat(50_000)}- x`,
+      ', - | ( @ —'.repeat(500),
     ];
     for (const q of inputs) {
       const res = core.resolve(q);

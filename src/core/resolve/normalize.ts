@@ -62,6 +62,8 @@ const PHRASES: ReadonlyMap<string, string> = new Map([
   ['member of technical staff', 'mts'],
 ]);
 const LONGEST_PHRASE = 4;
+/** First words of the phrases: only these start a lookup, so most words cost one Set check. */
+const PHRASE_STARTS: ReadonlySet<string> = new Set([...PHRASES.keys()].map((p) => p.split(' ')[0]!));
 
 /** Seniority and level words are not part of a role: "Senior ML Engineer II" is an ML Engineer. */
 const LEADING_SENIORITY = new Set(['senior', 'sr', 'junior', 'jr', 'staff', 'principal', 'associate', 'entry', 'level', 'mid', 'lead']);
@@ -93,16 +95,18 @@ export function fold(input: readonly string[]): string {
   for (let i = 0; i < input.length; ) {
     let taken = 1;
     let token = input[i]!;
-    for (let n = Math.min(LONGEST_PHRASE, input.length - i); n >= 2; n--) {
-      const phrase = PHRASES.get(input.slice(i, i + n).join(' '));
-      if (phrase !== undefined) {
-        token = phrase;
-        taken = n;
-        break;
+    if (PHRASE_STARTS.has(token)) {
+      for (let n = Math.min(LONGEST_PHRASE, input.length - i); n >= 2; n--) {
+        const phrase = PHRASES.get(input.slice(i, i + n).join(' '));
+        if (phrase !== undefined) {
+          token = phrase;
+          taken = n;
+          break;
+        }
       }
     }
     // A fold may complete an earlier phrase: "ai" + "machine learning" → "ai ml" → "aiml".
-    const chained = out.length > 0 ? PHRASES.get(`${out[out.length - 1]} ${token}`) : undefined;
+    const chained = out.length > 0 && PHRASE_STARTS.has(out[out.length - 1]!) ? PHRASES.get(`${out[out.length - 1]} ${token}`) : undefined;
     if (chained !== undefined) out[out.length - 1] = chained;
     else out.push(token);
     i += taken;
