@@ -12,7 +12,8 @@ export const GENERIC: ReadonlySet<string> = new Set([
 
 /** Generic words so common in role names that sharing one says nothing about relevance. */
 export const UBIQUITOUS: ReadonlySet<string> = new Set([
-  'ai', 'genai', 'engineer', 'developer', 'and', 'the', 'of', 'a', 'an', 'for', 'in', 'at', 'role', 'job', 'jobs', 'roles', 'career',
+  'ai', 'genai', 'engineer', 'developer', 'lead', 'manager', 'specialist', 'head', 'expert', 'and', 'the', 'of', 'a', 'an', 'for',
+  'in', 'at', 'role', 'job', 'jobs', 'roles', 'career',
 ]);
 
 /**
