@@ -6,7 +6,7 @@ import { fold, normalize, tokens, words } from './normalize.js';
 import type { MatchKind, Resolution } from './resolution.js';
 import { Vocabulary } from './vocabulary.js';
 import { splitTitle } from './posting-title.js';
-import { distinctive, sharesDistinctiveWord } from './relevance.js';
+import { Relevance } from './relevance.js';
 import { AI_MARKERS, GENERIC, IMPLIES, JOB_NOUNS, NEUTRAL_TITLE, saysAi } from './word-classes.js';
 
 /**
@@ -60,6 +60,7 @@ export class Resolver {
   private readonly generalTitles = new Map<string, Set<string>>();
   /** role id → the words of its names and aliases, before and after folding. */
   private readonly roleWords = new Map<string, Set<string>>();
+  private readonly relevance: Relevance;
   private readonly trigramIndex: TrigramIndex;
   private lastFuzzy: { key: string; ranked: Ranked } | undefined;
   /** Normalised role names and aliases, for prefix ranking in autocomplete. */
@@ -89,6 +90,7 @@ export class Resolver {
     // Title words the roles do not use ("head", "writer") are words too, never typos of one.
     this.vocabulary = new Vocabulary([...vocab, ...JOB_NOUNS, ...NEUTRAL_TITLE]);
     this.trigramIndex = new TrigramIndex(this.keys.map((k) => k.key));
+    this.relevance = new Relevance(this.roleWords);
     for (const role of kb.roles) {
       this.normalizedNames.set(role.id, { name: normalize(role.name), aliases: role.aliases.map(normalize) });
     }
@@ -178,7 +180,7 @@ export class Resolver {
     const owners = this.owners(queryTokens);
     if (queryTokens.every((t) => GENERIC.has(t))) {
       if (owners.length >= 2) return { status: 'ambiguous', query, candidates: owners.slice(0, MAX_CANDIDATES), reason: 'generic' };
-      return this.ambiguousOrNotFound(query, this.relevant(this.rankFuzzy(fixed), queryTokens), 'generic');
+      return this.ambiguousOrNotFound(query, this.relevantFuzzy(fixed, queryTokens), 'generic');
     }
     if (owners.length === 1) return { status: 'found', query, role: owners[0]!, score: 0.9, via: 'contains' };
     if (owners.length > 1) return { status: 'ambiguous', query, candidates: owners.slice(0, MAX_CANDIDATES), reason: 'close' };
@@ -186,7 +188,7 @@ export class Resolver {
     const contained = this.containment(query, queryTokens);
     if (contained) return contained;
 
-    const ranked = this.relevant(this.rankFuzzy(fixed), queryTokens);
+    const ranked = this.relevantFuzzy(fixed, queryTokens);
     const [best, second] = ranked;
     if (!best) return { status: 'not_found', query, suggestions: [] };
     const lead = (second?.score ?? 1) - best.score;
@@ -304,10 +306,12 @@ export class Resolver {
   }
 
   /** Fuzzy hits that share a distinctive word with the query; all of them when it has none. */
-  private relevant(ranked: Ranked, queryTokens: string[]): Ranked {
-    const own = distinctive(queryTokens);
-    if (own.length === 0) return ranked;
-    return ranked.filter((r) => sharesDistinctiveWord(own, this.roleWords.get(r.role.id)!));
+  private relevantFuzzy(fixed: string, queryTokens: string[]): Ranked {
+    const relevant = this.relevance.roles(queryTokens);
+    if (!relevant) return this.rankFuzzy(fixed);
+    // No role shares a word with it: fuzzy search could only find irrelevant roles.
+    if (relevant.size === 0) return [];
+    return this.rankFuzzy(fixed).filter((r) => relevant.has(r.role.id));
   }
 
   /**

@@ -43,7 +43,9 @@ export class TrigramIndex {
       if (!list) continue;
       for (let k = 0; k < list.length; k++) {
         const i = list[k]!;
-        if (shared[i]++ === 0) touched.push(i);
+        const n = shared[i]!;
+        shared[i] = n + 1;
+        if (n === 0) touched.push(i);
       }
     }
     const scored: Array<[number, number]> = [];

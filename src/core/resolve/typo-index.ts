@@ -40,11 +40,38 @@ export class TypoIndex {
 
   /** The single closest word within the allowed distance, or undefined when none or a tie. */
   closest(token: string): string | undefined {
-    const max = maxDistanceFor(token.length);
-    const mask = letterMask(token);
     let best: string | undefined;
-    let bestDistance = max + 1;
+    let bestDistance = maxDistanceFor(token.length) + 1;
     let tie = false;
+    this.scan(token, (word, d) => {
+      if (d < bestDistance) {
+        best = word;
+        bestDistance = d;
+        tie = false;
+      } else if (d === bestDistance) tie = true;
+      return bestDistance;
+    });
+    return best !== undefined && !tie ? best : undefined;
+  }
+
+  /** Every word within the allowed distance of the token. */
+  within(token: string): string[] {
+    const out: string[] = [];
+    this.scan(token, (word) => {
+      out.push(word);
+      return maxDistanceFor(token.length);
+    });
+    return out;
+  }
+
+  /**
+   * Calls `found` with each word within the allowed distance; `found` returns the distance
+   * still worth computing exactly (a closest-word search narrows it as it goes).
+   */
+  private scan(token: string, found: (word: string, distance: number) => number): void {
+    const max = maxDistanceFor(token.length);
+    let limit = max;
+    const mask = letterMask(token);
     for (let length = token.length - max; length <= token.length + max; length++) {
       const bucket = this.byLength.get(length);
       if (!bucket) continue;
@@ -52,14 +79,9 @@ export class TypoIndex {
         const m = bucket.masks[i]!;
         if (bitCount(mask & ~m) > max || bitCount(m & ~mask) > max) continue;
         const word = bucket.words[i]!;
-        const d = editDistanceWithin(token, word, Math.min(max, bestDistance));
-        if (d < bestDistance) {
-          best = word;
-          bestDistance = d;
-          tie = false;
-        } else if (d === bestDistance && d <= max) tie = true;
+        const d = editDistanceWithin(token, word, limit);
+        if (d <= limit) limit = found(word, d);
       }
     }
-    return best !== undefined && bestDistance <= max && !tie ? best : undefined;
   }
 }
