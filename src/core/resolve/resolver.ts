@@ -61,6 +61,9 @@ export class Resolver {
   /** role id → the words of its names and aliases, before and after folding. */
   private readonly roleWords = new Map<string, Set<string>>();
   private readonly relevance: Relevance;
+  /** Distinct words per key, and per-query counters reused by containment (zeroed after use). */
+  private readonly keyWordCounts: number[];
+  private readonly scratch: { hits: number[]; touched: number[] };
   private readonly trigramIndex: TrigramIndex;
   private lastFuzzy: { key: string; ranked: Ranked } | undefined;
   /** Normalised role names and aliases, for prefix ranking in autocomplete. */
@@ -91,6 +94,8 @@ export class Resolver {
     this.vocabulary = new Vocabulary([...vocab, ...JOB_NOUNS, ...NEUTRAL_TITLE]);
     this.trigramIndex = new TrigramIndex(this.keys.map((k) => k.key));
     this.relevance = new Relevance(this.roleWords);
+    this.keyWordCounts = this.keys.map((k) => new Set(k.tokens).size);
+    this.scratch = { hits: this.keys.map(() => 0), touched: [] };
     for (const role of kb.roles) {
       this.normalizedNames.set(role.id, { name: normalize(role.name), aliases: role.aliases.map(normalize) });
     }
@@ -272,23 +277,30 @@ export class Resolver {
     if (queryTokens.length < 2) return undefined;
     const present = new Set(queryTokens);
     for (const t of queryTokens) for (const implied of IMPLIES.get(t) ?? []) present.add(implied);
-    // Only keys sharing a word with the query can be contained in it.
-    const seen = new Set<number>();
-    let bestLength = 0;
-    let owners = new Set<string>();
+    // Count, per key, how many of its words the query has: a key is contained when all are.
+    // Only keys sharing a word with the query are touched.
+    const { hits, touched } = this.scratch;
+    touched.length = 0;
     for (const t of present) {
       for (const i of this.postings.get(t) ?? []) {
-        if (seen.has(i)) continue;
-        seen.add(i);
-        const k = this.keys[i]!;
-        if (k.tokens.length < bestLength || k.tokens.length >= queryTokens.length + 1) continue;
-        if (k.tokens.length < 2 && k.tokens.every((w) => GENERIC.has(w))) continue;
-        if (!k.tokens.every((w) => present.has(w))) continue;
-        if (k.tokens.length > bestLength) {
-          bestLength = k.tokens.length;
-          owners = new Set([k.roleId]);
-        } else owners.add(k.roleId);
+        const n = hits[i]!;
+        hits[i] = n + 1;
+        if (n === 0) touched.push(i);
       }
+    }
+    let bestLength = 0;
+    let owners = new Set<string>();
+    for (const i of touched) {
+      const contained = hits[i] === this.keyWordCounts[i];
+      hits[i] = 0;
+      if (!contained) continue;
+      const k = this.keys[i]!;
+      if (k.tokens.length < bestLength || k.tokens.length >= queryTokens.length + 1) continue;
+      if (k.tokens.length < 2 && GENERIC.has(k.tokens[0]!)) continue;
+      if (k.tokens.length > bestLength) {
+        bestLength = k.tokens.length;
+        owners = new Set([k.roleId]);
+      } else owners.add(k.roleId);
     }
     if (bestLength === 0) return undefined;
     let roles = this.kb.roles.filter((r) => owners.has(r.id));
