@@ -10,7 +10,8 @@ import { GENERIC, UBIQUITOUS } from './word-classes.js';
  */
 export class Relevance {
   private readonly rolesByWord = new Map<string, string[]>();
-  private readonly words: string[];
+  /** The roles' words in sorted order, for prefix ranges by binary search. */
+  private readonly sorted: string[];
   private readonly near: TypoIndex;
 
   constructor(roleWords: ReadonlyMap<string, ReadonlySet<string>>) {
@@ -21,8 +22,8 @@ export class Relevance {
         else this.rolesByWord.set(w, [roleId]);
       }
     }
-    this.words = [...this.rolesByWord.keys()];
-    this.near = new TypoIndex(this.words);
+    this.sorted = [...this.rolesByWord.keys()].sort();
+    this.near = new TypoIndex(this.sorted);
   }
 
   /** Ids of the relevant roles, or undefined when the query has no word to judge by. */
@@ -30,16 +31,32 @@ export class Relevance {
     const own = distinctive(queryTokens);
     if (own.length === 0) return undefined;
     const out = new Set<string>();
-    const add = (word: string) => {
-      for (const id of this.rolesByWord.get(word) ?? []) out.add(id);
-    };
     for (const q of own) {
-      add(q);
+      this.addRoles(q, out);
       if (q.length < 4) continue;
-      for (const w of this.words) if (w.length >= 4 && (w.startsWith(q) || q.startsWith(w))) add(w);
-      if (q.length >= 5) for (const w of this.near.within(q)) add(w);
+      // Role words that extend the query word ("infer" → "inference")…
+      for (let i = this.firstAtOrAfter(q); i < this.sorted.length && this.sorted[i]!.startsWith(q); i++) this.addRoles(this.sorted[i]!, out);
+      // …and role words the query word extends ("kernels" → "kernel").
+      for (let n = 4; n < q.length; n++) this.addRoles(q.slice(0, n), out);
+      if (q.length >= 5) for (const w of this.near.within(q)) this.addRoles(w, out);
     }
     return out;
+  }
+
+  private addRoles(word: string, into: Set<string>): void {
+    const ids = this.rolesByWord.get(word);
+    if (ids) for (const id of ids) into.add(id);
+  }
+
+  private firstAtOrAfter(word: string): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
