@@ -1,11 +1,10 @@
-import Fuse from 'fuse.js';
 import type { Role } from '../schema/role.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { TrigramIndex } from './trigram-index.js';
+import { FuzzyRanker, type FuzzyKey, type Ranked } from './fuzzy.js';
 import { fold, normalize, tokens, words } from './normalize.js';
-import type { MatchKind, Resolution } from './resolution.js';
+import type { Resolution } from './resolution.js';
 import { Vocabulary } from './vocabulary.js';
-import { splitTitle } from './posting-title.js';
+import { resolvePostingTitle, splitTitle } from './posting-title.js';
 import { Relevance } from './relevance.js';
 import { AI_MARKERS, GENERIC, IMPLIES, JOB_NOUNS, NEUTRAL_TITLE, saysAi } from './word-classes.js';
 
@@ -26,28 +25,12 @@ export const THRESHOLDS = {
   minConfidentLength: 4,
 } as const;
 
-interface Key {
-  key: string;
-  roleId: string;
+interface Key extends FuzzyKey {
   tokens: string[];
 }
 
-type Ranked = Array<{ role: Role; score: number }>;
-
 const MAX_CANDIDATES = 8;
-/** Keys handed to fuse.js per query, and the trigram similarity a key needs to be one. */
-const FUZZY_CANDIDATES = 16;
-const MIN_TRIGRAM_SIMILARITY = 0.25;
-const FUSE_OPTIONS = {
-  keys: ['key'],
-  includeScore: true,
-  ignoreLocation: true,
-  threshold: THRESHOLDS.suggestMax,
-  minMatchCharLength: 2,
-};
 const MAX_SUGGESTIONS = 3;
-/** Ways of matching that read the whole title as one name; a team suffix cannot mislead them. */
-const WHOLE_TITLE: ReadonlySet<MatchKind> = new Set(['exact', 'number', 'reordered', 'typo']);
 
 export class Resolver {
   private readonly exact = new Map<string, Set<string>>();
@@ -64,8 +47,7 @@ export class Resolver {
   /** Distinct words per key, and per-query counters reused by containment (zeroed after use). */
   private readonly keyWordCounts: number[];
   private readonly scratch: { hits: number[]; touched: number[] };
-  private readonly trigramIndex: TrigramIndex;
-  private lastFuzzy: { key: string; ranked: Ranked } | undefined;
+  private readonly fuzzy: FuzzyRanker;
   /** Normalised role names and aliases, for prefix ranking in autocomplete. */
   private readonly normalizedNames = new Map<string, { name: string; aliases: string[] }>();
   private readonly notARole: { keys: Set<string>; note: string; pointsTo: Role[] };
@@ -92,7 +74,7 @@ export class Resolver {
     );
     // Title words the roles do not use ("head", "writer") are words too, never typos of one.
     this.vocabulary = new Vocabulary([...vocab, ...JOB_NOUNS, ...NEUTRAL_TITLE]);
-    this.trigramIndex = new TrigramIndex(this.keys.map((k) => k.key));
+    this.fuzzy = new FuzzyRanker(this.keys, THRESHOLDS.suggestMax, (id) => kb.role(id));
     this.relevance = new Relevance(this.roleWords);
     this.keyWordCounts = this.keys.map((k) => new Set(k.tokens).size);
     this.scratch = { hits: this.keys.map(() => 0), touched: [] };
@@ -122,28 +104,7 @@ export class Resolver {
     const query = typeof rawQuery === 'string' ? rawQuery : String(rawQuery);
     const parts = splitTitle(query);
     if (!parts) return this.resolveTitle(query, query);
-    // A posting title: the part before the comma or dash decides, the team after it only helps.
-    const head = this.resolveTitle(query, parts.head);
-    if (head.status === 'found') return head;
-    const whole = this.resolveTitle(query, query);
-    if (whole.status === 'found' && WHOLE_TITLE.has(whole.via)) return whole;
-    const headTokens = tokens(normalize(parts.head));
-    if (headTokens.every((t) => NEUTRAL_TITLE.has(t))) {
-      const team = this.resolveTitle(query, parts.tail);
-      if (team.status === 'found') return { ...team, score: Math.min(team.score, 0.85), via: 'contains' };
-    }
-    const general = head.status === 'not_found' && head.reason === 'general-title' ? head.suggestions : [];
-    if (general.length > 0 && saysAi(tokens(normalize(parts.tail)))) {
-      // "Sales Engineer - AI Platform": the AI counterpart of the head, when only one fits.
-      const role = general.length === 1 ? general[0] : whole.status === 'found' && general.includes(whole.role) ? whole.role : undefined;
-      if (role) return { status: 'found', query, role, score: 0.85, via: 'contains' };
-    }
-    // Not sure: what the whole title matched is a suggestion at most, never an answer.
-    if (whole.status === 'found') {
-      const suggestions = [...new Set([...general, whole.role])].slice(0, MAX_SUGGESTIONS);
-      return { status: 'not_found', query, suggestions };
-    }
-    return general.length > 0 ? head : whole;
+    return resolvePostingTitle(query, parts, (text) => this.resolveTitle(query, text));
   }
 
   /** One title, without a team suffix. `query` is what the caller asked, kept for the answer. */
@@ -220,7 +181,7 @@ export class Resolver {
     if (res.status === 'found') push(res.role);
     if (res.status === 'ambiguous') res.candidates.forEach(push);
     if (res.status === 'not_found') res.suggestions.forEach(push);
-    for (const r of this.rankFuzzy(key)) push(r.role);
+    for (const r of this.fuzzy.rank(key)) push(r.role);
     // Prefix and substring matches on names catch partial typing ("infer", "comp").
     for (const role of this.kb.roles) {
       const n = this.normalizedNames.get(role.id)!;
@@ -320,37 +281,10 @@ export class Resolver {
   /** Fuzzy hits that share a distinctive word with the query; all of them when it has none. */
   private relevantFuzzy(fixed: string, queryTokens: string[]): Ranked {
     const relevant = this.relevance.roles(queryTokens);
-    if (!relevant) return this.rankFuzzy(fixed);
+    if (!relevant) return this.fuzzy.rank(fixed);
     // No role shares a word with it: fuzzy search could only find irrelevant roles.
     if (relevant.size === 0) return [];
-    return this.rankFuzzy(fixed).filter((r) => relevant.has(r.role.id));
-  }
-
-  /**
-   * Fuzzy hits, best score per role, best first: fuse.js scores only the keys that share
-   * enough trigrams with the query (its score depends on the pair alone, not on the set).
-   */
-  private rankFuzzy(key: string): Ranked {
-    // Autocomplete ranks right after resolving the same text: reuse that result.
-    if (this.lastFuzzy?.key === key) return this.lastFuzzy.ranked;
-    const ranked = this.computeFuzzy(key);
-    this.lastFuzzy = { key, ranked };
-    return ranked;
-  }
-
-  private computeFuzzy(key: string): Ranked {
-    const candidates = this.trigramIndex.candidates(key, FUZZY_CANDIDATES, MIN_TRIGRAM_SIMILARITY).map((i) => this.keys[i]!);
-    if (candidates.length === 0) return [];
-    const fuse = new Fuse(candidates, FUSE_OPTIONS);
-    const best = new Map<string, number>();
-    for (const hit of fuse.search(key)) {
-      const score = hit.score ?? 1;
-      const prev = best.get(hit.item.roleId);
-      if (prev === undefined || score < prev) best.set(hit.item.roleId, score);
-    }
-    return [...best.entries()]
-      .map(([id, score]) => ({ role: this.kb.role(id), score }))
-      .sort((a, b) => a.score - b.score || a.role.number - b.role.number);
+    return this.fuzzy.rank(fixed).filter((r) => relevant.has(r.role.id));
   }
 
   private ambiguousOrNotFound(query: string, ranked: Ranked, reason: 'generic' | 'close'): Resolution {
