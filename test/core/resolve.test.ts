@@ -1,26 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION } from '../fixtures/resolve-calibration.js';
+import { CALIBRATION, judge } from '../fixtures/resolve-calibration.js';
 import { testCore } from '../helpers/core.js';
 
 const core = testCore();
 
 describe('resolve: calibration set', () => {
-  it.each(CALIBRATION)('%j → %s', (query, expected) => {
-    const res = core.resolve(query);
-    if (expected === 'unsure') {
-      expect(res.status, res.status === 'found' ? `confidently answered ${res.role.id}` : '').not.toBe('found');
-    } else {
-      expect(res.status).toBe('found');
-      if (res.status === 'found') expect(res.role.id).toBe(expected);
-    }
+  it.each(CALIBRATION)('%j → %j', (query, expected) => {
+    const { verdict, why } = judge(core.resolve(query), expected);
+    expect(verdict, why).toBe('right');
   });
 
   it('never gives a confident wrong role over the whole set', () => {
-    const wrong = CALIBRATION.filter(([q, want]) => {
-      const res = core.resolve(q);
-      return res.status === 'found' && res.role.id !== want;
-    });
+    const wrong = CALIBRATION.filter(([q, want]) => judge(core.resolve(q), want).verdict === 'confident-wrong');
     expect(wrong).toEqual([]);
+  });
+
+  it('has every kind of label, so each branch of the judge is exercised', () => {
+    const kinds = new Set(CALIBRATION.map(([, e]) => (typeof e === 'string' ? (e === 'unsure' ? 'unsure' : 'role') : Object.keys(e)[0])));
+    expect([...kinds].sort()).toEqual(['ambiguous', 'general', 'offers', 'role', 'unsure']);
   });
 });
 
@@ -74,6 +71,8 @@ describe('resolve: outcomes', () => {
       '%s%d%n',
       '\ud800',
       'ＡＩ　Ｅｎｇｉｎｅｅｒ',
+      `AI Engineer${' '.repeat(50_000)}- x`,
+      ', - | ( @ —'.repeat(500),
     ];
     for (const q of inputs) {
       const res = core.resolve(q);
@@ -117,5 +116,19 @@ describe('suggest (autocomplete ranking)', () => {
   it('lists roles in order for an empty query and ranks partial typing', () => {
     expect(core.suggest('', 25).map((r) => r.number)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(core.suggest('infer', 5)[0]?.id).toBe('inference-optimization-engineer');
+  });
+});
+
+describe('resolve: the calibration judge can fail', () => {
+  const role = (id: string) => core.kb.role(id);
+  it('calls a found answer for another role, or for an unsure label, confident-wrong', () => {
+    expect(judge({ status: 'found', query: 'x', role: role('ml-engineer'), score: 1, via: 'exact' }, 'ai-engineer').verdict).toBe('confident-wrong');
+    expect(judge({ status: 'found', query: 'x', role: role('ml-engineer'), score: 1, via: 'exact' }, { offers: ['ml-engineer'] }).verdict).toBe('confident-wrong');
+  });
+
+  it('calls an irrelevant suggestion or a missing note wrong', () => {
+    expect(judge({ status: 'not_found', query: 'x', suggestions: [role('ai-compiler-kernel-engineer')] }, { offers: [] }).verdict).toBe('wrong');
+    expect(judge({ status: 'not_found', query: 'x', suggestions: [role('ai-product-manager')] }, { general: ['ai-product-manager'] }).verdict).toBe('wrong');
+    expect(judge({ status: 'ambiguous', query: 'x', candidates: [role('ai-engineer')], reason: 'close' }, { ambiguous: ['ai-engineer', 'ml-engineer'] }).verdict).toBe('wrong');
   });
 });

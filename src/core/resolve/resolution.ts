@@ -14,4 +14,13 @@ export type Resolution =
       /** The reference's own remark, for titles that are no distinct role ("AI/ML Developer"). */
       note?: string;
     }
-  | { status: 'not_found'; query: string; suggestions: Role[] };
+  | {
+      status: 'not_found';
+      query: string;
+      suggestions: Role[];
+      /**
+       * "general-title": the query is a title outside AI ("Product Manager"); the suggestions
+       * are its AI counterparts, offered rather than answered.
+       */
+      reason?: 'general-title';
+    };

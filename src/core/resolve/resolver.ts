@@ -1,10 +1,12 @@
-import Fuse from 'fuse.js';
 import type { Role } from '../schema/role.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { TypoIndex } from './typo-index.js';
-import { TrigramIndex } from './trigram-index.js';
-import { normalize, tokens } from './normalize.js';
+import { FuzzyRanker, type FuzzyKey, type Ranked } from './fuzzy.js';
+import { fold, normalize, tokens, words } from './normalize.js';
 import type { Resolution } from './resolution.js';
+import { Vocabulary } from './vocabulary.js';
+import { resolvePostingTitle, splitTitle } from './posting-title.js';
+import { Relevance } from './relevance.js';
+import { AI_MARKERS, GENERIC, IMPLIES, JOB_NOUNS, NEUTRAL_TITLE, saysAi } from './word-classes.js';
 
 /**
  * Thresholds calibrated on test/fixtures/resolve-calibration.ts (checked by test/core/resolve.test.ts) (fuse scores: 0 is a perfect match).
@@ -23,51 +25,45 @@ export const THRESHOLDS = {
   minConfidentLength: 4,
 } as const;
 
-/** Words that name no role by themselves: a query made only of these is ambiguous. */
-const GENERIC = new Set([
-  'ai', 'ml', 'aiml', 'genai', 'llm', 'engineer', 'developer', 'data', 'scientist', 'science', 'manager', 'specialist',
-  'lead', 'architect', 'research', 'researcher', 'and', 'the', 'of', 'a', 'an', 'for', 'in', 'at', 'role', 'job',
-  'jobs', 'roles', 'career', 'consultant', 'analyst', 'head', 'expert', 'applied', 'product', 'ops', 'model', 'models',
-]);
-
-interface Key {
-  key: string;
-  roleId: string;
+interface Key extends FuzzyKey {
   tokens: string[];
 }
 
 const MAX_CANDIDATES = 8;
-/** Keys handed to fuse.js per query, and the trigram similarity a key needs to be one. */
-const FUZZY_CANDIDATES = 16;
-const MIN_TRIGRAM_SIMILARITY = 0.25;
-const FUSE_OPTIONS = {
-  keys: ['key'],
-  includeScore: true,
-  ignoreLocation: true,
-  threshold: THRESHOLDS.suggestMax,
-  minMatchCharLength: 2,
-};
 const MAX_SUGGESTIONS = 3;
 
 export class Resolver {
   private readonly exact = new Map<string, Set<string>>();
   private readonly reordered = new Map<string, Set<string>>();
   private readonly keys: Key[] = [];
-  private readonly typos: TypoIndex;
+  private readonly vocabulary: Vocabulary;
   /** token → indexes into `keys` of the keys that contain it. */
   private readonly postings = new Map<string, Set<number>>();
-  private readonly vocabularySet: Set<string>;
-  private readonly trigramIndex: TrigramIndex;
-  private lastFuzzy: { key: string; ranked: Array<{ role: Role; score: number }> } | undefined;
+  /** A key without its AI words ("data engineer" for "AI Data Engineer") → the roles it names. */
+  private readonly generalTitles = new Map<string, Set<string>>();
+  /** role id → the words of its names and aliases, before and after folding. */
+  private readonly roleWords = new Map<string, Set<string>>();
+  private readonly relevance: Relevance;
+  /** Distinct words per key, and per-query counters reused by containment (zeroed after use). */
+  private readonly keyWordCounts: number[];
+  private readonly scratch: { hits: number[]; touched: number[] };
+  private readonly fuzzy: FuzzyRanker;
   /** Normalised role names and aliases, for prefix ranking in autocomplete. */
   private readonly normalizedNames = new Map<string, { name: string; aliases: string[] }>();
   private readonly notARole: { keys: Set<string>; note: string; pointsTo: Role[] };
 
   constructor(private readonly kb: KnowledgeBase) {
-    for (const role of kb.roles) {
-      for (const text of [role.name, role.id.replace(/-/g, ' '), ...role.aliases]) this.addKey(text, role.id);
-    }
     const vocab = new Set<string>();
+    for (const role of kb.roles) {
+      const own = new Set<string>();
+      for (const text of [role.name, role.id.replace(/-/g, ' '), ...role.aliases]) {
+        const ws = words(text);
+        ws.forEach((w) => vocab.add(w));
+        const key = this.addKey(fold(ws), role.id);
+        for (const w of [...ws, ...tokens(key)]) own.add(w);
+      }
+      this.roleWords.set(role.id, own);
+    }
     this.keys.forEach((k, i) =>
       k.tokens.forEach((t) => {
         vocab.add(t);
@@ -76,9 +72,12 @@ export class Resolver {
         this.postings.set(t, posting);
       }),
     );
-    this.vocabularySet = vocab;
-    this.typos = new TypoIndex([...vocab].filter((w) => w.length >= 3));
-    this.trigramIndex = new TrigramIndex(this.keys.map((k) => k.key));
+    // Title words the roles do not use ("head", "writer") are words too, never typos of one.
+    this.vocabulary = new Vocabulary([...vocab, ...JOB_NOUNS, ...NEUTRAL_TITLE]);
+    this.fuzzy = new FuzzyRanker(this.keys, THRESHOLDS.suggestMax, (id) => kb.role(id));
+    this.relevance = new Relevance(this.roleWords);
+    this.keyWordCounts = this.keys.map((k) => new Set(k.tokens).size);
+    this.scratch = { hits: this.keys.map(() => 0), touched: [] };
     for (const role of kb.roles) {
       this.normalizedNames.set(role.id, { name: normalize(role.name), aliases: role.aliases.map(normalize) });
     }
@@ -90,22 +89,28 @@ export class Resolver {
     };
   }
 
-  private addKey(text: string, roleId: string): void {
-    const key = normalize(text);
-    if (!key) return;
-    const add = (map: Map<string, Set<string>>, k: string) => {
-      const set = map.get(k) ?? new Set<string>();
-      set.add(roleId);
-      map.set(k, set);
-    };
-    add(this.exact, key);
-    add(this.reordered, sortedKey(key));
-    if (!this.keys.some((k) => k.key === key && k.roleId === roleId)) this.keys.push({ key, roleId, tokens: tokens(key) });
+  private addKey(key: string, roleId: string): string {
+    if (!key) return key;
+    add(this.exact, key, roleId);
+    add(this.reordered, sortedKey(key), roleId);
+    const keyTokens = tokens(key);
+    const general = keyTokens.filter((t) => !AI_MARKERS.has(t));
+    if (general.length > 0 && general.length < keyTokens.length) add(this.generalTitles, general.sort().join(' '), roleId);
+    if (!this.keys.some((k) => k.key === key && k.roleId === roleId)) this.keys.push({ key, roleId, tokens: keyTokens });
+    return key;
   }
 
   resolve(rawQuery: string): Resolution {
     const query = typeof rawQuery === 'string' ? rawQuery : String(rawQuery);
-    const key = normalize(query);
+    const parts = splitTitle(query);
+    if (!parts) return this.resolveTitle(query, query);
+    return resolvePostingTitle(query, parts, (text) => this.resolveTitle(query, text));
+  }
+
+  /** One title, without a team suffix. `query` is what the caller asked, kept for the answer. */
+  private resolveTitle(query: string, text: string): Resolution {
+    const ws = words(text);
+    const key = fold(ws);
     if (!key) return { status: 'not_found', query, suggestions: [] };
 
     if (this.notARole.keys.has(key)) {
@@ -123,8 +128,8 @@ export class Resolver {
     const reordered = this.fromSet(query, this.reordered.get(sortedKey(key)), 0.97, 'reordered');
     if (reordered) return reordered;
 
-    const corrected = this.correctTypos(tokens(key));
-    const fixed = corrected ? normalize(corrected.join(' ')) : key;
+    const corrected = this.vocabulary.correct(ws);
+    const fixed = corrected ? fold(corrected) : key;
     if (corrected) {
       const hit =
         this.fromSet(query, this.exact.get(fixed), 0.92, 'typo') ??
@@ -133,11 +138,15 @@ export class Resolver {
     }
     const queryTokens = tokens(fixed);
 
+    // "Product Manager" is any product manager: offer the AI role, do not answer with it.
+    const general = this.generalTitle(queryTokens);
+    if (general) return { status: 'not_found', query, suggestions: general, reason: 'general-title' };
+
     // Roles with a name or alias holding every word of the query ("rag", "ai scientist").
     const owners = this.owners(queryTokens);
     if (queryTokens.every((t) => GENERIC.has(t))) {
       if (owners.length >= 2) return { status: 'ambiguous', query, candidates: owners.slice(0, MAX_CANDIDATES), reason: 'generic' };
-      return this.ambiguousOrNotFound(query, this.rankFuzzy(fixed), 'generic');
+      return this.ambiguousOrNotFound(query, this.relevantFuzzy(fixed, queryTokens), 'generic');
     }
     if (owners.length === 1) return { status: 'found', query, role: owners[0]!, score: 0.9, via: 'contains' };
     if (owners.length > 1) return { status: 'ambiguous', query, candidates: owners.slice(0, MAX_CANDIDATES), reason: 'close' };
@@ -145,7 +154,7 @@ export class Resolver {
     const contained = this.containment(query, queryTokens);
     if (contained) return contained;
 
-    const ranked = this.rankFuzzy(fixed);
+    const ranked = this.relevantFuzzy(fixed, queryTokens);
     const [best, second] = ranked;
     if (!best) return { status: 'not_found', query, suggestions: [] };
     const lead = (second?.score ?? 1) - best.score;
@@ -172,13 +181,26 @@ export class Resolver {
     if (res.status === 'found') push(res.role);
     if (res.status === 'ambiguous') res.candidates.forEach(push);
     if (res.status === 'not_found') res.suggestions.forEach(push);
-    for (const r of this.rankFuzzy(key)) push(r.role);
+    for (const r of this.fuzzy.rank(key)) push(r.role);
     // Prefix and substring matches on names catch partial typing ("infer", "comp").
     for (const role of this.kb.roles) {
       const n = this.normalizedNames.get(role.id)!;
       if (n.name.includes(key) || n.aliases.some((a) => a.startsWith(key))) push(role);
     }
     return out;
+  }
+
+  /**
+   * The AI roles a title without AI words names once "AI" is added ("Technical Writer" →
+   * AI Technical Writer), in the reference's order. A single generic word ("Engineer") is
+   * left to the generic path, which lists candidates.
+   */
+  private generalTitle(queryTokens: string[]): Role[] | undefined {
+    if (queryTokens.length === 0 || saysAi(queryTokens)) return undefined;
+    if (queryTokens.length === 1 && GENERIC.has(queryTokens[0]!)) return undefined;
+    if (!JOB_NOUNS.has(queryTokens[queryTokens.length - 1]!)) return undefined;
+    const ids = this.generalTitles.get([...queryTokens].sort().join(' '));
+    return ids ? this.kb.roles.filter((r) => ids.has(r.id)).slice(0, MAX_SUGGESTIONS) : undefined;
   }
 
   /** Roles owning a key that contains every query token, in the reference's order. */
@@ -188,10 +210,16 @@ export class Resolver {
     for (const t of queryTokens) {
       const posting = this.postings.get(t);
       if (!posting) return [];
-      keys = keys ? new Set([...keys].filter((k) => posting.has(k))) : posting;
+      if (!keys) keys = posting;
+      else {
+        const both = new Set<number>();
+        for (const k of keys) if (posting.has(k)) both.add(k);
+        keys = both;
+      }
       if (keys.size === 0) return [];
     }
-    const ids = new Set([...keys!].map((k) => this.keys[k]!.roleId));
+    const ids = new Set<string>();
+    for (const k of keys!) ids.add(this.keys[k]!.roleId);
     return this.kb.roles.filter((r) => ids.has(r.id));
   }
 
@@ -202,39 +230,41 @@ export class Resolver {
     return { status: 'ambiguous', query, candidates: roles, reason: 'close' };
   }
 
-  /** Replaces unknown tokens with the single closest vocabulary word, if there is one. */
-  private correctTypos(queryTokens: string[]): string[] | undefined {
-    let changed = false;
-    const out = queryTokens.map((t) => {
-      if (this.vocabularySet.has(t) || t.length < 4 || /\d/.test(t)) return t;
-      const fixed = this.typos.closest(t);
-      if (fixed === undefined) return t;
-      changed = true;
-      return fixed;
-    });
-    return changed ? out : undefined;
-  }
-
   /**
-   * A longer title that contains a whole role name or alias ("senior ml engineer, ads platform")
+   * A longer title that contains a whole role name or alias ("senior ml engineer ads")
    * maps to that role when the longest contained key belongs to a single role.
    */
   private containment(query: string, queryTokens: string[]): Resolution | undefined {
     if (queryTokens.length < 2) return undefined;
     const present = new Set(queryTokens);
+    for (const t of queryTokens) for (const implied of IMPLIES.get(t) ?? []) present.add(implied);
+    // Count, per key, how many of its words the query has: a key is contained when all are.
+    // Only keys sharing a word with the query are touched.
+    const { hits, touched } = this.scratch;
+    touched.length = 0;
+    for (const t of present) {
+      for (const i of this.postings.get(t) ?? []) {
+        const n = hits[i]!;
+        hits[i] = n + 1;
+        if (n === 0) touched.push(i);
+      }
+    }
     let bestLength = 0;
     let owners = new Set<string>();
-    for (const k of this.keys) {
+    for (const i of touched) {
+      const contained = hits[i] === this.keyWordCounts[i];
+      hits[i] = 0;
+      if (!contained) continue;
+      const k = this.keys[i]!;
       if (k.tokens.length < bestLength || k.tokens.length >= queryTokens.length + 1) continue;
-      if (k.tokens.every((t) => GENERIC.has(t)) && k.tokens.length < 2) continue;
-      if (!k.tokens.every((t) => present.has(t))) continue;
+      if (k.tokens.length < 2 && GENERIC.has(k.tokens[0]!)) continue;
       if (k.tokens.length > bestLength) {
         bestLength = k.tokens.length;
         owners = new Set([k.roleId]);
       } else owners.add(k.roleId);
     }
     if (bestLength === 0) return undefined;
-    let roles = [...owners].map((id) => this.kb.role(id));
+    let roles = this.kb.roles.filter((r) => owners.has(r.id));
     if (roles.length > 1) {
       // Titles name their role as a phrase ("RAG Engineer - LLM Platform"): prefer the one key
       // that appears word for word; two such phrases means the title names two roles.
@@ -248,38 +278,16 @@ export class Resolver {
     return { status: 'ambiguous', query, candidates: roles.slice(0, MAX_CANDIDATES), reason: 'close' };
   }
 
-  /**
-   * Fuzzy hits, best score per role, best first: fuse.js scores only the keys that share
-   * enough trigrams with the query (its score depends on the pair alone, not on the set).
-   */
-  private rankFuzzy(key: string): Array<{ role: Role; score: number }> {
-    // Autocomplete ranks right after resolving the same text: reuse that result.
-    if (this.lastFuzzy?.key === key) return this.lastFuzzy.ranked;
-    const ranked = this.computeFuzzy(key);
-    this.lastFuzzy = { key, ranked };
-    return ranked;
+  /** Fuzzy hits that share a distinctive word with the query; all of them when it has none. */
+  private relevantFuzzy(fixed: string, queryTokens: string[]): Ranked {
+    const relevant = this.relevance.roles(queryTokens);
+    if (!relevant) return this.fuzzy.rank(fixed);
+    // No role shares a word with it: fuzzy search could only find irrelevant roles.
+    if (relevant.size === 0) return [];
+    return this.fuzzy.rank(fixed).filter((r) => relevant.has(r.role.id));
   }
 
-  private computeFuzzy(key: string): Array<{ role: Role; score: number }> {
-    const candidates = this.trigramIndex.candidates(key, FUZZY_CANDIDATES, MIN_TRIGRAM_SIMILARITY).map((i) => this.keys[i]!);
-    if (candidates.length === 0) return [];
-    const fuse = new Fuse(candidates, FUSE_OPTIONS);
-    const best = new Map<string, number>();
-    for (const hit of fuse.search(key)) {
-      const score = hit.score ?? 1;
-      const prev = best.get(hit.item.roleId);
-      if (prev === undefined || score < prev) best.set(hit.item.roleId, score);
-    }
-    return [...best.entries()]
-      .map(([id, score]) => ({ role: this.kb.role(id), score }))
-      .sort((a, b) => a.score - b.score || a.role.number - b.role.number);
-  }
-
-  private ambiguousOrNotFound(
-    query: string,
-    ranked: Array<{ role: Role; score: number }>,
-    reason: 'generic' | 'close',
-  ): Resolution {
+  private ambiguousOrNotFound(query: string, ranked: Ranked, reason: 'generic' | 'close'): Resolution {
     const [best] = ranked;
     if (!best) return { status: 'not_found', query, suggestions: [] };
     const candidates = ranked.filter((r) => r.score <= best.score + THRESHOLDS.candidateSpread).slice(0, MAX_CANDIDATES);
@@ -289,6 +297,12 @@ export class Resolver {
     }
     return { status: 'ambiguous', query, candidates: candidates.map((r) => r.role), reason };
   }
+}
+
+function add(map: Map<string, Set<string>>, key: string, roleId: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(roleId);
+  map.set(key, set);
 }
 
 function sortedKey(key: string): string {

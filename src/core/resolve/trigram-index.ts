@@ -13,6 +13,9 @@ export function trigrams(text: string): Set<string> {
 export class TrigramIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly sizes: number[] = [];
+  /** Shared-trigram counts per key, reused across queries (zeroed after each). */
+  private readonly shared: Int32Array;
+  private readonly touched: number[] = [];
 
   constructor(keys: readonly string[]) {
     keys.forEach((key, i) => {
@@ -24,6 +27,7 @@ export class TrigramIndex {
         else this.postings.set(g, [i]);
       }
     });
+    this.shared = new Int32Array(keys.length);
   }
 
   /**
@@ -32,15 +36,22 @@ export class TrigramIndex {
    */
   candidates(query: string, limit: number, minSimilarity: number): number[] {
     const grams = trigrams(query);
-    const shared = new Map<number, number>();
+    const { shared, touched } = this;
+    touched.length = 0;
     for (const g of grams) {
       const list = this.postings.get(g);
       if (!list) continue;
-      for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k]!;
+        const n = shared[i]!;
+        shared[i] = n + 1;
+        if (n === 0) touched.push(i);
+      }
     }
     const scored: Array<[number, number]> = [];
-    for (const [i, n] of shared) {
-      const dice = (2 * n) / (grams.size + this.sizes[i]!);
+    for (const i of touched) {
+      const dice = (2 * shared[i]!) / (grams.size + this.sizes[i]!);
+      shared[i] = 0;
       if (dice >= minSimilarity) scored.push([i, dice]);
     }
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);

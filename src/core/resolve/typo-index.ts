@@ -1,55 +1,87 @@
 import { editDistanceWithin } from './edit-distance.js';
 
 /**
- * Finds the vocabulary word closest to a misspelt token with a deletion-neighbourhood index
- * (the SymSpell idea): a word and a typo within distance d share a string reachable by at most
- * d deletions from each. Lookups touch a few dozen candidates instead of the whole vocabulary.
+ * Finds the vocabulary word closest to a misspelt token. The vocabulary is a few hundred words,
+ * so a scan is enough when two cheap filters skip nearly every word before the edit distance:
+ * the length may differ by at most the allowed distance, and each edit brings in or takes out
+ * at most one letter, so the letter sets may differ by at most that many letters each way.
+ * (A deletion-neighbourhood index allocated ~100 strings per long token; this allocates none.)
  */
 export const maxDistanceFor = (length: number): number => (length >= 8 ? 2 : 1);
 
-function deletions(word: string, depth: number, into: Set<string>): void {
-  into.add(word);
-  if (depth === 0 || word.length <= 1) return;
+/** The letters of a word as bits; other characters share six bits (a looser, still safe, filter). */
+function letterMask(word: string): number {
+  let mask = 0;
   for (let i = 0; i < word.length; i++) {
-    const shorter = word.slice(0, i) + word.slice(i + 1);
-    if (!into.has(shorter)) deletions(shorter, depth - 1, into);
+    const c = word.charCodeAt(i) - 97;
+    mask |= 1 << (c >= 0 && c < 26 ? c : 26 + ((c + 97) % 6));
   }
+  return mask;
+}
+
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 export class TypoIndex {
-  private readonly index = new Map<string, string[]>();
+  /** Words by length, with their letter masks. */
+  private readonly byLength = new Map<number, { words: string[]; masks: number[] }>();
 
   constructor(words: Iterable<string>) {
-    for (const word of words) {
-      // A word may be matched by tokens up to 2 longer, which may allow distance 2.
-      const neighbourhood = new Set<string>();
-      deletions(word, word.length + 2 >= 8 ? 2 : 1, neighbourhood);
-      for (const d of neighbourhood) {
-        const list = this.index.get(d);
-        if (list) list.push(word);
-        else this.index.set(d, [word]);
-      }
+    for (const word of new Set(words)) {
+      let bucket = this.byLength.get(word.length);
+      if (!bucket) this.byLength.set(word.length, (bucket = { words: [], masks: [] }));
+      bucket.words.push(word);
+      bucket.masks.push(letterMask(word));
     }
   }
 
   /** The single closest word within the allowed distance, or undefined when none or a tie. */
   closest(token: string): string | undefined {
-    const max = maxDistanceFor(token.length);
-    const probes = new Set<string>();
-    deletions(token, max, probes);
-    const candidates = new Set<string>();
-    for (const p of probes) for (const w of this.index.get(p) ?? []) candidates.add(w);
     let best: string | undefined;
-    let bestDistance = max + 1;
+    let bestDistance = maxDistanceFor(token.length) + 1;
     let tie = false;
-    for (const word of candidates) {
-      const d = editDistanceWithin(token, word, max);
+    this.scan(token, (word, d) => {
       if (d < bestDistance) {
         best = word;
         bestDistance = d;
         tie = false;
       } else if (d === bestDistance) tie = true;
+      return bestDistance;
+    });
+    return best !== undefined && !tie ? best : undefined;
+  }
+
+  /** Every word within the allowed distance of the token. */
+  within(token: string): string[] {
+    const out: string[] = [];
+    this.scan(token, (word) => {
+      out.push(word);
+      return maxDistanceFor(token.length);
+    });
+    return out;
+  }
+
+  /**
+   * Calls `found` with each word within the allowed distance; `found` returns the distance
+   * still worth computing exactly (a closest-word search narrows it as it goes).
+   */
+  private scan(token: string, found: (word: string, distance: number) => number): void {
+    const max = maxDistanceFor(token.length);
+    let limit = max;
+    const mask = letterMask(token);
+    for (let length = token.length - max; length <= token.length + max; length++) {
+      const bucket = this.byLength.get(length);
+      if (!bucket) continue;
+      for (let i = 0; i < bucket.words.length; i++) {
+        const m = bucket.masks[i]!;
+        if (bitCount(mask & ~m) > max || bitCount(m & ~mask) > max) continue;
+        const word = bucket.words[i]!;
+        const d = editDistanceWithin(token, word, limit);
+        if (d <= limit) limit = found(word, d);
+      }
     }
-    return best !== undefined && bestDistance <= max && !tie ? best : undefined;
   }
 }

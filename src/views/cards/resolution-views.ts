@@ -42,11 +42,14 @@ export function unresolvedView(
     });
   }
   const suggestions = resolution.suggestions;
+  // A title outside AI ("Product Manager"): say why the AI role is offered, not answered.
+  const general = resolution.reason === 'general-title' && suggestions.length > 0;
   return kbView(core.kb, {
     kind: 'not_found',
-    title: query ? `No role matches "${query}"` : `Give a ${optionLabel} name`,
-    description:
-      suggestions.length > 0
+    title: !query ? `Give a ${optionLabel} name` : general ? `"${query}" is not an AI role` : `No role matches "${query}"`,
+    description: general
+      ? `RoleCall covers AI careers, and "${query}" does not say AI. The AI ${suggestions.length === 1 ? 'role' : 'roles'} closest to it:`
+      : suggestions.length > 0
         ? `Did you mean one of these? Try /roles to browse all ${core.kb.roles.length} roles.`
         : `Try /roles to browse all ${core.kb.roles.length} roles, or /help for examples.`,
     actions: suggestions.map((r) => ({ type: 'button' as const, label: r.name, invoke: retry(r) })),
