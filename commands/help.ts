@@ -22,7 +22,7 @@ export function createHelp(list: () => readonly CommandDefinition[]) {
         fields: [],
         sections: [
           ...list().map((c) => ({ heading: c.usage, body: c.description, items: c.examples.filter((e) => e !== c.usage) })),
-          { heading: 'About the data', body: `${meta.snapshotNote} "AI/ML Developer" is no distinct role: ${meta.aiMlDeveloper.note}` },
+          { heading: 'About the data', body: `${meta.snapshotNote} ${meta.aiMlDeveloper.note}` },
         ],
         actions: [
           { type: 'button', label: 'Browse roles', invoke: { command: 'roles', args: {} }, style: 'primary' },

@@ -6,6 +6,12 @@ import { path } from './path.js';
 import { skills } from './skills.js';
 import { match } from './match.js';
 import { salary } from './salary.js';
+import { prep } from './prep.js';
+import { certs } from './certs.js';
+import { projects } from './projects.js';
+import { companies } from './companies.js';
+import { deepdive } from './deepdive.js';
+import { sources } from './sources.js';
 import { createHelp } from './help.js';
 
 /** Every user command, in the order /help lists them. Front ends generate their commands from this. */
@@ -17,6 +23,12 @@ export const commands: readonly CommandDefinition[] = [
   skills,
   match,
   salary,
+  prep,
+  certs,
+  projects,
+  companies,
+  deepdive,
+  sources,
   createHelp(() => commands),
 ] as CommandDefinition[];
 

@@ -5,6 +5,14 @@ import { AvailabilityLevel, EducationLevel } from '../src/core/browse.js';
 import { notice } from '../src/views/cards/notice.js';
 import { DIFFICULTY_LABEL, footer, headline, layerLabel, roleRef } from '../src/views/format.js';
 import type { Section, View } from '../src/views/view.js';
+import type { KnowledgeBase } from '../src/core/knowledge-base.js';
+import { difficultyCountNote } from '../src/views/cards/disagreements.js';
+
+/** "The stack runs from L6 Application (easiest entry) to L1 Infrastructure & Hardware (highest pay)." */
+export function stackSpanNote(kb: KnowledgeBase): string {
+  const { easiestEntry, highestPay } = kb.reference.meta.stackSpan;
+  return `The stack runs from ${layerLabel(kb, easiestEntry)} (easiest entry) to ${layerLabel(kb, highestPay)} (highest pay).`;
+}
 
 /** Accepts "L5", "5", "layer 5", "cross", "cross-cutting" for the layer option. */
 export const layerInput = z
@@ -112,7 +120,13 @@ export const roles = defineCommand({
     return {
       kind: 'list',
       title: applied.length ? `Roles: ${applied.join(', ')}` : `All ${found.length} roles`,
-      description: `${found.length} of ${core.kb.roles.length} roles. Pick one for its card.`,
+      description: [
+        `${found.length} of ${core.kb.roles.length} roles. Pick one for its card.`,
+        applied.length === 0 ? stackSpanNote(core.kb) : undefined,
+        filter.difficulty ? difficultyCountNote(core, filter.difficulty) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' '),
       fields: [],
       sections,
       actions: [

@@ -4,6 +4,7 @@ import { createCore, loadKnowledgeBase, type Core } from '../core/index.js';
 import { DataError } from '../core/data/errors.js';
 import { Dispatcher } from '../app/dispatch.js';
 import { commands } from '../../commands/index.js';
+import { MAX_OPTION_LENGTH } from '../../commands/command.js';
 import { renderForTerminal } from '../platforms/console/render.js';
 import { resolutionJson } from './json-contract.js';
 import { runBatch } from './batch.js';
@@ -100,8 +101,10 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       const { lines, found } = await runBatch(core, io.stdin, io.stdout);
       return found === lines ? EXIT.ok : EXIT.unresolved;
     }
-    if (query.length > 200) {
-      io.stderr.write('rolecall: a role name is at most 200 characters\n');
+    if (query.length > MAX_OPTION_LENGTH) {
+      const error = `a role name is at most ${MAX_OPTION_LENGTH} characters`;
+      if (flags.json) io.stdout.write(`${JSON.stringify({ status: 'invalid', query, error })}\n`);
+      io.stderr.write(`rolecall: ${error}\n`);
       return EXIT.usage;
     }
     const res = core.resolve(query);
@@ -114,6 +117,10 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   const dispatcher = new Dispatcher(core);
   const result = await dispatcher.run(name, rawInput(name, args, flags), { platform: 'cli' });
   if (result.outcome === 'invalid' || result.outcome === 'unknown_command') {
+    if (flags.json) {
+      const error = result.view.description ?? result.view.title;
+      io.stdout.write(`${JSON.stringify({ status: 'invalid', command: name, query: args.join(' '), error })}\n`);
+    }
     io.stderr.write(`rolecall: ${result.view.title}: ${result.view.description ?? ''}\n`);
     return EXIT.usage;
   }

@@ -1,6 +1,8 @@
 import type { Core } from '../../core/index.js';
 import type { Role } from '../../core/schema/role.js';
 import type { Action, Field, Section, View } from '../view.js';
+import { deepDiveSelect } from '../deep-dive/index.js';
+import { disagreementSection } from './disagreements.js';
 import { DIFFICULTY_LABEL, footer, headline, layerLabel, layerSpan, roleRef, salaryLines } from '../format.js';
 
 /** The related roles that are among the 31, for "Compare with…". */
@@ -25,9 +27,13 @@ export function roleFacts(core: Core, role: Role): Field[] {
 
 export function roleActions(core: Core, role: Role): Action[] {
   const related = relatedRoles(core, role);
+  const ref = roleRef(role);
   const actions: Action[] = [
-    { type: 'button', label: 'Career path', invoke: { command: 'path', args: { from: roleRef(role) } }, style: 'primary' },
-    { type: 'button', label: 'Salary', invoke: { command: 'salary', args: { role: roleRef(role) } } },
+    { type: 'button', label: 'Career path', invoke: { command: 'path', args: { from: ref } }, style: 'primary' },
+    { type: 'button', label: 'Salary', invoke: { command: 'salary', args: { role: ref } } },
+    { type: 'button', label: 'Interview prep', invoke: { command: 'prep', args: { role: ref } } },
+    { type: 'button', label: 'Certifications', invoke: { command: 'certs', args: { role: ref } } },
+    { type: 'button', label: 'Projects', invoke: { command: 'projects', args: { role: ref } } },
   ];
   if (related.length > 0) {
     actions.push({
@@ -40,6 +46,7 @@ export function roleActions(core: Core, role: Role): Action[] {
       })),
     });
   }
+  if (core.kb.aiEngineer.meta.role === role.id) actions.push(deepDiveSelect());
   return actions;
 }
 
@@ -55,6 +62,12 @@ function deepDiveSections(core: Core, role: Role): Section[] {
   ];
 }
 
+/** The job-search keywords for the role's layer: "Search for: …". */
+function searchSection(core: Core, role: Role): Section[] {
+  const keywords = core.extras(role).keywords;
+  return keywords.length ? [{ heading: 'Search for', body: keywords.join(', ') }] : [];
+}
+
 /** The full role card: key facts first, then pay, skills and the rest of the breakdown. */
 export function roleCard(core: Core, role: Role): View {
   const sections: Section[] = [
@@ -67,6 +80,8 @@ export function roleCard(core: Core, role: Role): View {
     { heading: 'Hiring', body: role.hiringCompanies.join(', ') },
     { heading: 'Job market', body: role.availabilityNote },
     ...deepDiveSections(core, role),
+    ...searchSection(core, role),
+    ...disagreementSection(core, role),
   ];
   return {
     kind: 'role',
