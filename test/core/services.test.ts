@@ -10,8 +10,18 @@ describe('compare', () => {
     expect(cmp.skills.shared).toEqual(expect.arrayContaining(['Python', 'PyTorch/TensorFlow', 'Git']));
     expect(cmp.skills.distinct[0]).toEqual(expect.arrayContaining(['RAG', 'prompt engineering']));
     expect(cmp.skills.distinct[1]).toEqual(expect.arrayContaining(['scikit-learn', 'SQL']));
-    const union = new Set([...cmp.skills.shared, ...cmp.skills.distinct.flat()]);
+    const union = new Set([...cmp.skills.shared, ...cmp.skills.partial.map((p) => p.byRole[0]!), ...cmp.skills.distinct.flat()]);
     expect(cmp.skills.total).toBe(union.size);
+  });
+
+  it('shows a partial overlap as partial: "Docker/K8s" and "Docker" are not the same must-have', () => {
+    const cmp = core.compare([role('ai-engineer'), role('ml-engineer')]);
+    expect(role('ai-engineer').mustHave).toContain('Docker/K8s');
+    expect(role('ml-engineer').mustHave).toContain('Docker');
+    expect(cmp.skills.shared).not.toContain('Docker/K8s');
+    expect(cmp.skills.partial).toEqual([{ byRole: ['Docker/K8s', 'Docker'], common: ['docker'] }]);
+    // A compound entry both roles list the same way is still fully shared.
+    expect(cmp.skills.shared).toContain('PyTorch/TensorFlow');
   });
 
   it('finds when one role lies on the other’s career progression', () => {
