@@ -98,6 +98,31 @@ describe('skills', () => {
     expect(web[0]!.role.id).toBe('full-stack-ai-engineer');
     expect(core.match([])).toEqual([]);
   });
+
+  it('keeps every role that ties with the last one shown, in a stable order, sharing its rank', () => {
+    for (const query of [['Python'], ['SQL'], ['PyTorch'], ['prompt engineering'], ['Docker', 'Kubernetes']]) {
+      const all = core.match(query, 100);
+      const top = core.match(query, 5);
+      expect(top.length, query.join()).toBeGreaterThanOrEqual(Math.min(5, all.length));
+      const lastRank = top.at(-1)!.rank;
+      // Nothing that ties with the last role shown is left out, and nothing worse is let in.
+      expect(top.map((m) => m.role.id)).toEqual(all.filter((m, i) => i < 5 || m.rank === lastRank).map((m) => m.role.id));
+      expect(all.filter((m) => m.rank === lastRank).every((m) => top.includes(m) || top.some((t) => t.role.id === m.role.id))).toBe(true);
+      expect(core.match(query, 5).map((m) => m.role.id)).toEqual(top.map((m) => m.role.id));
+      for (const [i, m] of top.entries()) if (i > 0) expect(m.rank).toBeGreaterThanOrEqual(top[i - 1]!.rank);
+    }
+  });
+
+  it('ranks a role matched only through nice-to-haves below every role matched through a must-have', () => {
+    for (const query of [['Python', 'LangChain'], ['Kubernetes', 'RAG'], ['CUDA', 'Python']]) {
+      const all = core.match(query, 100);
+      const firstNiceOnly = all.findIndex((m) => m.matchedMustHave.length === 0);
+      if (firstNiceOnly === -1) continue;
+      expect(all.slice(firstNiceOnly).every((m) => m.matchedMustHave.length === 0), query.join()).toBe(true);
+    }
+    const withNiceOnly = core.match(['LangChain'], 100);
+    expect(withNiceOnly.some((m) => m.matchedMustHave.length === 0)).toBe(true);
+  });
 });
 
 describe('per-role extras', () => {
