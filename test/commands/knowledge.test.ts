@@ -258,3 +258,23 @@ describe('wording and missing items', () => {
     expect(count).toBeGreaterThan(40);
   });
 });
+
+describe('career progression keeps the reference’s qualifiers', () => {
+  it('shows "AI Research Scientist (NLP)", "(Vision)" and "AI Product Manager (voice/chat products)"', async () => {
+    const cases: Array<[string, string]> = [
+      ['NLP Engineer', 'AI Research Scientist (NLP)'],
+      ['Computer Vision Engineer', 'AI Research Scientist (Vision)'],
+      ['Conversational AI Engineer', 'AI Product Manager (voice/chat products)'],
+    ];
+    for (const [role, step] of cases) {
+      const card = await run('role', role);
+      expect(section(card, /^Career progression$/)?.items, role).toContain(step);
+      const path = await run('path', role);
+      expect(section(path, /^Career progression$/)?.items, role).toContain(step);
+    }
+    // The qualifier travels in the role JSON too, and the move still links to the role.
+    const nlp = core.kb.role('nlp-engineer');
+    expect(nlp.progression).toContainEqual({ role: 'ai-research-scientist', qualifier: 'NLP' });
+    expect(core.nextRoles('nlp-engineer').map((n) => n.role.id)).toContain('ai-research-scientist');
+  });
+});

@@ -16,7 +16,8 @@ export const LayerNumber = z.number().int().min(1).max(6);
 
 /** A reference to a role in this knowledge base, or a title that is not one of the 31 roles (e.g. "CTO"). */
 export const RoleOrTitle = z.union([
-  z.object({ role: RoleId }).strict(),
+  // `qualifier` keeps the reference's specialisation of the move: "AI Research Scientist (NLP)".
+  z.object({ role: RoleId, qualifier: z.string().min(1).optional() }).strict(),
   z.object({ title: z.string().min(1) }).strict(),
 ]);
 export type RoleOrTitle = z.infer<typeof RoleOrTitle>;

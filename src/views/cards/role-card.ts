@@ -11,7 +11,7 @@ export function relatedRoles(core: Core, role: Role): Role[] {
 }
 
 export function progressionText(core: Core, role: Role): string[] {
-  return role.progression.map((p) => ('role' in p ? core.kb.role(p.role).name : p.title));
+  return role.progression.map((p) => ('role' in p ? `${core.kb.role(p.role).name}${p.qualifier ? ` (${p.qualifier})` : ''}` : p.title));
 }
 
 export function roleFacts(core: Core, role: Role): Field[] {
