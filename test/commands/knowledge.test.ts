@@ -278,3 +278,22 @@ describe('career progression keeps the reference’s qualifiers', () => {
     expect(core.nextRoles('nlp-engineer').map((n) => n.role.id)).toContain('ai-research-scientist');
   });
 });
+
+describe('the rest of the reference is reachable', () => {
+  it('/roles explains the layer, the difficulty tier and the six-layer model; /path shows the seniority ladder', async () => {
+    const l3 = await run('roles', 'L3');
+    expect(l3.description).toContain(ref.layers.find((l) => l.code === 'L3')!.focus);
+    const elite = await run('roles', 'elite');
+    const tier = ref.difficultyTiers.find((t) => t.difficulty === 'elite')!;
+    expect(elite.description).toContain(`Elite entry: typically ${tier.experience}. ${tier.background}`);
+    const all = await run('roles', '');
+    expect(all.description).toContain(ref.meta.stackModelNote);
+    const path = await run('path', 'AI Engineer');
+    expect(section(path, /^Seniority ladder/)?.items).toEqual(ref.pathways.ladder.map((r) => `${r.level}: ${r.years}`));
+  });
+
+  it('the role card carries the layer note', async () => {
+    const card = await run('role', 'AI Solutions Architect');
+    expect(card.fields.find((f) => f.label === 'Layer')?.value).toMatch(/, strategic$/);
+  });
+});
