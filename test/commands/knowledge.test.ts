@@ -293,7 +293,7 @@ describe('the rest of the reference is reachable', () => {
   });
 
   it('the role card carries the layer note', async () => {
-    const card = await run('role', 'AI Solutions Architect');
+    const card = await run('role', 'AI Consultant');
     expect(card.fields.find((f) => f.label === 'Layer')?.value).toMatch(/, strategic$/);
   });
 });
