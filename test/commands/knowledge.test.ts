@@ -297,3 +297,12 @@ describe('the rest of the reference is reachable', () => {
     expect(card.fields.find((f) => f.label === 'Layer')?.value).toMatch(/, strategic$/);
   });
 });
+
+describe('related jobs outside the 31 roles', () => {
+  it('appear on the card as "Also related"', async () => {
+    const card = await run('role', 'MLOps Engineer');
+    const titles = core.kb.role('mlops-llmops-engineer').related.flatMap((r) => ('title' in r ? [r.title] : []));
+    expect(titles.length).toBeGreaterThan(0);
+    expect(section(card, /^Also related$/)?.body).toBe(titles.join(', '));
+  });
+});

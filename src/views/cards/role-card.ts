@@ -62,6 +62,12 @@ function deepDiveSections(core: Core, role: Role): Section[] {
   ];
 }
 
+/** Related jobs that are not among the 31 roles (those are under "Compare with…"). */
+function relatedTitles(role: Role): Section[] {
+  const titles = role.related.flatMap((r) => ('title' in r ? [r.title] : []));
+  return titles.length ? [{ heading: 'Also related', body: titles.join(', ') }] : [];
+}
+
 /** The job-search keywords for the role's layer: "Search for: …". */
 function searchSection(core: Core, role: Role): Section[] {
   const keywords = core.extras(role).keywords;
@@ -80,6 +86,7 @@ export function roleCard(core: Core, role: Role): View {
     { heading: 'Hiring', body: role.hiringCompanies.join(', ') },
     { heading: 'Job market', body: role.availabilityNote },
     ...deepDiveSections(core, role),
+    ...relatedTitles(role),
     ...searchSection(core, role),
     ...disagreementSection(core, role),
   ];
