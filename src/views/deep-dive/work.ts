@@ -69,7 +69,7 @@ export function stackPart(deep: AiEngineerDeepDive): PartContent {
             return `${f.name}, ${f.kind}: ${[...f.facts, ...companions].join('; ')}`;
           }),
           ...fw.benchmarks.map(
-            (b) => `${b.metric} (${b.basis}): ${Object.entries(b.results).map(([k, v]) => `${k} ${b.approx ? '~' : ''}${v}${b.unit === '%' ? '%' : ` ${b.unit}`}`).join(', ')}`,
+            (b) => `${b.metric}, per ${b.basis}: ${Object.entries(b.results).map(([k, v]) => `${k} ${b.approx ? '~' : ''}${v}${b.unit === '%' ? '%' : ` ${b.unit}`}`).join(', ')}`,
           ),
           ...fw.patterns,
           ...fw.notes,
