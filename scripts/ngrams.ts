@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Word n-grams for the "own words" check: the seed documents are reduced to hashes of their
@@ -33,4 +35,16 @@ export function grams(text: string): Array<{ words: string; hash: string }> {
     out.push({ words: gram.join(' '), hash: hashGram(gram) });
   }
   return out;
+}
+
+/** The reference documents in a folder: NNN_*.txt, in order. */
+export function seedFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
+}
+
+/** The hashes of every word 8-gram of the documents in `dir`. */
+export function seedHashes(dir: string): Set<string> {
+  const hashes = new Set<string>();
+  for (const file of seedFiles(dir)) for (const g of grams(readFileSync(join(dir, file), 'utf8'))) hashes.add(g.hash);
+  return hashes;
 }

@@ -1,10 +1,10 @@
 // Writes test/fixtures/seed-ngrams.txt: the hashes of every word 8-gram of the reference documents.
 // Usage: npx tsx scripts/seed-ngrams.ts [seeds-dir]   (default: <repo>/../shared/seeds)
 // Only hashes are written, never the documents' words, so the fixture can ship with the repository.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { grams, HASH_HEX, NGRAM_WORDS } from './ngrams.js';
+import { HASH_HEX, NGRAM_WORDS, seedFiles, seedHashes } from './ngrams.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const seedsDir = resolve(process.argv[2] ?? join(repo, '..', 'shared', 'seeds'));
@@ -12,7 +12,7 @@ const out = join(repo, 'test', 'fixtures', 'seed-ngrams.txt');
 
 let files: string[];
 try {
-  files = readdirSync(seedsDir).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
+  files = seedFiles(seedsDir);
 } catch (error) {
   console.error(`cannot read the seed documents in ${seedsDir}: ${(error as Error).message}`);
   process.exit(2);
@@ -21,8 +21,7 @@ if (files.length === 0) {
   console.error(`no seed documents (NNN_*.txt) in ${seedsDir}`);
   process.exit(2);
 }
-const hashes = new Set<string>();
-for (const file of files) for (const g of grams(readFileSync(join(seedsDir, file), 'utf8'))) hashes.add(g.hash);
+const hashes = seedHashes(seedsDir);
 const header = [
   `# Hashes (sha256, first ${HASH_HEX} hex digits) of the word ${NGRAM_WORDS}-grams of the reference documents:`,
   `# ${files.join(', ')}.`,

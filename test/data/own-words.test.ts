@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { grams, words, NGRAM_WORDS } from '../../scripts/ngrams.js';
+import { grams, words, NGRAM_WORDS, seedHashes as hashesOf } from '../../scripts/ngrams.js';
 
 /*
  * Every descriptive string in data/ is in our own words: none shares a run of 8 consecutive
@@ -60,6 +61,12 @@ describe('data descriptions are in our own words', () => {
     const reference = parse(readFileSync(new URL('reference.yaml', dataDir), 'utf8')) as { sources: string[] };
     const matched = reference.sources.filter((s) => grams(s).some((g) => seedHashes.has(g.hash)));
     expect(matched.length).toBeGreaterThan(reference.sources.length / 2);
+  });
+
+  // In a clone with the reference documents beside it (../shared/seeds), the fixture must be current.
+  const seedsDir = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+  it.skipIf(!existsSync(seedsDir))('the fixture matches the reference documents, when they are present', () => {
+    expect(hashesOf(seedsDir)).toEqual(seedHashes);
   });
 
   for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.yaml'))) {
