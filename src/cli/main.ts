@@ -33,7 +33,7 @@ export function usage(): string {
     '  rolecall spotlight <subcommand>'.padEnd(58) + 'Weekly role spotlight: add, list, run --once, … (--help)',
     '',
     'rolecall role with no name reads one query per line from stdin and prints one JSON object per line.',
-    'Flags: --json (machine-readable output), --market us|india|both, --layer L1..L6|cross, --difficulty, --education, --availability',
+    'Flags: --json (machine-readable output; bad usage too, as {"status":"invalid",…}), --market us|india|uk|both, --layer L1..L6|cross, --difficulty, --education, --availability',
     'Exit codes: 0 answered, 1 ambiguous or not found, 2 bad usage, 3 invalid role data.',
   ].join('\n');
 }
@@ -71,11 +71,17 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     io.stdout.write(`${usage()}\n`);
     return EXIT.ok;
   }
+  // Under --json, bad usage is also a JSON line on stdout, so scripts need not parse stderr.
+  const invalidJson = (error: string, extra: Record<string, unknown> = {}) => {
+    if (flags.json) io.stdout.write(`${JSON.stringify({ status: 'invalid', ...extra, query: args.join(' '), error })}\n`);
+  };
   if (name === undefined) {
+    invalidJson('missing command');
     io.stderr.write(`rolecall: missing command\n\n${usage()}\n`);
     return EXIT.usage;
   }
   if (!commands.some((c) => c.name === name)) {
+    invalidJson(`unknown command "${name}"`, { command: name });
     io.stderr.write(`rolecall: unknown command "${name}"\n\n${usage()}\n`);
     return EXIT.usage;
   }
@@ -103,7 +109,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     }
     if (query.length > MAX_OPTION_LENGTH) {
       const error = `a role name is at most ${MAX_OPTION_LENGTH} characters`;
-      if (flags.json) io.stdout.write(`${JSON.stringify({ status: 'invalid', query, error })}\n`);
+      invalidJson(error);
       io.stderr.write(`rolecall: ${error}\n`);
       return EXIT.usage;
     }
@@ -117,10 +123,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   const dispatcher = new Dispatcher(core);
   const result = await dispatcher.run(name, rawInput(name, args, flags), { platform: 'cli' });
   if (result.outcome === 'invalid' || result.outcome === 'unknown_command') {
-    if (flags.json) {
-      const error = result.view.description ?? result.view.title;
-      io.stdout.write(`${JSON.stringify({ status: 'invalid', command: name, query: args.join(' '), error })}\n`);
-    }
+    invalidJson(result.view.description ?? result.view.title, { command: name });
     io.stderr.write(`rolecall: ${result.view.title}: ${result.view.description ?? ''}\n`);
     return EXIT.usage;
   }

@@ -51,6 +51,9 @@ describe('rolecall CLI: the knowledge commands', () => {
     expect(JSON.parse(prep.stdout)).toMatchObject({ status: 'invalid', command: 'prep', query: long, error: expect.stringContaining('at most 200 characters') });
     const companies = await cli(['companies', 'tier', '9', '--json']);
     expect(JSON.parse(companies.stdout)).toMatchObject({ status: 'invalid', query: 'tier 9', error: expect.stringContaining('tier from 1 to 5') });
+    const unknown = await cli(['frobnicate', 'x', '--json']);
+    expect(unknown.code).toBe(EXIT.usage);
+    expect(JSON.parse(unknown.stdout)).toEqual({ status: 'invalid', command: 'frobnicate', query: 'x', error: 'unknown command "frobnicate"' });
     // Without --json, stdout stays empty.
     expect((await cli(['prep', long])).stdout).toBe('');
   });
