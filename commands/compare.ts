@@ -75,6 +75,14 @@ export function comparisonView(core: Core, cmp: Comparison): View {
   const { roles, skills, links } = cmp;
   const sections: Section[] = [
     { heading: `Shared must-have skills (${skills.shared.length} of ${skills.total})`, items: skills.shared.length ? skills.shared : ['None in common'] },
+    ...(skills.partial.length
+      ? [
+          {
+            heading: `Partly shared (${skills.partial.length})`,
+            items: skills.partial.map((p) => `${p.byRole.map((w, i) => `${w} (${roles[i]!.name})`).join(' vs ')}: they overlap only in part`),
+          },
+        ]
+      : []),
     ...roles.map((r, i) => ({ heading: `Only ${r.name}`, items: skills.distinct[i]!.length ? skills.distinct[i]! : ['Nothing beyond the shared skills'] })),
     { heading: 'Key differentiators', items: roles.map((r) => `${r.name}: ${r.differentiator}`) },
   ];
@@ -88,7 +96,7 @@ export function comparisonView(core: Core, cmp: Comparison): View {
   return kbView(core.kb, {
     kind: 'compare',
     title: roles.map((r) => r.name).join(' vs '),
-    description: `${skills.shared.length} of ${skills.total} must-have skills shared.${links.length ? ' One lies on the other’s career path.' : ''}`,
+    description: `${skills.shared.length} of ${skills.total} must-have skills shared${skills.partial.length ? `, ${skills.partial.length} partly` : ''}.${links.length ? ' One lies on the other’s career path.' : ''}`,
     fields: roles.map((r) => ({
       label: r.name,
       value: [

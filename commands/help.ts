@@ -21,7 +21,7 @@ export function createHelp(list: () => readonly CommandDefinition[]) {
         description: `${core.kb.roles.length} GenAI career roles across a 6-layer AI stack, with pay in the US and India. Names are forgiving: typos, abbreviations and alternate titles work.`,
         sections: [
           ...list().map((c) => ({ heading: c.usage, body: c.description, items: c.examples.filter((e) => e !== c.usage) })),
-          { heading: 'About the data', body: `${meta.snapshotNote} "AI/ML Developer" is no distinct role: ${meta.aiMlDeveloper.note}` },
+          { heading: 'About the data', body: `${meta.snapshotNote} ${meta.aiMlDeveloper.note}` },
         ],
         actions: [
           { type: 'button', label: 'Browse roles', invoke: { command: 'roles', args: {} }, style: 'primary' },

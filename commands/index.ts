@@ -6,6 +6,12 @@ import { path } from './path.js';
 import { skills } from './skills.js';
 import { match } from './match.js';
 import { salary } from './salary.js';
+import { prep } from './prep.js';
+import { certs } from './certs.js';
+import { projects } from './projects.js';
+import { companies } from './companies.js';
+import { deepdive } from './deepdive.js';
+import { sources } from './sources.js';
 import { createHelp } from './help.js';
 import { spotlight } from './spotlight.js';
 
@@ -18,6 +24,12 @@ export const commands: readonly CommandDefinition[] = [
   skills,
   match,
   salary,
+  prep,
+  certs,
+  projects,
+  companies,
+  deepdive,
+  sources,
   spotlight,
   createHelp(() => commands),
 ] as CommandDefinition[];

@@ -9,6 +9,9 @@ export function splitSkills(text: string): string[] {
   return parts.map((s) => s.trim()).filter(Boolean);
 }
 
+/** Fields shown; Discord allows 25, and ten roles already read as a long list. */
+const MAX_SHOWN = 10;
+
 export const match = defineCommand({
   name: 'match',
   description: 'Which roles fit the skills you have, ranked by overlap with their must-haves',
@@ -26,7 +29,10 @@ export const match = defineCommand({
   }),
   parseText: (text) => ({ skills: text }),
   run({ skills }, core): View {
-    const results = core.match(skills, 5);
+    const ranked = core.match(skills, 5);
+    // Ties at the cut are all kept by core.match; past MAX_SHOWN they are named, not dropped.
+    const results = ranked.slice(0, MAX_SHOWN);
+    const more = ranked.slice(MAX_SHOWN);
     if (results.length === 0) {
       return kbView(core.kb, {
         kind: 'match',
@@ -39,17 +45,22 @@ export const match = defineCommand({
     return kbView(core.kb, {
       kind: 'match',
       title: `Best matches for ${skills.length} skill${skills.length === 1 ? '' : 's'}`,
-      description: `Ranked by how many of each role's must-have skills you cover.`,
+      description:
+        "Ranked by how many of each role's must-have skills you cover, then by the share of its must-have list, then by nice-to-haves. " +
+        'Roles matched only through nice-to-haves come last; roles that tie share a rank and are all shown.',
       fields: results.map((m, i) => ({
-        label: `${i + 1}. ${m.role.name}`,
+        label: `${results.filter((o) => o.rank === m.rank).length > 1 ? '=' : ''}${m.rank}. ${m.role.name}`,
         value: [
-          `${m.matchedMustHave.length} of ${m.role.mustHave.length} must-haves (${Math.round(m.coverage * 100)}%)`,
-          m.matchedNiceToHave.length ? `+ ${m.matchedNiceToHave.length} nice-to-have` : '',
+          m.matchedMustHave.length
+            ? `${m.matchedMustHave.length} of ${m.role.mustHave.length} must-haves (${Math.round(m.coverage * 100)}%): ${m.matchedMustHave.join(', ')}`
+            : `Only through nice-to-haves, none of its ${m.role.mustHave.length} must-haves`,
+          m.matchedNiceToHave.length ? `+ ${m.matchedNiceToHave.length} nice-to-have: ${m.matchedNiceToHave.join(', ')}` : '',
           m.missingMustHave.length ? `Missing: ${m.missingMustHave.slice(0, 4).join(', ')}${m.missingMustHave.length > 4 ? ', …' : ''}` : 'Nothing missing',
         ]
           .filter(Boolean)
           .join('\n'),
       })),
+      sections: more.length ? [{ heading: `${more.length} more tie at rank ${more[0]!.rank}`, body: more.map((m) => m.role.name).join(', ') }] : [],
       actions: results.map((m) => ({ type: 'button' as const, label: m.role.name, invoke: { command: 'role', args: { name: roleRef(m.role) } } })),
     });
   },

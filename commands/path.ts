@@ -37,6 +37,7 @@ export const path = defineCommand({
         sections: [
           { heading: 'Career progression', items: progressionText(core, a.role) },
           ...(next.length ? [{ heading: 'Roles one move away', items: next.map((n) => `${n.role.name} (${n.via})`) }] : []),
+          { heading: 'Seniority ladder (any track)', items: core.kb.reference.pathways.ladder.map((r) => `${r.level}: ${r.years}`) },
         ],
         actions: next.slice(0, 5).map((n) => ({
           type: 'button' as const,

@@ -5,6 +5,20 @@ import { AvailabilityLevel, EducationLevel } from '../src/core/browse.js';
 import { notice } from '../src/views/cards/notice.js';
 import { DIFFICULTY_LABEL, kbView, headline, layerLabel, roleRef } from '../src/views/format.js';
 import type { Section, View } from '../src/views/view.js';
+import type { KnowledgeBase } from '../src/core/knowledge-base.js';
+import { difficultyCountNote } from '../src/views/cards/disagreements.js';
+
+/** "Moderate entry: typically 1–3 yr. Usually a computer-science degree, …" from the reference's difficulty tiers. */
+function tierNote(kb: KnowledgeBase, difficulty: Difficulty): string | undefined {
+  const tier = kb.reference.difficultyTiers.find((t) => t.difficulty === difficulty);
+  return tier ? `${DIFFICULTY_LABEL[difficulty]} entry: typically ${tier.experience}. ${tier.background}` : undefined;
+}
+
+/** "The stack runs from L6 Application (easiest entry) to L1 Infrastructure & Hardware (highest pay)." */
+export function stackSpanNote(kb: KnowledgeBase): string {
+  const { easiestEntry, highestPay } = kb.reference.meta.stackSpan;
+  return `The stack runs from ${layerLabel(kb, easiestEntry)} (easiest entry) to ${layerLabel(kb, highestPay)} (highest pay).`;
+}
 
 /** Accepts "L5", "5", "layer 5", "cross", "cross-cutting" for the layer option. */
 export const layerInput = z
@@ -108,7 +122,15 @@ export const roles = defineCommand({
     const view: View = kbView(core.kb, {
       kind: 'list',
       title: applied.length ? `Roles: ${applied.join(', ')}` : `All ${found.length} roles`,
-      description: `${found.length} of ${core.kb.roles.length} roles. Pick one for its card.`,
+      description: [
+        `${found.length} of ${core.kb.roles.length} roles. Pick one for its card.`,
+        applied.length === 0 ? `${stackSpanNote(core.kb)} ${core.kb.reference.meta.stackModelNote}` : undefined,
+        filter.layer && filter.layer !== 'cross' ? core.kb.reference.layers.find((l) => l.code === filter.layer)?.focus : undefined,
+        filter.difficulty ? tierNote(core.kb, filter.difficulty) : undefined,
+        filter.difficulty ? difficultyCountNote(core, filter.difficulty) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' '),
       sections,
       actions: [
         {

@@ -1,19 +1,67 @@
 import { z } from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
-import { type Market, MARKET_WORDS, MarketChoice, parseMarket } from '../src/core/schema/common.js';
-import { kbView, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines } from '../src/views/format.js';
-import type { View } from '../src/views/view.js';
+import { type Market, parseSalaryMarket, SALARY_MARKET_WORDS, SalaryMarketChoice } from '../src/core/schema/common.js';
+import { footer, kbView, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines } from '../src/views/format.js';
+import type { Section, View } from '../src/views/view.js';
+import type { Core } from '../src/core/index.js';
+import type { Role } from '../src/core/schema/role.js';
+import { LADDER_LEVEL_LABEL, ladderSection } from '../src/views/deep-dive/pay.js';
+import { payRange, seedTag, yearsText } from '../src/views/deep-dive/format.js';
+import { disagreementLine } from '../src/views/cards/disagreements.js';
 
+/** "ML Engineer india", "AI Engineer in the uk": the role, then a market word. */
+const MARKET_SUFFIX = new RegExp(`^(.*?)(?:\\s+(?:in\\s+(?:the\\s+)?)?(${Object.keys(SALARY_MARKET_WORDS).join('|')}))?$`, 'i');
 
-/** "ML Engineer india", "ML Engineer in usd": the role, then a market word. */
-const MARKET_SUFFIX = new RegExp(`^(.*?)(?:\\s+(?:in\\s+)?(${Object.keys(MARKET_WORDS).join('|')}))?$`, 'i');
+/** UK pay: only the AI Engineer deep-dive has it (one article's ladder); other roles say so and offer what exists. */
+function ukSalaryView(core: Core, role: Role): View {
+  const deep = core.kb.aiEngineer;
+  const deepRole = core.kb.role(deep.meta.role);
+  if (deep.meta.role !== role.id) {
+    return {
+      kind: 'salary',
+      title: `${role.name}: no UK figures`,
+      description: `The reference gives pay for the US and India only. UK pay by level exists for ${deepRole.name} alone, from one of the deep-dive's articles.`,
+      fields: [],
+      sections: [],
+      actions: [
+        { type: 'button', label: `${role.name}: US and India`, invoke: { command: 'salary', args: { role: roleRef(role) } } },
+        { type: 'button', label: `${deepRole.name}: UK`, invoke: { command: 'salary', args: { role: roleRef(deepRole), market: 'uk' } } },
+      ],
+      footer: footer(core.kb),
+      tone: 'info',
+    };
+  }
+  const unit = deep.salary.markets.uk.unit;
+  const rows = deep.careerLadder.rungs.flatMap((rung) =>
+    rung.views
+      .filter((v) => v.pay.uk !== undefined)
+      .map((v) => [LADDER_LEVEL_LABEL[rung.level], v.title, yearsText(v.years) ?? '—', payRange(unit, v.pay.uk!), seedTag(deep, v.seed)]),
+  );
+  const section = ladderSection(deep, 'uk');
+  return {
+    kind: 'salary',
+    title: `${role.name}: UK pay by level`,
+    description: `The reference gives no UK figures; these come from the deep-dive's articles, in ${unit}.`,
+    fields: [],
+    sections: section ? [section] : [],
+    table: { columns: ['Level', 'Title', 'Years', 'UK', 'Source'], rows },
+    actions: [
+      { type: 'button', label: 'US and India', invoke: { command: 'salary', args: { role: roleRef(role) } } },
+      { type: 'button', label: 'Pay ladders compared', invoke: { command: 'deepdive', args: { part: 'pay' } } },
+      { type: 'button', label: 'Role card', invoke: { command: 'role', args: { name: roleRef(role) } } },
+    ],
+    footer: footer(core.kb),
+    tone: 'info',
+  };
+}
+
 
 export const salary = defineCommand({
   name: 'salary',
   description: 'Pay for a role by level, in the US ($K/yr) and India (₹ lakh per annum)',
-  usage: '/salary <role> [us|india]',
-  examples: ['/salary ML Engineer', '/salary AI Engineer india'],
+  usage: '/salary <role> [us|india|uk]',
+  examples: ['/salary ML Engineer', '/salary AI Engineer india', '/salary AI Engineer uk'],
   options: [
     { name: 'role', kind: 'role', description: 'A role title, alias or abbreviation', required: true },
     {
@@ -24,6 +72,7 @@ export const salary = defineCommand({
       choices: [
         { value: 'us', label: 'US' },
         { value: 'india', label: 'India' },
+        { value: 'uk', label: 'UK (AI Engineer only)' },
         { value: 'both', label: 'Both' },
       ],
     },
@@ -34,8 +83,8 @@ export const salary = defineCommand({
       .string()
       .trim()
       .toLowerCase()
-      .transform((m) => parseMarket(m) ?? m)
-      .pipe(MarketChoice)
+      .transform((m) => parseSalaryMarket(m) ?? m)
+      .pipe(SalaryMarketChoice)
       .default('both'),
   }),
   parseText(text) {
@@ -48,12 +97,25 @@ export const salary = defineCommand({
       return unresolvedView(core, res, (r) => ({ command: 'salary', args: { role: roleRef(r), market } }));
     }
     const role = res.role;
+    if (market === 'uk') return ukSalaryView(core, role);
     const markets: Market[] = market === 'both' ? ['us', 'india'] : [market];
+    const deep = core.kb.aiEngineer.meta.role === role.id ? core.kb.aiEngineer : undefined;
+    const sections: Section[] = [
+      // The articles' ladders beside the reference's figures, and where they disagree.
+      ...(deep ? markets.flatMap((m) => ladderSection(deep, m) ?? []) : []),
+      ...core
+        .disagreements(role)
+        .filter((d) => d.kind === 'sources' && d.conflict.kind === 'figure' && markets.some((m) => new RegExp(`\\b${MARKET_LABEL[m]}\\b`).test(d.conflict.topic)))
+        .map((d) => ({ heading: 'Where sources disagree', body: disagreementLine(core, d) })),
+      ...(markets.includes('india') ? [{ heading: 'Pay in India', items: core.kb.reference.india.salaryContext }] : []),
+      { heading: 'Footnotes', items: core.kb.reference.salaryNotes },
+    ];
     return kbView(core.kb, {
       kind: 'salary',
       title: `${role.name}: pay by level`,
       description: `Headline US range ${headline(role)}. US figures in $K per year, India in ₹ lakh per annum.`,
       fields: markets.map((m) => ({ label: MARKET_LABEL[m], value: salaryLines(role, m).join('\n') || 'No figures in the reference' })),
+      sections,
       table: {
         columns: ['Market', ...LEVELS.map((l) => LEVEL_LABEL[l])],
         rows: markets.map((m) => [MARKET_LABEL[m], ...LEVELS.map((l) => salaryCell(role, m, l))]),
@@ -62,6 +124,7 @@ export const salary = defineCommand({
         { type: 'button', label: 'Role card', invoke: { command: 'role', args: { name: roleRef(role) } } },
         ...(market !== 'india' ? [{ type: 'button' as const, label: 'India', invoke: { command: 'salary', args: { role: roleRef(role), market: 'india' } } }] : []),
         ...(market !== 'us' ? [{ type: 'button' as const, label: 'US', invoke: { command: 'salary', args: { role: roleRef(role), market: 'us' } } }] : []),
+        ...(deep ? [{ type: 'button' as const, label: 'UK', invoke: { command: 'salary', args: { role: roleRef(role), market: 'uk' } } }] : []),
       ],
     });
   },

@@ -4,6 +4,7 @@ import { createCore, loadKnowledgeBase, type Core } from '../core/index.js';
 import { DataError } from '../core/data/errors.js';
 import { Dispatcher } from '../app/dispatch.js';
 import { commands } from '../../commands/index.js';
+import { MAX_OPTION_LENGTH } from '../../commands/command.js';
 import { renderForTerminal } from '../platforms/console/render.js';
 import { resolutionJson } from './json-contract.js';
 import { runBatch } from './batch.js';
@@ -33,7 +34,7 @@ export function usage(): string {
     `${'  rolecall db migrate'.padEnd(58)}Apply pending database migrations (ROLECALL_DB), then exit`,
     '',
     'rolecall role with no name reads one query per line from stdin and prints one JSON object per line.',
-    'Flags: --json (machine-readable output), --market us|india|both, --layer L1..L6|cross, --difficulty, --education, --availability',
+    'Flags: --json (machine-readable output; bad usage too, as {"status":"invalid",…}), --market us|india|uk|both, --layer L1..L6|cross, --difficulty, --education, --availability',
     'Exit codes: 0 answered, 1 ambiguous or not found, 2 bad usage, 3 invalid role data.',
   ].join('\n');
 }
@@ -77,11 +78,17 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     io.stdout.write(`${usage()}\n`);
     return EXIT.ok;
   }
+  // Under --json, bad usage is also a JSON line on stdout, so scripts need not parse stderr.
+  const invalidJson = (error: string, extra: Record<string, unknown> = {}) => {
+    if (flags.json) io.stdout.write(`${JSON.stringify({ status: 'invalid', ...extra, query: args.join(' '), error })}\n`);
+  };
   if (name === undefined) {
+    invalidJson('missing command');
     io.stderr.write(`rolecall: missing command\n\n${usage()}\n`);
     return EXIT.usage;
   }
   if (!commands.some((c) => c.name === name)) {
+    invalidJson(`unknown command "${name}"`, { command: name });
     io.stderr.write(`rolecall: unknown command "${name}"\n\n${usage()}\n`);
     return EXIT.usage;
   }
@@ -107,8 +114,10 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       const { lines, found } = await runBatch(core, io.stdin, io.stdout);
       return found === lines ? EXIT.ok : EXIT.unresolved;
     }
-    if (query.length > 200) {
-      io.stderr.write('rolecall: a role name is at most 200 characters\n');
+    if (query.length > MAX_OPTION_LENGTH) {
+      const error = `a role name is at most ${MAX_OPTION_LENGTH} characters`;
+      invalidJson(error);
+      io.stderr.write(`rolecall: ${error}\n`);
       return EXIT.usage;
     }
     const res = core.resolve(query);
@@ -121,6 +130,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   const dispatcher = new Dispatcher(core);
   const result = await dispatcher.run(name, rawInput(name, args, flags), { platform: 'cli' });
   if (result.outcome === 'invalid' || result.outcome === 'unknown_command') {
+    invalidJson(result.view.description ?? result.view.title, { command: name });
     io.stderr.write(`rolecall: ${result.view.title}: ${result.view.description ?? ''}\n`);
     return EXIT.usage;
   }

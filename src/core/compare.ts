@@ -2,9 +2,19 @@ import type { Role } from './schema/role.js';
 import type { CareerPaths } from './career-path.js';
 import { skillAtoms } from './skills.js';
 
+/** Must-haves that overlap without being the same skill: "Docker/K8s" beside "Docker". */
+export interface PartialOverlap {
+  /** Each role's wording, in the order of the roles. */
+  byRole: string[];
+  /** The skills all of them name (normalised), e.g. ["docker"]. */
+  common: string[];
+}
+
 export interface SkillOverlap {
-  /** Must-haves every compared role lists (in the first role's wording). */
+  /** Must-haves every compared role lists as the same skill (in the first role's wording). */
   shared: string[];
+  /** Must-haves every compared role touches, but with different scope. Counted apart from `shared`. */
+  partial: PartialOverlap[];
   /** Per role, in the same order as the roles: must-haves no other compared role lists. */
   distinct: string[][];
   /** Distinct must-have skills across all roles (entries naming the same skill count once). */
@@ -45,7 +55,16 @@ export function compareRoles(paths: CareerPaths, roles: Role[]): Comparison {
       } else groups.push({ atoms, byRole: new Map([[i, skill]]) });
     }
   });
-  const shared = groups.filter((g) => g.byRole.size === roles.length).map((g) => g.byRole.get(0)!);
+  const inAll = groups.filter((g) => g.byRole.size === roles.length);
+  const atomsOf = (g: (typeof groups)[number]) => roles.map((_, i) => skillAtoms(g.byRole.get(i)!));
+  const same = (sets: Set<string>[]) => sets.every((a) => a.size === sets[0]!.size && [...a].every((x) => sets[0]!.has(x)));
+  const shared = inAll.filter((g) => same(atomsOf(g))).map((g) => g.byRole.get(0)!);
+  const partial = inAll
+    .filter((g) => !same(atomsOf(g)))
+    .map((g) => {
+      const sets = atomsOf(g);
+      return { byRole: roles.map((_, i) => g.byRole.get(i)!), common: [...sets[0]!].filter((a) => sets.every((s) => s.has(a))) };
+    });
   const distinct = roles.map((_, i) => groups.filter((g) => g.byRole.size === 1 && g.byRole.has(i)).map((g) => g.byRole.get(i)!));
 
   const links: ProgressionLink[] = [];
@@ -56,5 +75,5 @@ export function compareRoles(paths: CareerPaths, roles: Role[]): Comparison {
       if (result.status === 'found' && result.steps.length <= 3) links.push({ from: a, to: b, steps: result.steps.length });
     }
   }
-  return { roles, skills: { shared, distinct, total: groups.length }, links };
+  return { roles, skills: { shared, partial, distinct, total: groups.length }, links };
 }

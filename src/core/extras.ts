@@ -1,6 +1,7 @@
 import type { Role } from './schema/role.js';
 import type { Certification, InterviewRound, PortfolioProject } from './schema/reference.js';
 import type { KnowledgeBase } from './knowledge-base.js';
+import { LayerCode } from './schema/common.js';
 
 export interface RoundForRole {
   round: InterviewRound;
@@ -42,4 +43,24 @@ export function extrasFor(kb: KnowledgeBase, role: Role): RoleExtras {
   const frontierRequirements = ref.frontierLabs.tracks.filter((t) => t.layers.includes(role.layer)).flatMap((t) => t.requirements);
   const keywords = ref.jobKeywords.find((k) => k.layer === role.layer)?.keywords ?? [];
   return { role, interviewRounds, certifications, projects, hiringCompanies: role.hiringCompanies, frontierRequirements, keywords };
+}
+
+/** The layers a project's "L4-5", "L6", "Cross" or "All" wording covers. */
+export function projectLayers(project: PortfolioProject): LayerCode[] {
+  const w = project.layers.trim().toLowerCase();
+  if (w === 'all') return [...LayerCode.options];
+  if (w.startsWith('cross')) return ['cross'];
+  const m = /^l([1-6])(?:\s*-\s*l?([1-6]))?$/.exec(w);
+  if (!m) return [];
+  const [from, to] = [Number(m[1]), Number(m[2] ?? m[1])];
+  const out: LayerCode[] = [];
+  for (let n = Math.min(from, to); n <= Math.max(from, to); n++) out.push(`L${n}` as LayerCode);
+  return out;
+}
+
+/** Projects for a layer: those whose layer wording covers it, or aimed at a role of that layer. */
+export function projectsForLayer(kb: KnowledgeBase, layer: LayerCode): PortfolioProject[] {
+  return kb.reference.projects.filter(
+    (p) => projectLayers(p).includes(layer) || kb.roles.some((r) => r.layer === layer && p.appliesTo.roles.includes(r.id)),
+  );
 }

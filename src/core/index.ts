@@ -9,6 +9,7 @@ import { compareRoles, type Comparison } from './compare.js';
 import { browse, type BrowseFilter } from './browse.js';
 import { SkillService, type SkillLookup, type SkillMatch } from './skills.js';
 import { extrasFor, type RoleExtras } from './extras.js';
+import { disagreementsFor, type Disagreement } from './disagreements.js';
 
 /**
  * The shared core every front end talks to: pure, synchronous services over the validated
@@ -27,6 +28,8 @@ export interface Core {
   rolesForSkill(skill: string): SkillLookup;
   match(skills: string[], limit?: number): SkillMatch[];
   extras(role: Role): RoleExtras;
+  /** Where the sources disagree about the role: both sides, each with its source. */
+  disagreements(role: Role): Disagreement[];
 }
 
 export function createCore(kb: KnowledgeBase = loadKnowledgeBase()): Core {
@@ -44,10 +47,11 @@ export function createCore(kb: KnowledgeBase = loadKnowledgeBase()): Core {
     rolesForSkill: (skill) => skills.rolesForSkill(skill),
     match: (list, limit) => skills.match(list, limit),
     extras: (role) => extrasFor(kb, role),
+    disagreements: (role) => disagreementsFor(kb, role),
   };
 }
 
 export { KnowledgeBase, loadKnowledgeBase };
-export type { Resolution, Comparison, CareerPathResult, SkillLookup, SkillMatch, RoleExtras, BrowseFilter };
+export type { Resolution, Comparison, CareerPathResult, SkillLookup, SkillMatch, RoleExtras, BrowseFilter, Disagreement };
 export type { Role } from './schema/role.js';
 export type { RoleId } from './schema/common.js';

@@ -76,7 +76,17 @@ export interface SkillMatch {
   missingMustHave: string[];
   /** Matched must-haves over all must-haves, 0–1. */
   coverage: number;
-  score: number;
+  /** 1-based; roles that tie on every ranking key share a rank. */
+  rank: number;
+}
+
+/**
+ * The ranking, most important first: must-haves covered (count), the share of the role's
+ * must-have list that covers, then nice-to-haves covered. A role matched only through
+ * nice-to-haves always ranks below every role matched through a must-have.
+ */
+function compareMatches(a: SkillMatch, b: SkillMatch): number {
+  return b.matchedMustHave.length - a.matchedMustHave.length || b.coverage - a.coverage || b.matchedNiceToHave.length - a.matchedNiceToHave.length;
 }
 
 export class SkillService {
@@ -107,7 +117,11 @@ export class SkillService {
     return { query, mustHave, niceToHave, clusters, suggestions };
   }
 
-  /** Roles ranked by how much of their must-have list a set of skills covers. */
+  /**
+   * Roles ranked by how much of their must-have list a set of skills covers (see compareMatches).
+   * The list is cut after `limit` roles, except that roles tying with the last one kept are all
+   * kept too, so a tie is never broken arbitrarily. Within a tie, roles follow the reference's order.
+   */
   match(skills: string[], limit = 5): SkillMatch[] {
     const keys = [...new Set(skills.map(skillKey).filter(Boolean))];
     if (keys.length === 0) return [];
@@ -117,11 +131,13 @@ export class SkillService {
       const matchedNiceToHave = role.niceToHave.filter((s) => keys.some((k) => skillMatches(s, k)));
       if (matchedMustHave.length + matchedNiceToHave.length === 0) continue;
       const coverage = matchedMustHave.length / role.mustHave.length;
-      const score = matchedMustHave.length + 0.5 * matchedNiceToHave.length + coverage;
       const missingMustHave = role.mustHave.filter((s) => !matchedMustHave.includes(s));
-      results.push({ role, matchedMustHave, matchedNiceToHave, missingMustHave, coverage, score });
+      results.push({ role, matchedMustHave, matchedNiceToHave, missingMustHave, coverage, rank: 0 });
     }
-    return results.sort((a, b) => b.score - a.score || a.role.number - b.role.number).slice(0, limit);
+    results.sort((a, b) => compareMatches(a, b) || a.role.number - b.role.number);
+    results.forEach((m, i) => (m.rank = i > 0 && compareMatches(results[i - 1]!, m) === 0 ? results[i - 1]!.rank : i + 1));
+    const last = results[limit - 1];
+    return last ? results.filter((m, i) => i < limit || m.rank === last.rank) : results;
   }
 
   private suggestSkills(key: string): string[] {

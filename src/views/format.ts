@@ -43,7 +43,9 @@ export function formatLevel(market: Market, level: SalaryLevel): string {
 }
 
 export function formatExtra(market: Market, extra: SalaryExtra): string {
-  const basis = extra.basis === 'base' ? '' : ` ${extra.basis}`;
+  // "FAANG TC" already says what the figure is; don't say TC twice.
+  const named = new RegExp(`\\b${extra.basis}\\b`, 'i').test(extra.label);
+  const basis = extra.basis === 'base' || named ? '' : ` ${extra.basis}`;
   return `${extra.label}: ${formatBand(market, extra)}${basis}`;
 }
 

@@ -10,8 +10,18 @@ describe('compare', () => {
     expect(cmp.skills.shared).toEqual(expect.arrayContaining(['Python', 'PyTorch/TensorFlow', 'Git']));
     expect(cmp.skills.distinct[0]).toEqual(expect.arrayContaining(['RAG', 'prompt engineering']));
     expect(cmp.skills.distinct[1]).toEqual(expect.arrayContaining(['scikit-learn', 'SQL']));
-    const union = new Set([...cmp.skills.shared, ...cmp.skills.distinct.flat()]);
+    const union = new Set([...cmp.skills.shared, ...cmp.skills.partial.map((p) => p.byRole[0]!), ...cmp.skills.distinct.flat()]);
     expect(cmp.skills.total).toBe(union.size);
+  });
+
+  it('shows a partial overlap as partial: "Docker/K8s" and "Docker" are not the same must-have', () => {
+    const cmp = core.compare([role('ai-engineer'), role('ml-engineer')]);
+    expect(role('ai-engineer').mustHave).toContain('Docker/K8s');
+    expect(role('ml-engineer').mustHave).toContain('Docker');
+    expect(cmp.skills.shared).not.toContain('Docker/K8s');
+    expect(cmp.skills.partial).toEqual([{ byRole: ['Docker/K8s', 'Docker'], common: ['docker'] }]);
+    // A compound entry both roles list the same way is still fully shared.
+    expect(cmp.skills.shared).toContain('PyTorch/TensorFlow');
   });
 
   it('finds when one role lies on the other’s career progression', () => {
@@ -87,6 +97,31 @@ describe('skills', () => {
     const web = core.match(['Python', 'TypeScript', 'React', 'LLM APIs', 'RAG', 'Docker']);
     expect(web[0]!.role.id).toBe('full-stack-ai-engineer');
     expect(core.match([])).toEqual([]);
+  });
+
+  it('keeps every role that ties with the last one shown, in a stable order, sharing its rank', () => {
+    for (const query of [['Python'], ['SQL'], ['PyTorch'], ['prompt engineering'], ['Docker', 'Kubernetes']]) {
+      const all = core.match(query, 100);
+      const top = core.match(query, 5);
+      expect(top.length, query.join()).toBeGreaterThanOrEqual(Math.min(5, all.length));
+      const lastRank = top.at(-1)!.rank;
+      // Nothing that ties with the last role shown is left out, and nothing worse is let in.
+      expect(top.map((m) => m.role.id)).toEqual(all.filter((m, i) => i < 5 || m.rank === lastRank).map((m) => m.role.id));
+      expect(all.filter((m) => m.rank === lastRank).every((m) => top.includes(m) || top.some((t) => t.role.id === m.role.id))).toBe(true);
+      expect(core.match(query, 5).map((m) => m.role.id)).toEqual(top.map((m) => m.role.id));
+      for (const [i, m] of top.entries()) if (i > 0) expect(m.rank).toBeGreaterThanOrEqual(top[i - 1]!.rank);
+    }
+  });
+
+  it('ranks a role matched only through nice-to-haves below every role matched through a must-have', () => {
+    for (const query of [['Python', 'LangChain'], ['Kubernetes', 'RAG'], ['CUDA', 'Python']]) {
+      const all = core.match(query, 100);
+      const firstNiceOnly = all.findIndex((m) => m.matchedMustHave.length === 0);
+      if (firstNiceOnly === -1) continue;
+      expect(all.slice(firstNiceOnly).every((m) => m.matchedMustHave.length === 0), query.join()).toBe(true);
+    }
+    const withNiceOnly = core.match(['LangChain'], 100);
+    expect(withNiceOnly.some((m) => m.matchedMustHave.length === 0)).toBe(true);
   });
 });
 

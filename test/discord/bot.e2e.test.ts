@@ -79,7 +79,7 @@ describe('/role', () => {
     const mustHave = field(embed, 'Must-have skills');
     for (const skill of role.mustHave) expect(mustHave).toContain(skill.replace(/[*_]/g, ''));
     const labels = componentsOf(roleCard.data).map((c) => c.label ?? c.placeholder);
-    expect(labels).toEqual(['Career path', 'Salary', 'Compare with…']);
+    expect(labels).toEqual(['Career path', 'Salary', 'Interview prep', 'Certifications', 'Projects', 'Compare with…', 'AI Engineer deep-dive…']);
     expect(roleCard.data.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -130,6 +130,34 @@ describe('/role', () => {
     const wrongType = await run('role', { name: 42 });
     expect(isEphemeral(wrongType.data)).toBe(true);
     expect(embedOf(wrongType.data).description).toContain('expected a role name');
+  });
+});
+
+describe('the knowledge commands', () => {
+  it('answers /prep, /certs, /projects and /companies as embeds within limits', async () => {
+    const prep = await run('prep', { role: 'RAG Engineer' });
+    expect(embedOf(prep.data).title).toBe('Interview prep: RAG Engineer');
+    expect(embedOf(prep.data).fields?.map((f) => f.name)).toContain('Behavioral Round (ALL roles)');
+    const certs = await run('certs', {});
+    expect(embedOf(certs.data).fields?.map((f) => f.name)).toEqual(['High priority', 'Medium priority', 'Nice to have']);
+    const projects = await run('projects', { layer: 'L3' });
+    expect(embedOf(projects.data).title).toBe('Portfolio projects: L3 Inference & Serving');
+    const india = await run('companies', { which: 'india' });
+    expect(field(embedOf(india.data), 'Job platforms')).toContain('Naukri.com');
+    for (const cb of [prep, certs, projects, india]) {
+      expect(cb.type).toBe(4);
+      expect(embedOf(cb.data).footer?.text ?? '').not.toContain('Shortened');
+    }
+  });
+
+  it('opens the AI Engineer deep-dive from the card’s select, and UK pay from /salary', async () => {
+    const select = componentsOf(roleCard.data).find((c) => c.type === 3 && c.placeholder === 'AI Engineer deep-dive…')!;
+    const option = select.options!.find((o) => o.label === 'vs ML Engineer, Data Scientist, Research Scientist')!;
+    const cb = await h.fake.roundTrip(h.fake.interaction.select(select.custom_id!, [option.value], h.fake.originalMessage(roleCardInteraction)));
+    expect(embedOf(cb.data).title).toBe('AI Engineer deep-dive: vs ML Engineer, Data Scientist, Research Scientist');
+    const uk = await run('salary', { role: 'AI Engineer', market: 'uk' });
+    expect(embedOf(uk.data).title).toBe('AI Engineer: UK pay by level');
+    expect(JSON.stringify(embedOf(uk.data))).toContain('£55K–£80K');
   });
 });
 

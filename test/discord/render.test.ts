@@ -203,3 +203,36 @@ describe('renderForDiscord on real answers', () => {
     }
   });
 });
+
+describe('renderForDiscord: the knowledge commands', () => {
+  it('renders /prep, /certs and /projects for every role, and every other new answer, within limits', async () => {
+    const calls: Array<[string, Record<string, string>]> = [
+      ['certs', {}],
+      ['projects', {}],
+      ['companies', {}],
+      ['companies', { which: 'india' }],
+      ['sources', {}],
+      ['salary', { role: 'AI Engineer', market: 'uk' }],
+      ['salary', { role: 'ML Engineer', market: 'uk' }],
+      ...['overview', 'tiers', 'compare', 'stack', 'skills', 'day', 'ladder', 'pay', 'roadmap', 'market', 'failure', 'disagreements', 'sources'].map(
+        (part): [string, Record<string, string>] => ['deepdive', { part }],
+      ),
+    ];
+    for (const role of core.kb.roles) calls.push(['prep', { role: role.name }], ['certs', { role: role.name }], ['projects', { role: role.name }]);
+    for (const [name, raw] of calls) {
+      const { view, outcome } = await dispatcher.run(name, raw, ctx);
+      expect(outcome, `${name} ${JSON.stringify(raw)}`).toBe('ok');
+      const message = renderForDiscord(view);
+      expectWithinLimits(message);
+      // Each answer is sized to fit one embed whole: nothing of the data is cut.
+      expect(message.embeds[0]!.footer?.text ?? '', `${name} ${JSON.stringify(raw)} was shortened`).not.toContain('Shortened');
+    }
+  });
+
+  it('gives the AI Engineer card its buttons and both selects within five rows', async () => {
+    const message = renderForDiscord((await dispatcher.run('role', { name: 'AI Engineer' }, ctx)).view);
+    expectWithinLimits(message);
+    const labels = message.components.flatMap((r) => r.components.map((c) => ('label' in c ? c.label : 'placeholder' in c ? c.placeholder : '')));
+    expect(labels).toEqual(expect.arrayContaining(['Career path', 'Salary', 'Interview prep', 'Certifications', 'Projects', 'Compare with…', 'AI Engineer deep-dive…']));
+  });
+});

@@ -22,7 +22,7 @@ describe('slash commands generated from the registry', () => {
 
   it('has one chat-input command per registry command, in order, that Discord accepts', () => {
     expect(payload.map((c) => c.name)).toEqual(commands.map((c) => c.name));
-    expect(payload.map((c) => c.name)).toEqual(['role', 'compare', 'roles', 'path', 'skills', 'match', 'salary', 'spotlight', 'help']);
+    expect(payload.map((c) => c.name)).toEqual(['role', 'compare', 'roles', 'path', 'skills', 'match', 'salary', 'prep', 'certs', 'projects', 'companies', 'deepdive', 'sources', 'spotlight', 'help']);
     expect(validateCommands(payload)).toEqual([]);
     // /spotlight is Discord's own build (guild only, Manage Channels), checked below and in spotlight.e2e.
     for (const c of payload.filter((c) => c.name !== 'spotlight')) {
@@ -57,7 +57,7 @@ describe('slash commands generated from the registry', () => {
     expect('choices' in layer && layer.choices?.length).toBe(7);
     const salary = basic(payload.find((c) => c.name === 'salary')!.options);
     expect(salary.map((o) => o.name)).toEqual(['role', 'market']);
-    expect(salary[1]).toMatchObject({ choices: [{ name: 'US', value: 'us' }, { name: 'India', value: 'india' }, { name: 'Both', value: 'both' }] });
+    expect(salary[1]).toMatchObject({ choices: [{ name: 'US', value: 'us' }, { name: 'India', value: 'india' }, { name: 'UK (AI Engineer only)', value: 'uk' }, { name: 'Both', value: 'both' }] });
     expect(basic(payload.find((c) => c.name === 'skills')!.options)[0]).toMatchObject({ type: 3, max_length: 100, required: true });
     expect(payload.find((c) => c.name === 'help')!.options ?? []).toEqual([]);
   });

@@ -201,3 +201,49 @@ describe('Slack slash commands, end to end over signed HTTP', () => {
     expect(body.components.slack!.detail).toContain('http mode');
   });
 });
+
+describe('Slack: the knowledge commands, end to end over signed HTTP', () => {
+  let h: SlackHarness;
+  type Select = { type: string; action_id: string; placeholder?: { text: string }; options: Array<{ text: { text: string }; value: string }> };
+  const selects = (blocks: unknown): Select[] =>
+    (blocks as Array<{ type: string; elements?: Select[] }>).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []).filter((e) => e.type === 'static_select');
+
+  beforeAll(async () => {
+    h = await SlackHarness.start(createCore());
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('answers /prep, /certs, /projects, /companies and /deepdive within the message limits', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['/prep', 'MLOps Engineer', 'Interview prep: MLOps / LLMOps Engineer'],
+      ['/certs', '', 'Certification roadmap'],
+      ['/projects', 'L4', 'Portfolio projects: L4 Fine-tuning &amp; Evaluation'], // Slack text escapes &
+      ['/companies', 'india', 'Where to look in India'],
+      ['/deepdive', 'roadmap', 'AI Engineer deep-dive: Roadmap into the role'],
+      ['/salary', 'AI Engineer uk', 'AI Engineer: UK pay by level'],
+    ];
+    for (const [command, text, title] of cases) {
+      const sent = await h.sender.command(command, text);
+      expect(sent.status).toBe(200);
+      const [answer] = await h.responses.waitFor(sent.responseId);
+      const blocks = answer!.body.blocks as Array<{ type: string }>;
+      expect(blocks[0], command).toMatchObject({ type: 'header', text: { text: title } });
+      expect(blocks.length).toBeLessThanOrEqual(50);
+      expect(blockTexts(blocks)).not.toContain('Shortened');
+    }
+  });
+
+  it('the AI Engineer card’s deep-dive menu opens the chosen part', async () => {
+    const sent = await h.sender.command('/role', 'AI Engineer');
+    const [answer] = await h.responses.waitFor(sent.responseId);
+    const menu = selects(answer!.body.blocks).find((s) => s.placeholder?.text === 'AI Engineer deep-dive…')!;
+    const option = menu.options.find((o) => o.text.text === 'Pay: US, UK and India ladders')!;
+    const click = await h.sender.click({ actionId: menu.action_id, value: option.value, kind: 'static_select', container: { ephemeral: true } });
+    expect(click.status).toBe(200);
+    const [reply] = await h.responses.waitFor(click.responseId);
+    expect((reply!.body.blocks as Block[])[0]).toMatchObject({ type: 'header', text: { text: 'AI Engineer deep-dive: Pay: US, UK and India ladders' } });
+    expect(blockTexts(reply!.body.blocks)).toContain('UK pay ladder');
+  });
+});

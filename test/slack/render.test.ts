@@ -185,3 +185,33 @@ describe('Slack renderer: escaping', () => {
     expect(fitText('short & sweet', 100)).toBe('short &amp; sweet');
   });
 });
+
+describe('Slack renderer: the knowledge commands', () => {
+  it('keeps /prep, /certs, /projects, /companies, /sources and every deep-dive part within limits', async () => {
+    const { Dispatcher } = await import('../../src/app/dispatch.js');
+    const { testCore } = await import('../helpers/core.js');
+    const core = testCore();
+    const dispatcher = new Dispatcher(core);
+    const ctx = { platform: 'slack' as const };
+    const calls: Array<[string, string]> = [
+      ['certs', ''],
+      ['projects', ''],
+      ['projects', 'L4'],
+      ['companies', ''],
+      ['companies', 'india'],
+      ['sources', ''],
+      ['salary', 'AI Engineer uk'],
+      ['salary', 'AI Engineer'],
+      ['role', 'AI Engineer'],
+      ...['overview', 'tiers', 'compare', 'stack', 'skills', 'day', 'ladder', 'pay', 'roadmap', 'market', 'failure', 'disagreements', 'sources'].map((p): [string, string] => ['deepdive', p]),
+    ];
+    for (const role of core.kb.roles) calls.push(['prep', role.name], ['certs', role.name], ['projects', role.name]);
+    for (const [name, text] of calls) {
+      const { view, outcome } = await dispatcher.runText(name, text, ctx);
+      expect(outcome, `${name} ${text}`).toBe('ok');
+      // Button values carry encoded invocations ("…?role=%238&market=uk"): values are never rendered as text, so & is fine there.
+      const problems = limitProblems(renderView(view)).filter((p) => !/^bare & in "rc1:/.test(p));
+      expect(problems, `${name} ${text}`).toEqual([]);
+    }
+  });
+});

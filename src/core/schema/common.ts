@@ -49,9 +49,20 @@ export function parseMarket(word: string): MarketChoice | undefined {
   return Object.hasOwn(MARKET_WORDS, w) ? MARKET_WORDS[w] : undefined;
 }
 
+/** /salary also knows the UK, for the one role whose deep-dive has UK pay. */
+export const SalaryMarketChoice = z.enum(['us', 'india', 'uk', 'both'], { error: 'expected a market: us, india, uk or both' });
+export type SalaryMarketChoice = z.infer<typeof SalaryMarketChoice>;
+export const SALARY_MARKET_WORDS: Readonly<Record<string, SalaryMarketChoice>> = Object.freeze({ ...MARKET_WORDS, uk: 'uk', gb: 'uk', gbp: 'uk', britain: 'uk' });
+
+export function parseSalaryMarket(word: string): SalaryMarketChoice | undefined {
+  const w = word.trim().toLowerCase();
+  return Object.hasOwn(SALARY_MARKET_WORDS, w) ? SALARY_MARKET_WORDS[w] : undefined;
+}
+
 /** A reference to a role in this knowledge base, or a title that is not one of the 31 roles (e.g. "CTO"). */
 export const RoleOrTitle = z.union([
-  z.object({ role: RoleId }).strict(),
+  // `qualifier` keeps the reference's specialisation of the move: "AI Research Scientist (NLP)".
+  z.object({ role: RoleId, qualifier: z.string().min(1).optional() }).strict(),
   z.object({ title: z.string().min(1) }).strict(),
 ]);
 export type RoleOrTitle = z.infer<typeof RoleOrTitle>;

@@ -16,6 +16,8 @@ export const Meta = z
         pointsTo: z.array(RoleId).min(1),
       })
       .strict(),
+    /** The stack runs from the layer that is easiest to enter to the one that pays most. */
+    stackSpan: z.object({ easiestEntry: LayerCode, highestPay: LayerCode }).strict(),
     /** Why this is a 6-layer model when industry models use 4-5. */
     stackModelNote: z.string().min(1),
   })

@@ -1,6 +1,8 @@
 import type { Core } from '../../core/index.js';
 import type { Role } from '../../core/schema/role.js';
 import type { Action, Field, Section, View } from '../view.js';
+import { deepDiveSelect } from '../deep-dive/index.js';
+import { disagreementSection } from './disagreements.js';
 import { DIFFICULTY_LABEL, kbView, headline, layerLabel, layerSpan, roleRef, salaryLines } from '../format.js';
 
 /** The related roles that are among the 31, for "Compare with…". */
@@ -9,13 +11,13 @@ export function relatedRoles(core: Core, role: Role): Role[] {
 }
 
 export function progressionText(core: Core, role: Role): string[] {
-  return role.progression.map((p) => ('role' in p ? core.kb.role(p.role).name : p.title));
+  return role.progression.map((p) => ('role' in p ? `${core.kb.role(p.role).name}${p.qualifier ? ` (${p.qualifier})` : ''}` : p.title));
 }
 
 export function roleFacts(core: Core, role: Role): Field[] {
   const span = layerSpan(role);
   return [
-    { label: 'Layer', value: `${layerLabel(core.kb, role.layer)}${span ? ` (spans ${span})` : ''}`, inline: true },
+    { label: 'Layer', value: `${layerLabel(core.kb, role.layer)}${span ? ` (spans ${span})` : ''}${role.layerNote ? `, ${role.layerNote}` : ''}`, inline: true },
     { label: 'Entry difficulty', value: DIFFICULTY_LABEL[role.difficulty], inline: true },
     { label: 'Availability', value: role.availability, inline: true },
     { label: 'Min education', value: role.education, inline: true },
@@ -25,9 +27,13 @@ export function roleFacts(core: Core, role: Role): Field[] {
 
 export function roleActions(core: Core, role: Role): Action[] {
   const related = relatedRoles(core, role);
+  const ref = roleRef(role);
   const actions: Action[] = [
-    { type: 'button', label: 'Career path', invoke: { command: 'path', args: { from: roleRef(role) } }, style: 'primary' },
-    { type: 'button', label: 'Salary', invoke: { command: 'salary', args: { role: roleRef(role) } } },
+    { type: 'button', label: 'Career path', invoke: { command: 'path', args: { from: ref } }, style: 'primary' },
+    { type: 'button', label: 'Salary', invoke: { command: 'salary', args: { role: ref } } },
+    { type: 'button', label: 'Interview prep', invoke: { command: 'prep', args: { role: ref } } },
+    { type: 'button', label: 'Certifications', invoke: { command: 'certs', args: { role: ref } } },
+    { type: 'button', label: 'Projects', invoke: { command: 'projects', args: { role: ref } } },
   ];
   if (related.length > 0) {
     actions.push({
@@ -40,6 +46,7 @@ export function roleActions(core: Core, role: Role): Action[] {
       })),
     });
   }
+  if (core.kb.aiEngineer.meta.role === role.id) actions.push(deepDiveSelect());
   return actions;
 }
 
@@ -55,6 +62,18 @@ function deepDiveSections(core: Core, role: Role): Section[] {
   ];
 }
 
+/** Related jobs that are not among the 31 roles (those are under "Compare with…"). */
+function relatedTitles(role: Role): Section[] {
+  const titles = role.related.flatMap((r) => ('title' in r ? [r.title] : []));
+  return titles.length ? [{ heading: 'Also related', body: titles.join(', ') }] : [];
+}
+
+/** The job-search keywords for the role's layer: "Search for: …". */
+function searchSection(core: Core, role: Role): Section[] {
+  const keywords = core.extras(role).keywords;
+  return keywords.length ? [{ heading: 'Search for', body: keywords.join(', ') }] : [];
+}
+
 /** The full role card: key facts first, then pay, skills and the rest of the breakdown. */
 export function roleCard(core: Core, role: Role): View {
   const sections: Section[] = [
@@ -67,6 +86,9 @@ export function roleCard(core: Core, role: Role): View {
     { heading: 'Hiring', body: role.hiringCompanies.join(', ') },
     { heading: 'Job market', body: role.availabilityNote },
     ...deepDiveSections(core, role),
+    ...relatedTitles(role),
+    ...searchSection(core, role),
+    ...disagreementSection(core, role),
   ];
   return kbView(core.kb, {
     kind: 'role',

@@ -121,7 +121,7 @@ export const Seed = z
     file: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/, 'expected the seed file name, e.g. 001_f6e0a304b7b9bbdc.txt'),
     /** The article's own title, verbatim. */
     title: z.string().min(1),
-    kind: z.enum(['article', 'career-note', 'guide']),
+    kind: z.enum(['reference', 'article', 'career-note', 'guide']),
     author: z.string().min(1).optional(),
     publisher: z.string().min(1).optional(),
     /** "YYYY" or "YYYY-MM": when the article dates itself or its figures. */

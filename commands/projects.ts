@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { defineCommand, roleText } from './command.js';
+import { layerInput, roles } from './roles.js';
+import { unresolvedView } from '../src/views/cards/resolution-views.js';
+import { audienceText, careerActions } from '../src/views/audience.js';
+import { footer, layerLabel, roleRef } from '../src/views/format.js';
+import { projectsForLayer } from '../src/core/extras.js';
+import type { PortfolioProject } from '../src/core/schema/reference.js';
+import type { View } from '../src/views/view.js';
+import type { Role } from '../src/core/schema/role.js';
+
+const LAYER_WORD = /^(?:layer\s*|l)?[1-6]$|^cross(?:-cutting)?$/i;
+
+export const projects = defineCommand({
+  name: 'projects',
+  description: 'Portfolio project ideas with tips, for a role, a layer of the stack, or all',
+  usage: '/projects [role | layer]',
+  examples: ['/projects', '/projects RAG Engineer', '/projects L3'],
+  options: [
+    { name: 'role', kind: 'role', description: 'Projects for this role', required: false },
+    {
+      name: 'layer',
+      kind: 'choice',
+      description: 'Projects for this layer of the stack',
+      required: false,
+      choices: (roles.options.find((o) => o.name === 'layer') as { choices: ReadonlyArray<{ value: string; label: string }> }).choices,
+    },
+  ],
+  input: z
+    .object({ role: roleText.optional(), layer: layerInput.optional() })
+    .refine((i) => !(i.role && i.layer), { message: 'give a role or a layer, not both' }),
+  parseText: (text) => (LAYER_WORD.test(text.trim()) ? { layer: text } : { role: text }),
+  run({ role: query, layer }, core): View {
+    const kb = core.kb;
+    let list: PortfolioProject[] = kb.reference.projects;
+    let scope = 'every role';
+    let role: Role | undefined;
+    if (query !== undefined) {
+      const res = core.resolve(query);
+      if (res.status !== 'found') return unresolvedView(core, res, (r) => ({ command: 'projects', args: { role: roleRef(r) } }));
+      role = res.role;
+      list = core.extras(role).projects;
+      scope = role.name;
+    } else if (layer !== undefined) {
+      list = projectsForLayer(kb, layer);
+      scope = layerLabel(kb, layer);
+    }
+    return {
+      kind: 'projects',
+      title: `Portfolio projects: ${scope}`,
+      description: `${list.length} project idea${list.length === 1 ? '' : 's'} from the reference, each with a tip on what makes it count.`,
+      fields: [],
+      sections: list.map((p) => ({
+        heading: p.title,
+        body: p.tip,
+        items: [`For ${audienceText(kb, p.appliesTo)} (layer ${p.layers})`],
+      })),
+      actions: role ? careerActions(role, 'projects') : [],
+      footer: footer(kb),
+      tone: 'info',
+    };
+  },
+});

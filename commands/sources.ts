@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { defineCommand } from './command.js';
+import { footer } from '../src/views/format.js';
+import { seedLabel } from '../src/views/deep-dive/format.js';
+import type { View } from '../src/views/view.js';
+
+export const sources = defineCommand({
+  name: 'sources',
+  description: 'Where RoleCall’s facts and figures come from, and how current they are',
+  usage: '/sources',
+  examples: ['/sources'],
+  options: [],
+  input: z.object({}),
+  parseText: () => ({}),
+  run(_input, core): View {
+    const { reference, aiEngineer } = core.kb;
+    return {
+      kind: 'sources',
+      title: 'Sources',
+      description: reference.meta.snapshotNote,
+      fields: [],
+      sections: [
+        { heading: `${reference.meta.title}: its sources`, items: reference.sources },
+        {
+          heading: 'The AI Engineer deep-dive also draws on',
+          items: aiEngineer.seeds.filter((s) => s.kind !== 'reference').map((s) => `${seedLabel(s)}${s.dated ? `, ${s.dated}` : ''}${s.caveat ? `. ${s.caveat}` : ''}`),
+        },
+      ],
+      actions: [{ type: 'button', label: 'Deep-dive sources', invoke: { command: 'deepdive', args: { part: 'sources' } } }],
+      footer: footer(core.kb),
+      tone: 'info',
+    };
+  },
+});
