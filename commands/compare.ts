@@ -7,6 +7,7 @@ import { MAX_COMPARE } from '../src/core/compare.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { notice } from '../src/views/cards/notice.js';
 import { DIFFICULTY_LABEL, footer, headline, LEVEL_LABEL, LEVELS, roleRef, salaryCell } from '../src/views/format.js';
+import { compareChart } from '../src/views/chart.js';
 import type { Section, View } from '../src/views/view.js';
 
 const SLOTS = ['role_a', 'role_b', 'role_c', 'role_d'] as const;
@@ -110,6 +111,8 @@ export function comparisonView(core: Core, cmp: Comparison): View {
         ...LEVELS.map((l) => row(`India ${LEVEL_LABEL[l].toLowerCase()}`, (r) => salaryCell(r, 'india', l))),
       ],
     },
+    // The table shows both markets, so the chart does too: one panel each, never $ and ₹ on one axis.
+    chart: compareChart(roles, ['us', 'india']),
     actions: roles.map((r) => ({ type: 'button' as const, label: r.name, invoke: { command: 'role', args: { name: roleRef(r) } } })),
     footer: footer(core.kb),
     tone: 'info',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { footer, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines, type Market } from '../src/views/format.js';
+import { salaryChart } from '../src/views/chart.js';
 import type { View } from '../src/views/view.js';
 
 const MarketOption = z.enum(['us', 'india', 'both']);
@@ -56,6 +57,7 @@ export const salary = defineCommand({
         columns: ['Market', ...LEVELS.map((l) => LEVEL_LABEL[l])],
         rows: markets.map((m) => [MARKET_LABEL[m], ...LEVELS.map((l) => salaryCell(role, m, l))]),
       },
+      chart: salaryChart(role, markets),
       actions: [
         { type: 'button', label: 'Role card', invoke: { command: 'role', args: { name: roleRef(role) } } },
         ...(market !== 'india' ? [{ type: 'button' as const, label: 'India', invoke: { command: 'salary', args: { role: roleRef(role), market: 'india' } } }] : []),
