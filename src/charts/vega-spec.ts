@@ -112,7 +112,7 @@ function rangePanel(chart: RangeChart, panel: RangePanel) {
       {
         // A single figure ("$115K") is a mark at that value, not a range.
         transform: [{ filter: 'datum.single' }],
-        mark: { type: 'tick', orient: 'vertical', thickness: 4, size: barSize },
+        mark: { type: 'tick', orient: 'vertical', thickness: 4, size: barSize, opacity: 1 },
         encoding: { x: { field: 'lo', ...x }, ...color },
       },
       {
@@ -138,7 +138,10 @@ function rangePanel(chart: RangeChart, panel: RangePanel) {
 function rangeSpec(chart: RangeChart): TopLevelSpec {
   const panels = chart.panels.map((p) => ({ title: { text: MARKET_LABEL[p.market], fontSize: 12, color: MUTED }, ...rangePanel(chart, p) }));
   const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text: chart.title, limit: PLOT_WIDTH }, config: CONFIG, description: chart.alt };
-  if (panels.length === 1) return { ...base, ...panels[0]! } as TopLevelSpec;
+  if (panels.length === 1) {
+    const only = chart.panels[0]!;
+    return { ...base, ...rangePanel(chart, only), title: { ...base.title, subtitle: MARKET_LABEL[only.market], subtitleColor: MUTED } } as TopLevelSpec;
+  }
   // One x scale per market: $ and ₹ never share an axis.
   return { ...base, vconcat: panels, spacing: 22, resolve: { scale: { x: 'independent' } } } as TopLevelSpec;
 }
