@@ -118,11 +118,11 @@ export function pathChart(steps: ReadonlyArray<{ from: Role; to: Role; via: stri
 
 /**
  * A compact text bar chart for terminals: one line per bar on a shared scale per panel,
- * "█" for the range, "▸" after an open top, "·" for a single figure.
+ * "█" for the range, "▸" after an open top, "·" for a single figure. A path is one role a line.
  */
 export function chartBars(chart: ChartSpec, width = 30): string[] {
   if (chart.kind === 'path-map') {
-    return [chart.roles.map((r, i) => (i === 0 ? `[${r}]` : `─(${chart.moves[i - 1]?.via ?? ''})→ [${r}]`)).join(' ')];
+    return chart.roles.map((r, i) => (i === 0 ? `[${r}]` : `  └─(${chart.moves[i - 1]?.via ?? ''})→ [${r}]`));
   }
   const lines: string[] = [];
   const multi = chart.roles.length > 1;
