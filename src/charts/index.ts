@@ -13,6 +13,9 @@ export interface RenderedChart {
   alt: string;
 }
 
+/** Draws a chart: `renderChart` in the app, a stand-in in tests that exercise failures. */
+export type ChartRenderer = (chart: ChartSpec) => Promise<RenderedChart>;
+
 type Renderer = typeof import('./render.js');
 let renderer: Promise<Renderer> | undefined;
 

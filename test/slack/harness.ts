@@ -24,6 +24,7 @@ export interface HarnessOptions {
   extraCommands?: CommandDefinition[];
   spotlightPreview?: () => Promise<View | undefined>;
   slackCommands?: StartSlackOptions['commands'];
+  renderChart?: StartSlackOptions['renderChart'];
 }
 
 /**
@@ -96,6 +97,7 @@ export class SlackHarness {
       metrics: this.metrics,
       ...(this.opts.spotlightPreview ? { spotlightPreview: this.opts.spotlightPreview } : {}),
       ...(this.opts.slackCommands ? { commands: this.opts.slackCommands } : {}),
+      ...(this.opts.renderChart ? { renderChart: this.opts.renderChart } : {}),
     });
     const runtime = this.runtime;
     const store = this.store;

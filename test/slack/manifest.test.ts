@@ -28,7 +28,8 @@ describe('slack/manifest.yml', () => {
 
   it('asks for the fewest scopes and subscribes to the events RoleCall handles', () => {
     // users:read is for /spotlight's admin check (users.info); its post check needs no read scope.
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'users:read']);
+    // files:write uploads the charts (files.getUploadURLExternal / files.completeUploadExternal).
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write', 'users:read']);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

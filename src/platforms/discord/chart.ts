@@ -1,12 +1,8 @@
 import type { Logger } from '../../observability/logger.js';
-import type { RenderedChart } from '../../charts/index.js';
-import type { ChartSpec } from '../../views/chart.js';
+import { renderChart, type ChartRenderer } from '../../charts/index.js';
 import type { View } from '../../views/view.js';
 import { clip } from './limits.js';
 import type { DiscordMessage } from './render.js';
-
-/** Draws a chart; the lazy renderer by default, replaceable in tests. */
-export type ChartRenderer = (chart: ChartSpec) => Promise<RenderedChart>;
 
 /** A file to upload with a message, in the shape both discord.js (`files`) and @discordjs/rest take. */
 export interface DiscordFile {
@@ -23,7 +19,7 @@ export interface DiscordAnswer {
 
 const MAX_ALT = 1024;
 
-export const defaultChartRenderer: ChartRenderer = async (chart) => (await import('../../charts/index.js')).renderChart(chart);
+export const defaultChartRenderer: ChartRenderer = renderChart;
 
 /**
  * The message for a View with its chart attached: the PNG goes up as a file and the embed's

@@ -21,7 +21,8 @@ import { notice } from '../../views/cards/notice.js';
 import { plainText } from './escape.js';
 import { clip, cut, DISCORD_LIMITS as L } from './limits.js';
 import { renderForDiscord, type DiscordMessage } from './render.js';
-import { defaultChartRenderer, withChart, type ChartRenderer, type DiscordFile } from './chart.js';
+import type { ChartRenderer } from '../../charts/index.js';
+import { defaultChartRenderer, withChart, type DiscordFile } from './chart.js';
 import type { DiscordCommandExtension } from './slash-commands.js';
 
 export interface InteractionHandlerOptions {

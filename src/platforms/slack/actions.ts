@@ -9,6 +9,7 @@ import { publishHome } from './app-home.js';
 import { ACTION_ID_PATTERN, SHARE_ACTION_ID } from './blocks.js';
 import type { Respond } from './commands.js';
 import { commandContext, failureView, type Interaction, recordFailure, recordResult, runCommandText, type SlackDeps } from './deps.js';
+import { uploadCharts } from './charts.js';
 import { classifySlackError, postView } from './post.js';
 import { renderView } from './render.js';
 import { decodeShare, encodeShare } from './share.js';
@@ -62,6 +63,7 @@ async function share(deps: SlackDeps, client: WebClient, input: ActionInput, res
   }
   // The ephemeral copy has done its job once the public one is up.
   if (input.ephemeral) await respond?.({ delete_original: true });
+  await uploadCharts(deps, client, input.channelId, [result.view], input.threadTs);
   return result;
 }
 
@@ -79,6 +81,7 @@ async function run(deps: SlackDeps, client: WebClient, input: ActionInput, respo
     await rememberComparison(deps, key, Object.values(decoded.invocation.args));
     await postView(client, input.channelId, result.view, { threadTs: input.threadTs });
     if (input.ephemeral) await respond?.({ delete_original: true });
+    await uploadCharts(deps, client, input.channelId, [result.view], input.threadTs);
     return result;
   }
   const shareValue = result.outcome === 'ok' && !result.view.private ? encodeShare({ encoded: input.value }) : undefined;

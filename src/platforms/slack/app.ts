@@ -1,3 +1,4 @@
+import type { ChartRenderer } from '../../charts/index.js';
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
@@ -22,6 +23,8 @@ export interface StartSlackOptions {
   metrics: Metrics;
   /** This week's spotlight for the Home tab; a short explanation shows when absent. */
   spotlightPreview?: () => Promise<View | undefined>;
+  /** Draws charts (tests pass a failing one); the lazily loaded renderer by default. */
+  renderChart?: ChartRenderer;
   /** Slack-only slash commands (e.g. /spotlight), routed by name next to the registry's. */
   commands?: readonly SlackCommandHandler[];
   /** Passed to commands as ctx.services. */
@@ -139,6 +142,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     commands: new Map((opts.commands ?? []).map((c) => [c.name.replace(/^\//, '').toLowerCase(), c])),
     ...(opts.services ? { services: opts.services } : {}),
     ...(opts.spotlightPreview ? { spotlightPreview: opts.spotlightPreview } : {}),
+    ...(opts.renderChart ? { renderChart: opts.renderChart } : {}),
   };
   registerCommands(app, deps);
   registerMentions(app, deps);

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { WebClient } from '@slack/web-api';
 import type { CommandContext } from '../../../commands/index.js';
 import { type Dispatcher, type DispatchResult, newErrorId } from '../../app/dispatch.js';
+import type { ChartRenderer } from '../../charts/index.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { Store } from '../../store/store.js';
@@ -29,6 +30,8 @@ export interface SlackDeps {
   commands: ReadonlyMap<string, SlackCommandHandler>;
   services?: Record<string, unknown>;
   spotlightPreview?: () => Promise<View | undefined>;
+  /** Draws charts for public answers (the lazily loaded renderer unless a test replaces it). */
+  renderChart?: ChartRenderer;
 }
 
 export function commandContext(deps: SlackDeps, invoker: { userId: string; channelId?: string; workspaceId?: string }): CommandContext {
