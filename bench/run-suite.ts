@@ -4,6 +4,7 @@ const loaders: Record<string, () => Promise<() => Promise<void>>> = {
   resolve: async () => (await import('./resolve.js')).benchResolve,
   discord: async () => (await import('./discord.js')).benchDiscord,
   slack: async () => (await import('./slack.js')).benchSlack,
+  charts: async () => (await import('./charts.js')).benchCharts,
   spotlight: async () => {
     const mod = (await import('./spotlight.js').catch(() => undefined)) as { benchSpotlight?: () => Promise<void> } | undefined;
     return mod?.benchSpotlight ?? (async () => console.log('\n## Spotlight\n(not available)'));

@@ -39,5 +39,5 @@ export async function renderChartSvg(chart: ChartSpec): Promise<string> {
 export async function renderChart(chart: ChartSpec): Promise<RenderedChart> {
   const r = await load();
   const svg = await r.chartToSvg(chart);
-  return { fileName: chartFileName(chart, 'png'), png: r.svgToPng(svg), svg, alt: chart.alt };
+  return { fileName: chartFileName(chart, 'png'), png: await r.svgToPng(svg), svg, alt: chart.alt };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { parse, View as VegaView } from 'vega';
 import { compile } from 'vega-lite';
 import { packageRoot } from '../core/paths.js';
@@ -27,11 +27,15 @@ export async function chartToSvg(chart: ChartSpec): Promise<string> {
   }
 }
 
-export function svgToPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, {
+/**
+ * Rasterises on libuv's thread pool (resvg's renderAsync): font loading, drawing and PNG
+ * encoding are most of a chart's cost, and off the event loop they never hold up other answers.
+ */
+export async function svgToPng(svg: string): Promise<Buffer> {
+  const image = await renderAsync(svg, {
     font: { loadSystemFonts: false, fontFiles: [FONT_FILE], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
     fitTo: { mode: 'zoom', value: PNG_SCALE },
     background: '#ffffff',
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }
