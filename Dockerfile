@@ -31,6 +31,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY data ./data
 COPY slack ./slack
+COPY assets ./assets
 RUN mkdir -p /var/lib/rolecall && chown node:node /var/lib/rolecall
 USER node
 VOLUME ["/var/lib/rolecall"]

@@ -30,6 +30,11 @@ npx --no-install rolecall role "AI Engineer" --json | node -e '
     console.log("--json: role 8 with the reference figures");
   });'
 
+echo "--- a chart from the package (vega, resvg's prebuilt binary, the shipped font)"
+npx --no-install rolecall salary "AI Engineer" --png "$work/salary.png" >/dev/null
+head -c 8 "$work/salary.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" || { echo "the chart is not a PNG"; exit 1; }
+echo "--png: $(wc -c <"$work/salary.png") bytes"
+
 echo "--- start with a bad configuration"
 set +e
 bad=$(env -i PATH="$PATH" HOME="$HOME" DISCORD_TOKEN=not-a-real-token-SECRET123 SLACK_BOT_TOKEN=bad-SECRET456 PORT=99999 \
@@ -49,6 +54,8 @@ test -f "$work/db/rolecall.db" || { echo "the database was not created"; exit 1;
 if [ -n "$node24" ]; then
   echo "--- the same on $("$node24/bin/node" --version)"
   "$node24/bin/node" node_modules/rolecall/dist/src/cli/main.js role "AI Engineer" | grep -q "^8\. AI Engineer"
+  "$node24/bin/node" node_modules/rolecall/dist/src/cli/main.js compare "AI Engineer" "ML Engineer" --svg "$work/compare24.svg" >/dev/null
+  grep -q "DejaVu Sans" "$work/compare24.svg" || { echo "no chart on Node 24"; exit 1; }
   ROLECALL_DB="$work/db24/rolecall.db" "$node24/bin/node" node_modules/rolecall/dist/src/cli/main.js spotlight list
   test -f "$work/db24/rolecall.db" || { echo "the database was not created on Node 24"; exit 1; }
 fi

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 
-export const SUITES = ['resolve', 'discord', 'slack', 'installs', 'spotlight', 'hardening', 'scale-out'] as const;
+export const SUITES = ['resolve', 'discord', 'slack', 'installs', 'spotlight', 'charts', 'hardening', 'scale-out'] as const;
 
 /**
  * The V8 flags production runs with (`npm start`, the Dockerfile). Loading the YAML at start

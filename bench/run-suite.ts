@@ -7,6 +7,7 @@ const loaders: Record<string, () => Promise<() => Promise<void>>> = {
   hardening: async () => (await import('./hardening.js')).benchHardening,
   'scale-out': async () => (await import('./scale-out.js')).benchScaleOut,
   installs: async () => (await import('./installs.js')).benchInstalls,
+  charts: async () => (await import('./charts.js')).benchCharts,
   spotlight: async () => {
     const mod = (await import('./spotlight.js').catch(() => undefined)) as { benchSpotlight?: () => Promise<void> } | undefined;
     return mod?.benchSpotlight ?? (async () => console.log('\n## Spotlight\n(not available)'));

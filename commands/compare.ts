@@ -7,6 +7,7 @@ import { MAX_COMPARE } from '../src/core/compare.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { notice } from '../src/views/cards/notice.js';
 import { DIFFICULTY_LABEL, kbView, headline, LEVEL_LABEL, LEVELS, roleRef, salaryCell } from '../src/views/format.js';
+import { compareChart } from '../src/views/chart.js';
 import type { Section, View } from '../src/views/view.js';
 
 /** The input's role slots, in order: one per role compared, at most MAX_COMPARE. */
@@ -120,6 +121,8 @@ export function comparisonView(core: Core, cmp: Comparison): View {
         ...LEVELS.map((l) => row(`India ${LEVEL_LABEL[l].toLowerCase()}`, (r) => salaryCell(r, 'india', l))),
       ],
     },
+    // The table shows both markets, so the chart does too: one panel each, never $ and ₹ on one axis.
+    chart: compareChart(roles, ['us', 'india']),
     actions: roles.map((r) => ({ type: 'button' as const, label: r.name, invoke: { command: 'role', args: { name: roleRef(r) } } })),
   });
 }

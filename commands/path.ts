@@ -3,6 +3,7 @@ import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { progressionText } from '../src/views/cards/role-card.js';
 import { kbView, roleRef } from '../src/views/format.js';
+import { pathChart } from '../src/views/chart.js';
 import type { View } from '../src/views/view.js';
 
 export const path = defineCommand({
@@ -70,6 +71,7 @@ export const path = defineCommand({
       title: `${a.role.name} → ${b.role.name}`,
       description: `${result.steps.length} move${result.steps.length === 1 ? '' : 's'}: ${[result.from, ...result.steps.map((s) => s.to)].map((r) => r.name).join(' → ')}`,
       sections: [{ heading: 'Steps', items: result.steps.map((s) => `${s.from.name} → ${s.to.name} (${s.via})`) }],
+      chart: pathChart(result.steps),
       actions: [
         { type: 'button', label: 'Compare them', invoke: { command: 'compare', args: { role_a: roleRef(a.role), role_b: roleRef(b.role) } } },
         { type: 'button', label: b.role.name.slice(0, 80), invoke: { command: 'role', args: { name: roleRef(b.role) } } },

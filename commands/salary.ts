@@ -3,6 +3,7 @@ import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { type Market, parseSalaryMarket, SALARY_MARKET_WORDS, SalaryMarketChoice } from '../src/core/schema/common.js';
 import { footer, kbView, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines } from '../src/views/format.js';
+import { salaryChart } from '../src/views/chart.js';
 import type { Section, View } from '../src/views/view.js';
 import type { Core } from '../src/core/index.js';
 import type { Role } from '../src/core/schema/role.js';
@@ -120,6 +121,7 @@ export const salary = defineCommand({
         columns: ['Market', ...LEVELS.map((l) => LEVEL_LABEL[l])],
         rows: markets.map((m) => [MARKET_LABEL[m], ...LEVELS.map((l) => salaryCell(role, m, l))]),
       },
+      chart: salaryChart(role, markets),
       actions: [
         { type: 'button', label: 'Role card', invoke: { command: 'role', args: { name: roleRef(role) } } },
         ...(market !== 'india' ? [{ type: 'button' as const, label: 'India', invoke: { command: 'salary', args: { role: roleRef(role), market: 'india' } } }] : []),

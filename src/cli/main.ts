@@ -9,6 +9,7 @@ import { renderForTerminal } from '../platforms/console/render.js';
 import { resolutionJson } from './json-contract.js';
 import { runBatch } from './batch.js';
 import type { Io } from './io.js';
+import { writeChart } from './chart-files.js';
 
 /** Exit codes: 0 answered (role found), 1 ambiguous or not found, 2 bad usage, 3 invalid role data. */
 export const EXIT = { ok: 0, unresolved: 1, usage: 2, data: 3 } as const;
@@ -22,7 +23,12 @@ const FLAG_OPTIONS = {
   education: { type: 'string' },
   availability: { type: 'string' },
   color: { type: 'boolean' },
+  png: { type: 'string' },
+  svg: { type: 'string' },
 } as const;
+
+/** The commands whose answers carry a chart, for --png / --svg. */
+const CHART_COMMANDS = ['salary', 'compare', 'path'];
 
 export function usage(): string {
   const lines = commands.map((c) => `  rolecall ${c.usage.replace(/^\//, '')}`.padEnd(58) + c.description);
@@ -35,6 +41,7 @@ export function usage(): string {
     '',
     'rolecall role with no name reads one query per line from stdin and prints one JSON object per line.',
     'Flags: --json (machine-readable output; bad usage too, as {"status":"invalid",…}), --market us|india|uk|both, --layer L1..L6|cross, --difficulty, --education, --availability',
+    '       --png FILE / --svg FILE (salary, compare and path: write the chart)',
     'Exit codes: 0 answered, 1 ambiguous or not found, 2 bad usage, 3 invalid role data.',
   ].join('\n');
 }
@@ -93,6 +100,15 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     return EXIT.usage;
   }
 
+  if ((flags.png !== undefined || flags.svg !== undefined) && !CHART_COMMANDS.includes(name)) {
+    io.stderr.write(`rolecall: --png and --svg work with ${CHART_COMMANDS.join(', ')}\n`);
+    return EXIT.usage;
+  }
+  if (flags.png === '' || flags.svg === '') {
+    io.stderr.write('rolecall: --png and --svg need a file name\n');
+    return EXIT.usage;
+  }
+
   let core: Core;
   try {
     core = createCore(loadKnowledgeBase(process.env.ROLECALL_DATA_DIR || undefined));
@@ -140,6 +156,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110) })}\n`);
   }
   if (result.outcome === 'error') return 70;
+  if ((flags.png || flags.svg) && !(await writeChart(result.view, { png: flags.png, svg: flags.svg }, io))) return 70;
   return result.view.kind === 'ambiguous' || result.view.kind === 'not_found' ? EXIT.unresolved : EXIT.ok;
 }
 

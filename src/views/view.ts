@@ -58,6 +58,8 @@ export interface Footer {
   source: string;
 }
 
+import type { ChartSpec } from './chart.js';
+
 export type ViewKind =
   | 'role'
   | 'compare'
@@ -87,6 +89,8 @@ export interface View {
   fields: Field[];
   sections: Section[];
   table?: Table;
+  /** A picture of the figures above; the text stays complete without it. */
+  chart?: ChartSpec;
   actions: Action[];
   footer?: Footer;
   /** Success/info/warning/error, for the accent colour. */

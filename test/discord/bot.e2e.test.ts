@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const run = (name: string, options?: payloads.OptionsInput, scene?: Partial<payloads.InteractionScene>) =>
-  h.fake.roundTrip(h.fake.interaction.chatInput(name, options, scene));
+  h.fake.answer(h.fake.interaction.chatInput(name, options, scene));
 const complete = (name: string, option: string, value: string) => h.fake.roundTrip(h.fake.interaction.autocomplete(name, { name: option, value }));
 
 describe('start-up', () => {
@@ -195,7 +195,7 @@ describe('/compare and components', () => {
   it('answers a button click like the matching command', async () => {
     const salary = componentsOf(roleCard.data).find((c) => c.label === 'Salary')!;
     const message = h.fake.originalMessage(roleCardInteraction);
-    const cb = await h.fake.roundTrip(h.fake.interaction.button(salary.custom_id!, message));
+    const cb = await h.fake.answer(h.fake.interaction.button(salary.custom_id!, message));
     expect(embedOf(cb.data).title).toBe('AI Engineer: pay by level');
     expect(field(embedOf(cb.data), 'US')).toContain('Mid:');
   });
@@ -203,7 +203,7 @@ describe('/compare and components', () => {
   it('answers a select like the matching command', async () => {
     const select = componentsOf(roleCard.data).find((c) => c.type === 3)!;
     const option = select.options!.find((o) => o.label === 'ML Engineer')!;
-    const cb = await h.fake.roundTrip(h.fake.interaction.select(select.custom_id!, [option.value], h.fake.originalMessage(roleCardInteraction)));
+    const cb = await h.fake.answer(h.fake.interaction.select(select.custom_id!, [option.value], h.fake.originalMessage(roleCardInteraction)));
     expect(embedOf(cb.data).title).toBe('AI Engineer vs ML Engineer');
   });
 

@@ -114,10 +114,21 @@ export interface Harness {
 }
 
 /** The fake Discord plus the bot started exactly as production starts it: env → startDiscord. */
+let warmed: Promise<unknown> | undefined;
+function warmCharts(): Promise<unknown> {
+  warmed ??= import('../../src/charts/index.js').then((c) =>
+    c.renderChart({ kind: 'path-map', title: 'warm-up', roles: ['A', 'B'], moves: [{ from: 0, via: 'x' }], alt: 'warm-up' }),
+  );
+  return warmed;
+}
+
 export async function startHarness(
   core: Core,
   opts: { fake?: FakeDiscordOptions; commands?: CommandDefinition[]; start?: Partial<StartDiscordOptions> } = {},
 ): Promise<Harness> {
+  // Charts load their renderer on first use; loading it here keeps that one-off cost out of
+  // tests that expect an answer inside the deferral window.
+  await warmCharts();
   const fake = new FakeDiscord(opts.fake);
   const { apiUrl } = await fake.start();
   const env = parseEnv({

@@ -24,6 +24,7 @@ export interface HarnessOptions {
   extraCommands?: CommandDefinition[];
   spotlightPreview?: () => Promise<View | undefined>;
   spotlight?: StartSlackOptions['spotlight'];
+  renderChart?: StartSlackOptions['renderChart'];
 }
 
 /**
@@ -96,6 +97,7 @@ export class SlackHarness {
       metrics: this.metrics,
       ...(this.opts.spotlightPreview ? { spotlightPreview: this.opts.spotlightPreview } : {}),
       ...(this.opts.spotlight ? { spotlight: this.opts.spotlight } : {}),
+      ...(this.opts.renderChart ? { renderChart: this.opts.renderChart } : {}),
     });
     const runtime = this.runtime;
     const store = this.store;

@@ -1,4 +1,5 @@
 import { monospaceGrid } from '../../views/text/grid.js';
+import { chartBars } from '../../views/chart.js';
 import type { Action, View } from '../../views/view.js';
 
 /**
@@ -69,6 +70,11 @@ export function renderForTerminal(view: View, style: TerminalStyle = { color: fa
   }
   if (view.table && view.kind !== 'role') {
     out.push('', ...table(view.table.columns, view.table.rows));
+  }
+  if (view.chart) {
+    // The terminal's picture: compact text bars on one scale per market (the route, for /path).
+    const bars = chartBars(view.chart, Math.max(10, Math.min(30, width - 56)));
+    out.push('', ...bars.map(clean));
   }
   for (const s of view.sections) {
     out.push('', paint(style, 'bold', clean(s.heading)));

@@ -11,7 +11,7 @@ import { checkDiscordSignature, discordPublicKey } from './signature.js';
 export const MAX_INTERACTION_BODY_BYTES = 256 * 1024;
 /** Discord waits 3 s for the HTTP answer; the handler defers after 1 s, so this only catches a bug. */
 const ANSWER_TIMEOUT_MS = 2_800;
-const CALLBACK_PATH = /\/interactions\/(\d+)\/[^/?]+\/callback(?:\?|$)/;
+const CALLBACK_PATH = /\/interactions\/(\d+)\/([^/?]+)\/callback(?:\?|$)/;
 
 export interface StartDiscordHttpOptions extends InteractionHandlerOptions {
   env: Env;
@@ -22,7 +22,8 @@ export interface DiscordHttpRuntime extends DiscordRuntime {
   requestListener: RequestListener;
 }
 
-type PendingAnswer = (body: string) => void;
+/** Hands the HTTP answer over; resolves once it has been written to Discord. */
+type PendingAnswer = (body: string) => Promise<void>;
 
 function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | 'too large'> {
   return new Promise((resolve, reject) => {
@@ -84,7 +85,20 @@ export function startDiscordHttp(opts: StartDiscordHttpOptions): DiscordHttpRunt
         const answer = id ? pending.get(id) : undefined;
         if (id && answer) {
           pending.delete(id);
-          answer(typeof init.body === 'string' ? init.body : String(init.body ?? ''));
+          if (!(init.body instanceof FormData)) {
+            await answer(typeof init.body === 'string' ? init.body : String(init.body ?? ''));
+            return new Response(null, { status: 204 });
+          }
+          // A callback with files (a chart): an HTTP answer is JSON only. Defer in it, then put the
+          // message and its files on the original response through the webhook, as a deferred answer's edit does.
+          const payload = JSON.parse(String(init.body.get('payload_json') ?? '{}')) as { type?: number; data?: { flags?: number } };
+          const flags = payload.data?.flags;
+          await answer(JSON.stringify(payload.type === 7 ? { type: 6 } : { type: 5, ...(flags ? { data: { flags } } : {}) }));
+          const edit = new FormData();
+          for (const [name, value] of init.body) edit.append(name, name === 'payload_json' ? JSON.stringify(payload.data ?? {}) : value);
+          const token = CALLBACK_PATH.exec(url)?.[2];
+          const original = url.replace(/\/interactions\/.*$/, `/webhooks/${env.DISCORD_APPLICATION_ID}/${token}/messages/@original`);
+          await DefaultRestOptions.makeRequest(original, { ...init, method: 'PATCH', body: edit });
           return new Response(null, { status: 204 });
         }
         return DefaultRestOptions.makeRequest(url, init);
@@ -128,6 +142,8 @@ export function startDiscordHttp(opts: StartDiscordHttpOptions): DiscordHttpRunt
     if (typeof data.id !== 'string' || !/^\d+$/.test(data.id)) return send(res, 400, '{"error":"no interaction id"}');
     const id = data.id;
     received++;
+    let written!: () => void;
+    const sent = new Promise<void>((resolve) => (written = resolve));
     const answered = new Promise<string | undefined>((resolve) => {
       const timer = setTimeout(() => {
         pending.delete(id);
@@ -136,6 +152,7 @@ export function startDiscordHttp(opts: StartDiscordHttpOptions): DiscordHttpRunt
       pending.set(id, (body) => {
         clearTimeout(timer);
         resolve(body);
+        return sent;
       });
     });
     // The same step the gateway takes with an INTERACTION_CREATE (guarded against malformed payloads).
@@ -146,6 +163,7 @@ export function startDiscordHttp(opts: StartDiscordHttpOptions): DiscordHttpRunt
       log.error({ interactionId: id, errorId }, 'discord interaction got no answer in time');
       return send(res, 500, JSON.stringify({ error: 'no answer', errorId }));
     }
+    res.once('finish', written).once('close', written);
     send(res, 200, body);
   };
 

@@ -21,6 +21,8 @@ import { failureView, notice } from '../../views/cards/notice.js';
 import { plainText } from './escape.js';
 import { clip, cut, DISCORD_LIMITS as L } from './limits.js';
 import { renderForDiscord, type DiscordMessage } from './render.js';
+import type { ChartRenderer } from '../../charts/index.js';
+import { defaultChartRenderer, withChart, type DiscordFile } from './chart.js';
 import type { DiscordCommandExtension } from './slash-commands.js';
 import { discordSpotlightAccess } from './spotlight-command.js';
 
@@ -33,6 +35,8 @@ export interface InteractionHandlerOptions {
   spotlight?: SpotlightManager;
   /** Defer when a command has not answered after this long; Discord's deadline is 3 s. */
   deferAfterMs?: number;
+  /** Draws the charts of answers that have one (the lazily loaded renderer by default). */
+  renderChart?: ChartRenderer;
 }
 
 export const DEFAULT_DEFER_AFTER_MS = 1000;
@@ -91,6 +95,7 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): (inte
   const log = opts.logger.child({ platform: 'discord' });
   const hooks = new Map((opts.extraCommands ?? []).flatMap((e) => (e.autocomplete ? [[e.data.name, e.autocomplete] as const] : [])));
   const deferAfter = opts.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
+  const renderChart = opts.renderChart ?? defaultChartRenderer;
 
   const contextFor = (i: Interaction): CommandContext => ({
     platform: 'discord',
@@ -98,8 +103,9 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): (inte
     spotlight: discordSpotlightAccess(i, opts.spotlight),
   });
 
-  async function answer(interaction: RepliableInteraction, message: DiscordMessage): Promise<void> {
-    const body = { embeds: message.embeds, components: message.components, allowedMentions: { parse: [] } };
+  async function answer(interaction: RepliableInteraction, message: DiscordMessage, files: readonly DiscordFile[] = []): Promise<void> {
+    const attached = files.length > 0 ? { files: files.map((f) => ({ attachment: f.data, name: f.name, description: f.description })) } : {};
+    const body = { embeds: message.embeds, components: message.components, allowedMentions: { parse: [] }, ...attached };
     const ephemeral = message.flags === MessageFlags.Ephemeral;
     const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
     if (interaction.deferred && !interaction.replied) {
@@ -132,13 +138,15 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): (inte
   }
 
   async function run(interaction: RepliableInteraction, trace: Trace, dispatch: () => Promise<DispatchResult>): Promise<void> {
-    const result = await withDeferral(interaction, dispatch());
+    // Drawing a chart counts as work: a slow first chart is covered by the deferral too.
+    const work = dispatch().then(async (result) => ({ result, out: await withChart(result.view, renderForDiscord(result.view), renderChart, log) }));
+    const { result, out } = await withDeferral(interaction, work);
     trace.command = result.command;
     trace.outcome = result.outcome;
     if (result.outcome === 'error') {
       log.error({ err: result.error, errorId: result.errorId, interactionId: interaction.id, command: result.command }, 'command failed');
     }
-    await answer(interaction, renderForDiscord(result.view));
+    await answer(interaction, out.message, out.files);
   }
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {

@@ -9,6 +9,7 @@ import { ACTION_ID_PATTERN, SHARE_ACTION_ID } from './blocks.js';
 import type { Respond } from './commands.js';
 import { commandContext, type Interaction, recordFailure, recordResult, type SlackDeps } from './deps.js';
 import { classifySlackError, postView, SLACK_CHANNEL_ERRORS } from './post.js';
+import { uploadCharts } from './charts.js';
 import { renderView } from './render.js';
 import { decodeShare, encodeShare } from './share.js';
 import { rememberComparison } from './thread.js';
@@ -55,6 +56,7 @@ async function share(deps: SlackDeps, client: WebClient, input: ActionInput, res
   }
   // The ephemeral copy has done its job once the public one is up.
   if (input.ephemeral) await respond?.({ delete_original: true });
+  await uploadCharts(deps, client, input.channelId, [result.view], input.threadTs);
   return result;
 }
 
@@ -71,6 +73,7 @@ async function run(deps: SlackDeps, client: WebClient, input: ActionInput, respo
     await rememberComparison(deps, key, result.data.roles);
     await postView(client, input.channelId, result.view, { threadTs: input.threadTs });
     if (input.ephemeral) await respond?.({ delete_original: true });
+    await uploadCharts(deps, client, input.channelId, [result.view], input.threadTs);
     return result;
   }
   const shareValue = result.outcome === 'ok' && !result.view.private ? encodeShare({ encoded: input.value }) : undefined;

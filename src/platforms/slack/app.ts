@@ -1,3 +1,4 @@
+import type { ChartRenderer } from '../../charts/index.js';
 import type { RequestListener } from 'node:http';
 import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
@@ -36,6 +37,8 @@ export interface StartSlackOptions {
    * its spotlight. Called in both modes.
    */
   workspaceRemoved?: (workspaceId: string) => Promise<void>;
+  /** Draws charts (tests pass a failing one); the lazily loaded renderer by default. */
+  renderChart?: ChartRenderer;
 }
 
 export interface SlackRuntime {
@@ -166,6 +169,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
       await opts.installations?.remove(workspaceId);
       await opts.workspaceRemoved?.(workspaceId);
     },
+    ...(opts.renderChart ? { renderChart: opts.renderChart } : {}),
   };
   registerCommands(app, deps);
   registerUninstall(app, deps);

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { CommandContext } from '../../../commands/index.js';
 import type { SpotlightManager } from '../../../commands/spotlight-access.js';
 import { type Dispatcher, type DispatchResult, newErrorId } from '../../app/dispatch.js';
+import type { ChartRenderer } from '../../charts/index.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { Store } from '../../store/store.js';
@@ -23,6 +24,8 @@ export interface SlackDeps {
   spotlightPreview?: () => Promise<View | undefined>;
   /** Deletes a removed workspace's tokens and pauses its spotlight (app_uninstalled, tokens_revoked). */
   workspaceRemoved?: (workspaceId: string) => Promise<void>;
+  /** Draws charts for public answers (the lazily loaded renderer unless a test replaces it). */
+  renderChart?: ChartRenderer;
 }
 
 /** Who asks and where; /spotlight's access checks with this client. */

@@ -5,6 +5,7 @@ import type { ThreadKey } from '../../store/store.js';
 import { failureView } from '../../views/cards/notice.js';
 import { commandContext, type Interaction, record, recordFailure, type SlackDeps } from './deps.js';
 import { type MentionSyntax, parseMention } from './mention-parse.js';
+import { uploadCharts } from './charts.js';
 import { postView } from './post.js';
 import { answerMention } from './thread.js';
 
@@ -60,6 +61,8 @@ export async function handleMention(deps: SlackDeps, client: WebClient, input: M
     const ephemeralTo = reply.views.every((v) => v.private) ? event.user : undefined;
     await postView(client, event.channel, reply.views, { threadTs, ...(ephemeralTo ? { ephemeralTo } : {}) });
     record(deps, it, reply);
+    // Charts follow the text into the thread; a private answer stays text only (files are public).
+    if (!ephemeralTo) await uploadCharts(deps, client, event.channel, reply.views, threadTs);
   } catch (error) {
     const errorId = recordFailure(deps, it, error);
     if (!event.user) return;

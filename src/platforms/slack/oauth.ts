@@ -24,8 +24,9 @@ export const REDIRECT_PATH = '/slack/oauth_redirect';
 const { ClearStateStore, ErrorCode: OAuthErrorCode, InvalidStateError } = slackOAuth;
 
 /** The bot scopes RoleCall asks for; slack/manifest.yml lists the same (a test checks). */
-// channels:history and groups:history let spotlight recovery find a post a crash interrupted.
-export const SLACK_BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'users:read', 'channels:history', 'groups:history'] as const;
+// channels:history and groups:history let spotlight recovery find a post a crash interrupted;
+// files:write uploads the charts.
+export const SLACK_BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'users:read', 'channels:history', 'groups:history', 'files:write'] as const;
 
 /**
  * Bolt's signed state (a JWT under SLACK_STATE_SECRET, valid 10 minutes, tied to a browser

@@ -1,3 +1,4 @@
+import type { UploadedFile } from './attachments.js';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 /** Wire-level pieces of the fake's REST side: recorded requests, documented errors, 429 bodies. */
@@ -7,8 +8,10 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
-  /** Parsed JSON body, or null. */
+  /** Parsed JSON body (a multipart request's payload_json), or null. */
   body: unknown;
+  /** The files[n] parts of a multipart request. */
+  files: UploadedFile[];
   /** Status the fake answered with (0 until answered). */
   status: number;
   /** performance.now() when the request arrived. */
@@ -66,11 +69,12 @@ export function rateLimitResponse(retryAfter: number, scope: 'user' | 'global' |
   return [{ message, retry_after: retryAfter, global }, headers];
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
+/** The raw bytes: multipart uploads carry binary files. */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -217,6 +217,20 @@ export class FakeDiscord {
     return waiting;
   }
 
+  /**
+   * Sends an interaction and resolves with its answer: the callback, or, when the bot deferred
+   * (a slow answer, such as the first chart in a process), the edit that carried the answer.
+   */
+  async answer(interaction: APIInteraction, timeoutMs = 20_000): Promise<Callback> {
+    const cb = await this.roundTrip(interaction, timeoutMs);
+    if (cb.type !== 5) return cb;
+    const edit = await this.waitForRequest(
+      (r) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`) && r.status === 200,
+      timeoutMs,
+    );
+    return { request: edit, type: 4, data: (edit.body ?? {}) as Record<string, unknown>, latencyMs: cb.latencyMs };
+  }
+
   /** Resolves with the first answered request (already recorded or future) that matches. */
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 10_000): Promise<RecordedRequest> {
     const done = this.rest.requests.find((r) => r.status > 0 && predicate(r));

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
  * The fake Discord in a child process, driven over IPC. Benchmarks use it so the bot's process
  * holds only the bot (its RSS is the bot's), and latency is timed where Discord would time it.
  */
-export type RoundTripKind = 'role' | 'autocomplete';
+/** 'compare' values are "Role A|Role B"; its latency runs to the final answer, chart attached. */
+export type RoundTripKind = 'role' | 'autocomplete' | 'compare';
 
 export type ServeRequest =
   | { type: 'roundTrips'; id: number; kind: RoundTripKind; values: string[]; warmup: number; runs: number }

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIApplicationCommand, APIMessage, APITextChannel, APIUser } from 'discord.js';
 import { snowflake } from './snowflake.js';
 import { botMessage } from './payloads.js';
-import { validateChoices, validateCommands, validateMessage } from './validate.js';
+import { validateChoices, validateCommands, validateMessage as validateBody } from './validate.js';
+import { parseMultipart, storeAttachments, validateAttachments, type UploadedFile } from './attachments.js';
 import { DiscordErrors, matches, rateLimitResponse, readBody, type ApiError, type RateLimitInjection, type RecordedRequest } from './http.js';
 
 export { DiscordErrors, type ApiError, type RateLimitInjection, type RecordedRequest } from './http.js';
@@ -50,6 +51,8 @@ export class FakeRest extends EventEmitter {
   private readonly channelErrors = new Map<string, ApiError>();
   private readonly failures: Array<{ prefix: string; failure: { status: number } | 'reset'; times: number }> = [];
   private globalPerSecond: number | null = null;
+  /** The files of the request being handled (handlers run synchronously, one at a time). */
+  private uploads: UploadedFile[] = [];
   private readonly window: number[] = [];
 
   private readonly routes: Array<[string, RegExp, boolean, Handler]> = [
@@ -116,13 +119,18 @@ export class FakeRest extends EventEmitter {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const raw = await readBody(req);
+    const contentType = String(req.headers['content-type'] ?? '');
     let body: unknown = null;
-    if (raw.length > 0 && String(req.headers['content-type'] ?? '').includes('application/json')) {
+    let files: UploadedFile[] = [];
+    let formProblems: string[] = [];
+    if (raw.length > 0 && contentType.includes('application/json')) {
       try {
-        body = JSON.parse(raw);
+        body = JSON.parse(raw.toString('utf8'));
       } catch {
-        body = raw;
+        body = raw.toString('utf8');
       }
+    } else if (raw.length > 0 && contentType.startsWith('multipart/form-data')) {
+      ({ body, files, problems: formProblems } = await parseMultipart(raw, contentType));
     }
     let path = url.pathname;
     try {
@@ -136,6 +144,7 @@ export class FakeRest extends EventEmitter {
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
       body,
+      files,
       status: 0,
       at: performance.now(),
     };
@@ -179,6 +188,11 @@ export class FakeRest extends EventEmitter {
     const channel = /^\/channels\/(\d+)/.exec(sub)?.[1];
     const channelError = channel ? this.channelErrors.get(channel) : undefined;
     if (channelError) return answer(channelError.status, { message: channelError.message, code: channelError.code });
+    if (formProblems.length > 0) {
+      const invalid = this.invalid(formProblems);
+      return answer(invalid.status, invalid.body);
+    }
+    this.uploads = files;
     const result = handler(record, pattern.exec(sub)!.slice(1));
     answer(result.status, result.body);
   }
@@ -193,6 +207,11 @@ export class FakeRest extends EventEmitter {
     return null;
   }
 
+  /** Discord's checks on a message body, including its files and attachment:// references. */
+  private validateMessage(body: unknown, creating: boolean): string[] {
+    return [...validateBody(body, creating || this.uploads.length > 0), ...validateAttachments(body, this.uploads)];
+  }
+
   private invalid(problems: string[]) {
     return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { _errors: problems.map((message) => ({ code: 'BASE_TYPE_INVALID', message })) } } };
   }
@@ -202,11 +221,13 @@ export class FakeRest extends EventEmitter {
   }
 
   private message(channelId: string, data: Record<string, unknown>, extra: Partial<APIMessage> = {}): APIMessage {
+    const stored = storeAttachments(channelId, data, this.uploads);
     return botMessage(channelId, this.opts.bot, {
       content: typeof data.content === 'string' ? data.content : '',
-      embeds: (data.embeds as APIMessage['embeds']) ?? [],
+      embeds: stored.embeds ?? (data.embeds as APIMessage['embeds']) ?? [],
       components: (data.components as APIMessage['components']) ?? [],
       flags: typeof data.flags === 'number' ? data.flags : 0,
+      attachments: stored.attachments,
       ...extra,
     });
   }
@@ -220,7 +241,7 @@ export class FakeRest extends EventEmitter {
     const allowed = interaction.type === 4 ? [8] : interaction.type === 3 ? [4, 5, 6, 7, 9] : [4, 5, 9];
     if (typeof body.type !== 'number' || !allowed.includes(body.type)) return this.invalid([`type: ${String(body.type)} is not valid for this interaction`]);
     const problems =
-      body.type === 8 ? validateChoices(body.data) : body.type === 4 || body.type === 7 ? validateMessage(body.data ?? {}, body.type === 4) : [];
+      body.type === 8 ? validateChoices(body.data) : body.type === 4 || body.type === 7 ? this.validateMessage(body.data ?? {}, body.type === 4) : [];
     if (problems.length > 0) return this.invalid(problems);
     interaction.acked = true;
     interaction.responseType = body.type;
@@ -243,7 +264,7 @@ export class FakeRest extends EventEmitter {
    * Recorded as the callback request would be, so waitForCallback and webhooks work the same.
    */
   acceptHttpAnswer(id: string, token: string, body: unknown): RecordedRequest {
-    const record: RecordedRequest = { method: 'POST', path: `/api/v10/interactions/${id}/${token}/callback`, query: {}, headers: {}, body, status: 0, at: performance.now() };
+    const record: RecordedRequest = { method: 'POST', path: `/api/v10/interactions/${id}/${token}/callback`, query: {}, headers: {}, body, files: [], status: 0, at: performance.now() };
     this.requests.push(record);
     if (this.requests.length > this.opts.maxRecords) this.requests.splice(0, this.requests.length - this.opts.maxRecords);
     record.status = this.callback(record, [id, token]).status;
@@ -266,14 +287,16 @@ export class FakeRest extends EventEmitter {
       interaction.original = undefined;
       return { status: 204 };
     }
-    const problems = validateMessage(req.body ?? {}, false);
+    const problems = this.validateMessage(req.body ?? {}, false);
     if (problems.length > 0) return this.invalid(problems);
     const edit = (req.body ?? {}) as Record<string, unknown>;
+    const stored = storeAttachments(interaction.original.channel_id, edit, this.uploads);
     const flags = interaction.original.flags ?? 0;
     interaction.original = {
       ...interaction.original,
       ...(edit.content !== undefined ? { content: String(edit.content) } : {}),
-      ...(edit.embeds !== undefined ? { embeds: edit.embeds as APIMessage['embeds'] } : {}),
+      ...(edit.embeds !== undefined ? { embeds: stored.embeds ?? [] } : {}),
+      ...(this.uploads.length > 0 ? { attachments: stored.attachments } : {}),
       ...(edit.components !== undefined ? { components: edit.components as APIMessage['components'] } : {}),
       flags: flags & ~128,
       edited_timestamp: new Date().toISOString(),
@@ -284,7 +307,7 @@ export class FakeRest extends EventEmitter {
   private followUp(req: RecordedRequest, [app, token]: Params) {
     const interaction = this.byWebhook(app, token);
     if (!interaction?.acked) return this.error(DiscordErrors.UnknownWebhook);
-    const problems = validateMessage(req.body ?? {}, true);
+    const problems = this.validateMessage(req.body ?? {}, true);
     if (problems.length > 0) return this.invalid(problems);
     const message = this.message(interaction.original?.channel_id ?? snowflake(), (req.body ?? {}) as Record<string, unknown>, { webhook_id: app! });
     interaction.followUps.push(message);
@@ -336,7 +359,7 @@ export class FakeRest extends EventEmitter {
   private createMessage(req: RecordedRequest, channelId: string) {
     if (!this.channels.has(channelId)) return this.error(DiscordErrors.UnknownChannel);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const problems = validateMessage(body, true);
+    const problems = this.validateMessage(body, true);
     if (problems.length > 0) return this.invalid(problems);
     const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined;
     const seen = this.nonces.get(channelId) ?? new Map<string, { message: APIMessage; at: number }>();

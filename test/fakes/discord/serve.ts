@@ -56,12 +56,24 @@ process.on('message', (request: ServeRequest) => {
   const { id, kind, values, runs, warmup } = request;
   const make = (i: number) => {
     const value = values[i % values.length] ?? '';
+    if (kind === 'compare') {
+      const [a, b] = value.split('|');
+      return fake.interaction.chatInput('compare', { role_a: a ?? '', role_b: b ?? '' });
+    }
     return kind === 'role' ? fake.interaction.chatInput('role', { name: value }) : fake.interaction.autocomplete('role', { name: 'name', value });
   };
+  /** Milliseconds to the answer itself: past a deferral, to the edit that carries it. */
+  const answered = async (i: number) => {
+    const interaction = make(i);
+    const cb = await fake.roundTrip(interaction);
+    if (cb.type !== 5) return cb.latencyMs;
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(`/${interaction.token}/messages/@original`) && r.status === 200, 30_000);
+    return edit.at - (cb.request.at - cb.latencyMs);
+  };
   void (async () => {
-    for (let i = 0; i < warmup; i++) await fake.roundTrip(make(i));
+    for (let i = 0; i < warmup; i++) await answered(i);
     const samples: number[] = [];
-    for (let i = 0; i < runs; i++) samples.push((await fake.roundTrip(make(i))).latencyMs);
+    for (let i = 0; i < runs; i++) samples.push(await answered(i));
     send({ type: 'latencies', id, samples });
   })().catch((error: unknown) => send({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) }));
 });

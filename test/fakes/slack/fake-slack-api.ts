@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { closeServer, listen, parseBody, readBody } from './http.js';
+import { closeServer, listen, parseBody, readBytes } from './http.js';
 import { FakeSlackOAuth } from './oauth.js';
+import { UploadStore } from './uploads.js';
 import { Recorder, type WaitOptions } from './recorder.js';
 
 /**
@@ -55,10 +56,12 @@ export interface StoredMessage {
 }
 
 /** Methods that take a channel, and so can be failed per channel. */
-const CHANNEL_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'conversations.info', 'conversations.history']);
+const CHANNEL_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'conversations.info', 'conversations.history', 'files.completeUploadExternal']);
 
 export class FakeSlackApi {
   readonly calls = new Recorder<RecordedCall>((c) => `${c.method} ${c.status} ${JSON.stringify(c.body).slice(0, 160)}`);
+  /** Files uploaded through the external upload flow, by file id. */
+  readonly uploads = new UploadStore();
   readonly teamId: string;
   readonly teamName: string;
   readonly botUserId: string;
@@ -181,6 +184,7 @@ export class FakeSlackApi {
     this.users.clear();
     this.failures.clear();
     this.messages.clear();
+    this.uploads.clear();
   }
 
   close(): Promise<void> {
@@ -194,8 +198,19 @@ export class FakeSlackApi {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (this.oauth.handlePage(req, res)) return;
-    const raw = await readBody(req);
-    const method = (req.url ?? '').split('?')[0]!.replace(/^\/api\//, '');
+    const bytes = await readBytes(req);
+    const path = (req.url ?? '').split('?')[0]!;
+    const upload = /^\/upload\/(F[0-9A-F]+)$/.exec(path);
+    if (upload && req.method === 'POST') {
+      // The upload URL: raw bytes or a form, no JSON answer (as on Slack's file host).
+      const status = await this.uploads.receive(upload[1]!, bytes, req.headers['content-type']);
+      this.calls.push({ method: 'upload', body: { file_id: upload[1], bytes: bytes.length }, raw: '', headers: req.headers, status, response: {}, at: Date.now() });
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(status === 200 ? `OK - ${bytes.length}` : 'Not Found');
+      return;
+    }
+    const raw = bytes.toString('utf8');
+    const method = path.replace(/^\/api\//, '');
     const body = parseBody(raw, req.headers['content-type']);
     const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? (typeof body.token === 'string' ? body.token : undefined);
     const team = this.teamOf(bearer);
@@ -246,7 +261,7 @@ export class FakeSlackApi {
       if (bearer && this.oauth.revoked.has(bearer)) return send(200, { ok: false, error: 'token_revoked' });
       if (!team) return send(200, { ok: false, error: 'invalid_auth' });
     }
-    const channel = typeof body.channel === 'string' ? body.channel : undefined;
+    const channel = typeof body.channel === 'string' ? body.channel : typeof body.channel_id === 'string' ? body.channel_id : undefined;
     const channelError = channel ? this.channelErrors.get(channel) : undefined;
     if (channelError && CHANNEL_METHODS.has(method)) return send(200, { ok: false, error: channelError });
     if (method === 'auth.revoke') return send(200, { ok: true, revoked: bearer ? this.oauth.revoke(bearer) : false });
@@ -322,6 +337,12 @@ export class FakeSlackApi {
           },
         };
       }
+      case 'files.getUploadURLExternal': {
+        const issued = this.uploads.issue(body);
+        return issued.ok ? { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${issued.file.id}`, file_id: issued.file.id } : issued;
+      }
+      case 'files.completeUploadExternal':
+        return this.uploads.complete(body);
       default:
         return { ok: false, error: 'unknown_method' };
     }

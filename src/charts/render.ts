@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { renderAsync } from '@resvg/resvg-js';
+import { parse, View as VegaView } from 'vega';
+import { compile } from 'vega-lite';
+import { packageRoot } from '../core/paths.js';
+import type { ChartSpec } from '../views/chart.js';
+import { FONT_FAMILY, toVegaLite } from './vega-spec.js';
+
+/**
+ * The heavy half of the charts: vega-lite → vega → SVG, then resvg → PNG. Only `./index.ts`
+ * imports this, lazily, so answers without a chart never load vega or resvg.
+ */
+
+/** The font shipped in the package; system fonts are off so every host draws the same picture. */
+export const FONT_FILE = join(packageRoot(), 'assets', 'fonts', 'DejaVuSans.ttf');
+/** PNGs are drawn at 1.5 times the SVG's size, for sharp text on high-density screens. */
+export const PNG_SCALE = 1.5;
+
+export async function chartToSvg(chart: ChartSpec): Promise<string> {
+  const vega = compile(toVegaLite(chart)).spec;
+  // renderer 'none': nothing draws to a canvas; toSVG builds the markup from the scenegraph.
+  const view = new VegaView(parse(vega), { renderer: 'none', logLevel: 0 });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * Rasterises on libuv's thread pool (resvg's renderAsync): font loading, drawing and PNG
+ * encoding are most of a chart's cost, and off the event loop they never hold up other answers.
+ */
+export async function svgToPng(svg: string): Promise<Buffer> {
+  const image = await renderAsync(svg, {
+    font: { loadSystemFonts: false, fontFiles: [FONT_FILE], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    fitTo: { mode: 'zoom', value: PNG_SCALE },
+    background: '#ffffff',
+  });
+  return image.asPng();
+}
