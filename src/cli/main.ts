@@ -2,52 +2,96 @@
 import { parseArgs } from 'node:util';
 import { createCore, loadKnowledgeBase, type Core } from '../core/index.js';
 import { DataError } from '../core/data/errors.js';
-import { Dispatcher } from '../app/dispatch.js';
+import { Dispatcher, type DispatchResult } from '../app/dispatch.js';
+import { closestCommand } from '../app/command-names.js';
 import { commands } from '../../commands/index.js';
+import type { CommandDefinition } from '../../commands/command.js';
+import { MAX_OPTION_LENGTH } from '../../commands/command.js';
 import { renderForTerminal } from '../platforms/console/render.js';
 import { resolutionJson } from './json-contract.js';
 import { runBatch } from './batch.js';
+import { CsvInputError, runCsvBatch } from './csv-batch.js';
+import { cliUsage, commandHelp, usage } from './usage.js';
 import type { Io } from './io.js';
 
 /** Exit codes: 0 answered (role found), 1 ambiguous or not found, 2 bad usage, 3 invalid role data. */
 export const EXIT = { ok: 0, unresolved: 1, usage: 2, data: 3 } as const;
 
+/** Every choice option of every command is also a flag (`--market india`), so new commands need no CLI code. */
+const CHOICE_FLAGS = [...new Set(commands.flatMap((c) => c.options.filter((o) => o.kind === 'choice').map((o) => o.name)))];
+
 const FLAG_OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-  market: { type: 'string' },
-  layer: { type: 'string' },
-  difficulty: { type: 'string' },
-  education: { type: 'string' },
-  availability: { type: 'string' },
+  csv: { type: 'boolean' },
+  column: { type: 'string' },
+  'exit-zero': { type: 'boolean' },
   color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  ...Object.fromEntries(CHOICE_FLAGS.map((name) => [name, { type: 'string' as const }])),
 } as const;
 
-export function usage(): string {
-  const lines = commands.map((c) => `  rolecall ${c.usage.replace(/^\//, '')}`.padEnd(58) + c.description);
-  return [
-    'Usage: rolecall <command> [arguments] [--json]',
-    '',
-    ...lines,
-    '  rolecall spotlight <subcommand>'.padEnd(58) + 'Weekly role spotlight: add, list, run --once, … (--help)',
-    '',
-    'rolecall role with no name reads one query per line from stdin and prints one JSON object per line.',
-    'Flags: --json (machine-readable output), --market us|india|both, --layer L1..L6|cross, --difficulty, --education, --availability',
-    'Exit codes: 0 answered, 1 ambiguous or not found, 2 bad usage, 3 invalid role data.',
-  ].join('\n');
+interface Flags {
+  json?: boolean;
+  help?: boolean;
+  csv?: boolean;
+  column?: string;
+  'exit-zero'?: boolean;
+  color?: boolean;
+  'no-color'?: boolean;
+  /** The choice options' flags: --market, --layer, … */
+  [choice: string]: string | boolean | undefined;
 }
 
-
 /** Builds a command's raw input from positional arguments (joined as the text syntax) and flags. */
-function rawInput(name: string, positionals: string[], flags: Record<string, unknown>): Record<string, unknown> {
-  const command = commands.find((c) => c.name === name)!;
-  const joiner = name === 'compare' ? ' vs ' : name === 'path' && positionals.length === 2 ? ' to ' : name === 'match' ? ', ' : ' ';
+function rawInput(command: CommandDefinition, positionals: string[], flags: Flags): Record<string, unknown> {
+  const joiner = command.name === 'compare' ? ' vs ' : command.name === 'path' && positionals.length === 2 ? ' to ' : command.name === 'match' ? ', ' : ' ';
   const text = positionals.join(joiner).trim();
   const raw: Record<string, unknown> = text ? command.parseText(text) : {};
-  for (const key of ['market', 'layer', 'difficulty', 'education', 'availability'] as const) {
-    if (flags[key] !== undefined && key in command.input.shape) raw[key] = flags[key];
+  for (const option of command.options) {
+    if (option.kind === 'choice' && flags[option.name] !== undefined) raw[option.name] = flags[option.name];
   }
   return raw;
+}
+
+const SEE_HELP = 'Run "rolecall help" to see the commands, or "rolecall help <command>" for one.';
+
+function usageError(io: Io, message: string, tail: string = SEE_HELP): number {
+  io.stderr.write(`rolecall: ${message}\n\n${tail}\n`);
+  return EXIT.usage;
+}
+
+/** A rejected input, in the CLI's syntax; under --json also as a JSON line on stdout. */
+function invalid(io: Io, json: boolean | undefined, command: CommandDefinition, problem: string, query?: string): number {
+  if (json) io.stdout.write(`${JSON.stringify({ status: 'invalid', command: command.name, ...(query !== undefined ? { query } : {}), error: problem })}\n`);
+  io.stderr.write(`rolecall: ${problem}\nUsage: ${cliUsage(command)}\n`);
+  return EXIT.usage;
+}
+
+function loadCore(io: Io): Core | number {
+  try {
+    return createCore(loadKnowledgeBase(process.env.ROLECALL_DATA_DIR || undefined));
+  } catch (err) {
+    if (err instanceof DataError) {
+      io.stderr.write(`rolecall: ${err.message}\n`);
+      return EXIT.data;
+    }
+    throw err;
+  }
+}
+
+async function batch(core: Core, flags: Flags, io: Io): Promise<number> {
+  let tally;
+  if (flags.csv) {
+    if (!flags.column) return usageError(io, 'CSV mode needs the column that holds the titles: --column <name>', `Usage: rolecall role --csv --column <name> < in.csv > out.csv`);
+    try {
+      tally = await runCsvBatch(core, flags.column, io.stdin, io.stdout, io.stderr);
+    } catch (err) {
+      if (err instanceof CsvInputError) return usageError(io, err.message, 'Usage: rolecall role --csv --column <name> < in.csv > out.csv');
+      throw err;
+    }
+  } else tally = await runBatch(core, io.stdin, io.stdout, io.stderr);
+  return tally.allFound || flags['exit-zero'] ? EXIT.ok : EXIT.unresolved;
 }
 
 export async function main(argv: string[], io: Io = process): Promise<number> {
@@ -61,66 +105,51 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    io.stderr.write(`rolecall: ${(err as Error).message}\n\n${usage()}\n`);
-    return EXIT.usage;
+    return usageError(io, (err as Error).message);
   }
-  const { values: flags, positionals } = parsed;
-  const [name, ...args] = positionals;
-  if (flags.help) {
-    io.stdout.write(`${usage()}\n`);
+  const flags = parsed.values as Flags;
+  const [name, ...args] = parsed.positionals;
+  if (name === 'help' || (flags.help && name === undefined)) {
+    const topic = name === 'help' ? args[0] : undefined;
+    const command = topic ? commands.find((c) => c.name === topic) : undefined;
+    if (topic && !command) return usageError(io, `unknown command "${topic}"`);
+    io.stdout.write(`${command ? commandHelp(command) : usage(commands)}\n`);
     return EXIT.ok;
   }
-  if (name === undefined) {
-    io.stderr.write(`rolecall: missing command\n\n${usage()}\n`);
-    return EXIT.usage;
+  if (name === undefined) return usageError(io, 'missing command', usage(commands));
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    const guess = closestCommand(name, [...commands.map((c) => c.name), 'spotlight']);
+    return usageError(io, `unknown command "${name.slice(0, 40)}"${guess ? `. Did you mean "rolecall ${guess}"?` : ''}`);
   }
-  if (!commands.some((c) => c.name === name)) {
-    io.stderr.write(`rolecall: unknown command "${name}"\n\n${usage()}\n`);
-    return EXIT.usage;
-  }
-
-  let core: Core;
-  try {
-    core = createCore(loadKnowledgeBase(process.env.ROLECALL_DATA_DIR || undefined));
-  } catch (err) {
-    if (err instanceof DataError) {
-      io.stderr.write(`rolecall: ${err.message}\n`);
-      return EXIT.data;
-    }
-    throw err;
+  if (flags.help) {
+    io.stdout.write(`${commandHelp(command)}\n`);
+    return EXIT.ok;
   }
 
-  if (name === 'role') {
+  const core = loadCore(io);
+  if (typeof core === 'number') return core;
+
+  if (command.name === 'role') {
     const query = args.join(' ');
     if (!query.trim()) {
-      if (io.stdin.isTTY) {
-        io.stderr.write('rolecall: give a role name, or pipe one query per line into `rolecall role`\n');
-        return EXIT.usage;
-      }
-      const { lines, found } = await runBatch(core, io.stdin, io.stdout);
-      return found === lines ? EXIT.ok : EXIT.unresolved;
+      if (io.stdin.isTTY) return usageError(io, 'give a role name, or pipe one title per line into `rolecall role`', `Usage: ${cliUsage(command)}\n       rolecall role < titles.txt\n       rolecall role --csv --column <name> < in.csv > out.csv`);
+      return batch(core, flags, io);
     }
-    if (query.length > 200) {
-      io.stderr.write('rolecall: a role name is at most 200 characters\n');
-      return EXIT.usage;
-    }
-    const res = core.resolve(query);
+    if (query.length > MAX_OPTION_LENGTH) return invalid(io, flags.json, command, `a role name is at most ${MAX_OPTION_LENGTH} characters`, query);
     if (flags.json) {
+      const res = core.resolve(query);
       io.stdout.write(`${JSON.stringify(resolutionJson(res))}\n`);
       return res.status === 'found' ? EXIT.ok : EXIT.unresolved;
     }
   }
 
-  const dispatcher = new Dispatcher(core);
-  const result = await dispatcher.run(name, rawInput(name, args, flags), { platform: 'cli' });
-  if (result.outcome === 'invalid' || result.outcome === 'unknown_command') {
-    io.stderr.write(`rolecall: ${result.view.title}: ${result.view.description ?? ''}\n`);
-    return EXIT.usage;
-  }
-  if (flags.json) io.stdout.write(`${JSON.stringify({ command: name, view: result.view })}\n`);
+  const result: DispatchResult = await new Dispatcher(core).run(command.name, rawInput(command, args, flags), { platform: 'cli' });
+  if (result.outcome === 'invalid') return invalid(io, flags.json, command, result.problem ?? result.view.description ?? 'invalid input');
+  if (flags.json) io.stdout.write(`${JSON.stringify({ command: command.name, view: result.view })}\n`);
   else {
-    const color = flags.color ?? Boolean(io.stdout.isTTY && !process.env.NO_COLOR);
-    io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110) })}\n`);
+    const color = flags['no-color'] ? false : (flags.color ?? Boolean(io.stdout.isTTY && !process.env.NO_COLOR));
+    io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110), actions: 'hide' })}\n`);
   }
   if (result.outcome === 'error') return 70;
   return result.view.kind === 'ambiguous' || result.view.kind === 'not_found' ? EXIT.unresolved : EXIT.ok;
