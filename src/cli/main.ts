@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { createCore, loadKnowledgeBase, type Core } from '../core/index.js';
+import { createCore, type Core } from '../core/create.js';
+import { openKnowledgeBase } from '../core/data/open.js';
 import { DataError } from '../core/data/errors.js';
 import { Dispatcher, type DispatchResult } from '../app/dispatch.js';
 import { closestCommand } from '../app/command-names.js';
@@ -68,9 +69,9 @@ function invalid(io: Io, json: boolean | undefined, command: CommandDefinition, 
   return EXIT.usage;
 }
 
-function loadCore(io: Io): Core | number {
+async function loadCore(io: Io): Promise<Core | number> {
   try {
-    return createCore(loadKnowledgeBase(process.env.ROLECALL_DATA_DIR || undefined));
+    return createCore(await openKnowledgeBase(process.env.ROLECALL_DATA_DIR || undefined));
   } catch (err) {
     if (err instanceof DataError) {
       io.stderr.write(`rolecall: ${err.message}\n`);
@@ -127,7 +128,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     return EXIT.ok;
   }
 
-  const core = loadCore(io);
+  const core = await loadCore(io);
   if (typeof core === 'number') return core;
 
   if (command.name === 'role') {

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { difficultyInput, layerInput } from '../../commands/roles.js';
 import { ConfigError, parseEnv, type Env } from '../config/env.js';
-import { createCore, loadKnowledgeBase, type Core } from '../core/index.js';
+import { createCore, type Core } from '../core/create.js';
+import { openKnowledgeBase } from '../core/data/open.js';
 import { DataError } from '../core/data/errors.js';
 import { silentLogger, type Logger } from '../observability/logger.js';
 import { renderForTerminal } from '../platforms/console/render.js';
@@ -56,7 +57,7 @@ export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDep
   try {
     command = parseCommand(sub, rest, flags);
     env = deps.env ?? loadEnv();
-    core = deps.core ?? createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
+    core = deps.core ?? createCore(await openKnowledgeBase(env.ROLECALL_DATA_DIR));
   } catch (err) {
     if (err instanceof UsageError) return fail(io, `${err.message}\n\n${spotlightUsage()}`, SPOTLIGHT_EXIT.usage);
     if (err instanceof ConfigError) return fail(io, `${err.message}\nSee .env.example for every variable.`, SPOTLIGHT_EXIT.usage);

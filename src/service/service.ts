@@ -1,5 +1,6 @@
 import type { Core } from '../core/index.js';
-import { createCore, loadKnowledgeBase } from '../core/index.js';
+import { createCore } from '../core/create.js';
+import { openKnowledgeBase } from '../core/data/open.js';
 import { Dispatcher } from '../app/dispatch.js';
 import { commands } from '../../commands/index.js';
 import { spotlight as spotlightCommand } from '../../commands/spotlight.js';
@@ -56,7 +57,7 @@ export interface RunningService {
 export async function startService(opts: ServiceOptions): Promise<RunningService> {
   const { env, logger } = opts;
   const metrics = opts.metrics ?? new Metrics({ processMetrics: true });
-  const core = opts.core ?? createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
+  const core = opts.core ?? createCore(await openKnowledgeBase(env.ROLECALL_DATA_DIR));
   const store = SqliteStore.open(env.ROLECALL_DB);
   // /spotlight runs through the Dispatcher too; with the spotlight off it says so.
   const dispatcher = new Dispatcher(core, [...commands, spotlightCommand]);
