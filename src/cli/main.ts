@@ -11,7 +11,6 @@ import { MAX_OPTION_LENGTH } from '../../commands/command.js';
 import { renderForTerminal } from '../platforms/console/render.js';
 import { resolutionJson } from './json-contract.js';
 import { runBatch } from './batch.js';
-import { CsvInputError, runCsvBatch } from './csv-batch.js';
 import { cliUsage, commandHelp, usage } from './usage.js';
 import type { Io } from './io.js';
 
@@ -85,6 +84,8 @@ async function batch(core: Core, flags: Flags, io: Io): Promise<number> {
   let tally;
   if (flags.csv) {
     if (!flags.column) return usageError(io, 'CSV mode needs the column that holds the titles: --column <name>', `Usage: rolecall role --csv --column <name> < in.csv > out.csv`);
+    // The CSV parser is loaded only for CSV input.
+    const { CsvInputError, runCsvBatch } = await import('./csv-batch.js');
     try {
       tally = await runCsvBatch(core, flags.column, io.stdin, io.stdout, io.stderr);
     } catch (err) {
