@@ -40,11 +40,13 @@ export const compare = defineCommand({
     role_b: roleText,
     role_c: roleText.optional(),
     role_d: roleText.optional(),
+    // Text syntax can name more roles than there are slots; they land here and are refused clearly.
+    extra: z.array(z.string()).max(0, `compare takes at most ${MAX_COMPARE} roles: drop one and try again`).optional(),
   }),
   parseText(text) {
     const parts = splitCompareText(text);
-    if (parts.length > MAX_COMPARE) return { role_a: parts[0], role_b: parts[1], role_c: parts[2], role_d: parts.slice(3).join(', ') };
-    return Object.fromEntries(parts.map((p, i) => [SLOTS[i], p]));
+    const slots = Object.fromEntries(parts.slice(0, MAX_COMPARE).map((p, i) => [SLOTS[i], p]));
+    return parts.length > MAX_COMPARE ? { ...slots, extra: parts.slice(MAX_COMPARE) } : slots;
   },
   run(input, core): CommandResult {
     const queries = SLOTS.map((s) => input[s]).filter((q): q is string => typeof q === 'string');
@@ -72,6 +74,14 @@ export const compare = defineCommand({
   },
 });
 
+/** " ML Engineer lies on AI Engineer's career path.": names the roles, whatever their number. */
+function linkSentence({ roles, links }: Comparison): string {
+  if (links.length === 0) return '';
+  if (roles.length === 2) return ' One lies on the other’s career path.';
+  const pairs = links.map((l) => `${l.to.name} lies on ${l.from.name}’s career path`);
+  return ` ${pairs.join('; ')}.`;
+}
+
 export function comparisonView(core: Core, cmp: Comparison): View {
   const { roles, skills, links } = cmp;
   const sections: Section[] = [
@@ -97,7 +107,7 @@ export function comparisonView(core: Core, cmp: Comparison): View {
   return kbView(core.kb, {
     kind: 'compare',
     title: roles.map((r) => r.name).join(' vs '),
-    description: `${skills.shared.length} of ${skills.total} must-have skills shared${skills.partial.length ? `, ${skills.partial.length} partly` : ''}.${links.length ? ' One lies on the other’s career path.' : ''}`,
+    description: `${skills.shared.length} of ${skills.total} must-have skills shared${skills.partial.length ? `, ${skills.partial.length} partly` : ''}.${linkSentence(cmp)}`,
     fields: roles.map((r) => ({
       label: r.name,
       value: [

@@ -34,6 +34,13 @@ export const difficultyInput = z
   .toLowerCase()
   .pipe(z.enum(Difficulty.options, { error: 'expected a difficulty: accessible, moderate, advanced or elite' }));
 
+/** The most options one select holds on every platform (Discord's limit is the smallest). */
+const SELECT_SIZE = 25;
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
 export const roles = defineCommand({
   name: 'roles',
   description: 'Browse the 31 roles, by layer of the AI stack and entry difficulty',
@@ -132,17 +139,16 @@ export const roles = defineCommand({
         .filter(Boolean)
         .join(' '),
       sections,
-      actions: [
-        {
-          type: 'select',
-          placeholder: 'Open a role card',
-          options: found.slice(0, 25).map((r) => ({
-            label: r.name,
-            description: `${r.layer} · ${DIFFICULTY_LABEL[r.difficulty]}`,
-            invoke: { command: 'role', args: { name: roleRef(r) } },
-          })),
-        },
-      ],
+      actions: chunk(found, SELECT_SIZE).map((part, i, parts) => ({
+        type: 'select' as const,
+        // Every role stays reachable: a long list becomes several selects, each labelled with its span.
+        placeholder: parts.length > 1 ? `Open a role card (${part[0]!.number}–${part.at(-1)!.number})` : 'Open a role card',
+        options: part.map((r) => ({
+          label: r.name,
+          description: `${r.layer} · ${DIFFICULTY_LABEL[r.difficulty]}`,
+          invoke: { command: 'role', args: { name: roleRef(r) } },
+        })),
+      })),
     });
     return { view, data: { kind: 'roles', roles: found.map((r) => ({ id: r.id, name: r.name })) } };
   },

@@ -26,11 +26,12 @@ function readEnv(): Env {
 }
 
 async function runConsole(env: Env): Promise<void> {
-  const { createCore, loadKnowledgeBase } = await import('./core/index.js');
+  const { createCore } = await import('./core/create.js');
+  const { openKnowledgeBase } = await import('./core/data/open.js');
   const { Dispatcher } = await import('./app/dispatch.js');
   const { runConsoleChat } = await import('./platforms/console/chat.js');
   const { consoleSpotlightAccess } = await import('./platforms/console/spotlight.js');
-  const core = createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
+  const core = createCore(await openKnowledgeBase(env.ROLECALL_DATA_DIR));
   const dispatcher = new Dispatcher(core);
   await runConsoleChat({
     dispatcher,

@@ -5,6 +5,7 @@ import { commands as allCommands, type CommandContext, type CommandData, type Co
 import { failureView, notice } from '../views/cards/notice.js';
 import type { Invocation, View } from '../views/view.js';
 import { decodeInvocation } from '../views/invocation-codec.js';
+import { closestCommand } from './command-names.js';
 
 export type Outcome = 'ok' | 'invalid' | 'unknown_command' | 'stale' | 'error';
 
@@ -17,6 +18,8 @@ export interface DispatchResult {
   /** Set when outcome is "error": quote it to the user and log it with the error. */
   errorId?: string;
   error?: unknown;
+  /** Set when outcome is "invalid": what was wrong, in words, without any usage line. */
+  problem?: string;
 }
 
 /** Short, log-searchable id for a failure: "E-7K2M9Q". */
@@ -25,13 +28,23 @@ export function newErrorId(): string {
   return `E-${[...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('')}`;
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => {
-      const where = i.path.length ? `${i.path.join('.')}: ` : '';
-      return `${where}${i.message.replace(/^Invalid input: /, '')}`;
-    })
-    .join('; ');
+/**
+ * Zod issues in words a person reads: options are named by their description ("Second role"),
+ * never by their internal key ("role_b"), and a missing value says what to give.
+ */
+export function describeIssues(command: CommandDefinition, raw: Record<string, unknown>, error: z.ZodError): string {
+  const labelOf = (key: PropertyKey | undefined) => command.options.find((o) => o.name === key)?.description.replace(/\s*\(.*\)$/, '');
+  const seen = new Set<string>();
+  for (const issue of error.issues) {
+    const key = issue.path[0];
+    const label = labelOf(key);
+    const missing = key !== undefined && (raw[key as string] === undefined || raw[key as string] === null);
+    const text = missing && label
+      ? `${label} is missing`
+      : `${label ? `${label}: ` : ''}${issue.message.replace(/^Invalid input: /, '')}`;
+    seen.add(text);
+  }
+  return [...seen].join('; ');
 }
 
 /**
@@ -53,18 +66,23 @@ export class Dispatcher {
     const command = this.find(name);
     if (!command) {
       const names = this.commands.map((c) => `/${c.name}`).join(', ');
+      const guess = closestCommand(name, this.commands.map((c) => c.name));
+      const hint = guess ? `Did you mean /${guess}? ` : '';
       return {
         command: name,
         outcome: 'unknown_command',
-        view: notice('Unknown command', `RoleCall has no /${String(name).slice(0, 40)} command. Try ${names}.`),
+        problem: `unknown command "${String(name).slice(0, 40)}"${guess ? ` (did you mean ${guess}?)` : ''}`,
+        view: notice('Unknown command', `RoleCall has no /${String(name).slice(0, 40)} command. ${hint}Try ${names}.`),
       };
     }
     const parsed = command.input.safeParse(raw);
     if (!parsed.success) {
+      const problem = describeIssues(command, raw, parsed.error);
       return {
         command: name,
         outcome: 'invalid',
-        view: notice(`That /${command.name} didn't work`, `${describeIssues(parsed.error)}. Usage: ${command.usage}`),
+        problem,
+        view: notice(`That /${command.name} didn't work`, `${problem}. Usage: ${command.usage}`),
       };
     }
     try {

@@ -1,30 +1,33 @@
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Core } from '../core/index.js';
 import { ResolutionSerializer } from './json-contract.js';
+import { BatchTally, type ProgressSink } from './batch-progress.js';
+
+/** Writes a chunk, waiting for the stream to drain when it asks us to. */
+export async function writeChunk(output: NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (!output.write(chunk)) await once(output, 'drain');
+}
 
 /**
  * Batch mode: one query per input line → one JSON object per output line, same order.
- * Output is written in chunks to keep 10,000 lines fast. Resolves true when every line was found.
+ * Output is written in chunks to keep 10,000 lines fast; the tally reports on standard error.
  */
-export async function runBatch(core: Core, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<{ lines: number; found: number }> {
+export async function runBatch(core: Core, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, progress: ProgressSink): Promise<BatchTally> {
   const serializer = new ResolutionSerializer();
+  const tally = new BatchTally(progress);
   const rl = createInterface({ input, crlfDelay: Infinity });
   let buffer: string[] = [];
-  let lines = 0;
-  let found = 0;
-  const flush = async () => {
-    if (buffer.length === 0) return;
-    const chunk = `${buffer.join('\n')}\n`;
-    buffer = [];
-    if (!output.write(chunk)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
-  };
   for await (const line of rl) {
     const res = core.resolve(line);
-    lines++;
-    if (res.status === 'found') found++;
+    tally.add(res);
     buffer.push(serializer.serialize(res));
-    if (buffer.length >= 500) await flush();
+    if (buffer.length >= 500) {
+      await writeChunk(output, `${buffer.join('\n')}\n`);
+      buffer = [];
+    }
   }
-  await flush();
-  return { lines, found };
+  if (buffer.length) await writeChunk(output, `${buffer.join('\n')}\n`);
+  tally.finish();
+  return tally;
 }

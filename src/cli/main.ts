@@ -1,64 +1,112 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { createCore, loadKnowledgeBase, type Core } from '../core/index.js';
+import { createCore, type Core } from '../core/create.js';
+import { openKnowledgeBase } from '../core/data/open.js';
 import { DataError } from '../core/data/errors.js';
-import { Dispatcher } from '../app/dispatch.js';
+import { Dispatcher, type DispatchResult } from '../app/dispatch.js';
+import { closestCommand } from '../app/command-names.js';
 import { commands } from '../../commands/index.js';
+import type { CommandDefinition } from '../../commands/command.js';
 import { MAX_OPTION_LENGTH } from '../../commands/command.js';
 import { renderForTerminal } from '../platforms/console/render.js';
 import { resolutionJson } from './json-contract.js';
 import { runBatch } from './batch.js';
+import { cliUsage, commandHelp, usage } from './usage.js';
 import type { Io } from './io.js';
 import { writeChart } from './chart-files.js';
 
 /** Exit codes: 0 answered (role found), 1 ambiguous or not found, 2 bad usage, 3 invalid role data. */
 export const EXIT = { ok: 0, unresolved: 1, usage: 2, data: 3 } as const;
 
+/** Every choice option of every command is also a flag (`--market india`), so new commands need no CLI code. */
+const CHOICE_FLAGS = [...new Set(commands.flatMap((c) => c.options.filter((o) => o.kind === 'choice').map((o) => o.name)))];
+
 const FLAG_OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-  market: { type: 'string' },
-  layer: { type: 'string' },
-  difficulty: { type: 'string' },
-  education: { type: 'string' },
-  availability: { type: 'string' },
+  csv: { type: 'boolean' },
+  column: { type: 'string' },
+  'exit-zero': { type: 'boolean' },
   color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   png: { type: 'string' },
   svg: { type: 'string' },
+  ...Object.fromEntries(CHOICE_FLAGS.map((name) => [name, { type: 'string' as const }])),
 } as const;
+
+interface Flags {
+  json?: boolean;
+  help?: boolean;
+  csv?: boolean;
+  column?: string;
+  'exit-zero'?: boolean;
+  color?: boolean;
+  'no-color'?: boolean;
+  png?: string;
+  svg?: string;
+  /** The choice options' flags: --market, --layer, … */
+  [choice: string]: string | boolean | undefined;
+}
 
 /** The commands whose answers carry a chart, for --png / --svg. */
 const CHART_COMMANDS = ['salary', 'compare', 'path'];
 
-export function usage(): string {
-  const lines = commands.map((c) => `  rolecall ${c.usage.replace(/^\//, '')}`.padEnd(58) + c.description);
-  return [
-    'Usage: rolecall <command> [arguments] [--json]',
-    '',
-    ...lines,
-    `${'  rolecall spotlight <subcommand>'.padEnd(58)}Weekly role spotlight: add, list, run --once, … (--help)`,
-    `${'  rolecall db migrate'.padEnd(58)}Apply pending database migrations (ROLECALL_DB), then exit`,
-    '',
-    'rolecall role with no name reads one query per line from stdin and prints one JSON object per line.',
-    'Flags: --json (machine-readable output; bad usage too, as {"status":"invalid",…}), --market us|india|uk|both, --layer L1..L6|cross, --difficulty, --education, --availability',
-    '       --png FILE / --svg FILE (salary, compare and path: write the chart)',
-    'Exit codes: 0 answered, 1 ambiguous or not found, 2 bad usage, 3 invalid role data.',
-  ].join('\n');
-}
-
-
-const parseFlags = (args: string[]) => parseArgs({ args, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
-
 /** Builds a command's raw input from positional arguments (joined as the text syntax) and flags. */
-function rawInput(name: string, positionals: string[], flags: Record<string, unknown>): Record<string, unknown> {
-  const command = commands.find((c) => c.name === name)!;
-  const joiner = name === 'compare' ? ' vs ' : name === 'path' && positionals.length === 2 ? ' to ' : name === 'match' ? ', ' : ' ';
+function rawInput(command: CommandDefinition, positionals: string[], flags: Flags): Record<string, unknown> {
+  const joiner = command.name === 'compare' ? ' vs ' : command.name === 'path' && positionals.length === 2 ? ' to ' : command.name === 'match' ? ', ' : ' ';
   const text = positionals.join(joiner).trim();
   const raw: Record<string, unknown> = text ? command.parseText(text) : {};
-  for (const key of ['market', 'layer', 'difficulty', 'education', 'availability'] as const) {
-    if (flags[key] !== undefined && key in command.input.shape) raw[key] = flags[key];
+  for (const option of command.options) {
+    if (option.kind === 'choice' && flags[option.name] !== undefined) raw[option.name] = flags[option.name];
   }
   return raw;
+}
+
+const SEE_HELP = 'Run "rolecall help" to see the commands, or "rolecall help <command>" for one.';
+
+function usageError(io: Io, message: string, tail: string = SEE_HELP): number {
+  io.stderr.write(`rolecall: ${message}\n\n${tail}\n`);
+  return EXIT.usage;
+}
+
+/** Under --json, bad usage is also a JSON line on stdout, so scripts need not parse stderr. */
+function invalidJson(io: Io, json: boolean | undefined, fields: { command?: string; query: string; error: string }): void {
+  if (json) io.stdout.write(`${JSON.stringify({ status: 'invalid', ...fields })}\n`);
+}
+
+/** A rejected input, in the CLI's syntax; under --json also as a JSON line on stdout. */
+function invalid(io: Io, json: boolean | undefined, command: CommandDefinition, problem: string, query: string): number {
+  invalidJson(io, json, { command: command.name, query, error: problem });
+  io.stderr.write(`rolecall: ${problem}\nUsage: ${cliUsage(command)}\n`);
+  return EXIT.usage;
+}
+
+async function loadCore(io: Io): Promise<Core | number> {
+  try {
+    return createCore(await openKnowledgeBase(process.env.ROLECALL_DATA_DIR || undefined));
+  } catch (err) {
+    if (err instanceof DataError) {
+      io.stderr.write(`rolecall: ${err.message}\n`);
+      return EXIT.data;
+    }
+    throw err;
+  }
+}
+
+async function batch(core: Core, flags: Flags, io: Io): Promise<number> {
+  let tally;
+  if (flags.csv) {
+    if (!flags.column) return usageError(io, 'CSV mode needs the column that holds the titles: --column <name>', `Usage: rolecall role --csv --column <name> < in.csv > out.csv`);
+    // The CSV parser is loaded only for CSV input.
+    const { CsvInputError, runCsvBatch } = await import('./csv-batch.js');
+    try {
+      tally = await runCsvBatch(core, flags.column, io.stdin, io.stdout, io.stderr);
+    } catch (err) {
+      if (err instanceof CsvInputError) return usageError(io, err.message, 'Usage: rolecall role --csv --column <name> < in.csv > out.csv');
+      throw err;
+    }
+  } else tally = await runBatch(core, io.stdin, io.stdout, io.stderr);
+  return tally.allFound || flags['exit-zero'] ? EXIT.ok : EXIT.unresolved;
 }
 
 export async function main(argv: string[], io: Io = process): Promise<number> {
@@ -72,88 +120,63 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     const { dbCli } = await import('./db.js');
     return dbCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
   }
-  let parsed: ReturnType<typeof parseFlags>;
+  let parsed;
   try {
-    parsed = parseFlags(argv);
+    parsed = parseArgs({ args: argv, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    io.stderr.write(`rolecall: ${(err as Error).message}\n\n${usage()}\n`);
-    return EXIT.usage;
+    return usageError(io, (err as Error).message);
   }
-  const { values: flags, positionals } = parsed;
-  const [name, ...args] = positionals;
-  if (flags.help) {
-    io.stdout.write(`${usage()}\n`);
+  const flags = parsed.values as Flags;
+  const [name, ...args] = parsed.positionals;
+  if (name === 'help' || (flags.help && name === undefined)) {
+    const topic = name === 'help' ? args[0] : undefined;
+    const command = topic ? commands.find((c) => c.name === topic) : undefined;
+    if (topic && !command) return usageError(io, `unknown command "${topic}"`);
+    io.stdout.write(`${command ? commandHelp(command) : usage(commands)}\n`);
     return EXIT.ok;
   }
-  // Under --json, bad usage is also a JSON line on stdout, so scripts need not parse stderr.
-  const invalidJson = (error: string, extra: Record<string, unknown> = {}) => {
-    if (flags.json) io.stdout.write(`${JSON.stringify({ status: 'invalid', ...extra, query: args.join(' '), error })}\n`);
-  };
   if (name === undefined) {
-    invalidJson('missing command');
-    io.stderr.write(`rolecall: missing command\n\n${usage()}\n`);
-    return EXIT.usage;
+    invalidJson(io, flags.json, { query: '', error: 'missing command' });
+    return usageError(io, 'missing command', usage(commands));
   }
-  if (!commands.some((c) => c.name === name)) {
-    invalidJson(`unknown command "${name}"`, { command: name });
-    io.stderr.write(`rolecall: unknown command "${name}"\n\n${usage()}\n`);
-    return EXIT.usage;
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    invalidJson(io, flags.json, { command: name, query: args.join(' '), error: `unknown command "${name}"` });
+    const guess = closestCommand(name, [...commands.map((c) => c.name), 'db']);
+    return usageError(io, `unknown command "${name.slice(0, 40)}"${guess ? `. Did you mean "rolecall ${guess}"?` : ''}`);
   }
-
-  if ((flags.png !== undefined || flags.svg !== undefined) && !CHART_COMMANDS.includes(name)) {
-    io.stderr.write(`rolecall: --png and --svg work with ${CHART_COMMANDS.join(', ')}\n`);
-    return EXIT.usage;
+  if ((flags.png !== undefined || flags.svg !== undefined) && !CHART_COMMANDS.includes(command.name)) {
+    return usageError(io, `--png and --svg work with ${CHART_COMMANDS.join(', ')}`, `Usage: ${cliUsage(command)}`);
   }
-  if (flags.png === '' || flags.svg === '') {
-    io.stderr.write('rolecall: --png and --svg need a file name\n');
-    return EXIT.usage;
-  }
-
-  let core: Core;
-  try {
-    core = createCore(loadKnowledgeBase(process.env.ROLECALL_DATA_DIR || undefined));
-  } catch (err) {
-    if (err instanceof DataError) {
-      io.stderr.write(`rolecall: ${err.message}\n`);
-      return EXIT.data;
-    }
-    throw err;
+  if (flags.png === '' || flags.svg === '') return usageError(io, '--png and --svg need a file name', `Usage: ${cliUsage(command)}`);
+  if (flags.help) {
+    io.stdout.write(`${commandHelp(command)}\n`);
+    return EXIT.ok;
   }
 
-  if (name === 'role') {
+  const core = await loadCore(io);
+  if (typeof core === 'number') return core;
+
+  if (command.name === 'role') {
     const query = args.join(' ');
     if (!query.trim()) {
-      if (io.stdin.isTTY) {
-        io.stderr.write('rolecall: give a role name, or pipe one query per line into `rolecall role`\n');
-        return EXIT.usage;
-      }
-      const { lines, found } = await runBatch(core, io.stdin, io.stdout);
-      return found === lines ? EXIT.ok : EXIT.unresolved;
+      if (io.stdin.isTTY) return usageError(io, 'give a role name, or pipe one title per line into `rolecall role`', `Usage: ${cliUsage(command)}\n       rolecall role < titles.txt\n       rolecall role --csv --column <name> < in.csv > out.csv`);
+      return batch(core, flags, io);
     }
-    if (query.length > MAX_OPTION_LENGTH) {
-      const error = `a role name is at most ${MAX_OPTION_LENGTH} characters`;
-      invalidJson(error);
-      io.stderr.write(`rolecall: ${error}\n`);
-      return EXIT.usage;
-    }
-    const res = core.resolve(query);
+    if (query.length > MAX_OPTION_LENGTH) return invalid(io, flags.json, command, `a role name is at most ${MAX_OPTION_LENGTH} characters`, query);
     if (flags.json) {
+      const res = core.resolve(query);
       io.stdout.write(`${JSON.stringify(resolutionJson(res))}\n`);
       return res.status === 'found' ? EXIT.ok : EXIT.unresolved;
     }
   }
 
-  const dispatcher = new Dispatcher(core);
-  const result = await dispatcher.run(name, rawInput(name, args, flags), { platform: 'cli' });
-  if (result.outcome === 'invalid' || result.outcome === 'unknown_command') {
-    invalidJson(result.view.description ?? result.view.title, { command: name });
-    io.stderr.write(`rolecall: ${result.view.title}: ${result.view.description ?? ''}\n`);
-    return EXIT.usage;
-  }
-  if (flags.json) io.stdout.write(`${JSON.stringify({ command: name, view: result.view })}\n`);
+  const result: DispatchResult = await new Dispatcher(core).run(command.name, rawInput(command, args, flags), { platform: 'cli' });
+  if (result.outcome === 'invalid') return invalid(io, flags.json, command, result.problem ?? result.view.description ?? 'invalid input', args.join(' '));
+  if (flags.json) io.stdout.write(`${JSON.stringify({ command: command.name, view: result.view })}\n`);
   else {
-    const color = flags.color ?? Boolean(io.stdout.isTTY && !process.env.NO_COLOR);
-    io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110) })}\n`);
+    const color = flags['no-color'] ? false : (flags.color ?? Boolean(io.stdout.isTTY && !process.env.NO_COLOR));
+    io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110), actions: 'hide' })}\n`);
   }
   if (result.outcome === 'error') return 70;
   if ((flags.png || flags.svg) && !(await writeChart(result.view, { png: flags.png, svg: flags.svg }, io))) return 70;

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { difficultyInput, layerInput } from '../../commands/roles.js';
 import { ConfigError, loadEnv, type Env } from '../config/env.js';
-import { createCore, loadKnowledgeBase, type Core } from '../core/index.js';
+import { createCore, type Core } from '../core/create.js';
+import { openKnowledgeBase } from '../core/data/open.js';
 import { DataError } from '../core/data/errors.js';
 import { silentLogger, type Logger } from '../observability/logger.js';
 import { renderForTerminal } from '../platforms/console/render.js';
@@ -65,7 +66,7 @@ export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDep
     command = parseCommand(sub, rest, flags);
     // The CLI posts through the Web API only; it receives no Slack events.
     env = deps.env ?? loadEnv({ receivesEvents: false });
-    core = deps.core ?? createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
+    core = deps.core ?? createCore(await openKnowledgeBase(env.ROLECALL_DATA_DIR));
   } catch (err) {
     if (err instanceof UsageError) return fail(io, `${err.message}\n\n${spotlightUsage()}`, SPOTLIGHT_EXIT.usage);
     if (err instanceof ConfigError) return fail(io, `${err.message}\nSee .env.example for every variable.`, SPOTLIGHT_EXIT.usage);

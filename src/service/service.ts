@@ -1,5 +1,6 @@
 import type { Core } from '../core/index.js';
-import { createCore, loadKnowledgeBase } from '../core/index.js';
+import { createCore } from '../core/create.js';
+import { openKnowledgeBase } from '../core/data/open.js';
 import { Dispatcher } from '../app/dispatch.js';
 import { isDiscordConfigured, isSlackConfigured, isSlackOAuth, type Env } from '../config/env.js';
 import type { Logger } from '../observability/logger.js';
@@ -94,7 +95,7 @@ async function openInstallations(env: Env, store: Store, logger: Logger): Promis
 export async function startService(opts: ServiceOptions): Promise<RunningService> {
   const { env, logger } = opts;
   const metrics = opts.metrics ?? new Metrics({ processMetrics: true });
-  const core = opts.core ?? createCore(loadKnowledgeBase(env.ROLECALL_DATA_DIR));
+  const core = opts.core ?? createCore(await openKnowledgeBase(env.ROLECALL_DATA_DIR));
   // Postgres is retried with backoff while it is down, then start-up fails with a clear message.
   const store = await openStore(env, { logger });
   // One Dispatcher for every front end; /spotlight is in the registry, and with the spotlight off it says so.

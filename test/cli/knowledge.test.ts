@@ -44,7 +44,7 @@ describe('rolecall CLI: the knowledge commands', () => {
     const long = 'x'.repeat(201);
     const role = await cli(['role', long, '--json']);
     expect(role.code).toBe(EXIT.usage);
-    expect(JSON.parse(role.stdout)).toEqual({ status: 'invalid', query: long, error: 'a role name is at most 200 characters' });
+    expect(JSON.parse(role.stdout)).toEqual({ status: 'invalid', command: 'role', query: long, error: 'a role name is at most 200 characters' });
     expect(role.stderr).toMatch(/^rolecall: a role name is at most 200 characters/);
     const prep = await cli(['prep', long, '--json']);
     expect(prep.code).toBe(EXIT.usage);

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { CommandContext } from '../../../commands/index.js';
 import type { Dispatcher } from '../../app/dispatch.js';
 import type { View } from '../../views/view.js';
-import { renderForTerminal } from './render.js';
+import { menuOf, renderForTerminal, type MenuEntry } from './render.js';
 
 export interface ConsoleChatOptions {
   dispatcher: Dispatcher;
@@ -16,31 +16,61 @@ export interface ConsoleChatOptions {
 const GREETING = [
   'RoleCall console: try RoleCall before creating a bot account.',
   'Type /role AI Engineer, /compare AI Engineer vs ML Engineer, /roles L5, /path AI Engineer to AI Solutions Architect,',
-  '/salary ML Engineer india, /match python, pytorch, sql, /spotlight preview, or /help. /quit leaves.',
+  '/salary ML Engineer india, /match python, pytorch, sql, /prep RAG Engineer, /certs, /companies india, /spotlight preview,',
+  'or /help. A number picks a button. /quit leaves.',
 ].join('\n');
 
-/** Splits "/compare a vs b" into the command name and its text; bare text is a role lookup. */
-export function parseLine(line: string): { name: string; text: string } | undefined {
+/** What only the console adds to /help: its own commands and how to press a button. */
+const CONSOLE_HELP = {
+  heading: 'In this console',
+  items: [
+    '/spotlight preview: this week’s role spotlight, as a subscribed channel would see it',
+    'Type the number shown beside a button or a choice to run it',
+    'A line without a slash looks up a role: AI Engineer',
+    '/quit (or /exit, or Ctrl+D) leaves',
+  ],
+};
+
+/** Words that mean a command even when typed without the slash. */
+const BARE_COMMANDS = new Set(['help', 'quit', 'exit']);
+
+export type ConsoleLine = { kind: 'command'; name: string; text: string } | { kind: 'choice'; index: number };
+
+/** Splits "/compare a vs b" into the command name and its text; a number picks a menu entry; other text is a role lookup. */
+export function parseLine(line: string): ConsoleLine | undefined {
   const trimmed = line.trim();
   if (!trimmed) return undefined;
+  if (/^\d{1,3}$/.test(trimmed)) return { kind: 'choice', index: Number(trimmed) };
+  if (BARE_COMMANDS.has(trimmed.toLowerCase())) return { kind: 'command', name: trimmed.toLowerCase(), text: '' };
   const m = /^\/([a-z][\w-]*)\s*([\s\S]*)$/i.exec(trimmed);
-  if (!m) return { name: 'role', text: trimmed };
-  return { name: m[1]!.toLowerCase(), text: m[2]! };
+  if (!m) return { kind: 'command', name: 'role', text: trimmed };
+  return { kind: 'command', name: m[1]!.toLowerCase(), text: m[2]! };
 }
 
 /** A chat in the terminal over the same commands and Views as Discord and Slack. Resolves when the user quits. */
 export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
   const { dispatcher, output } = opts;
   const rl = createInterface({ input: opts.input, output, prompt: 'rolecall> ', terminal: 'isTTY' in opts.input });
-  const write = (view: View) =>
-    output.write(`\n${renderForTerminal(view, { color: opts.color, width: Math.min(output.columns || 100, 110) })}\n\n`);
+  const { ctx } = opts;
+  let menu: MenuEntry[] = [];
+  const show = (view: View) => {
+    menu = menuOf(view);
+    output.write(`\n${renderForTerminal(view, { color: opts.color, width: Math.min(output.columns || 100, 110), actions: 'numbered' })}\n\n`);
+  };
   output.write(`${GREETING}\n\n`);
   rl.prompt();
   for await (const line of rl) {
     const parsed = parseLine(line);
-    if (parsed?.name === 'quit' || parsed?.name === 'exit') break;
-    if (parsed) {
-      write((await dispatcher.runText(parsed.name, parsed.text, opts.ctx)).view);
+    if (parsed?.kind === 'command' && (parsed.name === 'quit' || parsed.name === 'exit')) break;
+    if (parsed?.kind === 'choice') {
+      const entry = menu[parsed.index - 1];
+      if (entry) show((await dispatcher.runInvocation(entry.invoke, ctx)).view);
+      else if (menu.length) output.write(`\nChoose 1–${menu.length}, or type a command.\n\n`);
+      // With nothing to choose, a number is a role number: "8" is AI Engineer.
+      else show((await dispatcher.runText('role', `#${parsed.index}`, ctx)).view);
+    } else if (parsed) {
+      const { view } = await dispatcher.runText(parsed.name, parsed.text, ctx);
+      show(parsed.name === 'help' ? { ...view, sections: [...view.sections, CONSOLE_HELP] } : view);
     }
     rl.prompt();
   }

@@ -1,6 +1,6 @@
 import { monospaceGrid } from '../../views/text/grid.js';
 import { chartBars } from '../../views/chart.js';
-import type { Action, View } from '../../views/view.js';
+import type { Action, Invocation, View } from '../../views/view.js';
 
 /**
  * View → terminal text. Every string is stripped of control characters and escape sequences
@@ -9,6 +9,22 @@ import type { Action, View } from '../../views/view.js';
 export interface TerminalStyle {
   color: boolean;
   width: number;
+  /**
+   * Buttons and selects: numbered where typing the number runs them (the console chat),
+   * hidden where nothing can be chosen (the CLI).
+   */
+  actions?: 'numbered' | 'hide';
+}
+
+/** One choosable entry of a View: a button, or one option of a select. */
+export interface MenuEntry {
+  label: string;
+  invoke: Invocation;
+}
+
+/** A View's buttons and select options in display order; entry i is typed as i + 1. */
+export function menuOf(view: View): MenuEntry[] {
+  return view.actions.flatMap((a) => (a.type === 'button' ? [{ label: a.label, invoke: a.invoke }] : a.options.map((o) => ({ label: o.label, invoke: o.invoke }))));
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal control sequences is the point
@@ -30,8 +46,8 @@ function wrap(text: string, width: number, indent = '', hanging = indent): strin
   for (const paragraph of text.split('\n')) {
     let line = '';
     let prefix = indent;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && (`${prefix + line} ${word}`).length > width) {
+    for (const word of paragraph.split(/[ \t]+/).filter(Boolean)) {
+      if (line && `${prefix + line} ${word}`.length > width) {
         out.push(prefix + line);
         line = word;
         prefix = hanging;
@@ -46,13 +62,17 @@ function table(columns: string[], rows: string[][]): string[] {
   return monospaceGrid([columns, ...rows].map((r) => r.map(clean)), { rule: '─' }).lines;
 }
 
+/** "[1] Career path  [2] Salary" and "Compare with: [3] ML Engineer · [4] …", numbered as menuOf numbers them. */
 function actionLines(actions: Action[]): string[] {
-  const hints: string[] = [];
+  const lines: string[] = [];
+  const buttons: string[] = [];
+  let n = 0;
   for (const a of actions) {
-    if (a.type === 'button') hints.push(`[${clean(a.label)}]`);
-    else hints.push(`${clean(a.placeholder)}: ${a.options.map((o) => clean(o.label)).join(' · ')}`);
+    // A no-break space keeps each number on the line of its label when the list wraps.
+    if (a.type === 'button') buttons.push(`[${++n}]\u00a0${clean(a.label)}`);
+    else lines.push(`${clean(a.placeholder)}: ${a.options.map((o) => `[${++n}]\u00a0${clean(o.label)}`).join(' · ')}`);
   }
-  return hints;
+  return buttons.length ? [buttons.join('  '), ...lines] : lines;
 }
 
 export function renderForTerminal(view: View, style: TerminalStyle = { color: false, width: 100 }): string {
@@ -81,8 +101,8 @@ export function renderForTerminal(view: View, style: TerminalStyle = { color: fa
     if (s.body) out.push(wrap(clean(s.body), width, '  '));
     for (const item of s.items ?? []) out.push(wrap(`• ${clean(item)}`, width, '  ', '    '));
   }
-  const hints = actionLines(view.actions);
-  if (hints.length) out.push('', paint(style, 'dim', hints.join('  ')));
+  const hints = style.actions === 'numbered' ? actionLines(view.actions) : [];
+  if (hints.length) out.push('', ...hints.map((h) => wrap(h, width, '', '  ')), paint(style, 'dim', 'Type a number to choose.'));
   if (view.footer) out.push('', paint(style, 'dim', `Data as of ${clean(view.footer.asOf)} · ${clean(view.footer.source)}`));
   return out.join('\n');
 }
