@@ -11,21 +11,23 @@ const table = {
   core: ['^src/core/', [...npm('zod', 'yaml', 'fuse.js')], []],
   views: ['^src/views/', ['src/core/'], []],
   commands: ['^commands/', ['src/core/', 'src/views/', 'src/spotlight/', ...npm('zod')], ['src/store/']],
-  app: ['^src/app/', ['commands/', 'src/views/', 'src/core/', ...npm('zod')], []],
+  app: ['^src/app/', ['commands/', 'src/views/', 'src/core/', ...npm('zod', 'fuse.js')], []],
   config: ['^src/config/', [...npm('zod')], []],
   observability: ['^src/observability/', [...npm('pino', 'prom-client')], []],
-  store: ['^src/store/', [...npm('better-sqlite3', 'pg')], ['src/core/']],
+  store: ['^src/store/', ['src/config/', ...npm('better-sqlite3', 'pg')], ['src/core/', 'src/observability/']],
   spotlight: ['^src/spotlight/', ['src/core/', 'src/views/', 'src/observability/', ...npm('zod', 'node-cron')], ['src/store/']],
   discord: [
     '^src/platforms/discord/',
-    ['src/app/', 'commands/', 'src/views/', 'src/spotlight/', 'src/config/', 'src/observability/', 'src/core/schema/', ...npm('discord.js', '@discordjs', 'zod')],
+    ['src/app/', 'commands/', 'src/views/', 'src/charts/', 'src/spotlight/', 'src/config/', 'src/observability/', 'src/core/schema/', ...npm('discord.js', '@discordjs', 'zod')],
     ['src/core/', 'src/store/'],
   ],
   slack: [
     '^src/platforms/slack/',
-    ['src/app/', 'commands/', 'src/views/', 'src/spotlight/', 'src/config/', 'src/observability/', 'src/core/schema/', ...npm('@slack', 'zod')],
+    ['src/app/', 'commands/', 'src/views/', 'src/charts/', 'src/web/', 'src/spotlight/', 'src/config/', 'src/observability/', 'src/core/schema/', ...npm('@slack', 'zod')],
     ['src/core/', 'src/store/'],
   ],
+  charts: ['^src/charts/', ['src/views/', 'src/core/paths', ...npm('vega', 'vega-lite', '@resvg')], []],
+  web: ['^src/web/', [], []],
   console: ['^src/platforms/console/', ['src/app/', 'commands/', 'src/views/', 'src/spotlight/', 'src/config/', 'src/core/schema/'], ['src/core/', 'src/store/']],
 };
 

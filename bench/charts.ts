@@ -18,7 +18,12 @@ const WARMUP = 20;
 const RUNS = 100;
 const STARTS = 5;
 const E2E_RUNS = 100;
-const PAIRS = ['AI Engineer|ML Engineer', 'RAG Engineer|LLM Engineer', 'AI Product Manager|AI Solutions Architect', 'MLOps Engineer|AI Infrastructure Engineer'];
+const PAIRS = [
+  'AI Engineer|ML Engineer',
+  'RAG Engineer|LLM Engineer',
+  'AI Product Manager|AI Solutions Architect',
+  'MLOps Engineer|AI Infrastructure Engineer',
+];
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
@@ -49,12 +54,24 @@ async function charts(): Promise<Record<string, ChartSpec>> {
 
 export async function benchCharts(): Promise<void> {
   // Wall times below stretch with the machine's load; print it so the figures can be read.
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${os.cpus().length} CPU(s)`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} on ${os.cpus().length} CPU(s)`,
+  );
   heading(`Charts: start-up in a fresh process (median of ${STARTS})`);
   const none = Array.from({ length: STARTS }, () => freshStart('none'));
   const drawn = Array.from({ length: STARTS }, () => freshStart('chart'));
-  const med = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
-  row('start-up, answers without a chart', `${ms(med(none.map((s) => s.startupMs)))}   RSS ${mb(med(none.map((s) => s.rss)))}   renderer loaded: ${none.some((s) => s.loadedAtStart) ? 'yes' : 'no'}`);
+  const med = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    );
+  row(
+    'start-up, answers without a chart',
+    `${ms(med(none.map((s) => s.startupMs)))}   RSS ${mb(med(none.map((s) => s.rss)))}   renderer loaded: ${none.some((s) => s.loadedAtStart) ? 'yes' : 'no'}`,
+  );
   row('start-up, then one chart drawn', `${ms(med(drawn.map((s) => s.startupMs)))}   RSS ${mb(med(drawn.map((s) => s.rss)))} after the chart`);
   row('first chart in a process (loads vega + resvg)', ms(med(drawn.map((s) => s.chartMs ?? NaN))));
 
@@ -84,7 +101,14 @@ export async function benchCharts(): Promise<void> {
   const core = createCore();
   const runtime = await startDiscord({ env, dispatcher: new Dispatcher(core), logger: silentLogger(), metrics: new Metrics() });
   try {
-    const role = summarize(await fake.roundTrips('role', core.kb.roles.map((r) => r.name), E2E_RUNS, 20));
+    const role = summarize(
+      await fake.roundTrips(
+        'role',
+        core.kb.roles.map((r) => r.name),
+        E2E_RUNS,
+        20,
+      ),
+    );
     const compare = [...(await fake.roundTrips('compare', PAIRS, E2E_RUNS, 10))].sort((a, b) => a - b);
     row('/role (no chart), baseline', `p50 ${ms(role.p50)}   p99 ${ms(role.p99)}`);
     row('/compare with its PNG attached', `p50 ${ms(percentile(compare, 50))}   p95 ${ms(percentile(compare, 95))}   p99 ${ms(percentile(compare, 99))}`);

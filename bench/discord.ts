@@ -30,7 +30,11 @@ export async function benchDiscord(): Promise<void> {
 
   try {
     heading(`Discord: INTERACTION_CREATE sent → callback received (loopback, ${RUNS} each)`);
-    const role = await measure('/role <name> (role card)', 'role', core.kb.roles.map((r) => r.name));
+    const role = await measure(
+      '/role <name> (role card)',
+      'role',
+      core.kb.roles.map((r) => r.name),
+    );
     const auto = await measure('autocomplete on /role name', 'autocomplete', TYPED);
     const rss = rssMb();
     row('bot process RSS after them', `${rss} MB (${readyRss} MB when ready, before them)`);

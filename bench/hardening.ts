@@ -22,7 +22,13 @@ function flood(port: number, total: number): Promise<number> {
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let written = 0;
     let done = false;
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/slack/events', headers: { 'content-type': 'application/json', 'content-length': String(total) } });
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/slack/events',
+      headers: { 'content-type': 'application/json', 'content-length': String(total) },
+    });
     req.on('response', (res) => {
       done = true;
       res.resume();
@@ -50,7 +56,14 @@ export async function benchHardening(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'rolecall-bench-hardening-'));
   const api = await FakeSlackApi.start({ token: TOKEN });
   const responses = await ResponseUrlReceiver.start();
-  const env = parseEnv({ PORT: '0', ROLECALL_DB: join(dir, 'r.db'), SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url, SPOTLIGHT_ENABLED: 'false' });
+  const env = parseEnv({
+    PORT: '0',
+    ROLECALL_DB: join(dir, 'r.db'),
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: api.url,
+    SPOTLIGHT_ENABLED: 'false',
+  });
   const service = await startService({ env, logger: silentLogger(), core: createCore(), storeCheckIntervalMs: 500 });
   const base = `http://127.0.0.1:${service.http.port}`;
   const sender = new SlackSender({ baseUrl: base, signingSecret: SECRET, workspace: { teamId: api.teamId, botUserId: api.botUserId }, responses });
@@ -61,7 +74,9 @@ export async function benchHardening(): Promise<void> {
       const t = performance.now();
       await (await fetch(`${base}/healthz`)).arrayBuffer();
       health.push(performance.now() - t);
-      acks.push((await sender.mention({ text: `<@${api.botUserId}> AI Engineer`, channel: 'C0BENCH', threadTs: `1700000000.${String(i).padStart(6, '0')}` })).ms);
+      acks.push(
+        (await sender.mention({ text: `<@${api.botUserId}> AI Engineer`, channel: 'C0BENCH', threadTs: `1700000000.${String(i).padStart(6, '0')}` })).ms,
+      );
     }
     return { health: summarize(health), acks: summarize(acks) };
   };

@@ -7,7 +7,6 @@ import { PRODUCTION_NODE_FLAGS } from './flags.js';
 
 export const SUITES = ['resolve', 'startup', 'discord', 'slack', 'installs', 'spotlight', 'charts', 'hardening', 'scale-out'] as const;
 
-
 const only = process.argv.slice(2);
 const unknown = only.filter((s) => !(SUITES as readonly string[]).includes(s));
 if (unknown.length > 0) {

@@ -60,16 +60,43 @@ async function acks(baseUrl: string, teams: readonly string[], responses: Respon
   return samples;
 }
 
-async function ackRun(oauth: boolean, store: SqliteStore, installations: SlackInstallations, api: FakeSlackApi, responses: ResponseUrlReceiver): Promise<number[]> {
+async function ackRun(
+  oauth: boolean,
+  store: SqliteStore,
+  installations: SlackInstallations,
+  api: FakeSlackApi,
+  responses: ResponseUrlReceiver,
+): Promise<number[]> {
   const key = randomBytes(32).toString('base64');
   const env = parseEnv(
     oauth
-      ? { PORT: '0', SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'bench', SLACK_STATE_SECRET: 'bench-state-secret-0123', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url, ROLECALL_ENCRYPTION_KEY: key }
+      ? {
+          PORT: '0',
+          SLACK_CLIENT_ID: '1.2',
+          SLACK_CLIENT_SECRET: 'bench',
+          SLACK_STATE_SECRET: 'bench-state-secret-0123',
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_API_URL: api.url,
+          ROLECALL_ENCRYPTION_KEY: key,
+        }
       : { PORT: '0', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url },
   );
   const metrics = new Metrics();
-  const runtime = await startSlack({ env, dispatcher: new Dispatcher(createCore()), store, logger: silentLogger(), metrics, ...(oauth ? { installations } : {}) });
-  const http = await startHttpServer({ port: 0, host: '127.0.0.1', ...(runtime.requestListener ? { slack: runtime.requestListener } : {}), health: async () => ({}), metrics });
+  const runtime = await startSlack({
+    env,
+    dispatcher: new Dispatcher(createCore()),
+    store,
+    logger: silentLogger(),
+    metrics,
+    ...(oauth ? { installations } : {}),
+  });
+  const http = await startHttpServer({
+    port: 0,
+    host: '127.0.0.1',
+    ...(runtime.requestListener ? { slack: runtime.requestListener } : {}),
+    health: async () => ({}),
+    metrics,
+  });
   try {
     const teams = oauth ? Array.from({ length: WORKSPACES }, (_, i) => team(i)) : [api.teamId];
     return await acks(`http://127.0.0.1:${http.port}`, teams, responses);
@@ -94,7 +121,9 @@ export async function benchInstalls(): Promise<void> {
     const writer = new SlackInstallations({ records: store.slackInstallations, cipher });
     for (let i = 0; i < WORKSPACES; i++) await writer.storeInstallation(installation(team(i)));
 
-    heading(`Slack installs: installation lookup per request, ${WORKSPACES.toLocaleString('en-US')} workspaces, ${LOOKUPS.toLocaleString('en-US')} random lookups`);
+    heading(
+      `Slack installs: installation lookup per request, ${WORKSPACES.toLocaleString('en-US')} workspaces, ${LOOKUPS.toLocaleString('en-US')} random lookups`,
+    );
     const uncached = summarize(await lookups(new SlackInstallations({ records: store.slackInstallations, cipher, cacheTtlMs: 0 })));
     const cachedStore = new SlackInstallations({ records: store.slackInstallations, cipher });
     await lookups(cachedStore); // warm: every workspace seen once

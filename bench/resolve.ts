@@ -7,10 +7,43 @@ import { heading, row, summarize } from './stats.js';
 
 const QUERIES = {
   exact: ['AI Engineer', 'ML Engineer', 'RAG Engineer', 'MLOps', 'DevRel', 'AI Architect', 'CV Engineer', 'AI Product Manager', 'LLMOps', 'Prompt Engineer'],
-  typo: ['ai enginer', 'ml enigneer', 'promt engineer', 'reserch scientist', 'computer vison engineer', 'infrence optimization', 'ai product manger', 'fondation model engineer', 'conversatonal ai', 'ai data enginer'],
-  nonsense: ['banana bread', 'asdfghjkl', 'Chief Vibes Officer', 'plumber', 'xyzzy quux', 'underwater basket weaving', 'qwertyuiop asdf', 'zzzz', 'lorem ipsum dolor', 'accountant'],
+  typo: [
+    'ai enginer',
+    'ml enigneer',
+    'promt engineer',
+    'reserch scientist',
+    'computer vison engineer',
+    'infrence optimization',
+    'ai product manger',
+    'fondation model engineer',
+    'conversatonal ai',
+    'ai data enginer',
+  ],
+  nonsense: [
+    'banana bread',
+    'asdfghjkl',
+    'Chief Vibes Officer',
+    'plumber',
+    'xyzzy quux',
+    'underwater basket weaving',
+    'qwertyuiop asdf',
+    'zzzz',
+    'lorem ipsum dolor',
+    'accountant',
+  ],
   // Titles as postings write them: seniority, a team after a comma or dash, titles outside AI.
-  postings: ['Senior Machine Learning Engineer, Ads', 'Data Engineer, ML Platform', 'Member of Technical Staff - Pretraining', 'Sales Engineer - AI Platform', 'Senior Product Manager, AI/ML', 'Staff Prompt Engineer (Remote)', 'Frontend Engineer', 'Technical Writer', 'Software Engineer, Machine Learning', 'Site Reliability Engineer'],
+  postings: [
+    'Senior Machine Learning Engineer, Ads',
+    'Data Engineer, ML Platform',
+    'Member of Technical Staff - Pretraining',
+    'Sales Engineer - AI Platform',
+    'Senior Product Manager, AI/ML',
+    'Staff Prompt Engineer (Remote)',
+    'Frontend Engineer',
+    'Technical Writer',
+    'Software Engineer, Machine Learning',
+    'Site Reliability Engineer',
+  ],
 };
 /** The fuse.js baseline is ~1,000× slower; fewer samples keep the suite short and still give a p99. */
 const BASELINE_ITERATIONS = 2_000;
@@ -57,7 +90,10 @@ export async function benchResolve(): Promise<void> {
     const ours = time((q) => core.resolve(q), queries, iterations);
     const base = time((q) => baseline.search(q), queries, BASELINE_ITERATIONS);
     row(`${kind}: resolve() p50 / p99`, `${ours.p50.toFixed(1)} / ${ours.p99.toFixed(1)} µs, ${Math.round(ours.perSecond).toLocaleString('en-US')} lookups/s`);
-    row(`${kind}: fuse.js baseline p50 / p99`, `${base.p50.toFixed(1)} / ${base.p99.toFixed(1)} µs, ${Math.round(base.perSecond).toLocaleString('en-US')} lookups/s`);
+    row(
+      `${kind}: fuse.js baseline p50 / p99`,
+      `${base.p50.toFixed(1)} / ${base.p99.toFixed(1)} µs, ${Math.round(base.perSecond).toLocaleString('en-US')} lookups/s`,
+    );
   }
   const verdicts = CALIBRATION.map(([q, want]) => judge(core.resolve(q), want).verdict);
   const count = (v: string) => verdicts.filter((x) => x === v).length;

@@ -50,7 +50,9 @@ async function interactions(dbUrl: string, fake: FakeDiscord, replicas: number, 
     const url = `${await lb.start()}/discord/interactions`;
     const roles = ['AI Engineer', 'ML Engineer', 'RAG Engineer', 'MLOps Engineer', 'Prompt Engineer', 'AI Product Manager'];
     const make = (i: number) =>
-      i % 2 ? fake.interaction.autocomplete('role', { name: 'name', value: roles[i % roles.length]!.slice(0, 6) }) : fake.interaction.chatInput('role', { name: roles[i % roles.length]! });
+      i % 2
+        ? fake.interaction.autocomplete('role', { name: 'name', value: roles[i % roles.length]!.slice(0, 6) })
+        : fake.interaction.chatInput('role', { name: roles[i % roles.length]! });
     for (let i = 0; i < 60; i++) await fake.sendHttp(url, make(i)); // warm-up: JIT and pools
     const latencies: number[] = [];
     let failed = 0;
@@ -75,7 +77,13 @@ async function interactions(dbUrl: string, fake: FakeDiscord, replicas: number, 
 
 async function storeOps(name: string, store: Store, n: number) {
   const at = new Date('2026-04-06T15:00:00Z');
-  const timings: Record<string, number[]> = { 'subscriptions.upsert': [], 'claims.acquire': [], 'claims.markSent': [], 'events.firstSeen': [], 'threads.put+get': [] };
+  const timings: Record<string, number[]> = {
+    'subscriptions.upsert': [],
+    'claims.acquire': [],
+    'claims.markSent': [],
+    'events.firstSeen': [],
+    'threads.put+get': [],
+  };
   const time = async (op: string, fn: () => Promise<unknown>) => {
     const s = performance.now();
     await fn();
@@ -84,10 +92,36 @@ async function storeOps(name: string, store: Store, n: number) {
   for (let i = 0; i < n; i++) {
     let subId = 0;
     await time('subscriptions.upsert', async () => {
-      subId = (await store.spotlight.subscriptions.upsert({ platform: 'discord', workspaceId: 'g', channelId: `c${i}`, dayOfWeek: 1, localTime: '15:00', timezone: 'UTC', filter: {}, createdBy: 'bench', rotationSeed: i + 1 }, at)).subscription.id;
+      subId = (
+        await store.spotlight.subscriptions.upsert(
+          {
+            platform: 'discord',
+            workspaceId: 'g',
+            channelId: `c${i}`,
+            dayOfWeek: 1,
+            localTime: '15:00',
+            timezone: 'UTC',
+            filter: {},
+            createdBy: 'bench',
+            rotationSeed: i + 1,
+          },
+          at,
+        )
+      ).subscription.id;
     });
     const id = `b${i}-${name}`.slice(0, 25);
-    await time('claims.acquire', () => store.spotlight.claims.acquire({ id, subscriptionId: subId, weekKey: '2026-W15', roleId: 'ai-engineer', cycle: 0, owner: 'bench', at, leaseUntil: new Date(at.getTime() + 120_000) }));
+    await time('claims.acquire', () =>
+      store.spotlight.claims.acquire({
+        id,
+        subscriptionId: subId,
+        weekKey: '2026-W15',
+        roleId: 'ai-engineer',
+        cycle: 0,
+        owner: 'bench',
+        at,
+        leaseUntil: new Date(at.getTime() + 120_000),
+      }),
+    );
     await time('claims.markSent', () => store.spotlight.claims.markSent(id, { messageId: `m${i}`, attempts: 1, at }));
     await time('events.firstSeen', () => store.events.firstSeen('slack', `Ev${i}`));
     const key = { platform: 'slack' as const, workspaceId: 'T', channelId: 'C', threadTs: `${i}.0` };
@@ -119,11 +153,33 @@ async function spotlightFanOut(dbUrl: string, viaProxy: boolean) {
     for (let i = 0; i < CHANNELS; i += 10) {
       await Promise.all(
         ids.slice(i, i + 10).map((channelId, j) =>
-          store.spotlight.subscriptions.upsert({ platform: 'discord', workspaceId: fake.guildId, channelId, dayOfWeek: today, localTime: '00:00', timezone: 'UTC', filter: {}, createdBy: 'bench', rotationSeed: i + j + 1 }, new Date()),
+          store.spotlight.subscriptions.upsert(
+            {
+              platform: 'discord',
+              workspaceId: fake.guildId,
+              channelId,
+              dayOfWeek: today,
+              localTime: '00:00',
+              timezone: 'UTC',
+              filter: {},
+              createdBy: 'bench',
+              rotationSeed: i + j + 1,
+            },
+            new Date(),
+          ),
         ),
       );
     }
-    const env = { PORT: '0', LOG_LEVEL: 'info', ROLECALL_DB: dbUrl, ROLECALL_DB_POOL_SIZE: '4', DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: apiUrl, DISCORD_PUBLIC_KEY: publicKey };
+    const env = {
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ROLECALL_DB: dbUrl,
+      ROLECALL_DB_POOL_SIZE: '4',
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_API_URL: apiUrl,
+      DISCORD_PUBLIC_KEY: publicKey,
+    };
     started.push(...Array.from({ length: 3 }, () => startReplica(env)));
     await Promise.all(started.map((r) => r.port));
     const deadline = Date.now() + 120_000;
@@ -189,7 +245,10 @@ export async function benchScaleOut(): Promise<void> {
       const db = await createTestDatabase('rolecall_bench');
       dbs.push(db);
       const f = await spotlightFanOut(db.url, viaProxy);
-      row(viaProxy ? 'through one @discordjs/proxy' : 'each replica straight to Discord', `${f.postsPerSecond.toFixed(1)} posts/s, ${f.rateLimited} of ${f.requests} requests 429, ${f.duplicates} duplicates, ${f.missing} missing`);
+      row(
+        viaProxy ? 'through one @discordjs/proxy' : 'each replica straight to Discord',
+        `${f.postsPerSecond.toFixed(1)} posts/s, ${f.rateLimited} of ${f.requests} requests 429, ${f.duplicates} duplicates, ${f.missing} missing`,
+      );
     }
   } finally {
     await fake.stop();

@@ -30,7 +30,17 @@ const service = new SpotlightService({ store, core, posters: [instant('discord')
 for (let i = 0; i < CHANNELS; i++) {
   const platform = i % 2 ? 'slack' : 'discord';
   await store.spotlight.subscriptions.upsert(
-    { platform, workspaceId: 'w', channelId: `c${i}`, dayOfWeek: 1, localTime: '15:00', timezone: ZONES[i % ZONES.length]!, filter: {}, createdBy: 'bench', rotationSeed: i },
+    {
+      platform,
+      workspaceId: 'w',
+      channelId: `c${i}`,
+      dayOfWeek: 1,
+      localTime: '15:00',
+      timezone: ZONES[i % ZONES.length]!,
+      filter: {},
+      createdBy: 'bench',
+      rotationSeed: i,
+    },
     MONDAY,
   );
 }

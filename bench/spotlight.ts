@@ -43,7 +43,17 @@ async function fanOut(fake: RemoteFakeDiscord, core: Core, maxPerSecond: number 
     const ids = await fake.channels(CHANNELS, GLOBAL_LIMIT);
     for (const [i, channelId] of ids.entries()) {
       await store.spotlight.subscriptions.upsert(
-        { platform: 'discord', workspaceId: fake.guildId, channelId, dayOfWeek: 1, localTime: '15:00', timezone: 'UTC', filter: {}, createdBy: 'bench', rotationSeed: i + 1 },
+        {
+          platform: 'discord',
+          workspaceId: fake.guildId,
+          channelId,
+          dayOfWeek: 1,
+          localTime: '15:00',
+          timezone: 'UTC',
+          filter: {},
+          createdBy: 'bench',
+          rotationSeed: i + 1,
+        },
         MONDAY,
       );
     }

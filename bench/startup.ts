@@ -49,7 +49,10 @@ async function serviceReady(env: NodeJS.ProcessEnv, port: number): Promise<{ ms:
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     await sleep(5);
   }
@@ -77,7 +80,10 @@ export async function benchStartup(): Promise<void> {
   const titles = ['AI Engineer', 'ml eng', 'Prompt Engineer', 'rag engineer', 'Sr. Data Scientist', 'Staff Software Engineer, ML Platform', 'banana'];
   const input = `${Array.from({ length: 10_000 }, (_, i) => titles[i % titles.length]).join('\n')}\n`;
   const batch = timeRuns(['dist/src/cli/main.js', 'role', '--exit-zero'], input, 7);
-  row('batch: 10,000 titles, process included', `${batch.p50.toFixed(0)} ms (min ${batch.min.toFixed(0)}); bare node ${bare.p50.toFixed(0)} ms (target < 500 ms)`);
+  row(
+    'batch: 10,000 titles, process included',
+    `${batch.p50.toFixed(0)} ms (min ${batch.min.toFixed(0)}); bare node ${bare.p50.toFixed(0)} ms (target < 500 ms)`,
+  );
 
   const discord = await forkFakeDiscord();
   const slack = await FakeSlackApi.start();

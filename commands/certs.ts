@@ -40,7 +40,8 @@ export const certs = defineCommand({
     return {
       kind: 'certs',
       title: role ? `Certifications for ${role.name}` : 'Certification roadmap',
-      description: role && list.length === 0 ? `The reference names no certification for ${role.name}. ${kb.reference.certificationNote}` : kb.reference.certificationNote,
+      description:
+        role && list.length === 0 ? `The reference names no certification for ${role.name}. ${kb.reference.certificationNote}` : kb.reference.certificationNote,
       fields: [],
       sections,
       actions: role ? careerActions(role, 'certs') : [],

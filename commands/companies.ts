@@ -20,11 +20,13 @@ const whichInput = z
   .pipe(z.enum(WHICH, { error: 'expected a tier from 1 to 5, or india' }));
 
 const tierActions = (current: string): Action[] => [
-  ...WHICH.filter((w) => w !== current).map((w): Action => ({
-    type: 'button',
-    label: w === 'india' ? 'India' : `Tier ${w}`,
-    invoke: { command: 'companies', args: { which: w } },
-  })),
+  ...WHICH.filter((w) => w !== current).map(
+    (w): Action => ({
+      type: 'button',
+      label: w === 'india' ? 'India' : `Tier ${w}`,
+      invoke: { command: 'companies', args: { which: w } },
+    }),
+  ),
 ];
 
 function indiaView(kb: KnowledgeBase): View {

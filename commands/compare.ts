@@ -16,7 +16,10 @@ const SLOTS = COMPARE_SLOTS;
 
 /** Splits on vs / , / |, and on "and" only when nothing else separated the roles. */
 export function splitCompareText(text: string): string[] {
-  const strong = text.split(/\s*(?:\bvs\.?(?=\s|$)|\bversus\b|,|\|)\s*/i).map((s) => s.trim()).filter(Boolean);
+  const strong = text
+    .split(/\s*(?:\bvs\.?(?=\s|$)|\bversus\b|,|\|)\s*/i)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (strong.length > 1) return strong;
   return text
     .split(/\s*(?:\band\b|\/\/)\s*/i)
@@ -57,10 +60,7 @@ export const compare = defineCommand({
         // Re-run the same comparison with the chosen candidate in this slot; settled slots travel as "#n".
         const args = (r: Role) =>
           Object.fromEntries(
-            resolutions.map((other, j) => [
-              SLOTS[j]!,
-              j === i ? roleRef(r) : other.status === 'found' ? roleRef(other.role) : other.query.slice(0, 20),
-            ]),
+            resolutions.map((other, j) => [SLOTS[j]!, j === i ? roleRef(r) : other.status === 'found' ? roleRef(other.role) : other.query.slice(0, 20)]),
           );
         return unresolvedView(core, res, (r) => ({ command: 'compare', args: args(r) }));
       }

@@ -48,7 +48,7 @@ export const match = defineCommand({
       description:
         "Ranked by how many of each role's must-have skills you cover, then by the share of its must-have list, then by nice-to-haves. " +
         'Roles matched only through nice-to-haves come last; roles that tie share a rank and are all shown.',
-      fields: results.map((m, i) => ({
+      fields: results.map((m) => ({
         label: `${results.filter((o) => o.rank === m.rank).length > 1 ? '=' : ''}${m.rank}. ${m.role.name}`,
         value: [
           m.matchedMustHave.length

@@ -139,7 +139,7 @@ export const roles = defineCommand({
         .filter(Boolean)
         .join(' '),
       sections,
-      actions: chunk(found, SELECT_SIZE).map((part, i, parts) => ({
+      actions: chunk(found, SELECT_SIZE).map((part, _i, parts) => ({
         type: 'select' as const,
         // Every role stays reachable: a long list becomes several selects, each labelled with its span.
         placeholder: parts.length > 1 ? `Open a role card (${part[0]!.number}–${part.at(-1)!.number})` : 'Open a role card',

@@ -57,7 +57,6 @@ function ukSalaryView(core: Core, role: Role): View {
   };
 }
 
-
 export const salary = defineCommand({
   name: 'salary',
   description: 'Pay for a role by level, in the US ($K/yr) and India (₹ lakh per annum)',
@@ -106,7 +105,9 @@ export const salary = defineCommand({
       ...(deep ? markets.flatMap((m) => ladderSection(deep, m) ?? []) : []),
       ...core
         .disagreements(role)
-        .filter((d) => d.kind === 'sources' && d.conflict.kind === 'figure' && markets.some((m) => new RegExp(`\\b${MARKET_LABEL[m]}\\b`).test(d.conflict.topic)))
+        .filter(
+          (d) => d.kind === 'sources' && d.conflict.kind === 'figure' && markets.some((m) => new RegExp(`\\b${MARKET_LABEL[m]}\\b`).test(d.conflict.topic)),
+        )
         .map((d) => ({ heading: 'Where sources disagree', body: disagreementLine(core, d) })),
       ...(markets.includes('india') ? [{ heading: 'Pay in India', items: core.kb.reference.india.salaryContext }] : []),
       { heading: 'Footnotes', items: core.kb.reference.salaryNotes },
@@ -124,7 +125,9 @@ export const salary = defineCommand({
       chart: salaryChart(role, markets),
       actions: [
         { type: 'button', label: 'Role card', invoke: { command: 'role', args: { name: roleRef(role) } } },
-        ...(market !== 'india' ? [{ type: 'button' as const, label: 'India', invoke: { command: 'salary', args: { role: roleRef(role), market: 'india' } } }] : []),
+        ...(market !== 'india'
+          ? [{ type: 'button' as const, label: 'India', invoke: { command: 'salary', args: { role: roleRef(role), market: 'india' } } }]
+          : []),
         ...(market !== 'us' ? [{ type: 'button' as const, label: 'US', invoke: { command: 'salary', args: { role: roleRef(role), market: 'us' } } }] : []),
         ...(deep ? [{ type: 'button' as const, label: 'UK', invoke: { command: 'salary', args: { role: roleRef(role), market: 'uk' } } }] : []),
       ],

@@ -23,7 +23,9 @@ export const sources = defineCommand({
         { heading: `${reference.meta.title}: its sources`, items: reference.sources },
         {
           heading: 'The AI Engineer deep-dive also draws on',
-          items: aiEngineer.seeds.filter((s) => s.kind !== 'reference').map((s) => `${seedLabel(s)}${s.dated ? `, ${s.dated}` : ''}${s.caveat ? `. ${s.caveat}` : ''}`),
+          items: aiEngineer.seeds
+            .filter((s) => s.kind !== 'reference')
+            .map((s) => `${seedLabel(s)}${s.dated ? `, ${s.dated}` : ''}${s.caveat ? `. ${s.caveat}` : ''}`),
         },
       ],
       actions: [{ type: 'button', label: 'Deep-dive sources', invoke: { command: 'deepdive', args: { part: 'sources' } } }],

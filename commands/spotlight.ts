@@ -99,15 +99,23 @@ export const spotlight = defineCommand({
     const action = i.subcommand ?? (access?.featured ? 'preview' : 'help');
     if (action === 'help') return answer(help(), true);
     if (!access) {
-      return answer(notice('Not available here', 'Manage the weekly spotlight with /spotlight on Discord or Slack, or with `rolecall spotlight` on the server.', 'info'), false);
+      return answer(
+        notice('Not available here', 'Manage the weekly spotlight with /spotlight on Discord or Slack, or with `rolecall spotlight` on the server.', 'info'),
+        false,
+      );
     }
     if (access.featured) {
       if (action === 'preview') return answer(access.featured(), true);
-      return answer(notice('Only /spotlight preview works here', 'Subscribing channels needs Discord or Slack, or the CLI: rolecall spotlight add.', 'info'), false);
+      return answer(
+        notice('Only /spotlight preview works here', 'Subscribing channels needs Discord or Slack, or the CLI: rolecall spotlight add.', 'info'),
+        false,
+      );
     }
     const { service, channel } = access;
-    if (!service) return answer(notice('The weekly spotlight is off', 'This RoleCall runs with SPOTLIGHT_ENABLED=false, so it posts no weekly spotlight.', 'info'), false);
-    if (!channel) return answer(notice('Run this in a channel', 'The spotlight is set up per channel: run /spotlight in the channel that should get it.'), false);
+    if (!service)
+      return answer(notice('The weekly spotlight is off', 'This RoleCall runs with SPOTLIGHT_ENABLED=false, so it posts no weekly spotlight.', 'info'), false);
+    if (!channel)
+      return answer(notice('Run this in a channel', 'The spotlight is set up per channel: run /spotlight in the channel that should get it.'), false);
     const current = await service.subscription(channel);
     const allowed = await access.authorize(current);
     if (!allowed.ok) return answer(notice('Only channel managers can do that', allowed.reason), false);

@@ -39,7 +39,9 @@ export function grams(text: string): Array<{ words: string; hash: string }> {
 
 /** The reference documents in a folder: NNN_*.txt, in order. */
 export function seedFiles(dir: string): string[] {
-  return readdirSync(dir).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_.*\.txt$/.test(f))
+    .sort();
 }
 
 /** The hashes of every word 8-gram of the documents in `dir`. */

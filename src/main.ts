@@ -100,5 +100,5 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof DataError) fail(err.message, EXIT.data);
-  fail(`unexpected failure: ${err instanceof Error ? err.stack ?? err.message : String(err)}`, EXIT.startup);
+  fail(`unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, EXIT.startup);
 });

@@ -39,9 +39,7 @@ export function describeIssues(command: CommandDefinition, raw: Record<string, u
     const key = issue.path[0];
     const label = labelOf(key);
     const missing = key !== undefined && (raw[key as string] === undefined || raw[key as string] === null);
-    const text = missing && label
-      ? `${label} is missing`
-      : `${label ? `${label}: ` : ''}${issue.message.replace(/^Invalid input: /, '')}`;
+    const text = missing && label ? `${label} is missing` : `${label ? `${label}: ` : ''}${issue.message.replace(/^Invalid input: /, '')}`;
     seen.add(text);
   }
   return [...seen].join('; ');
@@ -66,7 +64,10 @@ export class Dispatcher {
     const command = this.find(name);
     if (!command) {
       const names = this.commands.map((c) => `/${c.name}`).join(', ');
-      const guess = closestCommand(name, this.commands.map((c) => c.name));
+      const guess = closestCommand(
+        name,
+        this.commands.map((c) => c.name),
+      );
       const hint = guess ? `Did you mean /${guess}? ` : '';
       return {
         command: name,

@@ -23,7 +23,17 @@ const CONFIG: Config = {
   padding: 12,
   view: { stroke: null },
   title: { fontSize: 15, fontWeight: 'normal', color: INK, anchor: 'start', offset: 10 },
-  axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', labelColor: INK, titleColor: MUTED, labelLimit: 160, gridColor: '#e6e8eb', domainColor: '#c4c9cf', tickColor: '#c4c9cf' },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 11,
+    titleFontWeight: 'normal',
+    labelColor: INK,
+    titleColor: MUTED,
+    labelLimit: 160,
+    gridColor: '#e6e8eb',
+    domainColor: '#c4c9cf',
+    tickColor: '#c4c9cf',
+  },
   legend: { labelFontSize: 11, labelLimit: 240, titleFontSize: 11, symbolType: 'square', orient: 'bottom', direction: 'horizontal', columns: 2 },
   header: { labelFontSize: 12, labelColor: INK, titleFontSize: 12 },
   text: { fontSize: 10, color: INK },
@@ -137,7 +147,12 @@ function rangePanel(chart: RangeChart, panel: RangePanel) {
 
 function rangeSpec(chart: RangeChart): TopLevelSpec {
   const panels = chart.panels.map((p) => ({ title: { text: MARKET_LABEL[p.market], fontSize: 12, color: MUTED }, ...rangePanel(chart, p) }));
-  const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text: chart.title, limit: PLOT_WIDTH }, config: CONFIG, description: chart.alt };
+  const base = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: chart.title, limit: PLOT_WIDTH },
+    config: CONFIG,
+    description: chart.alt,
+  };
   if (panels.length === 1) {
     const only = chart.panels[0]!;
     return { ...base, ...rangePanel(chart, only), title: { ...base.title, subtitle: MARKET_LABEL[only.market], subtitleColor: MUTED } } as TopLevelSpec;

@@ -11,6 +11,7 @@ import { MAX_OPTION_LENGTH } from '../../commands/command.js';
 import { renderForTerminal } from '../platforms/console/render.js';
 import { resolutionJson } from './json-contract.js';
 import { runBatch } from './batch.js';
+import type { BatchTally } from './batch-progress.js';
 import { cliUsage, commandHelp, usage } from './usage.js';
 import type { Io } from './io.js';
 import { writeChart } from './chart-files.js';
@@ -47,6 +48,8 @@ interface Flags {
   /** The choice options' flags: --market, --layer, … */
   [choice: string]: string | boolean | undefined;
 }
+
+const parseFlags = (args: string[]) => parseArgs({ args, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
 
 /** The commands whose answers carry a chart, for --png / --svg. */
 const CHART_COMMANDS = ['salary', 'compare', 'path'];
@@ -94,9 +97,14 @@ async function loadCore(io: Io): Promise<Core | number> {
 }
 
 async function batch(core: Core, flags: Flags, io: Io): Promise<number> {
-  let tally;
+  let tally: BatchTally;
   if (flags.csv) {
-    if (!flags.column) return usageError(io, 'CSV mode needs the column that holds the titles: --column <name>', `Usage: rolecall role --csv --column <name> < in.csv > out.csv`);
+    if (!flags.column)
+      return usageError(
+        io,
+        'CSV mode needs the column that holds the titles: --column <name>',
+        `Usage: rolecall role --csv --column <name> < in.csv > out.csv`,
+      );
     // The CSV parser is loaded only for CSV input.
     const { CsvInputError, runCsvBatch } = await import('./csv-batch.js');
     try {
@@ -120,9 +128,9 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     const { dbCli } = await import('./db.js');
     return dbCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseFlags>;
   try {
-    parsed = parseArgs({ args: argv, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseFlags(argv);
   } catch (err) {
     return usageError(io, (err as Error).message);
   }
@@ -160,7 +168,12 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   if (command.name === 'role') {
     const query = args.join(' ');
     if (!query.trim()) {
-      if (io.stdin.isTTY) return usageError(io, 'give a role name, or pipe one title per line into `rolecall role`', `Usage: ${cliUsage(command)}\n       rolecall role < titles.txt\n       rolecall role --csv --column <name> < in.csv > out.csv`);
+      if (io.stdin.isTTY)
+        return usageError(
+          io,
+          'give a role name, or pipe one title per line into `rolecall role`',
+          `Usage: ${cliUsage(command)}\n       rolecall role < titles.txt\n       rolecall role --csv --column <name> < in.csv > out.csv`,
+        );
       return batch(core, flags, io);
     }
     if (query.length > MAX_OPTION_LENGTH) return invalid(io, flags.json, command, `a role name is at most ${MAX_OPTION_LENGTH} characters`, query);

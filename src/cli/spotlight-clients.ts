@@ -5,7 +5,13 @@ import { SlackInstallations } from '../platforms/slack/installations.js';
 import { discordRest } from '../platforms/discord/rest.js';
 import { checkDiscordChannel, classifyDiscordError, DiscordSpotlightPoster } from '../platforms/discord/spotlight-poster.js';
 import { classifySlackError } from '../platforms/slack/post.js';
-import { installedWorkspaceClients, slackCanPost, type SlackClientFor, SlackSpotlightPoster, spotlightSlackClient } from '../platforms/slack/spotlight-poster.js';
+import {
+  installedWorkspaceClients,
+  slackCanPost,
+  type SlackClientFor,
+  SlackSpotlightPoster,
+  spotlightSlackClient,
+} from '../platforms/slack/spotlight-poster.js';
 import type { SlackInstallationStore } from '../store/installation-store.js';
 import { TokenCipher } from '../store/token-cipher.js';
 import type { SpotlightPoster } from '../spotlight/poster.js';
@@ -92,8 +98,14 @@ export async function openPlatformClients(
   }
   if (platforms.includes('slack')) {
     if (!env.SLACK_BOT_TOKEN && isSlackOAuth(env) && installations && env.ROLECALL_ENCRYPTION_KEY) {
-      const store = new SlackInstallations({ records: installations, cipher: TokenCipher.fromText(env.ROLECALL_ENCRYPTION_KEY, env.ROLECALL_ENCRYPTION_KEY_PREVIOUS) });
-      installed = installedWorkspaceClients((id) => store.botToken(id), (token) => spotlightSlackClient(env, undefined, token));
+      const store = new SlackInstallations({
+        records: installations,
+        cipher: TokenCipher.fromText(env.ROLECALL_ENCRYPTION_KEY, env.ROLECALL_ENCRYPTION_KEY_PREVIOUS),
+      });
+      installed = installedWorkspaceClients(
+        (id) => store.botToken(id),
+        (token) => spotlightSlackClient(env, undefined, token),
+      );
       posters.push(new SlackSpotlightPoster(installed, { maxPerSecond: opts.maxPerSecond?.slack }));
     } else if (!env.SLACK_BOT_TOKEN) unconfigured.push('slack');
     else {
@@ -116,7 +128,9 @@ export async function openPlatformClients(
       }
       if (installed) {
         const client = await installed(channel.workspaceId);
-        return client ? slackCanPost(client, channel.channelId, by ?? '') : { ok: false, reason: `RoleCall is not installed in Slack workspace ${channel.workspaceId}` };
+        return client
+          ? slackCanPost(client, channel.channelId, by ?? '')
+          : { ok: false, reason: `RoleCall is not installed in Slack workspace ${channel.workspaceId}` };
       }
       if (!slack) return { ok: false, reason: 'no working Slack client' };
       if (channel.workspaceId !== slack.teamId) return { ok: false, reason: `SLACK_BOT_TOKEN belongs to team ${slack.teamId}, not ${channel.workspaceId}` };

@@ -44,7 +44,6 @@ export interface SpotlightCliDeps {
   clients?: ClientOptions;
 }
 
-
 export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDeps = {}): Promise<number> {
   let flags: Flags;
   let positionals: string[];
@@ -203,7 +202,13 @@ class SpotlightCliRun {
     // Forgiving the way /roles is: "l5", "5" and "Moderate" work; "all" clears a filter.
     const lenient = <T>(schema: { safeParse(v: unknown): { data?: T } }, given: string | undefined) =>
       given === undefined || given.trim().toLowerCase() === 'all' ? given?.trim().toLowerCase() : (schema.safeParse(given).data ?? given);
-    const change = { day: flags.day, time: flags.time, timezone: flags.tz, layer: lenient(layerInput, flags.layer), difficulty: lenient(difficultyInput, flags.difficulty) };
+    const change = {
+      day: flags.day,
+      time: flags.time,
+      timezone: flags.tz,
+      layer: lenient(layerInput, flags.layer),
+      difficulty: lenient(difficultyInput, flags.difficulty),
+    };
     // Checked here first, for a usage error (exit 2) that names the channel; /spotlight subscribe merges the same way.
     const current = await this.service.subscription(channel);
     const parsed = SubscribeInput.safeParse({ channel, createdBy: flags.by ?? 'cli', ...mergeSubscription(change, current) });
@@ -213,13 +218,19 @@ class SpotlightCliRun {
     if (flags['no-check']) check = false;
     else if (channel.platform === 'slack' && !flags.by) {
       // With only chat:write, Slack's check is an ephemeral message to a member of the channel.
-      this.io.stderr.write('note: not checked that RoleCall can post there (pass --by <member user id> to check); a channel it cannot post in is paused at its first post, with the reason.\n');
+      this.io.stderr.write(
+        'note: not checked that RoleCall can post there (pass --by <member user id> to check); a channel it cannot post in is paused at its first post, with the reason.\n',
+      );
       check = false;
     }
     if (check) {
       const clients = await this.connect([channel.platform]);
       if (clients.unconfigured.length) {
-        return fail(this.io, `cannot check that RoleCall can post in ${channelLabel(channel)}: ${tokenVariable(channel.platform)} is not set (set it, or pass --no-check)`, SPOTLIGHT_EXIT.usage);
+        return fail(
+          this.io,
+          `cannot check that RoleCall can post in ${channelLabel(channel)}: ${tokenVariable(channel.platform)} is not set (set it, or pass --no-check)`,
+          SPOTLIGHT_EXIT.usage,
+        );
       }
       if (clients.problems.length) return fail(this.io, clients.problems.join('\n'), SPOTLIGHT_EXIT.failed);
     }
@@ -234,8 +245,10 @@ class SpotlightCliRun {
     const at = flags.at === undefined ? now : new Date(flags.at);
     // --at backfills a moment of the current week; each channel's own week is checked again
     // in its timezone by the run, which skips it with the reason.
-    if (at.getTime() > now.getTime() + 60_000) throw new UsageError(`--at ${at.toISOString()} is in the future (it is ${now.toISOString()}); run --once never posts ahead of time`);
-    if (now.getTime() - at.getTime() > 7 * 86_400_000) throw new UsageError(`--at ${at.toISOString()} is not in the current week; an earlier week is never posted late`);
+    if (at.getTime() > now.getTime() + 60_000)
+      throw new UsageError(`--at ${at.toISOString()} is in the future (it is ${now.toISOString()}); run --once never posts ahead of time`);
+    if (now.getTime() - at.getTime() > 7 * 86_400_000)
+      throw new UsageError(`--at ${at.toISOString()} is not in the current week; an earlier week is never posted late`);
     const clients = await this.connect(['discord', 'slack']);
     if (clients.posters.length === 0 && clients.problems.length === 0) {
       return fail(io, 'nothing to post with: set DISCORD_TOKEN and/or SLACK_BOT_TOKEN (the same variables as npm start)', SPOTLIGHT_EXIT.usage);
@@ -260,17 +273,24 @@ class SpotlightCliRun {
       return;
     }
     const { due, posted, skipped, failed, recovered } = summary;
-    io.stdout.write(`spotlight run at ${summary.at.toISOString()}: ${due} due, ${posted} posted, ${skipped} skipped, ${failed} failed, ${recovered} recovered after a crash\n`);
+    io.stdout.write(
+      `spotlight run at ${summary.at.toISOString()}: ${due} due, ${posted} posted, ${skipped} skipped, ${failed} failed, ${recovered} recovered after a crash\n`,
+    );
     for (const o of summary.outcomes) {
       if (o.status === 'failed') io.stdout.write(`  failed  ${label(o.subscriptionId)}: ${o.reason ?? 'failed'}${o.paused ? ' (paused until resumed)' : ''}\n`);
-      else if (o.alreadyPosted) io.stdout.write(`  found   ${label(o.subscriptionId)}: ${o.weekKey} was already posted before a crash; marked sent, not posted again\n`);
+      else if (o.alreadyPosted)
+        io.stdout.write(`  found   ${label(o.subscriptionId)}: ${o.weekKey} was already posted before a crash; marked sent, not posted again\n`);
       else if (o.status === 'skipped' && o.reason && !QUIET_SKIPS.test(o.reason)) io.stdout.write(`  skipped ${label(o.subscriptionId)}: ${o.reason}\n`);
     }
     for (const h of summary.held) {
-      io.stdout.write(`  held    ${label(h.subscriptionId)}: ${h.weekKey} is being sent by another live run (${h.holder}); left alone until ${h.until.toISOString()}\n`);
+      io.stdout.write(
+        `  held    ${label(h.subscriptionId)}: ${h.weekKey} is being sent by another live run (${h.holder}); left alone until ${h.until.toISOString()}\n`,
+      );
     }
     for (const platform of clients.unconfigured) {
-      const waiting = summary.outcomes.filter((o) => o.status === 'skipped' && subs.get(o.subscriptionId)?.platform === platform && o.reason === `no ${platform} poster configured`).length;
+      const waiting = summary.outcomes.filter(
+        (o) => o.status === 'skipped' && subs.get(o.subscriptionId)?.platform === platform && o.reason === `no ${platform} poster configured`,
+      ).length;
       if (waiting) io.stdout.write(`  ${waiting} ${platform} spotlight(s) due, but ${tokenVariable(platform)} is not set here: left for a run that has it\n`);
     }
   }

@@ -36,7 +36,7 @@ export function usage(commands: readonly CommandDefinition[]): string {
     '',
     ...rows.map(line),
     '',
-    'rolecall help <command> shows a command\'s choices and examples. Quote names with spaces:',
+    "rolecall help <command> shows a command's choices and examples. Quote names with spaces:",
     '  rolecall compare "AI Engineer" "ML Engineer"',
     'rolecall role with no name reads one title per line from standard input and prints one JSON object per line;',
     'with --csv --column <name> it reads a CSV and writes it back with the mapped role appended to each row.',

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { isPostgresUrl, postgresUrlProblem } from './db-location.js';
-import { decodeKey, KEY_FORMAT_HINT } from '../store/token-cipher.js';
+import { decodeKey, KEY_FORMAT_HINT } from './encryption-key.js';
 
 /**
  * The environment, described once. Every variable RoleCall reads is here, with its default;
@@ -24,58 +24,72 @@ const snowflake = z
   .string()
   .trim()
   .transform((s) => (s === '' ? undefined : s))
-  .pipe(z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17–20 digits)').optional())
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{17,20}$/, 'expected a Discord id (17–20 digits)')
+      .optional(),
+  )
   .optional();
 
 /** 32 random bytes as base64 or hex; a short or malformed key is rejected without quoting it. */
-const encryptionKey = optionalText.pipe(z.string().refine((v) => decodeKey(v) !== undefined, KEY_FORMAT_HINT).optional());
+const encryptionKey = optionalText.pipe(
+  z
+    .string()
+    .refine((v) => decodeKey(v) !== undefined, KEY_FORMAT_HINT)
+    .optional(),
+);
 
-export const EnvSchema = z
-  .object({
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    PORT: z.coerce.number({ error: 'expected a port number from 0 to 65535' }).int().min(0).max(65535, 'expected a port number from 0 to 65535').default(3000),
-    // A file path (SQLite) or a postgres:// URL; a bad URL is reported without echoing it (it may hold a password).
-    ROLECALL_DB: z
+export const EnvSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: z.coerce.number({ error: 'expected a port number from 0 to 65535' }).int().min(0).max(65535, 'expected a port number from 0 to 65535').default(3000),
+  // A file path (SQLite) or a postgres:// URL; a bad URL is reported without echoing it (it may hold a password).
+  ROLECALL_DB: z
+    .string()
+    .trim()
+    .min(1)
+    .default('./var/rolecall.db')
+    .superRefine((v, ctx) => {
+      const problem = isPostgresUrl(v) ? postgresUrlProblem(v) : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  ROLECALL_DB_POOL_SIZE: z.coerce.number({ error: 'expected a whole number from 1 to 100' }).int().min(1).max(100).default(10),
+  ROLECALL_DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(600_000).default(5_000),
+  ROLECALL_DB_STARTUP_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).max(3_600_000).default(30_000),
+  ROLECALL_DATA_DIR: optionalText,
+
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  DISCORD_API_URL: optionalUrl,
+  // Set: Discord sends interactions to POST /discord/interactions instead of the gateway.
+  DISCORD_PUBLIC_KEY: optionalText.pipe(
+    z
       .string()
-      .trim()
-      .min(1)
-      .default('./var/rolecall.db')
-      .superRefine((v, ctx) => {
-        const problem = isPostgresUrl(v) ? postgresUrlProblem(v) : undefined;
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }),
-    ROLECALL_DB_POOL_SIZE: z.coerce.number({ error: 'expected a whole number from 1 to 100' }).int().min(1).max(100).default(10),
-    ROLECALL_DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(600_000).default(5_000),
-    ROLECALL_DB_STARTUP_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).max(3_600_000).default(30_000),
-    ROLECALL_DATA_DIR: optionalText,
+      .regex(/^[0-9a-f]{64}$/i, 'expected the application public key: 64 hex characters')
+      .optional(),
+  ),
 
-    DISCORD_TOKEN: optionalText,
-    DISCORD_APPLICATION_ID: snowflake,
-    DISCORD_GUILD_ID: snowflake,
-    DISCORD_API_URL: optionalUrl,
-    // Set: Discord sends interactions to POST /discord/interactions instead of the gateway.
-    DISCORD_PUBLIC_KEY: optionalText.pipe(z.string().regex(/^[0-9a-f]{64}$/i, 'expected the application public key: 64 hex characters').optional()),
+  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-').optional()),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-').optional()),
+  SLACK_API_URL: optionalUrl,
 
-    SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-').optional()),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-').optional()),
-    SLACK_API_URL: optionalUrl,
+  // "Add to Slack" for many workspaces (OAuth): see docs/distribution.md.
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, 'expected at least 16 random characters').optional()),
+  SLACK_AUTHORIZE_URL: optionalUrl,
+  ROLECALL_PUBLIC_URL: optionalUrl,
+  ROLECALL_ENCRYPTION_KEY: encryptionKey,
+  ROLECALL_ENCRYPTION_KEY_PREVIOUS: encryptionKey,
 
-    // "Add to Slack" for many workspaces (OAuth): see docs/distribution.md.
-    SLACK_CLIENT_ID: optionalText,
-    SLACK_CLIENT_SECRET: optionalText,
-    SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, 'expected at least 16 random characters').optional()),
-    SLACK_AUTHORIZE_URL: optionalUrl,
-    ROLECALL_PUBLIC_URL: optionalUrl,
-    ROLECALL_ENCRYPTION_KEY: encryptionKey,
-    ROLECALL_ENCRYPTION_KEY_PREVIOUS: encryptionKey,
-
-    SPOTLIGHT_ENABLED: z
-      .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
-      .default('true')
-      .transform((v) => v === 'true' || v === '1'),
-    SPOTLIGHT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  });
+  SPOTLIGHT_ENABLED: z
+    .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  SPOTLIGHT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+});
 
 const present = (v: string | undefined): boolean => typeof v === 'string' && v.trim() !== '';
 
@@ -103,15 +117,25 @@ function crossFieldProblems(src: Record<string, string | undefined>, receivesEve
     problems.push({ path: 'SLACK_BOT_TOKEN', message: 'required when other SLACK_ variables are set (or set SLACK_CLIENT_ID for "Add to Slack" installs)' });
   }
   if (oauthMode) {
-    for (const name of oauth) if (!present(src[name])) problems.push({ path: name, message: 'required for "Add to Slack" installs (with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)' });
+    for (const name of oauth)
+      if (!present(src[name]))
+        problems.push({ path: name, message: 'required for "Add to Slack" installs (with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)' });
     if (present(src.SLACK_BOT_TOKEN)) {
-      problems.push({ path: 'SLACK_BOT_TOKEN', message: 'leave unset with SLACK_CLIENT_ID: each installed workspace brings its own token (single-workspace mode is SLACK_BOT_TOKEN alone)' });
+      problems.push({
+        path: 'SLACK_BOT_TOKEN',
+        message: 'leave unset with SLACK_CLIENT_ID: each installed workspace brings its own token (single-workspace mode is SLACK_BOT_TOKEN alone)',
+      });
     }
-    if (present(src.SLACK_APP_TOKEN)) problems.push({ path: 'SLACK_APP_TOKEN', message: '"Add to Slack" installs need HTTP mode; leave SLACK_APP_TOKEN unset' });
-    if (receivesEvents && !present(src.SLACK_SIGNING_SECRET)) problems.push({ path: 'SLACK_SIGNING_SECRET', message: 'required for "Add to Slack" installs (HTTP mode)' });
+    if (present(src.SLACK_APP_TOKEN))
+      problems.push({ path: 'SLACK_APP_TOKEN', message: '"Add to Slack" installs need HTTP mode; leave SLACK_APP_TOKEN unset' });
+    if (receivesEvents && !present(src.SLACK_SIGNING_SECRET))
+      problems.push({ path: 'SLACK_SIGNING_SECRET', message: 'required for "Add to Slack" installs (HTTP mode)' });
   }
   if (oauthMode && !present(src.ROLECALL_ENCRYPTION_KEY)) {
-    problems.push({ path: 'ROLECALL_ENCRYPTION_KEY', message: `required with SLACK_CLIENT_ID: installed workspaces' tokens are encrypted with it (${KEY_FORMAT_HINT})` });
+    problems.push({
+      path: 'ROLECALL_ENCRYPTION_KEY',
+      message: `required with SLACK_CLIENT_ID: installed workspaces' tokens are encrypted with it (${KEY_FORMAT_HINT})`,
+    });
   }
   if (present(src.ROLECALL_ENCRYPTION_KEY_PREVIOUS) && !present(src.ROLECALL_ENCRYPTION_KEY)) {
     problems.push({ path: 'ROLECALL_ENCRYPTION_KEY', message: 'required when ROLECALL_ENCRYPTION_KEY_PREVIOUS is set' });
@@ -140,7 +164,9 @@ export interface ParseEnvOptions {
 export function parseEnv(source: Record<string, string | undefined>, opts: ParseEnvOptions = {}): Env {
   const result = EnvSchema.safeParse(source);
   const problems = [
-    ...(result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.') || '(environment)', message: i.message.replace(/^Invalid input: /, '') }))),
+    ...(result.success
+      ? []
+      : result.error.issues.map((i) => ({ path: i.path.join('.') || '(environment)', message: i.message.replace(/^Invalid input: /, '') }))),
     ...crossFieldProblems(source, opts.receivesEvents ?? true),
   ].map((p) => `${p.path}: ${p.message}`);
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);

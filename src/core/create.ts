@@ -49,4 +49,3 @@ export function createCore(kb: KnowledgeBase): Core {
     disagreements: (role) => disagreementsFor(kb, role),
   };
 }
-

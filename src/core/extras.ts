@@ -60,7 +60,5 @@ export function projectLayers(project: PortfolioProject): LayerCode[] {
 
 /** Projects for a layer: those whose layer wording covers it, or aimed at a role of that layer. */
 export function projectsForLayer(kb: KnowledgeBase, layer: LayerCode): PortfolioProject[] {
-  return kb.reference.projects.filter(
-    (p) => projectLayers(p).includes(layer) || kb.roles.some((r) => r.layer === layer && p.appliesTo.roles.includes(r.id)),
-  );
+  return kb.reference.projects.filter((p) => projectLayers(p).includes(layer) || kb.roles.some((r) => r.layer === layer && p.appliesTo.roles.includes(r.id)));
 }

@@ -1,13 +1,6 @@
 import { KnowledgeBase } from './knowledge-base.js';
 import { loadKnowledgeBase } from './data/load.js';
 import { createCore as createCoreFrom, type Core } from './create.js';
-import type { Resolution } from './resolve/resolution.js';
-import type { CareerPathResult } from './career-path.js';
-import type { Comparison } from './compare.js';
-import type { BrowseFilter } from './browse.js';
-import type { SkillLookup, SkillMatch } from './skills.js';
-import type { RoleExtras } from './extras.js';
-import type { Disagreement } from './disagreements.js';
 
 /**
  * The core over the given knowledge base, or over the bundled data validated from YAML.
@@ -19,6 +12,5 @@ export function createCore(kb: KnowledgeBase = loadKnowledgeBase()): Core {
 }
 
 export { KnowledgeBase, loadKnowledgeBase };
-export type { Core, Resolution, Comparison, CareerPathResult, SkillLookup, SkillMatch, RoleExtras, BrowseFilter, Disagreement };
-export type { Role } from './schema/role.js';
+export type { Core };
 export type { RoleId } from './schema/common.js';

@@ -17,20 +17,26 @@ const SKILL_SYNONYMS: Record<string, string> = {
   'vector databases': 'vector db',
   'vector dbs': 'vector db',
   'retrieval augmented generation': 'rag',
-  'prompting': 'prompt engineer',
+  prompting: 'prompt engineer',
   'prompt engineering': 'prompt engineer',
-  'aws': 'aws',
-  'golang': 'go',
-  'nextjs': 'next js',
-  'reactjs': 'react',
-  'sklearn': 'scikit learn',
-  'postgres': 'sql',
+  aws: 'aws',
+  golang: 'go',
+  nextjs: 'next js',
+  reactjs: 'react',
+  sklearn: 'scikit learn',
+  postgres: 'sql',
 };
 
 /** Normalised text of a skill, with synonyms folded, for matching. */
 export function skillKey(skill: string): string {
   const n = normalize(skill);
-  return SKILL_SYNONYMS[n] ?? n.split(' ').map((w) => SKILL_SYNONYMS[w] ?? w).join(' ');
+  return (
+    SKILL_SYNONYMS[n] ??
+    n
+      .split(' ')
+      .map((w) => SKILL_SYNONYMS[w] ?? w)
+      .join(' ')
+  );
 }
 
 /**

@@ -55,7 +55,10 @@ export interface SafeError {
 }
 
 function isErrorLike(value: unknown): value is Error {
-  return value instanceof Error || (typeof value === 'object' && value !== null && typeof (value as Error).message === 'string' && typeof (value as Error).stack === 'string');
+  return (
+    value instanceof Error ||
+    (typeof value === 'object' && value !== null && typeof (value as Error).message === 'string' && typeof (value as Error).stack === 'string')
+  );
 }
 
 const scalar = (v: unknown): string | number | undefined => (typeof v === 'string' || typeof v === 'number' ? v : undefined);
@@ -64,7 +67,10 @@ const scalar = (v: unknown): string | number | undefined => (typeof v === 'strin
 export function safeError(err: unknown, depth = 0): SafeError {
   if (!isErrorLike(err)) return { type: typeof err, message: String(err) };
   const e = err as Error & Record<string, unknown>;
-  const out: SafeError = { type: e.constructor?.name && e.constructor.name !== 'Object' ? e.constructor.name : (e.name ?? 'Error'), message: String(e.message) };
+  const out: SafeError = {
+    type: e.constructor?.name && e.constructor.name !== 'Object' ? e.constructor.name : (e.name ?? 'Error'),
+    message: String(e.message),
+  };
   if (typeof e.stack === 'string') out.stack = e.stack;
   const code = scalar(e.code);
   if (code !== undefined) out.code = code;

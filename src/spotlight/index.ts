@@ -6,4 +6,3 @@ export type { Clock } from './clock.js';
 export { SubscribeInput } from './input.js';
 export { previewView, channelLabel } from './status-view.js';
 export { slotInWeekOf } from './schedule.js';
-export { pauseWorkspace, resumeWorkspace, UNINSTALLED_REASON } from './workspaces.js';

@@ -29,16 +29,14 @@ export const ChannelKeyInput = z
   .strict();
 
 /** A day of the week as people give it ("mon", "Monday", 1), as 1 (Monday) … 7 (Sunday). */
-export const DayOfWeek = z
-  .union([z.string(), z.number()])
-  .transform((v, ctx) => {
-    const day = parseDay(v);
-    if (day === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'expected a day of the week, e.g. "monday" or 1 (Monday) … 7 (Sunday)' });
-      return z.NEVER;
-    }
-    return day;
-  });
+export const DayOfWeek = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const day = parseDay(v);
+  if (day === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'expected a day of the week, e.g. "monday" or 1 (Monday) … 7 (Sunday)' });
+    return z.NEVER;
+  }
+  return day;
+});
 
 const LocalTime = z
   .string()
@@ -89,7 +87,5 @@ export function mergeSubscription<D, L, F>(change: SubscriptionChange<D, L, F>, 
 
 /** One line per problem, for a notice: "time: expected a 24-hour time …". */
 export function describeInputError(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message.replace(/^Invalid input: /, '')}`)
-    .join('\n');
+  return error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message.replace(/^Invalid input: /, '')}`).join('\n');
 }

@@ -37,12 +37,18 @@ export async function recoverClaims(ctx: RecoveryContext): Promise<{ work: WorkI
     const leaseOver = claim.leaseUntil.getTime() <= now.getTime();
     const dead = !leaseOver && ownerIsDead(claim.owner);
     if (!leaseOver && !dead) {
-      held.push({ subscriptionId: claim.subscriptionId, weekKey: claim.weekKey, claimId: claim.id, holder: describeOwner(claim.owner), until: claim.leaseUntil });
+      held.push({
+        subscriptionId: claim.subscriptionId,
+        weekKey: claim.weekKey,
+        claimId: claim.id,
+        holder: describeOwner(claim.owner),
+        until: claim.leaseUntil,
+      });
       continue;
     }
     const deadOwner = dead ? claim.owner : undefined;
     const sub = await store.subscriptions.byId(claim.subscriptionId);
-    if (!sub || sub.status !== 'active') {
+    if (sub?.status !== 'active') {
       const reason = 'subscription removed or paused while sending';
       if (await store.claims.abandon(claim.id, reason, now, deadOwner)) logger.warn({ claim: claim.id, reason }, 'spotlight claim abandoned');
       continue;
@@ -55,7 +61,10 @@ export async function recoverClaims(ctx: RecoveryContext): Promise<{ work: WorkI
       takenCount++;
       provedDead ||= dead;
       logger.info({ claim: claim.id, subscription: sub.id, week: claim.weekKey, ownerDead: dead, lateWeek }, 'recovering a spotlight claim left by a crash');
-      if (lateWeek) settle.push(() => settleClaim(ctx, { sub, weekKey: claim.weekKey, claim: taken, recovered: true }, `its week (${claim.weekKey}) ended before it was posted`));
+      if (lateWeek)
+        settle.push(() =>
+          settleClaim(ctx, { sub, weekKey: claim.weekKey, claim: taken, recovered: true }, `its week (${claim.weekKey}) ended before it was posted`),
+        );
       else work.push({ sub, weekKey: claim.weekKey, claim: taken, recovered: true });
     } else if (claim.recoveries >= 1) {
       // Its one retry crashed too: settle it without sending.
@@ -84,9 +93,10 @@ export async function settleClaim(ctx: RecoveryContext, item: WorkItem & { claim
     return { ...base, status: 'skipped', reason: 'already posted before the crash', messageId: found.messageId, alreadyPosted: true };
   }
   const why = `${reason}; its role goes back into the rotation`;
-  const done = item.recovered && claim.owner === ctx.deps.owner
-    ? await store.claims.markFailed(claim.id, ctx.deps.owner, { kind: 'abandoned', reason: why, attempts: 0, at })
-    : await store.claims.abandon(claim.id, why, at, deadOwner);
+  const done =
+    item.recovered && claim.owner === ctx.deps.owner
+      ? await store.claims.markFailed(claim.id, ctx.deps.owner, { kind: 'abandoned', reason: why, attempts: 0, at })
+      : await store.claims.abandon(claim.id, why, at, deadOwner);
   if (done) logger.warn({ claim: claim.id, reason: why, role: core.kb.byId.get(claim.roleId)?.id }, 'spotlight claim abandoned');
   return { ...base, status: 'skipped', reason: why };
 }

@@ -178,7 +178,10 @@ export class SpotlightRunner {
     await Promise.all(
       platforms.map((platform) =>
         pool(
-          startAt(work.filter((w) => w.sub.platform === platform), this.deps.spreadStart ? this.deps.random() : 0),
+          startAt(
+            work.filter((w) => w.sub.platform === platform),
+            this.deps.spreadStart ? this.deps.random() : 0,
+          ),
           this.deps.concurrency,
           async (item) => void outcomes.push(await this.track(this.processSafely(item))),
         ),
@@ -236,7 +239,11 @@ export class SpotlightRunner {
       return { ...base, status: 'skipped', reason: 'shutting down' };
     }
     if (!claim) {
-      const pick = nextRole(await store.claims.rotation(sub.id), core.kb.roles.map((r) => r.id), eligibleRoles(core, sub.filter));
+      const pick = nextRole(
+        await store.claims.rotation(sub.id),
+        core.kb.roles.map((r) => r.id),
+        eligibleRoles(core, sub.filter),
+      );
       if (!pick) return { ...base, status: 'skipped', reason: 'no role matches the channel filter' };
       const now = clock.now();
       const res = await store.claims.acquire({
@@ -255,7 +262,12 @@ export class SpotlightRunner {
     const out = { ...base, roleId: claim.roleId, claimId: claim.id };
     const view = spotlightFor(core, claim.roleId);
     if (!view) {
-      await store.claims.markFailed(claim.id, this.deps.owner, { kind: 'permanent', reason: `role ${claim.roleId} no longer exists`, attempts: 0, at: clock.now() });
+      await store.claims.markFailed(claim.id, this.deps.owner, {
+        kind: 'permanent',
+        reason: `role ${claim.roleId} no longer exists`,
+        attempts: 0,
+        at: clock.now(),
+      });
       return { ...out, status: 'failed', reason: 'role no longer exists' };
     }
     const claimId = claim.id;

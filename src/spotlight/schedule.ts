@@ -76,7 +76,7 @@ export function wallMs(instant: number, timeZone: string): number {
   }
   const hour = parts.hour === 24 ? 0 : parts.hour!; // older ICU spells midnight "24" in h23
   const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, hour, parts.minute!, parts.second!);
-  return wall + (instant % 1000 + 1000) % 1000;
+  return wall + (((instant % 1000) + 1000) % 1000);
 }
 
 /** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */

@@ -1,5 +1,5 @@
 import type { View } from '../views/view.js';
-import { type Clock, Pacer } from './clock.js';
+import type { Clock, Pacer } from './clock.js';
 import type { LookupResult, PostResult, PostTarget, SpotlightPoster } from './poster.js';
 
 /** Bounded retries for temporary failures: exponential backoff with jitter, per-attempt timeout. */
@@ -72,13 +72,7 @@ async function attempt(poster: SpotlightPoster, target: PostTarget, view: View, 
  * A permanent failure returns at once. Retry-After is honoured when the platform gives one,
  * unless it exceeds the longest backoff: then this run gives up rather than wait.
  */
-export async function sendWithRetry(
-  poster: SpotlightPoster,
-  target: PostTarget,
-  view: View,
-  claimId: string,
-  deps: SendDeps,
-): Promise<SendOutcome> {
+export async function sendWithRetry(poster: SpotlightPoster, target: PostTarget, view: View, claimId: string, deps: SendDeps): Promise<SendOutcome> {
   let last: Extract<PostResult, { ok: false }> | undefined;
   for (let n = 1; n <= deps.policy.maxAttempts; n++) {
     if (n > 1) {

@@ -77,7 +77,10 @@ export function featuredSpotlight(core: Core, at: Date): { roleId: string; weekK
   const weekKey = weekKeyAt(at, 'UTC');
   const monday = slotInWeekOf({ dayOfWeek: 1, localTime: '00:00', timezone: 'UTC' }, at).at.getTime();
   const weekIndex = Math.round((monday - FEATURED_EPOCH) / (7 * 86_400_000));
-  const roleId = featuredRole(core.kb.roles.map((r) => r.id), weekIndex);
+  const roleId = featuredRole(
+    core.kb.roles.map((r) => r.id),
+    weekIndex,
+  );
   return { roleId, weekKey, view: spotlightFor(core, roleId)! };
 }
 
@@ -167,7 +170,10 @@ export class SpotlightService {
     await this.runner.updatePausedGauge();
     const now = this.clock.now();
     const next = upcomingSlot(subscription, now, await this.claims.get(subscription.id, weekKeyAt(now, subscription.timezone)));
-    const due = next.at.getTime() <= now.getTime() ? `now (this week's, due ${formatLocal(next.at, subscription.timezone)})` : formatLocal(next.at, subscription.timezone);
+    const due =
+      next.at.getTime() <= now.getTime()
+        ? `now (this week's, due ${formatLocal(next.at, subscription.timezone)})`
+        : formatLocal(next.at, subscription.timezone);
     const what = created ? 'Subscribed' : 'Updated';
     const tail = subscription.status === 'paused' ? ' It stays paused until someone resumes it.' : '';
     return {
@@ -240,7 +246,11 @@ export class SpotlightService {
     const week = slotInWeekOf(sub, now);
     const thisWeek = await this.claims.get(sub.id, week.weekKey);
     const upcoming = upcomingSlot(sub, now, thisWeek);
-    const pick = nextRole(await this.claims.rotation(sub.id), this.core.kb.roles.map((r) => r.id), eligibleRoles(this.core, sub.filter));
+    const pick = nextRole(
+      await this.claims.rotation(sub.id),
+      this.core.kb.roles.map((r) => r.id),
+      eligibleRoles(this.core, sub.filter),
+    );
     const spotlight = pick && spotlightFor(this.core, pick.roleId);
     if (!pick || !spotlight) return { ok: false, view: notice('Nothing to preview', 'No role matches this channel’s filter.') };
     return { ok: true, roleId: pick.roleId, weekKey: upcoming.weekKey, dueAt: upcoming.at, view: previewView(spotlight, sub, upcoming.at, upcoming.weekKey) };
@@ -250,7 +260,8 @@ export class SpotlightService {
   async postNow(channel: ChannelKey): Promise<PostNowResult> {
     const sub = await this.subs.get(channel);
     if (!sub) return { ok: false, view: notice('Not subscribed', 'This channel has no weekly spotlight: subscribe it first.') };
-    if (sub.status === 'paused') return { ok: false, subscription: sub, view: notice('Paused', `Resume the spotlight first (${sub.pausedReason ?? 'paused'}).`) };
+    if (sub.status === 'paused')
+      return { ok: false, subscription: sub, view: notice('Paused', `Resume the spotlight first (${sub.pausedReason ?? 'paused'}).`) };
     if (!this.runner.hasPoster(sub.platform)) {
       return { ok: false, subscription: sub, view: notice('Cannot post from here', `No ${sub.platform} client is configured in this process.`) };
     }
@@ -262,7 +273,8 @@ export class SpotlightService {
     const role = outcome.roleId ? (this.core.kb.byId.get(outcome.roleId)?.name ?? outcome.roleId) : undefined;
     const result = { subscription: sub, outcome };
     if (outcome.status === 'posted') return { ...result, ok: true, view: notice('Posted', `This week's spotlight: ${role}.`, 'success') };
-    if (outcome.status === 'skipped') return { ...result, ok: false, view: notice('Nothing posted', `This week's spotlight is ${outcome.reason?.replace(/ this week$/, '')}.`, 'info') };
+    if (outcome.status === 'skipped')
+      return { ...result, ok: false, view: notice('Nothing posted', `This week's spotlight is ${outcome.reason?.replace(/ this week$/, '')}.`, 'info') };
     const paused = outcome.paused ? ' The spotlight is paused until someone resumes it.' : '';
     return { ...result, ok: false, view: notice('Could not post', `${outcome.reason ?? 'failed'}.${paused}`, 'error') };
   }

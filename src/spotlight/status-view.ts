@@ -33,10 +33,7 @@ export function scheduleText(sub: Pick<Subscription, 'dayOfWeek' | 'localTime' |
 }
 
 export function filterText(core: Core, filter: SpotlightFilter): string {
-  const parts = [
-    ...(filter.layer ? [layerLabel(core.kb, filter.layer)] : []),
-    ...(filter.difficulty ? [`${DIFFICULTY_LABEL[filter.difficulty]} entry`] : []),
-  ];
+  const parts = [...(filter.layer ? [layerLabel(core.kb, filter.layer)] : []), ...(filter.difficulty ? [`${DIFFICULTY_LABEL[filter.difficulty]} entry`] : [])];
   return parts.length ? parts.join(', ') : 'All roles';
 }
 
@@ -97,7 +94,12 @@ export function listView(core: Core, subs: Subscription[]): View {
     title: `Spotlight subscriptions (${subs.length})`,
     table: {
       columns: ['Channel', 'Schedule', 'Roles', 'Status'],
-      rows: subs.map((s) => [channelLabel(s), scheduleText(s), filterText(core, s.filter), s.status === 'active' ? 'active' : `paused: ${s.pausedReason ?? ''}`]),
+      rows: subs.map((s) => [
+        channelLabel(s),
+        scheduleText(s),
+        filterText(core, s.filter),
+        s.status === 'active' ? 'active' : `paused: ${s.pausedReason ?? ''}`,
+      ]),
     },
     private: true,
   });

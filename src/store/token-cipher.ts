@@ -1,3 +1,4 @@
+import { decodeKey, KEY_BYTES, KEY_FORMAT_HINT } from '../config/encryption-key.js';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 /**
@@ -8,22 +9,10 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
  * workspace id): a ciphertext copied onto another row does not open.
  */
 
-export const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const VERSION = 'v1';
 
 /** Why a key from the environment is unusable; never quotes the key. */
-export const KEY_FORMAT_HINT = 'expected 32 random bytes as base64 (openssl rand -base64 32) or 64 hex characters (openssl rand -hex 32)';
-
-/** Decodes a key given as 64 hex characters or base64 of 32 bytes; undefined when it is neither. */
-export function decodeKey(text: string): Buffer | undefined {
-  const t = text.trim();
-  if (/^[0-9a-f]{64}$/i.test(t)) return Buffer.from(t, 'hex');
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(t)) return undefined;
-  const bytes = Buffer.from(t, 'base64');
-  return bytes.length === KEY_BYTES ? bytes : undefined;
-}
-
 /** A short public fingerprint of a key: stored next to each sealed value. */
 export function keyId(key: Buffer): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 12);

@@ -53,7 +53,12 @@ export type ChartSpec = RangeChart | PathChart;
 export function chartFileName(chart: ChartSpec, ext: 'png' | 'svg'): string {
   const prefix = chart.kind === 'path-map' ? 'path' : chart.kind === 'salary-range' ? 'salary' : 'compare';
   const slug = chart.roles
-    .map((r) => r.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''))
+    .map((r) =>
+      r
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )
     .filter(Boolean)
     .join('-vs-')
     .slice(0, 60)

@@ -3,7 +3,6 @@ import type { Difficulty, LayerCode, Market } from '../core/schema/common.js';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
 import { type View, type ViewParts, view } from './view.js';
 
-
 export const DIFFICULTY_LABEL: Record<Difficulty, string> = {
   accessible: 'Accessible',
   moderate: 'Moderate',
@@ -87,4 +86,3 @@ export function footer(kb: KnowledgeBase) {
 export function kbView(kb: KnowledgeBase, parts: ViewParts): View {
   return view({ footer: footer(kb), ...parts });
 }
-

@@ -9,9 +9,7 @@ import type { Invocation } from './view.js';
 export const INVOCATION_VERSION = 'rc1';
 export const MAX_ENCODED_LENGTH = 100;
 
-export type DecodeResult =
-  | { ok: true; invocation: Invocation }
-  | { ok: false; reason: 'stale' | 'malformed' };
+export type DecodeResult = { ok: true; invocation: Invocation } | { ok: false; reason: 'stale' | 'malformed' };
 
 export function encodeInvocation(inv: Invocation): string {
   const params = new URLSearchParams(inv.args);

@@ -42,13 +42,16 @@ export const FIXTURES: Record<string, ChartSpec> = {
     panels: [
       {
         market: 'us',
-        rows: ['Principal Machine Learning Infrastructure Engineer', 'Conversational AI Experience Designer and Researcher', 'Responsible AI Governance and Policy Lead', 'Short'].flatMap(
-          (role, i) => [
-            row(role, 'entry', i === 3 ? null : { min: 90 + i * 10, max: 130 + i * 10, plus: false }),
-            row(role, 'mid', { min: 140 + i * 5, max: 200 + i * 5, plus: false }),
-            row(role, 'senior', { min: 190, max: 300 + i * 20, plus: i % 2 === 0 }),
-          ],
-        ),
+        rows: [
+          'Principal Machine Learning Infrastructure Engineer',
+          'Conversational AI Experience Designer and Researcher',
+          'Responsible AI Governance and Policy Lead',
+          'Short',
+        ].flatMap((role, i) => [
+          row(role, 'entry', i === 3 ? null : { min: 90 + i * 10, max: 130 + i * 10, plus: false }),
+          row(role, 'mid', { min: 140 + i * 5, max: 200 + i * 5, plus: false }),
+          row(role, 'senior', { min: 190, max: 300 + i * 20, plus: i % 2 === 0 }),
+        ]),
       },
     ],
     alt: 'fixture',

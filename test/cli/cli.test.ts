@@ -25,11 +25,29 @@ describe('rolecall CLI', () => {
       availability: 'Very High',
       education: "Bachelor's",
       salary: {
-        us: { range: { min: 100, max: 350, plus: true }, entry: { min: 100, max: 140, plus: false }, mid: { min: 140, max: 211, plus: false }, senior: { min: 195, max: 350, plus: true }, notes: [] },
+        us: {
+          range: { min: 100, max: 350, plus: true },
+          entry: { min: 100, max: 140, plus: false },
+          mid: { min: 140, max: 211, plus: false },
+          senior: { min: 195, max: 350, plus: true },
+          notes: [],
+        },
         india: { entry: { min: 5, max: 12, plus: false }, mid: { min: 18, max: 32, plus: false }, senior: { min: 35, max: 60, plus: true } },
       },
     });
-    for (const f of ['aliases', 'summary', 'responsibilities', 'mustHave', 'niceToHave', 'hiringCompanies', 'availabilityNote', 'entryRequirements', 'progression', 'related', 'differentiator']) {
+    for (const f of [
+      'aliases',
+      'summary',
+      'responsibilities',
+      'mustHave',
+      'niceToHave',
+      'hiringCompanies',
+      'availabilityNote',
+      'entryRequirements',
+      'progression',
+      'related',
+      'differentiator',
+    ]) {
       expect(json.role).toHaveProperty(f);
     }
   });
@@ -77,7 +95,10 @@ describe('rolecall CLI', () => {
   it('batch mode: one JSON line per input line, in order', async () => {
     const input = `${['AI Engineer', 'ml enginer', 'AI', '', 'banana bread', 'Senior Machine Learning Engineer, Ads'].join('\n')}\n`;
     const { code, stdout } = await cli(['role'], input, false);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.status)).toEqual(['found', 'found', 'ambiguous', 'not_found', 'not_found', 'found']);
     expect(lines.map((l) => l.query)).toEqual(['AI Engineer', 'ml enginer', 'AI', '', 'banana bread', 'Senior Machine Learning Engineer, Ads']);
     expect(lines[1].role.id).toBe('ml-engineer');

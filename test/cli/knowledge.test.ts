@@ -48,7 +48,12 @@ describe('rolecall CLI: the knowledge commands', () => {
     expect(role.stderr).toMatch(/^rolecall: a role name is at most 200 characters/);
     const prep = await cli(['prep', long, '--json']);
     expect(prep.code).toBe(EXIT.usage);
-    expect(JSON.parse(prep.stdout)).toMatchObject({ status: 'invalid', command: 'prep', query: long, error: expect.stringContaining('at most 200 characters') });
+    expect(JSON.parse(prep.stdout)).toMatchObject({
+      status: 'invalid',
+      command: 'prep',
+      query: long,
+      error: expect.stringContaining('at most 200 characters'),
+    });
     const companies = await cli(['companies', 'tier', '9', '--json']);
     expect(JSON.parse(companies.stdout)).toMatchObject({ status: 'invalid', query: 'tier 9', error: expect.stringContaining('tier from 1 to 5') });
     const unknown = await cli(['frobnicate', 'x', '--json']);

@@ -109,7 +109,14 @@ describe('commands', () => {
   it('every action of every view encodes within 100 characters and runs', async () => {
     const views = [
       (await run('role', { name: 'AI Infrastructure Engineer' })).view,
-      (await run('compare', { role_a: 'inference optimization engineer', role_b: 'ai compiler kernel engineer', role_c: 'ai infrastructure engineer', role_d: 'foundation model engineer' })).view,
+      (
+        await run('compare', {
+          role_a: 'inference optimization engineer',
+          role_b: 'ai compiler kernel engineer',
+          role_c: 'ai infrastructure engineer',
+          role_d: 'foundation model engineer',
+        })
+      ).view,
       (await run('compare', { role_a: 'AI Scientist', role_b: 'AI Infrastructure / ML Platform Engineer' })).view,
       (await run('roles', {})).view,
       (await run('path', { from: 'AI Engineer' })).view,

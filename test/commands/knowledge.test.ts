@@ -108,7 +108,9 @@ describe('/companies', () => {
     expect(headings(india)).toEqual([...ref.india.groups.map((g) => g.name), 'Job platforms', 'Pay in India']);
     expect(section(india, /^Job platforms/)?.body).toContain('Naukri.com');
     const pay = section(india, /^Pay in India/)?.items ?? [];
-    expect(pay).toEqual(expect.arrayContaining([expect.stringMatching(/Bangalore and Hyderabad runs 30-50% higher/), expect.stringMatching(/service companies pay 40-60% less/)]));
+    expect(pay).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Bangalore and Hyderabad runs 30-50% higher/), expect.stringMatching(/service companies pay 40-60% less/)]),
+    );
     const bad = await dispatcher.runText('companies', 'tier 9', ctx);
     expect(bad.outcome).toBe('invalid');
     expect(bad.view.description).toMatch(/tier from 1 to 5, or india/);
@@ -121,13 +123,18 @@ describe('AI Engineer deep-dive', () => {
       const view = await run('deepdive', part);
       expect(view.kind).toBe('deep-dive');
       expect(view.sections.length, part).toBeGreaterThan(0);
-      expect(view.sections.every((s) => (s.body?.length ?? 0) + (s.items?.length ?? 0) > 0), part).toBe(true);
+      expect(
+        view.sections.every((s) => (s.body?.length ?? 0) + (s.items?.length ?? 0) > 0),
+        part,
+      ).toBe(true);
     }
     const compare = await run('deepdive', 'compare');
     expect(everything(compare)).toMatch(/Research Scientist/);
     expect(everything(compare)).toMatch(/Ismat Samadov/);
     const pay = await run('deepdive', 'pay');
-    expect(headings(pay)).toEqual(expect.arrayContaining([expect.stringMatching(/^US pay ladder/), expect.stringMatching(/^UK pay ladder/), expect.stringMatching(/^India pay ladder/)]));
+    expect(headings(pay)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^US pay ladder/), expect.stringMatching(/^UK pay ladder/), expect.stringMatching(/^India pay ladder/)]),
+    );
     expect(section(pay, /^UK pay ladder/)?.items?.[0]).toBe('Junior: GenAI Systems Lab: Junior AI Engineer, 0–2 years, £55K–£80K');
     const stack = await run('deepdive', 'stack');
     expect(everything(stack)).toContain('vLLM or TGI');

@@ -71,7 +71,12 @@ describe('environment', () => {
 
   describe('"Add to Slack" (OAuth)', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
-    const oauth = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'client-secret-value', SLACK_STATE_SECRET: 'state-secret-0123456789', SLACK_SIGNING_SECRET: 's' };
+    const oauth = {
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 'client-secret-value',
+      SLACK_STATE_SECRET: 'state-secret-0123456789',
+      SLACK_SIGNING_SECRET: 's',
+    };
 
     it('accepts the full set and reports the mode', () => {
       const env = parseEnv({ ...oauth, ROLECALL_ENCRYPTION_KEY: key });
@@ -91,7 +96,8 @@ describe('environment', () => {
 
     it('needs all three OAuth variables and a signing secret, and no bot or app token', () => {
       const list = problems({ SLACK_CLIENT_ID: '1.2', ROLECALL_ENCRYPTION_KEY: key, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).join('\n');
-      for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) expect(list).toContain(`${name}:`);
+      for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'])
+        expect(list).toContain(`${name}:`);
       // The spotlight CLI receives no events: no signing secret needed there.
       expect(problems({ ...oauth, SLACK_SIGNING_SECRET: '', ROLECALL_ENCRYPTION_KEY: key }, { receivesEvents: false })).toEqual([]);
     });

@@ -10,9 +10,26 @@ import { defaultDataDir } from '../../src/core/paths.js';
 import { testCore } from '../helpers/core.js';
 
 const ROLE_FIELDS = [
-  'number', 'id', 'name', 'aliases', 'layer', 'layers', 'difficulty', 'availability', 'education', 'summary',
-  'responsibilities', 'mustHave', 'niceToHave', 'salary', 'hiringCompanies', 'availabilityNote', 'entryRequirements',
-  'progression', 'related', 'differentiator',
+  'number',
+  'id',
+  'name',
+  'aliases',
+  'layer',
+  'layers',
+  'difficulty',
+  'availability',
+  'education',
+  'summary',
+  'responsibilities',
+  'mustHave',
+  'niceToHave',
+  'salary',
+  'hiringCompanies',
+  'availabilityNote',
+  'entryRequirements',
+  'progression',
+  'related',
+  'differentiator',
 ];
 
 /** A copy of data/ in a temp folder named "data", edited by `edit`, then loaded. */

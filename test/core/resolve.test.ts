@@ -123,12 +123,16 @@ describe('resolve: the calibration judge can fail', () => {
   const role = (id: string) => core.kb.role(id);
   it('calls a found answer for another role, or for an unsure label, confident-wrong', () => {
     expect(judge({ status: 'found', query: 'x', role: role('ml-engineer'), score: 1, via: 'exact' }, 'ai-engineer').verdict).toBe('confident-wrong');
-    expect(judge({ status: 'found', query: 'x', role: role('ml-engineer'), score: 1, via: 'exact' }, { offers: ['ml-engineer'] }).verdict).toBe('confident-wrong');
+    expect(judge({ status: 'found', query: 'x', role: role('ml-engineer'), score: 1, via: 'exact' }, { offers: ['ml-engineer'] }).verdict).toBe(
+      'confident-wrong',
+    );
   });
 
   it('calls an irrelevant suggestion or a missing note wrong', () => {
     expect(judge({ status: 'not_found', query: 'x', suggestions: [role('ai-compiler-kernel-engineer')] }, { offers: [] }).verdict).toBe('wrong');
     expect(judge({ status: 'not_found', query: 'x', suggestions: [role('ai-product-manager')] }, { general: ['ai-product-manager'] }).verdict).toBe('wrong');
-    expect(judge({ status: 'ambiguous', query: 'x', candidates: [role('ai-engineer')], reason: 'close' }, { ambiguous: ['ai-engineer', 'ml-engineer'] }).verdict).toBe('wrong');
+    expect(
+      judge({ status: 'ambiguous', query: 'x', candidates: [role('ai-engineer')], reason: 'close' }, { ambiguous: ['ai-engineer', 'ml-engineer'] }).verdict,
+    ).toBe('wrong');
   });
 });

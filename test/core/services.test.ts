@@ -114,11 +114,18 @@ describe('skills', () => {
   });
 
   it('ranks a role matched only through nice-to-haves below every role matched through a must-have', () => {
-    for (const query of [['Python', 'LangChain'], ['Kubernetes', 'RAG'], ['CUDA', 'Python']]) {
+    for (const query of [
+      ['Python', 'LangChain'],
+      ['Kubernetes', 'RAG'],
+      ['CUDA', 'Python'],
+    ]) {
       const all = core.match(query, 100);
       const firstNiceOnly = all.findIndex((m) => m.matchedMustHave.length === 0);
       if (firstNiceOnly === -1) continue;
-      expect(all.slice(firstNiceOnly).every((m) => m.matchedMustHave.length === 0), query.join()).toBe(true);
+      expect(
+        all.slice(firstNiceOnly).every((m) => m.matchedMustHave.length === 0),
+        query.join(),
+      ).toBe(true);
     }
     const withNiceOnly = core.match(['LangChain'], 100);
     expect(withNiceOnly.some((m) => m.matchedMustHave.length === 0)).toBe(true);

@@ -46,7 +46,9 @@ describe('the compiled knowledge base', () => {
     const key = snapshotKey(data)!;
     const kb = loadKnowledgeBase(data);
     // A snapshot made under this key, marked so that serving it is visible.
-    const marked = Object.assign(Object.create(Object.getPrototypeOf(kb)), kb, { roles: kb.roles.map((r, i) => (i === 0 ? { ...r, name: 'Served From Snapshot' } : r)) });
+    const marked = Object.assign(Object.create(Object.getPrototypeOf(kb)), kb, {
+      roles: kb.roles.map((r, i) => (i === 0 ? { ...r, name: 'Served From Snapshot' } : r)),
+    });
     writeSnapshot(cache, key, marked);
     expect((await openKnowledgeBase(data, { snapshotDirs: [cache] })).roles[0]!.name).toBe('Served From Snapshot');
   });

@@ -51,7 +51,9 @@ describe('start-up', () => {
     expect(invite.searchParams.get('scope')).toBe('bot applications.commands');
     const perms = BigInt(invite.searchParams.get('permissions') ?? '0');
     // Read Message History: spotlight recovery looks for a post a crash interrupted.
-    expect(perms).toBe(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory);
+    expect(perms).toBe(
+      PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory,
+    );
   });
 
   it('refuses to start without a token, and fails clearly on a wrong one', async () => {
@@ -229,9 +231,7 @@ describe('extension commands', () => {
     const cb = await run('spotlight', options, { memberPermissions: payloads.MODERATOR_PERMISSIONS });
     expect(embedOf(cb.data).title).toBe('spotlight subscribe');
     expect(embedOf(cb.data).description).toBe('channel=- role=AI Engineer manage=true');
-    const ac = await h.fake.roundTrip(
-      h.fake.interaction.autocomplete('spotlight', { name: 'role', value: 'ai' }),
-    );
+    const ac = await h.fake.roundTrip(h.fake.interaction.autocomplete('spotlight', { name: 'role', value: 'ai' }));
     expect(ac.data.choices).toEqual([{ name: 'Spotlight pick', value: 'pick' }]);
   });
 });

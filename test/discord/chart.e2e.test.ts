@@ -13,7 +13,6 @@ beforeAll(async () => {
   core = createCore();
   h = await startHarness(core);
   broken = await startHarness(core, {
-
     start: {
       renderChart: () => Promise.reject(new Error('renderer exploded')),
     },
@@ -102,9 +101,9 @@ describe('charts on Discord', () => {
     const route = Routes.channelMessages(h.fake.channelId);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
     const embed = (url: string) => ({ embeds: [{ title: 't', image: { url } }] });
-    await expect(rest.post(route, { body: { ...embed('attachment://other.png'), attachments: [{ id: 0 }] }, files: [{ name: 'chart.png', data: png }] })).rejects.toThrow(
-      /attachment:\/\/other\.png names no uploaded file/,
-    );
+    await expect(
+      rest.post(route, { body: { ...embed('attachment://other.png'), attachments: [{ id: 0 }] }, files: [{ name: 'chart.png', data: png }] }),
+    ).rejects.toThrow(/attachment:\/\/other\.png names no uploaded file/);
     await expect(rest.post(route, { body: embed('attachment://chart.png') })).rejects.toThrow(/names no uploaded file/);
     await expect(rest.post(route, { body: { ...embed('attachment://chart.png') }, files: [{ name: 'chart.png', data: png }] })).rejects.toThrow(
       /files\[0\]: not listed in attachments/,
@@ -112,7 +111,10 @@ describe('charts on Discord', () => {
     await expect(rest.post(route, { body: { content: 'x', attachments: [{ id: 0 }] }, files: [{ name: 'my chart.png', data: png }] })).rejects.toThrow(
       /cannot be referenced/,
     );
-    const ok = (await rest.post(route, { body: { ...embed('attachment://chart.png'), attachments: [{ id: 0 }] }, files: [{ name: 'chart.png', data: png }] })) as {
+    const ok = (await rest.post(route, {
+      body: { ...embed('attachment://chart.png'), attachments: [{ id: 0 }] },
+      files: [{ name: 'chart.png', data: png }],
+    })) as {
       attachments: Array<{ url: string }>;
       embeds: Array<{ image: { url: string } }>;
     };

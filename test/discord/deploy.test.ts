@@ -39,7 +39,27 @@ describe('deployCommands', () => {
     const first = await deployCommands({ env: envFor({ DISCORD_GUILD_ID: fake.guildId }) });
     const ids = fake.rest.commands.guilds.get(fake.guildId)!.map((c) => c.id);
     const second = await deployCommands({ env: envFor({ DISCORD_GUILD_ID: fake.guildId }) });
-    expect(first).toEqual({ scope: 'guild', guildId: fake.guildId, names: ['role', 'compare', 'roles', 'path', 'skills', 'match', 'salary', 'prep', 'certs', 'projects', 'companies', 'deepdive', 'sources', 'spotlight', 'help'] });
+    expect(first).toEqual({
+      scope: 'guild',
+      guildId: fake.guildId,
+      names: [
+        'role',
+        'compare',
+        'roles',
+        'path',
+        'skills',
+        'match',
+        'salary',
+        'prep',
+        'certs',
+        'projects',
+        'companies',
+        'deepdive',
+        'sources',
+        'spotlight',
+        'help',
+      ],
+    });
     expect(second).toEqual(first);
     expect(fake.rest.commands.guilds.get(fake.guildId)!.map((c) => c.id)).toEqual(ids);
     const puts = commandPuts().slice(before);
@@ -83,7 +103,12 @@ describe('npm run discord:deploy (the script)', () => {
     });
 
   it('exits 0 and says what it registered', async () => {
-    const run = await runScript({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: apiUrl, DISCORD_GUILD_ID: fake.guildId });
+    const run = await runScript({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_API_URL: apiUrl,
+      DISCORD_GUILD_ID: fake.guildId,
+    });
     expect(run.stderr).not.toContain('discord:deploy failed');
     expect(run.stdout).toContain(`Registered ${commands.length + 1} commands to guild ${fake.guildId}: /role /compare`);
     expect(run.code).toBe(0);

@@ -6,7 +6,8 @@ import { clip, cut, splitLines } from '../../src/platforms/discord/limits.js';
 
 describe('escape', () => {
   it('neutralises every mention syntax', () => {
-    const text = '@everyone @here @Everyone <@123456789012345678> <@!123456789012345678> <@&123456789012345678> <#123456789012345678> </role:1> <t:1700000000:R>';
+    const text =
+      '@everyone @here @Everyone <@123456789012345678> <@!123456789012345678> <@&123456789012345678> <#123456789012345678> </role:1> <t:1700000000:R>';
     const out = neutraliseMentions(text);
     expect(out).not.toMatch(/@(everyone|here)|<[@#/]|<t:/i);
     expect(out.replaceAll('\u200b', '')).toBe(text);
@@ -45,7 +46,9 @@ describe('escape', () => {
         .split('\n')
         .map((line) => escapeMaskedLinks(escapeMarkdown(neutraliseMentions(line), options).replace(/^(\s*)(>|-#)/, '$1\\$2')))
         .join('\n');
-    const strings = JSON.stringify(loadKnowledgeBase().roles).match(/"(?:[^"\\]|\\.)*"/g)!.map((s) => JSON.parse(s) as string);
+    const strings = JSON.stringify(loadKnowledgeBase().roles)
+      .match(/"(?:[^"\\]|\\.)*"/g)!
+      .map((s) => JSON.parse(s) as string);
     strings.push('a_b', '~~x', '||x', '[a](b)', ' - item', '  12. x', '>>> q', 'x > y', '#tag', 'C# and F#', '2. x', 'x*y', 'plain words (and more)');
     expect(strings.length).toBeGreaterThan(500);
     for (const text of strings) expect(escapeText(text), text).toBe(slow(text));

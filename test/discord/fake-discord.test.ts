@@ -135,7 +135,11 @@ describe('gateway', () => {
       { name: 'role_b', type: 3, value: 'ml', focused: true },
     ]);
     const select = fake.interaction.select('rcsel:0', ['rc1:role?name=%238']);
-    expect(select).toMatchObject({ type: 3, data: { component_type: 3, custom_id: 'rcsel:0', values: ['rc1:role?name=%238'] }, message: { author: { id: fake.applicationId } } });
+    expect(select).toMatchObject({
+      type: 3,
+      data: { component_type: 3, custom_id: 'rcsel:0', values: ['rc1:role?name=%238'] },
+      message: { author: { id: fake.applicationId } },
+    });
   });
 });
 
@@ -211,7 +215,9 @@ describe('REST', () => {
     const bad = await api(`/applications/${fake.applicationId}/commands`, { method: 'PUT', json: [{ name: 'Role', description: 'x' }] });
     expect(bad.status).toBe(400);
     const good = await api(`/applications/${fake.applicationId}/commands`, { method: 'PUT', json: [{ name: 'role', description: 'Role card' }] });
-    expect(await good.json()).toEqual([expect.objectContaining({ name: 'role', id: expect.stringMatching(/^\d{17,19}$/), application_id: fake.applicationId })]);
+    expect(await good.json()).toEqual([
+      expect.objectContaining({ name: 'role', id: expect.stringMatching(/^\d{17,19}$/), application_id: fake.applicationId }),
+    ]);
     expect(fake.commandId('role')).toMatch(/^\d+$/);
   });
 });

@@ -39,7 +39,9 @@ export class LogCapture extends Writable {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no matching log line')), timeoutMs);
-      this.waiters.push({ match, resolve: (l) => {
+      this.waiters.push({
+        match,
+        resolve: (l) => {
           clearTimeout(timer);
           resolve(l);
         },
@@ -87,7 +89,11 @@ export function testCommands(slowGate: () => Gate): CommandDefinition[] {
       options: [],
       input: z.object({ subcommand: z.enum(['subscribe', 'status']), channel: z.string().optional(), role: z.string().optional() }),
       run: async (input, _core, ctx) =>
-        notice(`spotlight ${input.subcommand}`, `channel=${input.channel ?? '-'} role=${input.role ?? '-'} manage=${String((await ctx.spotlight?.authorize(undefined))?.ok)}`, 'info'),
+        notice(
+          `spotlight ${input.subcommand}`,
+          `channel=${input.channel ?? '-'} role=${input.role ?? '-'} manage=${String((await ctx.spotlight?.authorize(undefined))?.ok)}`,
+          'info',
+        ),
     }),
   ] as CommandDefinition[];
 }
@@ -98,7 +104,12 @@ export const spotlightExtension: DiscordCommandExtension = {
     .setName('spotlight')
     .setDescription('Weekly role spotlight for this channel')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
-    .addSubcommand((s) => s.setName('subscribe').setDescription('Post here weekly').addStringOption((o) => o.setName('role').setDescription('Start with').setAutocomplete(true)))
+    .addSubcommand((s) =>
+      s
+        .setName('subscribe')
+        .setDescription('Post here weekly')
+        .addStringOption((o) => o.setName('role').setDescription('Start with').setAutocomplete(true)),
+    )
     .addSubcommand((s) => s.setName('status').setDescription('Show the schedule'))
     .toJSON(),
   autocomplete: () => [{ name: 'Spotlight pick', value: 'pick' }],

@@ -130,7 +130,9 @@ describe('answers in the HTTP response', () => {
 
 describe('configuration', () => {
   it('refuses a public key that is not 64 hex characters, and one without a bot token, naming the variables', () => {
-    expect(() => parseEnv({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: 'abc' })).toThrow(/DISCORD_PUBLIC_KEY: expected the application public key/);
+    expect(() => parseEnv({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: 'abc' })).toThrow(
+      /DISCORD_PUBLIC_KEY: expected the application public key/,
+    );
     expect(() => parseEnv({ DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toThrow(ConfigError);
     expect(() => parseEnv({ DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toThrow(/DISCORD_TOKEN: required when DISCORD_PUBLIC_KEY is set/);
   });

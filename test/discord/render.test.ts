@@ -47,7 +47,11 @@ function hugeView(): View {
     ...Array.from({ length: 10 }, (_, s) => ({
       type: 'select' as const,
       placeholder: long('Pick', 60),
-      options: Array.from({ length: 40 }, (_, i) => ({ label: long('Option', 30), description: long('About', 30), invoke: { command: 'role', args: { name: `#${s}-${i}` } } })),
+      options: Array.from({ length: 40 }, (_, i) => ({
+        label: long('Option', 30),
+        description: long('About', 30),
+        invoke: { command: 'role', args: { name: `#${s}-${i}` } },
+      })),
     })),
   ];
   return {
@@ -55,7 +59,11 @@ function hugeView(): View {
     title: long('Title', 200),
     description: long('Describe', 2000),
     fields: Array.from({ length: 40 }, (_, i) => ({ label: long(`Field${i}`, 60), value: long('value', 600), inline: i % 2 === 0 })),
-    sections: Array.from({ length: 30 }, (_, i) => ({ heading: `Section ${i}`, body: long('body', 300), items: Array.from({ length: 50 }, () => long('item', 30)) })),
+    sections: Array.from({ length: 30 }, (_, i) => ({
+      heading: `Section ${i}`,
+      body: long('body', 300),
+      items: Array.from({ length: 50 }, () => long('item', 30)),
+    })),
     table: { columns: Array.from({ length: 30 }, (_, i) => `col${i}`), rows: Array.from({ length: 30 }, () => Array.from({ length: 30 }, () => 'cell')) },
     actions,
     footer: { asOf: '2026-03', source: long('Source', 900) },
@@ -104,7 +112,14 @@ describe('renderForDiscord limits', () => {
         ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(button),
         button('a'),
         { type: 'button', label: 'Too long', invoke: { command: 'role', args: { name: 'x'.repeat(120) } } },
-        { type: 'select', placeholder: 'Pick', options: [{ label: 'One', invoke: { command: 'role', args: { name: '#1' } } }, { label: 'Again', invoke: { command: 'role', args: { name: '#1' } } }] },
+        {
+          type: 'select',
+          placeholder: 'Pick',
+          options: [
+            { label: 'One', invoke: { command: 'role', args: { name: '#1' } } },
+            { label: 'Again', invoke: { command: 'role', args: { name: '#1' } } },
+          ],
+        },
         { type: 'button', label: '   ', invoke: { command: 'role', args: { name: 'h' } } },
       ],
     };
@@ -121,7 +136,9 @@ describe('renderForDiscord limits', () => {
     const salary = renderForDiscord((await dispatcher.run('salary', { role: 'AI Engineer' }, ctx)).view);
     const table = salary.embeds[0]!.fields!.find((f) => f.name === 'At a glance');
     expect(table?.value).toMatch(/^```\nMarket\s+Entry\s+Mid\s+Senior\n/);
-    const four = renderForDiscord((await dispatcher.run('compare', { role_a: 'AI Engineer', role_b: 'ML Engineer', role_c: 'RAG Engineer', role_d: 'LLM Engineer' }, ctx)).view);
+    const four = renderForDiscord(
+      (await dispatcher.run('compare', { role_a: 'AI Engineer', role_b: 'ML Engineer', role_c: 'RAG Engineer', role_d: 'LLM Engineer' }, ctx)).view,
+    );
     expectWithinLimits(four);
     expect(four.embeds[0]!.fields!.some((f) => f.name === 'At a glance')).toBe(false);
     expect(four.embeds[0]!.fields!.slice(0, 4).map((f) => f.name)).toEqual(['AI Engineer', 'ML Engineer', 'RAG Engineer', 'LLM Engineer']);
@@ -195,7 +212,9 @@ describe('renderForDiscord on real answers', () => {
       ['role', { name: 'engineer' }],
     ];
     const roles = core.kb.roles;
-    roles.forEach((r, i) => calls.push(['compare', { role_a: r.name, role_b: roles[(i + 1) % roles.length]!.name, role_c: roles[(i + 2) % roles.length]!.name }]));
+    roles.forEach((r, i) =>
+      calls.push(['compare', { role_a: r.name, role_b: roles[(i + 1) % roles.length]!.name, role_c: roles[(i + 2) % roles.length]!.name }]),
+    );
     for (const [name, raw] of calls) {
       const message = renderForDiscord((await dispatcher.run(name, raw, ctx)).view);
       expectWithinLimits(message);
@@ -233,6 +252,8 @@ describe('renderForDiscord: the knowledge commands', () => {
     const message = renderForDiscord((await dispatcher.run('role', { name: 'AI Engineer' }, ctx)).view);
     expectWithinLimits(message);
     const labels = message.components.flatMap((r) => r.components.map((c) => ('label' in c ? c.label : 'placeholder' in c ? c.placeholder : '')));
-    expect(labels).toEqual(expect.arrayContaining(['Career path', 'Salary', 'Interview prep', 'Certifications', 'Projects', 'Compare with…', 'AI Engineer deep-dive…']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['Career path', 'Salary', 'Interview prep', 'Certifications', 'Projects', 'Compare with…', 'AI Engineer deep-dive…']),
+    );
   });
 });

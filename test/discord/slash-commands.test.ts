@@ -22,7 +22,23 @@ describe('slash commands generated from the registry', () => {
 
   it('has one chat-input command per registry command, in order, that Discord accepts', () => {
     expect(payload.map((c) => c.name)).toEqual(commands.map((c) => c.name));
-    expect(payload.map((c) => c.name)).toEqual(['role', 'compare', 'roles', 'path', 'skills', 'match', 'salary', 'prep', 'certs', 'projects', 'companies', 'deepdive', 'sources', 'spotlight', 'help']);
+    expect(payload.map((c) => c.name)).toEqual([
+      'role',
+      'compare',
+      'roles',
+      'path',
+      'skills',
+      'match',
+      'salary',
+      'prep',
+      'certs',
+      'projects',
+      'companies',
+      'deepdive',
+      'sources',
+      'spotlight',
+      'help',
+    ]);
     expect(validateCommands(payload)).toEqual([]);
     // /spotlight is Discord's own build (guild only, Manage Channels), checked below and in spotlight.e2e.
     for (const c of payload.filter((c) => c.name !== 'spotlight')) {
@@ -44,7 +60,9 @@ describe('slash commands generated from the registry', () => {
     for (const c of payload) {
       const def = commands.find((d) => d.name === c.name)!;
       const roleOptions = def.options.filter((o) => o.kind === 'role').map((o) => o.name);
-      const autocompleted = basic(c.options).filter((o) => 'autocomplete' in o && o.autocomplete).map((o) => o.name);
+      const autocompleted = basic(c.options)
+        .filter((o) => 'autocomplete' in o && o.autocomplete)
+        .map((o) => o.name);
       expect(autocompleted.sort()).toEqual(roleOptions.sort());
     }
   });
@@ -57,7 +75,14 @@ describe('slash commands generated from the registry', () => {
     expect('choices' in layer && layer.choices?.length).toBe(7);
     const salary = basic(payload.find((c) => c.name === 'salary')!.options);
     expect(salary.map((o) => o.name)).toEqual(['role', 'market']);
-    expect(salary[1]).toMatchObject({ choices: [{ name: 'US', value: 'us' }, { name: 'India', value: 'india' }, { name: 'UK (AI Engineer only)', value: 'uk' }, { name: 'Both', value: 'both' }] });
+    expect(salary[1]).toMatchObject({
+      choices: [
+        { name: 'US', value: 'us' },
+        { name: 'India', value: 'india' },
+        { name: 'UK (AI Engineer only)', value: 'uk' },
+        { name: 'Both', value: 'both' },
+      ],
+    });
     expect(basic(payload.find((c) => c.name === 'skills')!.options)[0]).toMatchObject({ type: 3, max_length: 100, required: true });
     expect(payload.find((c) => c.name === 'help')!.options ?? []).toEqual([]);
   });
@@ -123,10 +148,20 @@ describe('extension commands', () => {
 describe('interaction input', () => {
   it('flattens subcommands into raw input for the Dispatcher', () => {
     const options = [
-      { name: 'subscribe', type: ApplicationCommandOptionType.Subcommand, options: [{ name: 'channel', type: ApplicationCommandOptionType.Channel, value: '123456789012345678' }] },
+      {
+        name: 'subscribe',
+        type: ApplicationCommandOptionType.Subcommand,
+        options: [{ name: 'channel', type: ApplicationCommandOptionType.Channel, value: '123456789012345678' }],
+      },
     ] as CommandInteractionOption[];
     expect(optionsToRaw(options)).toEqual({ subcommand: 'subscribe', channel: '123456789012345678' });
-    const grouped = [{ name: 'admin', type: ApplicationCommandOptionType.SubcommandGroup, options: [{ name: 'pause', type: ApplicationCommandOptionType.Subcommand, options: [] }] }] as CommandInteractionOption[];
+    const grouped = [
+      {
+        name: 'admin',
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        options: [{ name: 'pause', type: ApplicationCommandOptionType.Subcommand, options: [] }],
+      },
+    ] as CommandInteractionOption[];
     expect(optionsToRaw(grouped)).toEqual({ subcommandGroup: 'admin', subcommand: 'pause' });
   });
 

@@ -38,10 +38,16 @@ describe('classifyDiscordError', () => {
   });
 
   it('retries the rest: 5xx, a bad body, timeouts, the network', () => {
-    expect(classifyDiscordError(new HTTPError(503, 'Service Unavailable', 'POST', 'u', { body: undefined, files: undefined }))).toMatchObject({ kind: 'temporary', reason: 'Discord answered HTTP 503' });
+    expect(classifyDiscordError(new HTTPError(503, 'Service Unavailable', 'POST', 'u', { body: undefined, files: undefined }))).toMatchObject({
+      kind: 'temporary',
+      reason: 'Discord answered HTTP 503',
+    });
     expect(classifyDiscordError(apiError(400, 50035, 'Invalid Form Body'))).toMatchObject({ kind: 'temporary' });
     expect(classifyDiscordError(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }))).toMatchObject({ kind: 'temporary' });
-    expect(classifyDiscordError(new Error('connect ECONNREFUSED'))).toMatchObject({ kind: 'temporary', reason: 'could not reach Discord: connect ECONNREFUSED' });
+    expect(classifyDiscordError(new Error('connect ECONNREFUSED'))).toMatchObject({
+      kind: 'temporary',
+      reason: 'could not reach Discord: connect ECONNREFUSED',
+    });
   });
 });
 
@@ -96,8 +102,14 @@ describe('DiscordSpotlightPoster against the fake Discord', () => {
   it('checks a channel by REST for the CLI: exists, visible, in the named server', async () => {
     const ok = { platform: 'discord' as const, workspaceId: fake.guildId, channelId: fake.channelId };
     expect(await checkDiscordChannel(rest, ok)).toEqual({ ok: true });
-    expect(await checkDiscordChannel(rest, { ...ok, workspaceId: '123456789012345678' })).toEqual({ ok: false, reason: `Channel ${fake.channelId} is not in server 123456789012345678` });
-    expect(await checkDiscordChannel(rest, { ...ok, channelId: '123456789012345678' })).toEqual({ ok: false, reason: 'Discord does not know this channel (Unknown Channel)' });
+    expect(await checkDiscordChannel(rest, { ...ok, workspaceId: '123456789012345678' })).toEqual({
+      ok: false,
+      reason: `Channel ${fake.channelId} is not in server 123456789012345678`,
+    });
+    expect(await checkDiscordChannel(rest, { ...ok, channelId: '123456789012345678' })).toEqual({
+      ok: false,
+      reason: 'Discord does not know this channel (Unknown Channel)',
+    });
     const hidden = fake.addChannel('hidden');
     fake.setChannelError(hidden, DiscordErrors.MissingAccess);
     expect(await checkDiscordChannel(rest, { ...ok, channelId: hidden })).toEqual({ ok: false, reason: 'The bot cannot see this channel (Missing Access)' });

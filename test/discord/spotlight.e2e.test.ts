@@ -38,7 +38,8 @@ const SERVER_MANAGER = (BigInt(payloads.MEMBER_PERMISSIONS) | PermissionFlagsBit
 function spotlightInteraction(sub: string, options: Record<string, string> = {}, scene: Partial<payloads.InteractionScene> = {}): APIInteraction {
   return h.fake.interaction.chatInput('spotlight', [payloads.subcommand(sub, options)], scene);
 }
-const run = (sub: string, options?: Record<string, string>, scene?: Partial<payloads.InteractionScene>) => h.fake.roundTrip(spotlightInteraction(sub, options, scene));
+const run = (sub: string, options?: Record<string, string>, scene?: Partial<payloads.InteractionScene>) =>
+  h.fake.roundTrip(spotlightInteraction(sub, options, scene));
 const title = (cb: Callback) => embedOf(cb.data).title;
 
 describe('/spotlight on Discord, through discord.js', () => {
@@ -106,7 +107,11 @@ describe('/spotlight on Discord, through discord.js', () => {
 
   it('autocompletes the timezone from the IANA list', async () => {
     const interaction = h.fake.interaction.chatInput('spotlight', [
-      { name: 'subscribe', type: payloads.OptionKind.Subcommand, options: [{ name: 'timezone', type: payloads.OptionKind.String, value: 'lon', focused: true }] },
+      {
+        name: 'subscribe',
+        type: payloads.OptionKind.Subcommand,
+        options: [{ name: 'timezone', type: payloads.OptionKind.String, value: 'lon', focused: true }],
+      },
     ] as never);
     (interaction as { type: number }).type = payloads.InteractionKind.Autocomplete;
     const cb = await h.fake.roundTrip(interaction);

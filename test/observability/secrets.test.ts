@@ -55,7 +55,11 @@ describe('error serialisation', () => {
     });
     const safe = safeError(outer);
     expect(JSON.stringify(safe)).not.toContain(SLACK_TOKEN);
-    expect(safe).toMatchObject({ code: 'slack_webapi_request_error', original: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' }, cause: { message: 'inner', cause: { message: 'deepest' } } });
+    expect(safe).toMatchObject({
+      code: 'slack_webapi_request_error',
+      original: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' },
+      cause: { message: 'inner', cause: { message: 'deepest' } },
+    });
 
     const { logger, text } = capture();
     logger.error({ err: outer, other: { nested: { Headers: { authorization: SLACK_TOKEN } }, error: axiosLike } }, 'failed');
@@ -65,7 +69,12 @@ describe('error serialisation', () => {
   });
 
   it('scrubs every configured secret value from the final line, raw or JSON-escaped', () => {
-    const secrets = secretValues({ SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_CLIENT_SECRET: 'sec"ret\\value', DATABASE_URL: 'postgres://u:pa55word@h/db', PORT: '3000' });
+    const secrets = secretValues({
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_CLIENT_SECRET: 'sec"ret\\value',
+      DATABASE_URL: 'postgres://u:pa55word@h/db',
+      PORT: '3000',
+    });
     expect(secrets).toEqual(expect.arrayContaining([SLACK_TOKEN, 'sec"ret\\value', 'pa55word']));
     expect(secrets).not.toContain('3000');
     const { logger, text } = capture(secrets);
@@ -97,7 +106,12 @@ describe('the real Slack Web API client on every failure', () => {
   it.each(FAILURES)('%s: the client’s own log and our error log carry no token', async (_name, failure) => {
     const { logger, text } = capture();
     api.failNext('chat.postMessage', failure, 10);
-    const client = new WebClient(SLACK_TOKEN, { slackApiUrl: api.url, timeout: 300, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 }, logger: boltLogger(logger) });
+    const client = new WebClient(SLACK_TOKEN, {
+      slackApiUrl: api.url,
+      timeout: 300,
+      retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 },
+      logger: boltLogger(logger),
+    });
     const err = await client.chat.postMessage({ channel: 'C1', text: 'hi' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     logger.error({ err }, 'post failed');
@@ -107,7 +121,11 @@ describe('the real Slack Web API client on every failure', () => {
 
   it('network error (connection refused): no token', async () => {
     const { logger, text } = capture();
-    const client = new WebClient(SLACK_TOKEN, { slackApiUrl: `http://127.0.0.1:${await closedPort()}/api/`, retryConfig: { retries: 0 }, logger: boltLogger(logger) });
+    const client = new WebClient(SLACK_TOKEN, {
+      slackApiUrl: `http://127.0.0.1:${await closedPort()}/api/`,
+      retryConfig: { retries: 0 },
+      logger: boltLogger(logger),
+    });
     const err = await client.auth.test().catch((e: unknown) => e);
     logger.error({ err }, 'auth failed');
     expect(text()).toContain('ECONNREFUSED');
@@ -203,7 +221,14 @@ describe('Discord at run time: an interaction whose answer fails', () => {
 /** `npm start` from source, as a real process; resolves with everything it printed. */
 function runService(env: Record<string, string>, until: number | Promise<unknown>): Promise<{ code: number | null; out: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'debug', PORT: '0', ROLECALL_DB: join(mkdtempSync(join(tmpdir(), 'rolecall-secrets-')), 'r.db'), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'debug',
+      PORT: '0',
+      ROLECALL_DB: join(mkdtempSync(join(tmpdir(), 'rolecall-secrets-')), 'r.db'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -223,7 +248,10 @@ function runService(env: Record<string, string>, until: number | Promise<unknown
 describe('the service process at start-up', () => {
   it('Slack HTTP mode, auth.test unreachable: exits 1, and prints no token or signing secret', async () => {
     const port = await closedPort();
-    const { code, out } = await runService({ SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: 'signing-REPRO-SECRET', SLACK_API_URL: `http://127.0.0.1:${port}/api/` }, 60_000);
+    const { code, out } = await runService(
+      { SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: 'signing-REPRO-SECRET', SLACK_API_URL: `http://127.0.0.1:${port}/api/` },
+      60_000,
+    );
     expect(code).toBe(1);
     expect(out).toContain('start-up failed');
     expect(out).not.toContain(SLACK_TOKEN);
@@ -247,7 +275,10 @@ describe('the service process at start-up', () => {
 
   it('Discord, API unreachable: exits 1, and prints no token', async () => {
     const port = await closedPort();
-    const { code, out } = await runService({ DISCORD_TOKEN, DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: `http://127.0.0.1:${port}/api` }, 60_000);
+    const { code, out } = await runService(
+      { DISCORD_TOKEN, DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: `http://127.0.0.1:${port}/api` },
+      60_000,
+    );
     expect(code).toBe(1);
     expect(out).toContain('start-up failed');
     expect(out).not.toContain(DISCORD_TOKEN);

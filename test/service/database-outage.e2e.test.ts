@@ -79,7 +79,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const healthz = async () => fetch(`${base}/healthz`).then(async (r) => ({ status: r.status, body: (await r.json()) as { components: Record<string, { ok: boolean; detail: string }> } }));
+const healthz = async () =>
+  fetch(`${base}/healthz`).then(async (r) => ({ status: r.status, body: (await r.json()) as { components: Record<string, { ok: boolean; detail: string }> } }));
 
 describe('the database lost while running', () => {
   it('runs on Postgres and reports healthy', async () => {
@@ -99,7 +100,10 @@ describe('the database lost while running', () => {
     const card = await discord.sendHttp(`${base}/discord/interactions`, discord.interaction.chatInput('role', { name: 'ML Engineer' }));
     expect(card.status).toBe(200);
     expect(JSON.stringify(card.body)).toContain('ML Engineer');
-    const compare = await discord.sendHttp(`${base}/discord/interactions`, discord.interaction.chatInput('compare', { role_a: 'AI Engineer', role_b: 'ML Engineer' }));
+    const compare = await discord.sendHttp(
+      `${base}/discord/interactions`,
+      discord.interaction.chatInput('compare', { role_a: 'AI Engineer', role_b: 'ML Engineer' }),
+    );
     expect(compare.status).toBe(200);
     expect(compare.latencyMs).toBeLessThan(3_000);
 
@@ -112,7 +116,17 @@ describe('the database lost while running', () => {
     await expect.poll(async () => (await healthz()).status, { timeout: 10_000, interval: 100 }).toBe(200);
     const today = ((new Date().getUTCDay() + 6) % 7) + 1;
     await service.store.spotlight.subscriptions.upsert(
-      { platform: 'discord', workspaceId: discord.guildId, channelId: discord.channelId, dayOfWeek: today, localTime: '00:00', timezone: 'UTC', filter: {}, createdBy: 'test', rotationSeed: 7 },
+      {
+        platform: 'discord',
+        workspaceId: discord.guildId,
+        channelId: discord.channelId,
+        dayOfWeek: today,
+        localTime: '00:00',
+        timezone: 'UTC',
+        filter: {},
+        createdBy: 'test',
+        rotationSeed: 7,
+      },
       new Date(),
     );
     const resumed = await service.spotlight!.scheduler.tick();
@@ -121,7 +135,11 @@ describe('the database lost while running', () => {
 });
 
 describe('npm start with a database it cannot use', () => {
-  const platform = () => ({ DISCORD_TOKEN: 'token-for-outage-test', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: discord.signer.publicKeyHex });
+  const platform = () => ({
+    DISCORD_TOKEN: 'token-for-outage-test',
+    DISCORD_APPLICATION_ID: '123456789012345678',
+    DISCORD_PUBLIC_KEY: discord.signer.publicKeyHex,
+  });
 
   it('retries a database that is down, then exits 1 with a clear message and no password', async () => {
     const run = startReplica({ ...platform(), ROLECALL_DB: 'postgres://rolecall:pw-SECRET-9@127.0.0.1:1/rolecall', ROLECALL_DB_STARTUP_TIMEOUT_MS: '1500' });

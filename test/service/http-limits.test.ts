@@ -61,7 +61,15 @@ describe('request bodies are capped before they are buffered', () => {
   });
 
   it('a signed 900 KB event still reaches Bolt and is acknowledged', async () => {
-    const body = JSON.stringify({ token: 'x', team_id: h.api.teamId, api_app_id: 'A1', type: 'event_callback', event_id: 'EvBIG', event_time: 1, event: { type: 'reaction_added', padding: 'p'.repeat(900_000) } });
+    const body = JSON.stringify({
+      token: 'x',
+      team_id: h.api.teamId,
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: 'EvBIG',
+      event_time: 1,
+      event: { type: 'reaction_added', padding: 'p'.repeat(900_000) },
+    });
     const res = await fetch(`http://127.0.0.1:${h.http.port}/slack/events`, { method: 'POST', headers: signedHeaders(SIGNING_SECRET, body, JSON_TYPE), body });
     expect(res.status).toBe(200);
   });

@@ -53,7 +53,12 @@ describe('a database locked by another connection never freezes the bot', () => 
     });
     service = await startService({ env, logger: silentLogger(), core: testCore(), storeCheckIntervalMs: 200 });
     base = `http://127.0.0.1:${service.http.port}`;
-    sender = new SlackSender({ baseUrl: base, signingSecret: SIGNING_SECRET, workspace: { teamId: slackApi.teamId, botUserId: slackApi.botUserId }, responses });
+    sender = new SlackSender({
+      baseUrl: base,
+      signingSecret: SIGNING_SECRET,
+      workspace: { teamId: slackApi.teamId, botUserId: slackApi.botUserId },
+      responses,
+    });
   });
 
   afterAll(async () => {
@@ -128,7 +133,9 @@ describe('store health when writes fail', () => {
       store.db.pragma(`max_page_count = ${pages}`);
       let failed: unknown;
       for (let i = 0; i < 2_000 && !failed; i++) {
-        await store.threads.put({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', threadTs: `${i}.${'0'.repeat(200)}` }, { roles: ['ai-engineer'], market: 'us' }).catch((err: unknown) => (failed = err));
+        await store.threads
+          .put({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', threadTs: `${i}.${'0'.repeat(200)}` }, { roles: ['ai-engineer'], market: 'us' })
+          .catch((err: unknown) => (failed = err));
       }
       expect((failed as { code?: string }).code).toBe('SQLITE_FULL');
       const health = await store.health();
@@ -154,7 +161,9 @@ describe('store health when writes fail', () => {
         expect((await store.health()).ok).toBe(true);
         let failed: unknown;
         for (let i = 0; i < 20_000 && !failed; i++) {
-          await store.threads.put({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', threadTs: `${i}.${'0'.repeat(300)}` }, { roles: ['ai-engineer'], market: 'us' }).catch((err: unknown) => (failed = err));
+          await store.threads
+            .put({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', threadTs: `${i}.${'0'.repeat(300)}` }, { roles: ['ai-engineer'], market: 'us' })
+            .catch((err: unknown) => (failed = err));
         }
         expect((failed as { code?: string }).code).toBe('SQLITE_FULL');
         const health = await store.health();
@@ -187,7 +196,15 @@ describe('store health when writes fail', () => {
       expect((err as Error).message).toContain(join(file, 'rolecall.db'));
       // `npm start` says the same and exits 2, as for any configuration error.
       const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ROLECALL_DB: join(file, 'rolecall.db'), DISCORD_TOKEN: 'db-test-token', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9/api' },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          PORT: '0',
+          ROLECALL_DB: join(file, 'rolecall.db'),
+          DISCORD_TOKEN: 'db-test-token',
+          DISCORD_APPLICATION_ID: '123456789012345678',
+          DISCORD_API_URL: 'http://127.0.0.1:9/api',
+        },
         encoding: 'utf8',
         timeout: 30_000,
       });

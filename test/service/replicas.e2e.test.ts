@@ -75,7 +75,12 @@ describe('three replicas on one Postgres database', () => {
     const victim = replicas[0]!;
     const lb = new LoadBalancer(ports);
     const base = await lb.start();
-    const sender = new SlackSender({ baseUrl: base, signingSecret: SIGNING_SECRET, workspace: { teamId: slackApi.teamId, botUserId: slackApi.botUserId }, responses });
+    const sender = new SlackSender({
+      baseUrl: base,
+      signingSecret: SIGNING_SECRET,
+      workspace: { teamId: slackApi.teamId, botUserId: slackApi.botUserId },
+      responses,
+    });
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
@@ -139,9 +144,12 @@ describe('three replicas on one Postgres database', () => {
       for (const port of ports.slice(1)) expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
       // The spotlight: the survivors finish everything except the victim's in-flight claims.
-      const count = async (where: string, args: unknown[] = []) => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM spotlight_claims WHERE ${where}`, args)).rows[0]!.n;
+      const count = async (where: string, args: unknown[] = []) =>
+        (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM spotlight_claims WHERE ${where}`, args)).rows[0]!.n;
       const victimOwner = `%:${victim.child.pid}:%`;
-      await expect.poll(() => count("state = 'sent' OR (state = 'claimed' AND owner LIKE $1)", [victimOwner]), { timeout: 60_000, interval: 250 }).toBe(CHANNELS);
+      await expect
+        .poll(() => count("state = 'sent' OR (state = 'claimed' AND owner LIKE $1)", [victimOwner]), { timeout: 60_000, interval: 250 })
+        .toBe(CHANNELS);
       const orphaned = await count("state = 'claimed'");
       expect(orphaned).toBeLessThanOrEqual(8);
       if (orphaned > 0) {
@@ -154,7 +162,7 @@ describe('three replicas on one Postgres database', () => {
       }
       expect(await count("state <> 'sent'")).toBe(0);
       // The fan-out was shared: each surviving replica sent a good part of it.
-      const owners = (await client.query<{ owner: string; n: number }>("SELECT owner, count(*)::int AS n FROM spotlight_claims GROUP BY owner")).rows;
+      const owners = (await client.query<{ owner: string; n: number }>('SELECT owner, count(*)::int AS n FROM spotlight_claims GROUP BY owner')).rows;
       const survivors = owners.filter((o) => !o.owner.includes(`:${victim.child.pid}:`));
       expect(survivors.length).toBeGreaterThanOrEqual(2);
       expect(survivors.filter((o) => o.n >= CHANNELS / 10).length).toBeGreaterThanOrEqual(2);
@@ -183,7 +191,17 @@ async function subscribeChannels(n: number): Promise<string[]> {
       await Promise.all(
         channelIds.slice(i, i + 8).map((channelId, j) =>
           store.spotlight.subscriptions.upsert(
-            { platform: 'discord', workspaceId: discord.guildId, channelId, dayOfWeek: today, localTime: '00:00', timezone: 'UTC', filter: {}, createdBy: 'test', rotationSeed: i + j + 1 },
+            {
+              platform: 'discord',
+              workspaceId: discord.guildId,
+              channelId,
+              dayOfWeek: today,
+              localTime: '00:00',
+              timezone: 'UTC',
+              filter: {},
+              createdBy: 'test',
+              rotationSeed: i + j + 1,
+            },
             new Date(),
           ),
         ),

@@ -85,9 +85,7 @@ describe('npm start path: Discord and Slack together, with /healthz and /metrics
 
   it('answers 503 when a configured part is down', async () => {
     await discord.gateway.close();
-    await expect
-      .poll(async () => (await fetch(`${base}/healthz`)).status, { timeout: 15_000, interval: 100 })
-      .toBe(503);
+    await expect.poll(async () => (await fetch(`${base}/healthz`)).status, { timeout: 15_000, interval: 100 }).toBe(503);
     const body = (await (await fetch(`${base}/healthz`)).json()) as { components: Record<string, { ok: boolean }> };
     expect(body.components.discord?.ok).toBe(false);
     expect(body.components.store?.ok).toBe(true);

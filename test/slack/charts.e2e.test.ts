@@ -7,7 +7,9 @@ import { BOT_TOKEN, SlackHarness } from './harness.js';
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function buttons(blocks: unknown): Array<{ action_id: string; value: string }> {
-  return (blocks as Array<{ elements?: Array<{ type: string; action_id: string; value: string }> }>).flatMap((b) => (b.elements ?? []).filter((e) => e.type === 'button'));
+  return (blocks as Array<{ elements?: Array<{ type: string; action_id: string; value: string }> }>).flatMap((b) =>
+    (b.elements ?? []).filter((e) => e.type === 'button'),
+  );
 }
 
 describe('charts on Slack', () => {

@@ -132,7 +132,9 @@ describe('Slack slash commands, end to end over signed HTTP', () => {
     const sent = await h.sender.command('/role', 'MLOps Engineer', { channelId: 'C0REPLAY' });
     const [answer] = await h.responses.waitFor(sent.responseId);
     const share = buttons(answer!.body.blocks).find((b) => b.action_id === 'rc:share')!;
-    const body = blockActionsBody(blockActionsPayload(h.workspace, { actionId: share.action_id, value: share.value, channelId: 'C0REPLAY', container: { ephemeral: true } }));
+    const body = blockActionsBody(
+      blockActionsPayload(h.workspace, { actionId: share.action_id, value: share.value, channelId: 'C0REPLAY', container: { ephemeral: true } }),
+    );
     expect((await h.sender.post(body, FORM)).status).toBe(200);
     await h.api.waitForCall('chat.postMessage', { match: (c) => c.body.channel === 'C0REPLAY' });
     expect((await h.sender.post(body, FORM)).status).toBe(200);
@@ -206,7 +208,10 @@ describe('Slack: the knowledge commands, end to end over signed HTTP', () => {
   let h: SlackHarness;
   type Select = { type: string; action_id: string; placeholder?: { text: string }; options: Array<{ text: { text: string }; value: string }> };
   const selects = (blocks: unknown): Select[] =>
-    (blocks as Array<{ type: string; elements?: Select[] }>).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []).filter((e) => e.type === 'static_select');
+    (blocks as Array<{ type: string; elements?: Select[] }>)
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? [])
+      .filter((e) => e.type === 'static_select');
 
   beforeAll(async () => {
     h = await SlackHarness.start(createCore());

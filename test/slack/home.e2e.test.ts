@@ -4,7 +4,11 @@ import { notice } from '../../src/views/cards/notice.js';
 import type { RecordedCall } from '../fakes/slack/index.js';
 import { blockTexts, SlackHarness } from './harness.js';
 
-type Block = { type: string; text?: { text: string }; accessory?: { type: string; action_id: string; options: Array<{ text: { text: string }; value: string }> } };
+type Block = {
+  type: string;
+  text?: { text: string };
+  accessory?: { type: string; action_id: string; options: Array<{ text: { text: string }; value: string }> };
+};
 
 const viewOf = (call: RecordedCall) => call.body.view as { type: string; blocks: Block[] };
 const headers = (blocks: Block[]) => blocks.filter((b) => b.type === 'header').map((b) => b.text!.text);
@@ -49,7 +53,13 @@ describe('Slack App Home, end to end', () => {
     const [call] = await h.api.waitForCall('views.publish', { match: (c) => c.body.user_id === 'U0HOME' });
     const layer = viewOf(call!).blocks.find((b) => b.accessory?.type === 'static_select')!;
     const option = layer.accessory!.options[0]!;
-    const click = await h.sender.click({ kind: 'static_select', actionId: layer.accessory!.action_id, value: option.value, userId: 'U0HOME', container: { home: true } });
+    const click = await h.sender.click({
+      kind: 'static_select',
+      actionId: layer.accessory!.action_id,
+      value: option.value,
+      userId: 'U0HOME',
+      container: { home: true },
+    });
     expect(click.status).toBe(200);
     const calls = await h.api.waitForCall('views.publish', { count: 2, match: (c) => c.body.user_id === 'U0HOME' });
     const top = viewOf(calls[1]!).blocks[0]!;

@@ -102,7 +102,10 @@ export class InstallHarness {
     const start = await fetch(`${this.base}/slack/install`, { redirect: 'manual' });
     const authorize = start.headers.get('location');
     if (start.status !== 302 || !authorize) throw new Error(`/slack/install answered ${start.status}`);
-    const cookie = start.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = start.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const consent = await fetch(authorize);
     if (consent.status !== 200) throw new Error(`the consent page answered ${consent.status}: ${await consent.text()}`);
     const decide = new URL('/oauth/v2/authorize/decide', authorize);

@@ -52,7 +52,11 @@ describe('"Add to Slack"', () => {
     expect(token).toMatch(/^xoxb-T0ALPHA-/);
     // At rest: the row names the workspace, but the token is nowhere in the database file's rows.
     const record = await h.service.store.slackInstallations.get('T0ALPHA');
-    expect(record).toMatchObject({ workspaceId: 'T0ALPHA', botUserId: h.api.oauth.workspaces.get('T0ALPHA')!.botUserId, scopes: ['commands', 'app_mentions:read', 'chat:write', 'users:read'] });
+    expect(record).toMatchObject({
+      workspaceId: 'T0ALPHA',
+      botUserId: h.api.oauth.workspaces.get('T0ALPHA')!.botUserId,
+      scopes: ['commands', 'app_mentions:read', 'chat:write', 'users:read'],
+    });
     expect(record!.sealed).toMatch(/^v1\./);
     const dump = JSON.stringify((h.service.store as SqliteStore).db.prepare('SELECT * FROM slack_installations').all());
     expect(dump).not.toContain(token);

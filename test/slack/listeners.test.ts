@@ -58,7 +58,12 @@ describe('Slack listeners, unit', () => {
     const before = api.callsTo('users.info').length;
     await handleCommand(deps, client, command('/spotlight', 'status'), async (m) => replies.push(m));
     // U1 is no workspace admin: the access asked Slack about the asker before touching the channel.
-    expect(api.callsTo('users.info').slice(before).map((c) => c.body.user)).toEqual(['U1']);
+    expect(
+      api
+        .callsTo('users.info')
+        .slice(before)
+        .map((c) => c.body.user),
+    ).toEqual(['U1']);
     expect(blockTexts(replies[0])).toContain('Only channel managers can do that');
   });
 
@@ -67,19 +72,46 @@ describe('Slack listeners, unit', () => {
   });
 
   it('handleMention replies in the thread through the Web API', async () => {
-    await handleMention(deps, client, { eventId: 'EvUNIT1', teamId: 'T1', event: { text: `<@${api.botUserId}> role RAG`, ts: '100.000001', channel: 'C9', thread_ts: '99.000001', user: 'U1' } });
+    await handleMention(deps, client, {
+      eventId: 'EvUNIT1',
+      teamId: 'T1',
+      event: { text: `<@${api.botUserId}> role RAG`, ts: '100.000001', channel: 'C9', thread_ts: '99.000001', user: 'U1' },
+    });
     const [call] = await api.waitForCall('chat.postMessage', { match: (c) => c.body.channel === 'C9' });
     expect(call!.body.thread_ts).toBe('99.000001');
     // The same event id again (a retry) is ignored.
-    await handleMention(deps, client, { eventId: 'EvUNIT1', teamId: 'T1', event: { text: `<@${api.botUserId}> role RAG`, ts: '100.000001', channel: 'C9', user: 'U1' } });
+    await handleMention(deps, client, {
+      eventId: 'EvUNIT1',
+      teamId: 'T1',
+      event: { text: `<@${api.botUserId}> role RAG`, ts: '100.000001', channel: 'C9', user: 'U1' },
+    });
     expect(api.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C9')).toHaveLength(1);
   });
 
   it('actionInput reads a block_actions body: value, channel, thread, ephemeral, Home', () => {
     const ws = { teamId: 'T1', botUserId: 'U0BOT' };
-    const inThread = actionInput(blockActionsPayload(ws, { actionId: 'rc:run:0.1', value: 'rc1:role?name=%238', channelId: 'C2', container: { threadTs: '5.5', ephemeral: true } }) as unknown as BlockAction, deps);
-    expect(inThread).toMatchObject({ actionId: 'rc:run:0.1', value: 'rc1:role?name=%238', channelId: 'C2', threadTs: '5.5', ephemeral: true, fromHome: false, teamId: 'T1' });
-    const home = actionInput(blockActionsPayload(ws, { kind: 'static_select', actionId: 'rc:sel:1.0', value: 'v', container: { home: true } }) as unknown as BlockAction, deps);
+    const inThread = actionInput(
+      blockActionsPayload(ws, {
+        actionId: 'rc:run:0.1',
+        value: 'rc1:role?name=%238',
+        channelId: 'C2',
+        container: { threadTs: '5.5', ephemeral: true },
+      }) as unknown as BlockAction,
+      deps,
+    );
+    expect(inThread).toMatchObject({
+      actionId: 'rc:run:0.1',
+      value: 'rc1:role?name=%238',
+      channelId: 'C2',
+      threadTs: '5.5',
+      ephemeral: true,
+      fromHome: false,
+      teamId: 'T1',
+    });
+    const home = actionInput(
+      blockActionsPayload(ws, { kind: 'static_select', actionId: 'rc:sel:1.0', value: 'v', container: { home: true } }) as unknown as BlockAction,
+      deps,
+    );
     expect(home).toMatchObject({ value: 'v', fromHome: true });
   });
 

@@ -31,7 +31,15 @@ describe('slack/manifest.yml', () => {
     // users:read is for /spotlight's admin check (users.info); its post check needs no read scope.
     // channels:history and groups:history let spotlight recovery find a post a crash interrupted;
     // files:write uploads the charts (files.getUploadURLExternal / files.completeUploadExternal).
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'users:read']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'app_mentions:read',
+      'channels:history',
+      'chat:write',
+      'commands',
+      'files:write',
+      'groups:history',
+      'users:read',
+    ]);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'app_uninstalled', 'tokens_revoked']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

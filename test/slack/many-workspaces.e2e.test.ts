@@ -78,7 +78,10 @@ describe('50 workspaces', () => {
     const calls = channelCalls(h.api.calls.items);
     for (const team of TEAMS) {
       const own = calls.filter((c) => c.channelTeam === team);
-      expect(own.filter((c) => c.method === 'chat.postMessage'), team).toHaveLength(2);
+      expect(
+        own.filter((c) => c.method === 'chat.postMessage'),
+        team,
+      ).toHaveLength(2);
       for (const call of own) expect(call.tokenTeam, `${call.method} in ${team}`).toBe(team);
     }
     // users.info (the admin check) too, and nothing ever under an unknown token.
@@ -100,7 +103,10 @@ describe('50 workspaces', () => {
     const botUser = h.api.oauth.workspaces.get(revokedBot)!.botUserId;
     await h.sender(revokedBot).event({ type: 'tokens_revoked', tokens: { bot: [botUser] } }, 'EvREVOKED008');
 
-    await eventually(async () => (await h.service.store.slackInstallations.get(gone)) === undefined && (await h.service.store.slackInstallations.get(revokedBot)) === undefined);
+    await eventually(
+      async () =>
+        (await h.service.store.slackInstallations.get(gone)) === undefined && (await h.service.store.slackInstallations.get(revokedBot)) === undefined,
+    );
     expect(await h.service.store.slackInstallations.count()).toBe(48);
     for (const team of [gone, revokedBot]) {
       await eventually(async () => (await h.service.store.spotlight.subscriptions.list({ platform: 'slack', workspaceId: team }))[0]?.status === 'paused');

@@ -37,7 +37,11 @@ describe('mention parsing', () => {
   it('runs commands by name, and anything else as a role name', () => {
     expect(parse('<@U0BOT> role MLOps')).toEqual({ kind: 'command', name: 'role', text: 'MLOps' });
     expect(parse('<@U0BOT> salary ML Engineer india')).toEqual({ kind: 'command', name: 'salary', text: 'ML Engineer india' });
-    expect(parse('<@U0BOT> path AI Engineer to AI Solutions Architect')).toEqual({ kind: 'command', name: 'path', text: 'AI Engineer to AI Solutions Architect' });
+    expect(parse('<@U0BOT> path AI Engineer to AI Solutions Architect')).toEqual({
+      kind: 'command',
+      name: 'path',
+      text: 'AI Engineer to AI Solutions Architect',
+    });
     expect(parse('<@U0BOT> help')).toEqual({ kind: 'command', name: 'help', text: '' });
     expect(parse('<@U0BOT>')).toEqual({ kind: 'command', name: 'help', text: '' });
     expect(parse('<@U0BOT>: Prompt Engineer')).toEqual({ kind: 'command', name: 'role', text: 'Prompt Engineer' });

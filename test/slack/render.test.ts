@@ -30,7 +30,10 @@ function limitProblems(msg: SlackMessage, surface: 'message' | 'home' = 'message
     if (b.type === 'table') {
       const rows = b.rows as Obj[][];
       check(rows.length <= L.tableRows, 'table rows');
-      check(rows.every((r) => r.length <= L.tableColumns && r.every((c) => text(c).length >= 1)), 'table cells');
+      check(
+        rows.every((r) => r.length <= L.tableColumns && r.every((c) => text(c).length >= 1)),
+        'table cells',
+      );
       check(payloadChars(rows) <= L.tableChars, 'table chars');
     }
     if (b.type === 'actions') {
@@ -64,12 +67,22 @@ const longInvoke = { command: 'role', args: { name: 'x'.repeat(200) } };
 
 function hugeView(): View {
   const actions: Action[] = [
-    ...Array.from({ length: 40 }, (_, i): Action => ({ type: 'button', label: nasty(10), invoke: i % 5 ? { command: 'role', args: { name: `#${i}` } } : longInvoke })),
-    ...Array.from({ length: 10 }, (): Action => ({
-      type: 'select',
-      placeholder: nasty(20),
-      options: Array.from({ length: 300 }, (_, i) => ({ label: nasty(10), description: nasty(10), invoke: i % 7 ? { command: 'role', args: { name: `#${i}` } } : longInvoke })),
-    })),
+    ...Array.from(
+      { length: 40 },
+      (_, i): Action => ({ type: 'button', label: nasty(10), invoke: i % 5 ? { command: 'role', args: { name: `#${i}` } } : longInvoke }),
+    ),
+    ...Array.from(
+      { length: 10 },
+      (): Action => ({
+        type: 'select',
+        placeholder: nasty(20),
+        options: Array.from({ length: 300 }, (_, i) => ({
+          label: nasty(10),
+          description: nasty(10),
+          invoke: i % 7 ? { command: 'role', args: { name: `#${i}` } } : longInvoke,
+        })),
+      }),
+    ),
   ];
   return {
     kind: 'role',
@@ -127,18 +140,26 @@ describe('Slack renderer: Block Kit limits', () => {
 
   it('falls back to a monospaced grid for a narrow table with too many columns, and to field rows for a wide one', () => {
     const narrow = { ...small, table: { columns: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], rows: [['1', '2', '3', '4', '5', '6', '7', '8']] } };
-    const grid = renderView(narrow).blocks.filter((b) => b.type === 'section').map((b) => text((b as unknown as Obj).text));
+    const grid = renderView(narrow)
+      .blocks.filter((b) => b.type === 'section')
+      .map((b) => text((b as unknown as Obj).text));
     expect(grid.some((t) => t.startsWith('```\na  b  c') && t.includes('1  2  3'))).toBe(true);
     const wideCols = Array.from({ length: 8 }, (_, i) => `Column number ${i}`);
     const wide = { ...small, table: { columns: wideCols, rows: [wideCols.map((c) => `${c} value`)] } };
-    const rows = renderView(wide).blocks.filter((b) => b.type === 'section' && (b as unknown as Obj).fields) as Array<{ text: { text: string }; fields: unknown[] }>;
+    const rows = renderView(wide).blocks.filter((b) => b.type === 'section' && (b as unknown as Obj).fields) as Array<{
+      text: { text: string };
+      fields: unknown[];
+    }>;
     expect(rows.at(-1)!.text.text).toBe('*Column number 0 value*');
     expect(rows.at(-1)!.fields).toHaveLength(7);
     expect(renderView(narrow, { allowTable: false }).blocks.some((b) => b.type === 'table')).toBe(false);
   });
 
   it('(the limit check itself notices a payload over the limits)', () => {
-    const bad = { text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'header', text: { type: 'plain_text', text: '<!here>' } })) } as unknown as SlackMessage;
+    const bad = {
+      text: 'x',
+      blocks: Array.from({ length: 51 }, () => ({ type: 'header', text: { type: 'plain_text', text: '<!here>' } })),
+    } as unknown as SlackMessage;
     expect(limitProblems(bad)).toEqual(expect.arrayContaining(['blocks 51', 'unescaped < or > in "<!here>"']));
   });
 
@@ -203,7 +224,9 @@ describe('Slack renderer: the knowledge commands', () => {
       ['salary', 'AI Engineer uk'],
       ['salary', 'AI Engineer'],
       ['role', 'AI Engineer'],
-      ...['overview', 'tiers', 'compare', 'stack', 'skills', 'day', 'ladder', 'pay', 'roadmap', 'market', 'failure', 'disagreements', 'sources'].map((p): [string, string] => ['deepdive', p]),
+      ...['overview', 'tiers', 'compare', 'stack', 'skills', 'day', 'ladder', 'pay', 'roadmap', 'market', 'failure', 'disagreements', 'sources'].map(
+        (p): [string, string] => ['deepdive', p],
+      ),
     ];
     for (const role of core.kb.roles) calls.push(['prep', role.name], ['certs', role.name], ['projects', role.name]);
     for (const [name, text] of calls) {

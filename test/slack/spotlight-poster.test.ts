@@ -38,7 +38,12 @@ describe('SlackSpotlightPoster against the fake Slack Web API', () => {
   it('hands a 429 back with its Retry-After instead of retrying on its own', async () => {
     const before = api.callsTo('chat.postMessage').length;
     api.rateLimitNext('chat.postMessage', 2);
-    expect(await poster.post(target('C0OK'), view, 'c', opts())).toEqual({ ok: false, kind: 'temporary', reason: 'Slack: rate limited (429)', retryAfterMs: 2000 });
+    expect(await poster.post(target('C0OK'), view, 'c', opts())).toEqual({
+      ok: false,
+      kind: 'temporary',
+      reason: 'Slack: rate limited (429)',
+      retryAfterMs: 2000,
+    });
     expect(api.callsTo('chat.postMessage').length - before).toBe(1);
   });
 

@@ -51,7 +51,12 @@ describe('/spotlight on Slack, over signed HTTP with the real Bolt app and WebCl
     const res = await spotlight('subscribe monday', MEMBER);
     expect(res.title).toBe('Only channel managers can do that');
     expect(res.text).toContain('Only workspace admins and owners, or the person who subscribed this channel');
-    expect(h.api.callsTo('users.info').slice(before).map((c) => c.body.user)).toEqual([MEMBER]);
+    expect(
+      h.api
+        .callsTo('users.info')
+        .slice(before)
+        .map((c) => c.body.user),
+    ).toEqual([MEMBER]);
     expect(await service.subscription({ platform: 'slack', workspaceId: h.api.teamId, channelId: 'C0SPOT' })).toBeUndefined();
     expect((await spotlight('status', MEMBER)).title).toBe('Only channel managers can do that');
   });

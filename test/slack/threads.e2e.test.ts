@@ -116,7 +116,13 @@ describe('Slack thread comparisons through mentions, end to end', () => {
       | { action_id: string; options: Array<{ text: { text: string }; value: string }> }
       | undefined;
     const option = menu!.options.find((o) => o.text.text === 'AI Data Engineer')!;
-    const click = await h.sender.click({ kind: 'static_select', actionId: menu!.action_id, value: option.value, channelId: channel, container: { ephemeral: true, threadTs } });
+    const click = await h.sender.click({
+      kind: 'static_select',
+      actionId: menu!.action_id,
+      value: option.value,
+      channelId: channel,
+      container: { ephemeral: true, threadTs },
+    });
     expect(click.status).toBe(200);
     const [posted] = await h.api.waitForCall('chat.postMessage', { match: (c) => c.body.thread_ts === threadTs });
     expect(headers(posted!)[0]).toBe('AI Data Engineer vs ML Engineer');

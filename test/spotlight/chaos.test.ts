@@ -68,7 +68,8 @@ interface TrialResult {
 
 /** Starts the victim; resolves once it is running, with a way to await its end. */
 function startVictim(db: string, platform: 'discord' | 'slack'): Promise<{ pid: number; exited: Promise<NodeJS.Signals | null> }> {
-  const args = platform === 'discord' ? { db, platform, apiUrl: discord.apiUrl, token: discord.token } : { db, platform, apiUrl: slack.url, token: SLACK_TOKEN };
+  const args =
+    platform === 'discord' ? { db, platform, apiUrl: discord.apiUrl, token: discord.token } : { db, platform, apiUrl: slack.url, token: SLACK_TOKEN };
   const proc = spawn(process.execPath, ['--import', 'tsx', VICTIM, JSON.stringify(args)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -126,7 +127,9 @@ async function trial(n: number): Promise<TrialResult> {
       ...slackChannels.map((c) => [`slack:${c}`, slack.messagesIn(c).length] as const),
     ];
     const claims = (await store.spotlight.subscriptions.list()).length;
-    const sent = await Promise.all((await store.spotlight.subscriptions.list()).map(async (s) => (await store.spotlight.claims.history(s.id, 1))[0]?.state === 'sent'));
+    const sent = await Promise.all(
+      (await store.spotlight.subscriptions.list()).map(async (s) => (await store.spotlight.claims.history(s.id, 1))[0]?.state === 'sent'),
+    );
     expect(claims).toBe(CHANNELS);
     return {
       killed: killed && signal === 'SIGKILL',

@@ -31,12 +31,30 @@ describe('rolecall spotlight run --once under SIGTERM', () => {
     const since = new Date(Date.now() - 8 * 86_400_000);
     for (let i = 0; i < CHANNELS; i++) {
       await store.spotlight.subscriptions.upsert(
-        { platform: 'slack', workspaceId: slack.teamId, channelId: `C0SIG${i}`, dayOfWeek: 1, localTime: '00:00', timezone: 'UTC', filter: {}, createdBy: 't', rotationSeed: i },
+        {
+          platform: 'slack',
+          workspaceId: slack.teamId,
+          channelId: `C0SIG${i}`,
+          dayOfWeek: 1,
+          localTime: '00:00',
+          timezone: 'UTC',
+          filter: {},
+          createdBy: 't',
+          rotationSeed: i,
+        },
         since,
       );
     }
     // Slack is paced at 10 posts/s: twelve channels take over a second, so the signal lands mid fan-out.
-    const env = { ...process.env, ROLECALL_DB: db, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: 'unused', SLACK_API_URL: slack.url, DISCORD_TOKEN: '', LOG_LEVEL: 'silent' };
+    const env = {
+      ...process.env,
+      ROLECALL_DB: db,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: 'unused',
+      SLACK_API_URL: slack.url,
+      DISCORD_TOKEN: '',
+      LOG_LEVEL: 'silent',
+    };
     const proc = spawn(process.execPath, ['--import', 'tsx', MAIN, 'spotlight', 'run', '--once'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';

@@ -199,14 +199,20 @@ describe('rolecall spotlight: the dates agree', () => {
     testNow = Date.parse('2026-04-08T12:00:00Z'); // Wednesday of 2026-W15: its spotlights start in W16
     const dch = discord.addChannel('at-checks');
     expect((await cli(['add', discordTarget(dch)])).code).toBe(0);
-    const future = await cli(['run', '--once', '--at', '2026-04-20T15:00:00Z'], { clock: { now: () => new Date('2026-04-15T12:00:00Z'), sleep: systemClock.sleep } });
+    const future = await cli(['run', '--once', '--at', '2026-04-20T15:00:00Z'], {
+      clock: { now: () => new Date('2026-04-15T12:00:00Z'), sleep: systemClock.sleep },
+    });
     expect(future.code).toBe(2);
     expect(future.stderr).toContain('--at 2026-04-20T15:00:00.000Z is in the future (it is 2026-04-15T12:00:00.000Z); run --once never posts ahead of time');
-    const old = await cli(['run', '--once', '--at', '2026-04-01T15:00:00Z'], { clock: { now: () => new Date('2026-04-15T12:00:00Z'), sleep: systemClock.sleep } });
+    const old = await cli(['run', '--once', '--at', '2026-04-01T15:00:00Z'], {
+      clock: { now: () => new Date('2026-04-15T12:00:00Z'), sleep: systemClock.sleep },
+    });
     expect(old.code).toBe(2);
     expect(old.stderr).toContain('is not in the current week; an earlier week is never posted late');
     // Within seven days but in the previous week: the channel is skipped, with the reason.
-    const lastWeek = await cli(['run', '--once', '--at', '2026-04-14T15:00:00Z'], { clock: { now: () => new Date('2026-04-20T10:00:00Z'), sleep: systemClock.sleep } });
+    const lastWeek = await cli(['run', '--once', '--at', '2026-04-14T15:00:00Z'], {
+      clock: { now: () => new Date('2026-04-20T10:00:00Z'), sleep: systemClock.sleep },
+    });
     expect(lastWeek.code).toBe(0);
     expect(lastWeek.stdout).toContain(`skipped ${discordTarget(dch)}: 2026-W16 is over in UTC (it is 2026-W17 now); an earlier week is never posted late`);
     expect(discordPosts(dch)).toHaveLength(0);

@@ -18,7 +18,13 @@ describe('/spotlight text syntax', () => {
       timezone: 'Europe/London',
       layer: 'L5',
     });
-    expect(parseSpotlightText('Subscribe on fri at 9:30 in utc moderate')).toEqual({ subcommand: 'subscribe', day: 'fri', time: '9:30', timezone: 'utc', difficulty: 'moderate' });
+    expect(parseSpotlightText('Subscribe on fri at 9:30 in utc moderate')).toEqual({
+      subcommand: 'subscribe',
+      day: 'fri',
+      time: '9:30',
+      timezone: 'utc',
+      difficulty: 'moderate',
+    });
     expect(parseSpotlightText('subscribe l3 difficulty all')).toEqual({ subcommand: 'subscribe', layer: 'l3', difficulty: 'all' });
     expect(parseSpotlightText('')).toEqual({});
     expect(parseSpotlightText('subscribe someday 7 banana')).toEqual({ subcommand: 'subscribe', unrecognised: ['someday', '7', 'banana'] });
@@ -56,13 +62,24 @@ describe('/spotlight through the Dispatcher', () => {
     const res = await run('subscribe wednesday 09:30 Europe/London layer L5');
     expect(res.outcome).toBe('ok');
     expect(res.view).toMatchObject({ title: 'Subscribed: weekly role spotlight', tone: 'success', private: true });
-    expect(await service.subscription(channel)).toMatchObject({ dayOfWeek: 3, localTime: '09:30', timezone: 'Europe/London', filter: { layer: 'L5' }, createdBy: 'U1' });
+    expect(await service.subscription(channel)).toMatchObject({
+      dayOfWeek: 3,
+      localTime: '09:30',
+      timezone: 'Europe/London',
+      filter: { layer: 'L5' },
+      createdBy: 'U1',
+    });
   });
 
   it('keeps what a later subscribe leaves out, and "all" clears a filter', async () => {
     await run('subscribe friday 10:00 Asia/Tokyo layer L5 difficulty moderate');
     await run('subscribe 16:00');
-    expect(await service.subscription(channel)).toMatchObject({ dayOfWeek: 5, localTime: '16:00', timezone: 'Asia/Tokyo', filter: { layer: 'L5', difficulty: 'moderate' } });
+    expect(await service.subscription(channel)).toMatchObject({
+      dayOfWeek: 5,
+      localTime: '16:00',
+      timezone: 'Asia/Tokyo',
+      filter: { layer: 'L5', difficulty: 'moderate' },
+    });
     await run('subscribe layer all');
     expect((await service.subscription(channel))?.filter).toEqual({ difficulty: 'moderate' });
   });

@@ -8,7 +8,6 @@ const core = testCore();
 const MONDAY = Date.parse('2026-04-06T12:00:00Z');
 const weekAfter = (n: number) => new Date(MONDAY + n * 7 * 86_400_000);
 
-
 describe('the console’s /spotlight preview', () => {
   it('shows this week’s spotlight of the real rotation, due Monday 15:00 in the terminal’s zone', () => {
     const view = consolePreview(core, weekAfter(0), 'Europe/London');

@@ -75,7 +75,15 @@ describe('delivery: exactly once, crashes, catch-up, failures', () => {
     const within = await service([poster], {}, t.reopen()).runOnce(clock.now());
     expect(within).toMatchObject({ posted: 0, skipped: 1, recovered: 0 });
     // Said so: which claim, held by whom, until when.
-    expect(within.held).toEqual([{ subscriptionId: 1, weekKey: '2026-W15', claimId: within.outcomes[0]!.claimId, holder: expect.stringMatching(new RegExp(`^pid ${process.pid} on `)), until: new Date('2026-04-06T15:02:00Z') }]);
+    expect(within.held).toEqual([
+      {
+        subscriptionId: 1,
+        weekKey: '2026-W15',
+        claimId: within.outcomes[0]!.claimId,
+        holder: expect.stringMatching(new RegExp(`^pid ${process.pid} on `)),
+        until: new Date('2026-04-06T15:02:00Z'),
+      },
+    ]);
     expect(within.outcomes[0]!.reason).toMatch(/^being sent by another run \(pid \d+ on .+\) until 2026-04-06T15:02:00.000Z$/);
     // After the lease (2 min by default) the claim is retried, under the same id.
     clock.set('2026-04-06T15:03:00Z');
@@ -109,7 +117,9 @@ describe('delivery: exactly once, crashes, catch-up, failures', () => {
     const frozen = new FakeClock(MONDAY, false);
     const discord = new FakePoster('discord', { clock, dedupeNonce: true });
     // Accepted by "Discord", then the process died before marking it sent.
-    const crashing = { platform: 'discord' as const, post: (...args: Parameters<FakePoster['post']>) => {
+    const crashing = {
+      platform: 'discord' as const,
+      post: (...args: Parameters<FakePoster['post']>) => {
         void discord.post(...args);
         return new Promise<never>(() => {});
       },

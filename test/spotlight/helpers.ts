@@ -55,7 +55,10 @@ export class FakeClock implements Clock {
   /** Every sleep requested, in ms, for asserting backoff. */
   readonly sleeps: number[] = [];
 
-  constructor(start: Date | string, private readonly auto = true) {
+  constructor(
+    start: Date | string,
+    private readonly auto = true,
+  ) {
     this.t = new Date(start).getTime();
   }
 

@@ -13,7 +13,12 @@ const MONDAY = '2026-04-06T15:00:00.000Z';
 
 interface Child {
   ready: Promise<void>;
-  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; summary?: { due: number; posted: number; skipped: number; failed: number; recovered: number } }>;
+  done: Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stderr: string;
+    summary?: { due: number; posted: number; skipped: number; failed: number; recovered: number };
+  }>;
 }
 
 /** Runs the child fixture as a real, separate Node process. */
@@ -39,7 +44,12 @@ function child(args: Record<string, string>): Child {
 }
 
 function logLines(path: string): Array<{ platform: string; channelId: string; claimId: string; messageId: string; pid: number }> {
-  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  return existsSync(path)
+    ? readFileSync(path, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 }
 
 describe('several processes sharing one database file', () => {
@@ -108,6 +118,10 @@ describe('several processes sharing one database file', () => {
     expect(restart.summary?.posted).toBe(2);
     const third = await child({ db: t.path, log, at: later, now: later, mode: 'race' }).done;
     expect(third.summary).toMatchObject({ posted: 0, skipped: 2 });
-    expect(logLines(log).map((l) => l.channelId).sort()).toEqual(['ch0', 'ch1']);
+    expect(
+      logLines(log)
+        .map((l) => l.channelId)
+        .sort(),
+    ).toEqual(['ch0', 'ch1']);
   });
 });

@@ -120,7 +120,12 @@ describe('recovering a send whose answer was lost, without posting twice', () =>
     expect(post!.body.metadata).toEqual({ event_type: 'rolecall_spotlight', event_payload: { claim_id: claim!.id } });
 
     const later = new Date(MONDAY.getTime() + 3 * 60_000);
-    const b = new SpotlightService({ store: t.reopen(), core, clock: new FakeClock(later, false), posters: [new SlackSpotlightPoster(client, { maxPerSecond: null })] });
+    const b = new SpotlightService({
+      store: t.reopen(),
+      core,
+      clock: new FakeClock(later, false),
+      posters: [new SlackSpotlightPoster(client, { maxPerSecond: null })],
+    });
     expect(await b.runOnce(later)).toMatchObject({ recovered: 1, posted: 1, failed: 0 });
     const history = slack.callsTo('conversations.history').filter((c) => c.body.channel === 'C0CRASH');
     expect(history.at(-1)!.body).toMatchObject({ include_all_metadata: 'true' });
@@ -137,7 +142,12 @@ describe('recovering a send whose answer was lost, without posting twice', () =>
     await new Promise((r) => setTimeout(r, 50));
     expect(await t.store.spotlight.claims.history(1, 1)).toMatchObject([{ state: 'claimed' }]);
     const later = new Date(MONDAY.getTime() + 3 * 60_000);
-    const b = new SpotlightService({ store: t.reopen(), core, clock: new FakeClock(later, false), posters: [new SlackSpotlightPoster(client, { maxPerSecond: null })] });
+    const b = new SpotlightService({
+      store: t.reopen(),
+      core,
+      clock: new FakeClock(later, false),
+      posters: [new SlackSpotlightPoster(client, { maxPerSecond: null })],
+    });
     expect(await b.runOnce(later)).toMatchObject({ recovered: 1, posted: 1 });
     const [message] = slack.messagesIn('C0NEVER');
     expect(slack.messagesIn('C0NEVER')).toHaveLength(1);

@@ -41,7 +41,10 @@ describe('rotation (pure)', () => {
     const pick = nextRole({ seed: seed!, cycle: 0, seen: catalogue, lastRoleId: last }, catalogue, new Set(catalogue));
     expect(pick).toEqual({ roleId: cycleOrder(catalogue, seed!, 1)[1], cycle: 1 });
     // A one-role filter has no alternative: the repeat is unavoidable.
-    expect(nextRole({ seed: 1, cycle: 0, seen: ['ai-engineer'], lastRoleId: 'ai-engineer' }, catalogue, new Set(['ai-engineer']))).toEqual({ roleId: 'ai-engineer', cycle: 1 });
+    expect(nextRole({ seed: 1, cycle: 0, seen: ['ai-engineer'], lastRoleId: 'ai-engineer' }, catalogue, new Set(['ai-engineer']))).toEqual({
+      roleId: 'ai-engineer',
+      cycle: 1,
+    });
   });
 
   it('keeps the rest of the cycle free of repeats when the filter changes mid-cycle', () => {
@@ -164,7 +167,10 @@ describe('weekly rotation through the service', () => {
 
   it('rotates only through the roles that pass the filter', async () => {
     await subscribe(t.store, { difficulty: 'elite' });
-    const elite = core.browse({ difficulty: 'elite' }).map((r) => r.id).sort();
+    const elite = core
+      .browse({ difficulty: 'elite' })
+      .map((r) => r.id)
+      .sort();
     const roles = await runWeeks(t.store, clock, poster, 0, elite.length * 2);
     expect(roles.slice(0, elite.length).sort()).toEqual(elite);
     expect(roles.slice(elite.length).sort()).toEqual(elite);

@@ -74,12 +74,19 @@ describe('the service wiring: npm start with the spotlight on', () => {
       expect(discord.rest.messages.get(discord.channelId)).toHaveLength(1);
       expect(slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0WIRED')).toHaveLength(1);
 
-      const cb = await discord.roundTrip(discord.interaction.chatInput('spotlight', [payloads.subcommand('status')], { memberPermissions: payloads.MODERATOR_PERMISSIONS }));
+      const cb = await discord.roundTrip(
+        discord.interaction.chatInput('spotlight', [payloads.subcommand('status')], { memberPermissions: payloads.MODERATOR_PERMISSIONS }),
+      );
       expect((cb.data.embeds as Array<{ title: string }>)[0]!.title).toBe('Weekly role spotlight');
       expect(JSON.stringify(cb.data)).toContain('posted');
 
       slack.setUser('U0ADMIN', { isAdmin: true });
-      const sender = new SlackSender({ baseUrl: `http://127.0.0.1:${service.http.port}`, signingSecret: SIGNING_SECRET, workspace: { teamId: slack.teamId, botUserId: slack.botUserId }, responses });
+      const sender = new SlackSender({
+        baseUrl: `http://127.0.0.1:${service.http.port}`,
+        signingSecret: SIGNING_SECRET,
+        workspace: { teamId: slack.teamId, botUserId: slack.botUserId },
+        responses,
+      });
       const ack = await sender.command('/spotlight', 'now', { userId: 'U0ADMIN', channelId: 'C0WIRED' });
       const [answer] = await responses.waitFor(ack.responseId);
       expect(String(answer!.body.text)).toContain('Nothing posted');

@@ -28,7 +28,12 @@ describe('spotlight view', () => {
   it('renders every role, within a single Discord embed’s 6,000-character budget', () => {
     for (const role of core.kb.roles) {
       const view = spotlightFor(core, role.id)!;
-      const text = [view.title, view.description, ...view.fields.flatMap((f) => [f.label, f.value]), ...view.sections.flatMap((s) => [s.heading, s.body ?? '', ...(s.items ?? [])])].join('');
+      const text = [
+        view.title,
+        view.description,
+        ...view.fields.flatMap((f) => [f.label, f.value]),
+        ...view.sections.flatMap((s) => [s.heading, s.body ?? '', ...(s.items ?? [])]),
+      ].join('');
       expect(text.length, role.id).toBeLessThan(6000);
       expect(view.private).toBeUndefined();
     }

@@ -16,7 +16,17 @@ describe.each(kinds)('replicas sharing one database ($name)', (kind) => {
     t = await kind.open();
     for (let i = 0; i < 10; i++) {
       await t.store.spotlight.subscriptions.upsert(
-        { platform: 'slack', workspaceId: 'T1', channelId: `C${i}`, dayOfWeek: 1, localTime: '15:00', timezone: 'UTC', filter: {}, createdBy: 'u', rotationSeed: i + 1 },
+        {
+          platform: 'slack',
+          workspaceId: 'T1',
+          channelId: `C${i}`,
+          dayOfWeek: 1,
+          localTime: '15:00',
+          timezone: 'UTC',
+          filter: {},
+          createdBy: 'u',
+          rotationSeed: i + 1,
+        },
         MONDAY,
       );
     }

@@ -42,7 +42,9 @@ describe.each(KINDS)('$name store: slackInstallations', (kind) => {
   });
 
   it('saves, reads back every field, and counts', async () => {
-    expect(await t.store.slackInstallations.save(record('T1', { enterpriseId: 'E1', appId: 'A1', botId: 'B1', installedBy: 'U9' }), T0)).toEqual({ created: true });
+    expect(await t.store.slackInstallations.save(record('T1', { enterpriseId: 'E1', appId: 'A1', botId: 'B1', installedBy: 'U9' }), T0)).toEqual({
+      created: true,
+    });
     expect(await t.store.slackInstallations.get('T1')).toEqual({
       workspaceId: 'T1',
       enterpriseId: 'E1',
@@ -106,7 +108,9 @@ describe.each(KINDS)('$name store: slackInstallations', (kind) => {
       expect(JSON.stringify(row)).not.toContain(original.bot!.token);
       expect(row).toMatchObject({ botUserId: 'UT1BOT', botId: 'BT1', appId: 'A0ROLECALL', installedBy: 'U0INSTALLER' });
       const fresh = new SlackInstallations({ records: (await t.reopen()).slackInstallations, cipher: new TokenCipher(keyA) });
-      expect(await fresh.fetchInstallation({ teamId: 'T1', isEnterpriseInstall: false, enterpriseId: undefined })).toMatchObject({ bot: { token: original.bot!.token } });
+      expect(await fresh.fetchInstallation({ teamId: 'T1', isEnterpriseInstall: false, enterpriseId: undefined })).toMatchObject({
+        bot: { token: original.bot!.token },
+      });
       await expect(fresh.fetchInstallation({ teamId: 'T2', isEnterpriseInstall: false, enterpriseId: undefined })).rejects.toThrow(/not installed/);
       await expect(fresh.fetchInstallation({ enterpriseId: 'E1', isEnterpriseInstall: true, teamId: undefined })).rejects.toThrow(/organisation-wide/);
     });

@@ -33,7 +33,10 @@ describe('Postgres migrations', () => {
     const url = await db.freshSchema();
     const pool = createPool({ url, max: 1 });
     try {
-      await migratePostgres(pool, pgMigrations.filter((m) => m.version === 1));
+      await migratePostgres(
+        pool,
+        pgMigrations.filter((m) => m.version === 1),
+      );
       await pool.query("INSERT INTO processed_events VALUES ('slack', 'e1', now())");
       expect(await pgSchemaVersion(pool)).toBe(1);
       expect(await migratePostgres(pool)).toEqual([2]);
@@ -99,7 +102,12 @@ describe('ROLECALL_DB', () => {
   });
 
   it('rejects a malformed URL as a configuration error that names ROLECALL_DB and never prints the password', () => {
-    for (const bad of ['postgres://user:s3cr3t-pw@', 'postgres://user:s3cr3t-pw@host:notaport/db', 'postgresql://user:s3cr3t-pw@db.internal:5432', 'postgres://user:s3cr3t%zz@db:5432/x']) {
+    for (const bad of [
+      'postgres://user:s3cr3t-pw@',
+      'postgres://user:s3cr3t-pw@host:notaport/db',
+      'postgresql://user:s3cr3t-pw@db.internal:5432',
+      'postgres://user:s3cr3t%zz@db:5432/x',
+    ]) {
       let error: unknown;
       try {
         parseEnv({ ROLECALL_DB: bad });
@@ -134,7 +142,9 @@ describe('Postgres availability', () => {
       onRetry: (r) => retries.push(r.delayMs),
     }).catch((err: Error) => err);
     expect(failure).toBeInstanceOf(Error);
-    expect((failure as Error).message).toMatch(/^ROLECALL_DB: cannot reach the Postgres server at postgres:\/\/rolecall:\*\*\*@127\.0\.0\.1:\d+\/rolecall after \d+ attempt/);
+    expect((failure as Error).message).toMatch(
+      /^ROLECALL_DB: cannot reach the Postgres server at postgres:\/\/rolecall:\*\*\*@127\.0\.0\.1:\d+\/rolecall after \d+ attempt/,
+    );
     expect((failure as Error).message).not.toContain('pa55word');
     expect(retries.length).toBeGreaterThanOrEqual(2);
     expect(retries[1]).toBeGreaterThan(retries[0]!);

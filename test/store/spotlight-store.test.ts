@@ -56,7 +56,10 @@ describe('migrations', () => {
 
   it('upgrades a version-1 database without touching its data', () => {
     const path = `${t.dir}/old.db`;
-    const v1 = openDatabase(path, migrations.filter((m) => m.version === 1));
+    const v1 = openDatabase(
+      path,
+      migrations.filter((m) => m.version === 1),
+    );
     v1.prepare("INSERT INTO processed_events VALUES ('slack', 'e1', '2026-01-01T00:00:00.000Z')").run();
     expect(schemaVersion(v1)).toBe(1);
     v1.close();
@@ -150,7 +153,12 @@ describe.each(kinds)('claims ($name)', (kind) => {
     await claims.acquire(request(subId, { id: 'aaa' }));
     expect(await claims.markFailed('aaa', 'intruder', { kind: 'permanent', reason: 'x', attempts: 1, at: later(1) })).toBe(false);
     expect(await claims.markFailed('aaa', 'p1', { kind: 'permanent', reason: 'Unknown Channel (10003)', attempts: 1, at: later(1) })).toBe(true);
-    expect(await claims.get(subId, '2026-W15')).toMatchObject({ state: 'failed', failureKind: 'permanent', failureReason: 'Unknown Channel (10003)', attempts: 1 });
+    expect(await claims.get(subId, '2026-W15')).toMatchObject({
+      state: 'failed',
+      failureKind: 'permanent',
+      failureReason: 'Unknown Channel (10003)',
+      attempts: 1,
+    });
     expect(await claims.markSent('aaa', { messageId: 'm1', attempts: 1, at: later(2) })).toBe(true);
     expect(await claims.get(subId, '2026-W15')).toMatchObject({ state: 'sent', attempts: 2 });
     expect((await claims.get(subId, '2026-W15'))?.failureReason).toBeUndefined();

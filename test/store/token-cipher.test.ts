@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeKey, keyId, SealError, TokenCipher } from '../../src/store/token-cipher.js';
+import { decodeKey } from '../../src/config/encryption-key.js';
+import { keyId, SealError, TokenCipher } from '../../src/store/token-cipher.js';
 
 describe('TokenCipher (AES-256-GCM)', () => {
   const key = randomBytes(32);

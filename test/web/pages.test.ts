@@ -12,7 +12,14 @@ describe('public pages', () => {
   });
 
   it('every page is a complete, phone-ready document in English, with no script', () => {
-    for (const html of [landingPage({}), installedPage({}), installFailedPage('state'), installFailedPage('denied'), installFailedPage('exchange'), installFailedPage('org_install')]) {
+    for (const html of [
+      landingPage({}),
+      installedPage({}),
+      installFailedPage('state'),
+      installFailedPage('denied'),
+      installFailedPage('exchange'),
+      installFailedPage('org_install'),
+    ]) {
       expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
       expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
       expect(html).toMatch(/<title>[^<]+<\/title>/);
@@ -34,6 +41,7 @@ describe('public pages', () => {
     expect(installFailedPage('denied')).toContain('nothing was installed');
     expect(installFailedPage('exchange')).toContain('Slack did not confirm the installation');
     expect(installFailedPage('org_install')).toContain('organisation-wide installs');
-    for (const kind of ['state', 'denied', 'exchange', 'org_install', 'unknown'] as const) expect(installFailedPage(kind)).toContain('<a href="/">Back to RoleCall</a>');
+    for (const kind of ['state', 'denied', 'exchange', 'org_install', 'unknown'] as const)
+      expect(installFailedPage(kind)).toContain('<a href="/">Back to RoleCall</a>');
   });
 });

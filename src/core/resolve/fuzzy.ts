@@ -50,8 +50,6 @@ export class FuzzyRanker {
       const prev = best.get(hit.item.roleId);
       if (prev === undefined || score < prev) best.set(hit.item.roleId, score);
     }
-    return [...best.entries()]
-      .map(([id, score]) => ({ role: this.role(id), score }))
-      .sort((a, b) => a.score - b.score || a.role.number - b.role.number);
+    return [...best.entries()].map(([id, score]) => ({ role: this.role(id), score })).sort((a, b) => a.score - b.score || a.role.number - b.role.number);
   }
 }

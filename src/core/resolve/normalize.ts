@@ -79,7 +79,11 @@ const SEPARATORS = /[^\p{L}\p{N}#]+/gu;
 export function words(raw: string): string[] {
   let s = raw.length > MAX_QUERY_CHARS * 4 ? raw.slice(0, MAX_QUERY_CHARS * 4) : raw;
   // Most queries are plain ASCII; only other text needs Unicode folding (the costly part).
-  if (!PLAIN_ASCII.test(s)) s = s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(INVISIBLE, ' ');
+  if (!PLAIN_ASCII.test(s))
+    s = s
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(INVISIBLE, ' ');
   if (s.includes('<')) s = s.replace(MARKUP, ' ');
   s = s.toLowerCase().replace(/&/g, ' and ').replace(/\+\+/g, 'pp').replace(SEPARATORS, ' ').trim();
   if (s.length > MAX_QUERY_CHARS) s = s.slice(0, MAX_QUERY_CHARS).trim();

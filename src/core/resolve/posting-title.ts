@@ -8,7 +8,7 @@ import { NEUTRAL_TITLE, saysAi } from './word-classes.js';
  * before it is the title; the part after it is context, never a title of its own.
  */
 // One character of context each side keeps the scan linear on any input.
-const SEPARATOR = /\s[-–—|:]\s|[,(\[|@–—]/;
+const SEPARATOR = /\s[-–—|:]\s|[,([|@–—]/;
 
 export interface TitleParts {
   head: string;

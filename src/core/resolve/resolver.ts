@@ -131,9 +131,7 @@ export class Resolver {
     const corrected = this.vocabulary.correct(ws);
     const fixed = corrected ? fold(corrected) : key;
     if (corrected) {
-      const hit =
-        this.fromSet(query, this.exact.get(fixed), 0.92, 'typo') ??
-        this.fromSet(query, this.reordered.get(sortedKey(fixed)), 0.9, 'typo');
+      const hit = this.fromSet(query, this.exact.get(fixed), 0.92, 'typo') ?? this.fromSet(query, this.reordered.get(sortedKey(fixed)), 0.9, 'typo');
       if (hit) return hit;
     }
     const queryTokens = tokens(fixed);

@@ -32,7 +32,10 @@ export class TypoIndex {
   constructor(words: Iterable<string>) {
     for (const word of new Set(words)) {
       let bucket = this.byLength.get(word.length);
-      if (!bucket) this.byLength.set(word.length, (bucket = { words: [], masks: [] }));
+      if (!bucket) {
+        bucket = { words: [], masks: [] };
+        this.byLength.set(word.length, bucket);
+      }
       bucket.words.push(word);
       bucket.masks.push(letterMask(word));
     }

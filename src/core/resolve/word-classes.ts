@@ -5,15 +5,70 @@
 
 /** Words that name no role by themselves: a query made only of these is ambiguous. */
 export const GENERIC: ReadonlySet<string> = new Set([
-  'ai', 'ml', 'aiml', 'genai', 'llm', 'engineer', 'developer', 'data', 'scientist', 'science', 'manager', 'specialist',
-  'lead', 'architect', 'research', 'researcher', 'and', 'the', 'of', 'a', 'an', 'for', 'in', 'at', 'role', 'job',
-  'jobs', 'roles', 'career', 'consultant', 'analyst', 'head', 'expert', 'applied', 'product', 'ops', 'model', 'models',
+  'ai',
+  'ml',
+  'aiml',
+  'genai',
+  'llm',
+  'engineer',
+  'developer',
+  'data',
+  'scientist',
+  'science',
+  'manager',
+  'specialist',
+  'lead',
+  'architect',
+  'research',
+  'researcher',
+  'and',
+  'the',
+  'of',
+  'a',
+  'an',
+  'for',
+  'in',
+  'at',
+  'role',
+  'job',
+  'jobs',
+  'roles',
+  'career',
+  'consultant',
+  'analyst',
+  'head',
+  'expert',
+  'applied',
+  'product',
+  'ops',
+  'model',
+  'models',
 ]);
 
 /** Generic words so common in role names that sharing one says nothing about relevance. */
 export const UBIQUITOUS: ReadonlySet<string> = new Set([
-  'ai', 'genai', 'engineer', 'developer', 'lead', 'manager', 'specialist', 'head', 'expert', 'and', 'the', 'of', 'a', 'an', 'for',
-  'in', 'at', 'role', 'job', 'jobs', 'roles', 'career',
+  'ai',
+  'genai',
+  'engineer',
+  'developer',
+  'lead',
+  'manager',
+  'specialist',
+  'head',
+  'expert',
+  'and',
+  'the',
+  'of',
+  'a',
+  'an',
+  'for',
+  'in',
+  'at',
+  'role',
+  'job',
+  'jobs',
+  'roles',
+  'career',
 ]);
 
 /**
@@ -21,7 +76,20 @@ export const UBIQUITOUS: ReadonlySet<string> = new Set([
  * Manager, AI/ML" is an AI Product Manager.
  */
 export const AI_MARKERS: ReadonlySet<string> = new Set([
-  'ai', 'ml', 'aiml', 'genai', 'llm', 'llms', 'llmops', 'mlops', 'nlp', 'mle', 'rag', 'agentic', 'gpt', 'chatbot',
+  'ai',
+  'ml',
+  'aiml',
+  'genai',
+  'llm',
+  'llms',
+  'llmops',
+  'mlops',
+  'nlp',
+  'mle',
+  'rag',
+  'agentic',
+  'gpt',
+  'chatbot',
 ]);
 
 /**
@@ -30,8 +98,21 @@ export const AI_MARKERS: ReadonlySet<string> = new Set([
  * after it names the role.
  */
 export const NEUTRAL_TITLE: ReadonlySet<string> = new Set([
-  'mts', 'member', 'of', 'technical', 'staff', 'software', 'engineer', 'developer', 'research', 'researcher',
-  'scientist', 'programmer', 'swe', 'sde', 'and',
+  'mts',
+  'member',
+  'of',
+  'technical',
+  'staff',
+  'software',
+  'engineer',
+  'developer',
+  'research',
+  'researcher',
+  'scientist',
+  'programmer',
+  'swe',
+  'sde',
+  'and',
 ]);
 
 /** What a folded word also says: "genai" is AI too, "aiml" is both AI and ML. */
@@ -50,7 +131,28 @@ export function saysAi(tokens: readonly string[]): boolean {
  * is a topic, which names the AI role that owns it.
  */
 export const JOB_NOUNS: ReadonlySet<string> = new Set([
-  'engineer', 'developer', 'manager', 'pm', 'writer', 'architect', 'scientist', 'researcher', 'analyst', 'designer',
-  'consultant', 'strategist', 'trainer', 'tutor', 'annotator', 'lead', 'specialist', 'advocate', 'ethicist', 'linguist',
-  'programmer', 'officer', 'director', 'head',
+  'engineer',
+  'developer',
+  'manager',
+  'pm',
+  'writer',
+  'architect',
+  'scientist',
+  'researcher',
+  'analyst',
+  'designer',
+  'consultant',
+  'strategist',
+  'trainer',
+  'tutor',
+  'annotator',
+  'lead',
+  'specialist',
+  'advocate',
+  'ethicist',
+  'linguist',
+  'programmer',
+  'officer',
+  'director',
+  'head',
 ]);

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** Kebab-case identifier used for every cross-reference between data files. */
-export const RoleId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case role id such as "ai-engineer"');
+export const RoleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case role id such as "ai-engineer"');
 export type RoleId = z.infer<typeof RoleId>;
 
 export const LayerCode = z.enum(['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'cross']);
@@ -52,7 +50,13 @@ export function parseMarket(word: string): MarketChoice | undefined {
 /** /salary also knows the UK, for the one role whose deep-dive has UK pay. */
 export const SalaryMarketChoice = z.enum(['us', 'india', 'uk', 'both'], { error: 'expected a market: us, india, uk or both' });
 export type SalaryMarketChoice = z.infer<typeof SalaryMarketChoice>;
-export const SALARY_MARKET_WORDS: Readonly<Record<string, SalaryMarketChoice>> = Object.freeze({ ...MARKET_WORDS, uk: 'uk', gb: 'uk', gbp: 'uk', britain: 'uk' });
+export const SALARY_MARKET_WORDS: Readonly<Record<string, SalaryMarketChoice>> = Object.freeze({
+  ...MARKET_WORDS,
+  uk: 'uk',
+  gb: 'uk',
+  gbp: 'uk',
+  britain: 'uk',
+});
 
 export function parseSalaryMarket(word: string): SalaryMarketChoice | undefined {
   const w = word.trim().toLowerCase();

@@ -76,9 +76,7 @@ export const InterviewRound = z
     appliesTo: Audience,
     topics: z.array(z.string().min(1)).default([]),
     /** Role-specific topics, for the domain-specific round. */
-    roleTopics: z
-      .array(z.object({ roles: z.array(RoleId).min(1), topics: z.array(z.string().min(1)).min(1) }).strict())
-      .default([]),
+    roleTopics: z.array(z.object({ roles: z.array(RoleId).min(1), topics: z.array(z.string().min(1)).min(1) }).strict()).default([]),
     /** Layer-specific tasks, for take-home assignments. */
     layerTasks: z.array(z.object({ layer: LayerCode, task: z.string().min(1) }).strict()).default([]),
     /** Company-specific focus, for the behavioral round. */

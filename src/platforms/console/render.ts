@@ -24,7 +24,9 @@ export interface MenuEntry {
 
 /** A View's buttons and select options in display order; entry i is typed as i + 1. */
 export function menuOf(view: View): MenuEntry[] {
-  return view.actions.flatMap((a) => (a.type === 'button' ? [{ label: a.label, invoke: a.invoke }] : a.options.map((o) => ({ label: o.label, invoke: o.invoke }))));
+  return view.actions.flatMap((a) =>
+    a.type === 'button' ? [{ label: a.label, invoke: a.invoke }] : a.options.map((o) => ({ label: o.label, invoke: o.invoke })),
+  );
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal control sequences is the point
@@ -59,7 +61,10 @@ function wrap(text: string, width: number, indent = '', hanging = indent): strin
 }
 
 function table(columns: string[], rows: string[][]): string[] {
-  return monospaceGrid([columns, ...rows].map((r) => r.map(clean)), { rule: '─' }).lines;
+  return monospaceGrid(
+    [columns, ...rows].map((r) => r.map(clean)),
+    { rule: '─' },
+  ).lines;
 }
 
 /** "[1] Career path  [2] Salary" and "Compare with: [3] ML Engineer · [4] …", numbered as menuOf numbers them. */

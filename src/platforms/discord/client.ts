@@ -84,7 +84,10 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordRu
   }
 
   if (client.application && client.application.id !== applicationId) {
-    log.warn({ configured: applicationId, actual: client.application.id }, 'DISCORD_APPLICATION_ID does not match the token: deployed commands will not reach this bot');
+    log.warn(
+      { configured: applicationId, actual: client.application.id },
+      'DISCORD_APPLICATION_ID does not match the token: deployed commands will not reach this bot',
+    );
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, invite: inviteUrl(applicationId) }, 'discord ready');
 

@@ -37,9 +37,7 @@ export async function deployCommands(opts: DeployOptions): Promise<DeployResult>
   const body = buildSlashCommands(commands, opts.extraCommands ?? discordExtensions);
   const rest = opts.rest ?? discordRest(env);
   const guildId = env.DISCORD_GUILD_ID;
-  const route = guildId
-    ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, guildId)
-    : Routes.applicationCommands(env.DISCORD_APPLICATION_ID);
+  const route = guildId ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, guildId) : Routes.applicationCommands(env.DISCORD_APPLICATION_ID);
   const saved = (await rest.put(route, { body })) as Array<{ name: string }>;
   return { scope: guildId ? 'guild' : 'global', ...(guildId ? { guildId } : {}), names: saved.map((c) => c.name) };
 }

@@ -21,9 +21,10 @@ import { canPostWith } from './spotlight-poster.js';
  */
 
 const choicesOf = (name: string) => [
-  ...(roles.options.find((o) => o.name === name && o.kind === 'choice') as { choices: ReadonlyArray<{ value: string; label: string }> }).choices.map(
-    (c) => ({ name: c.label, value: c.value }),
-  ),
+  ...(roles.options.find((o) => o.name === name && o.kind === 'choice') as { choices: ReadonlyArray<{ value: string; label: string }> }).choices.map((c) => ({
+    name: c.label,
+    value: c.value,
+  })),
   { name: 'All (no filter)', value: 'all' },
 ];
 
@@ -39,8 +40,18 @@ function subscribeOptions(s: SlashCommandSubcommandBuilder): SlashCommandSubcomm
     )
     .addStringOption((o) => o.setName('time').setDescription('Local time, 24-hour HH:MM (default 15:00)').setMinLength(4).setMaxLength(5))
     .addStringOption((o) => o.setName('timezone').setDescription('IANA timezone, e.g. Europe/London (default UTC)').setAutocomplete(true).setMaxLength(64))
-    .addStringOption((o) => o.setName('layer').setDescription('Only roles in this layer of the AI stack').addChoices(...choicesOf('layer')))
-    .addStringOption((o) => o.setName('difficulty').setDescription('Only roles of this entry difficulty').addChoices(...choicesOf('difficulty')));
+    .addStringOption((o) =>
+      o
+        .setName('layer')
+        .setDescription('Only roles in this layer of the AI stack')
+        .addChoices(...choicesOf('layer')),
+    )
+    .addStringOption((o) =>
+      o
+        .setName('difficulty')
+        .setDescription('Only roles of this entry difficulty')
+        .addChoices(...choicesOf('difficulty')),
+    );
 }
 
 /**

@@ -11,7 +11,16 @@ import {
   type PermissionsBitField,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
-import { pacing, type LookupResult, type PostCheck, type PostedQuery, type PostOptions, type PostResult, type PostTarget, type SpotlightPoster } from '../../spotlight/poster.js';
+import {
+  pacing,
+  type LookupResult,
+  type PostCheck,
+  type PostedQuery,
+  type PostOptions,
+  type PostResult,
+  type PostTarget,
+  type SpotlightPoster,
+} from '../../spotlight/poster.js';
 import type { View } from '../../views/view.js';
 import { renderForDiscord } from './render.js';
 
@@ -127,7 +136,9 @@ const POST_PERMISSIONS = [
 export function canPostWith(perms: Readonly<PermissionsBitField> | null | undefined, inThread = false): PostCheck {
   if (!perms) return { ok: false, reason: 'Discord did not say what the bot may do in this channel' };
   const needed = POST_PERMISSIONS.map(([bit, name]) =>
-    inThread && bit === PermissionFlagsBits.SendMessages ? ([PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'] as const) : ([bit, name] as const),
+    inThread && bit === PermissionFlagsBits.SendMessages
+      ? ([PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'] as const)
+      : ([bit, name] as const),
   );
   const missing = needed.filter(([bit]) => !perms.has(bit)).map(([, name]) => name);
   return missing.length === 0 ? { ok: true } : { ok: false, reason: `The bot lacks ${missing.join(', ')} in this channel` };

@@ -18,7 +18,6 @@ export interface MentionSyntax {
   isComparison(text: string): boolean;
 }
 
-
 /** Removes the bot's own mention (`<@U123>` or `<@U123|rolecall>`) wherever it appears. */
 export function stripBotMention(text: string, botUserId: string): string {
   const id = botUserId.replace(/[^A-Z0-9]/gi, '');

@@ -88,7 +88,9 @@ export interface OAuthOptions {
 }
 
 /** The HTTPReceiver options that turn on "Add to Slack". */
-export function oauthReceiverOptions(opts: OAuthOptions): Pick<HTTPReceiverOptions, 'clientId' | 'clientSecret' | 'scopes' | 'installationStore' | 'installerOptions' | 'redirectUri'> {
+export function oauthReceiverOptions(
+  opts: OAuthOptions,
+): Pick<HTTPReceiverOptions, 'clientId' | 'clientSecret' | 'scopes' | 'installationStore' | 'installerOptions' | 'redirectUri'> {
   const { env, logger } = opts;
   if (!env.SLACK_CLIENT_ID || !env.SLACK_CLIENT_SECRET || !env.SLACK_STATE_SECRET) {
     throw new Error('"Add to Slack" needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
@@ -119,7 +121,9 @@ export function oauthReceiverOptions(opts: OAuthOptions): Pick<HTTPReceiverOptio
           log.warn({ enterprise: installation.enterprise?.id }, 'declined an organisation-wide install');
           const token = installation.bot?.token;
           if (token) {
-            await new WebClient(token, opts.clientOptions).auth.revoke().catch((err: unknown) => log.warn({ err }, 'could not revoke the declined install token'));
+            await new WebClient(token, opts.clientOptions).auth
+              .revoke()
+              .catch((err: unknown) => log.warn({ err }, 'could not revoke the declined install token'));
           }
           sendPage(res, 403, installFailedPage('org_install'));
           return false;

@@ -25,12 +25,7 @@ export interface PostResult {
  * limits. Rate limits are retried by the client's bounded retry policy; other failures throw
  * the WebClient's error, which `classifySlackError` explains.
  */
-export async function postView(
-  client: WebClient,
-  channel: string,
-  view: View | readonly View[],
-  opts: PostViewOptions = {},
-): Promise<PostResult> {
+export async function postView(client: WebClient, channel: string, view: View | readonly View[], opts: PostViewOptions = {}): Promise<PostResult> {
   const views = Array.isArray(view) ? (view as readonly View[]) : [view as View];
   const message = renderViews(views, { ...opts.render, ...(opts.share ? { share: opts.share } : {}) });
   const thread = opts.threadTs ? { thread_ts: opts.threadTs } : {};
@@ -76,7 +71,15 @@ export const SLACK_CHANNEL_ERRORS: ReadonlyMap<string, { problem: string; fix: s
   ['channel_not_found', { problem: 'RoleCall cannot see this channel', fix: 'a private channel or DM needs /invite @RoleCall first' }],
   ['is_archived', { problem: 'The channel is archived', fix: 'unarchive it, or use an active channel' }],
 ]);
-const AUTH_ERRORS: ReadonlySet<string> = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'no_permission', 'missing_scope']);
+const AUTH_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'no_permission',
+  'missing_scope',
+]);
 const TEMPORARY_ERRORS: ReadonlySet<string> = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 /** A property of an error the Web API threw, whatever its shape. */

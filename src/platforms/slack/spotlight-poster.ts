@@ -1,6 +1,15 @@
 import { ErrorCode, WebClient, type Logger as SlackLogger } from '@slack/web-api';
 import type { Env } from '../../config/env.js';
-import { pacing, type LookupResult, type PostCheck, type PostedQuery, type PostOptions, type PostResult, type PostTarget, type SpotlightPoster } from '../../spotlight/poster.js';
+import {
+  pacing,
+  type LookupResult,
+  type PostCheck,
+  type PostedQuery,
+  type PostOptions,
+  type PostResult,
+  type PostTarget,
+  type SpotlightPoster,
+} from '../../spotlight/poster.js';
 import type { View } from '../../views/view.js';
 import { classifySlackError, field, postView, SLACK_CHANNEL_ERRORS } from './post.js';
 
@@ -36,7 +45,10 @@ export type SlackClientFor = (workspaceId: string) => Promise<WebClient | undefi
  * "Add to Slack" mode: each workspace's spotlight goes out with its own bot token, looked up
  * in the installation store. One client per token, so a re-install (a new token) gets a new one.
  */
-export function installedWorkspaceClients(botToken: (workspaceId: string) => Promise<string | undefined>, makeClient: (token: string) => WebClient): SlackClientFor {
+export function installedWorkspaceClients(
+  botToken: (workspaceId: string) => Promise<string | undefined>,
+  makeClient: (token: string) => WebClient,
+): SlackClientFor {
   const clients = new Map<string, WebClient>();
   return async (workspaceId) => {
     const token = await botToken(workspaceId);

@@ -67,7 +67,13 @@ async function refine(deps: SlackDeps, intent: MentionIntent, key: ThreadKey, st
         return noticeAnswer('compare', notice('Already compared', `${res.role.name} is already in this thread's comparison.`));
       }
       if (state.roles.length >= MAX_COMPARE) {
-        return noticeAnswer('compare', notice('That is the most', `A comparison takes at most ${MAX_COMPARE} roles. Drop one first: "@RoleCall drop ${core.kb.byId.get(state.roles[0]!)?.name ?? 'a role'}".`));
+        return noticeAnswer(
+          'compare',
+          notice(
+            'That is the most',
+            `A comparison takes at most ${MAX_COMPARE} roles. Drop one first: "@RoleCall drop ${core.kb.byId.get(state.roles[0]!)?.name ?? 'a role'}".`,
+          ),
+        );
       }
       // An unresolved name goes to the compare command too, whose answer offers the candidates.
       const result = await dispatcher.run('compare', compareArgs([...refs, intent.role]), ctx);

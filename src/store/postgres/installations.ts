@@ -78,10 +78,10 @@ export class PgSlackInstallations implements SlackInstallationStore {
   }
 
   async sealedWithOtherKey(keyId: string, limit: number): Promise<SlackInstallationRecord[]> {
-    const { rows } = await this.pool.query<InstallationRow>(
-      `SELECT ${COLUMNS} FROM slack_installations WHERE key_id <> $1 ORDER BY workspace_id LIMIT $2`,
-      [keyId, limit],
-    );
+    const { rows } = await this.pool.query<InstallationRow>(`SELECT ${COLUMNS} FROM slack_installations WHERE key_id <> $1 ORDER BY workspace_id LIMIT $2`, [
+      keyId,
+      limit,
+    ]);
     return rows.map(toRecord);
   }
 

@@ -136,7 +136,10 @@ export class PgSubscriptions implements SubscriptionStore {
       );
       const resumed = r.rowCount === 1;
       if (resumed && rearmWeek) {
-        await client.query(`UPDATE spotlight_claims SET retry_allowed = true WHERE subscription_id = $1 AND week_key = $2 AND state = 'failed'`, [id, rearmWeek]);
+        await client.query(`UPDATE spotlight_claims SET retry_allowed = true WHERE subscription_id = $1 AND week_key = $2 AND state = 'failed'`, [
+          id,
+          rearmWeek,
+        ]);
       }
       return resumed;
     });

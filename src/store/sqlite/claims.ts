@@ -82,9 +82,7 @@ export class SqliteClaims implements ClaimStore {
          retry_allowed = 0, recoveries = 0, failure_kind = NULL, failure_reason = NULL, failed_at = NULL
        WHERE subscription_id = @subscriptionId AND week_key = @weekKey AND state = 'failed' AND retry_allowed = 1`,
     );
-    this.rearmStmt = db.prepare(
-      `UPDATE spotlight_claims SET retry_allowed = 1 WHERE subscription_id = ? AND week_key = ? AND state = 'failed'`,
-    );
+    this.rearmStmt = db.prepare(`UPDATE spotlight_claims SET retry_allowed = 1 WHERE subscription_id = ? AND week_key = ? AND state = 'failed'`);
     this.bumpCycle = db.prepare('UPDATE spotlight_subscriptions SET rotation_cycle = max(rotation_cycle, ?) WHERE id = ?');
     this.sent = db.prepare(
       `UPDATE spotlight_claims SET state = 'sent', sent_at = ?, message_id = ?, attempts = attempts + ?,
@@ -96,9 +94,7 @@ export class SqliteClaims implements ClaimStore {
        WHERE id = ? AND owner = ? AND state = 'claimed'`,
     );
     this.leaseStmt = db.prepare(`UPDATE spotlight_claims SET lease_until = ? WHERE id = ? AND owner = ? AND state = 'claimed'`);
-    this.staleStmt = db.prepare<[string], ClaimRow>(
-      `SELECT * FROM spotlight_claims WHERE state = 'claimed' AND lease_until <= ? ORDER BY claimed_at`,
-    );
+    this.staleStmt = db.prepare<[string], ClaimRow>(`SELECT * FROM spotlight_claims WHERE state = 'claimed' AND lease_until <= ? ORDER BY claimed_at`);
     this.inFlightStmt = db.prepare<[], ClaimRow>(`SELECT * FROM spotlight_claims WHERE state = 'claimed' ORDER BY claimed_at`);
     // Either the lease ended, or the caller proved this very owner dead (a NULL never matches).
     this.takeOverStmt = db.prepare(
@@ -153,11 +149,7 @@ export class SqliteClaims implements ClaimStore {
     return this.sent.run(done.at.toISOString(), done.messageId, done.attempts, id).changes === 1;
   }
 
-  async markFailed(
-    id: string,
-    owner: string,
-    f: { kind: FailureKind; reason: string; attempts: number; at: Date },
-  ): Promise<boolean> {
+  async markFailed(id: string, owner: string, f: { kind: FailureKind; reason: string; attempts: number; at: Date }): Promise<boolean> {
     return this.failed.run(f.kind, f.reason, f.attempts, f.at.toISOString(), id, owner).changes === 1;
   }
 

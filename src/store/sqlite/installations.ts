@@ -54,9 +54,7 @@ export class SqliteSlackInstallations implements SlackInstallationStore {
     );
     this.deleteOne = db.prepare<[string]>('DELETE FROM slack_installations WHERE workspace_id = ?');
     this.countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM slack_installations');
-    this.otherKey = db.prepare<[string, number], InstallationRow>(
-      `SELECT ${COLUMNS} FROM slack_installations WHERE key_id <> ? ORDER BY workspace_id LIMIT ?`,
-    );
+    this.otherKey = db.prepare<[string, number], InstallationRow>(`SELECT ${COLUMNS} FROM slack_installations WHERE key_id <> ? ORDER BY workspace_id LIMIT ?`);
     this.resealOne = db.prepare<[string, string, string, string]>(
       'UPDATE slack_installations SET key_id = ?, sealed = ? WHERE workspace_id = ? AND key_id = ?',
     );

@@ -129,7 +129,8 @@ export class SqliteStore implements Store {
       if (this.file) {
         const now = await stat(this.file.path).catch(() => undefined);
         if (!now) return { ok: false, detail: `the database file ${this.file.path} (ROLECALL_DB) is gone: deleted or moved` };
-        if (now.ino !== this.file.ino || now.dev !== this.file.dev) return { ok: false, detail: `the database file ${this.file.path} (ROLECALL_DB) was replaced` };
+        if (now.ino !== this.file.ino || now.dev !== this.file.dev)
+          return { ok: false, detail: `the database file ${this.file.path} (ROLECALL_DB) was replaced` };
       }
       await retryWhileBusy(async () => this.probe.run(new Date().toISOString()));
     } catch (err) {

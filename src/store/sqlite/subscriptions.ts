@@ -90,12 +90,8 @@ export class SqliteSubscriptions implements SubscriptionStore {
       `UPDATE spotlight_subscriptions SET status = 'active', paused_reason = NULL, paused_at = NULL
         WHERE id = ? AND status = 'paused' AND removed_at IS NULL`,
     );
-    this.rearmStmt = db.prepare(
-      `UPDATE spotlight_claims SET retry_allowed = 1 WHERE subscription_id = ? AND week_key = ? AND state = 'failed'`,
-    );
-    this.pausedCount = db.prepare<[], { n: number }>(
-      `SELECT count(*) AS n FROM spotlight_subscriptions WHERE status = 'paused' AND removed_at IS NULL`,
-    );
+    this.rearmStmt = db.prepare(`UPDATE spotlight_claims SET retry_allowed = 1 WHERE subscription_id = ? AND week_key = ? AND state = 'failed'`);
+    this.pausedCount = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM spotlight_subscriptions WHERE status = 'paused' AND removed_at IS NULL`);
   }
 
   async upsert(sub: NewSubscription, at: Date): Promise<{ subscription: Subscription; created: boolean }> {
@@ -141,7 +137,10 @@ export class SqliteSubscriptions implements SubscriptionStore {
     add('workspace_id = ?', query.workspaceId);
     add('status = ?', query.status);
     const sql = `SELECT * FROM spotlight_subscriptions WHERE ${where.join(' AND ')} ORDER BY id`;
-    return this.db.prepare<string[], SubscriptionRow>(sql).all(...params).map(toSubscription);
+    return this.db
+      .prepare<string[], SubscriptionRow>(sql)
+      .all(...params)
+      .map(toSubscription);
   }
 
   async remove(id: number, at: Date): Promise<boolean> {

@@ -18,7 +18,7 @@ export function unresolvedView(
   if (resolution.status === 'ambiguous') {
     const description =
       resolution.reason === 'not-a-role'
-        ? resolution.note ?? ''
+        ? (resolution.note ?? '')
         : resolution.reason === 'generic'
           ? `"${query}" fits several roles. Pick one, or type a more specific title.`
           : `"${query}" could mean more than one role. Pick the one you meant.`;

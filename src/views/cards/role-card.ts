@@ -17,7 +17,11 @@ export function progressionText(core: Core, role: Role): string[] {
 export function roleFacts(core: Core, role: Role): Field[] {
   const span = layerSpan(role);
   return [
-    { label: 'Layer', value: `${layerLabel(core.kb, role.layer)}${span ? ` (spans ${span})` : ''}${role.layerNote ? `, ${role.layerNote}` : ''}`, inline: true },
+    {
+      label: 'Layer',
+      value: `${layerLabel(core.kb, role.layer)}${span ? ` (spans ${span})` : ''}${role.layerNote ? `, ${role.layerNote}` : ''}`,
+      inline: true,
+    },
     { label: 'Entry difficulty', value: DIFFICULTY_LABEL[role.difficulty], inline: true },
     { label: 'Availability', value: role.availability, inline: true },
     { label: 'Min education', value: role.education, inline: true },

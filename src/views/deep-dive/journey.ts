@@ -73,7 +73,12 @@ export function failurePart(deep: AiEngineerDeepDive): PartContent {
       { heading: 'Figures', items: f.figures.map(figureText) },
       { heading: `Root causes (${f.rootCauses.reportedBy})`, items: f.rootCauses.causes.map((c) => `${c.cause}: ${c.detail}`) },
       ...(f.examples.length
-        ? [{ heading: 'Examples', items: f.examples.map((e) => `${e.organisation}: ${e.what}${e.figures.length ? ` (${e.figures.map(figureText).join('; ')})` : ''}`) }]
+        ? [
+            {
+              heading: 'Examples',
+              items: f.examples.map((e) => `${e.organisation}: ${e.what}${e.figures.length ? ` (${e.figures.map(figureText).join('; ')})` : ''}`),
+            },
+          ]
         : []),
       ...(f.notes.length ? [{ heading: 'Notes', items: f.notes }] : []),
     ],
@@ -87,10 +92,15 @@ export function conflictsPart(deep: AiEngineerDeepDive): PartContent {
     sections: deep.conflicts.map((c) => ({
       heading: c.topic,
       ...(c.note ? { body: c.note } : {}),
-      items: c.positions.map((p) => `${p.holds} (${p.seeds.map((id) => {
-        const seed = seedById(deep, id);
-        return seed ? seedLabel(seed) : id;
-      }).join('; ')})`),
+      items: c.positions.map(
+        (p) =>
+          `${p.holds} (${p.seeds
+            .map((id) => {
+              const seed = seedById(deep, id);
+              return seed ? seedLabel(seed) : id;
+            })
+            .join('; ')})`,
+      ),
     })),
   };
 }

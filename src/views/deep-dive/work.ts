@@ -39,9 +39,7 @@ export function comparePart(deep: AiEngineerDeepDive): PartContent {
       heading: `${table.columns.map((c) => c.label).join(' vs ')}`,
       body: sourceLine(deep, table.sources),
       items: [
-        ...table.rows.map(
-          (row) => `${row.dimension}: ${table.columns.map((c) => `${c.label}: ${cellText(row.values[c.role]!, row.unit)}`).join(' · ')}`,
-        ),
+        ...table.rows.map((row) => `${row.dimension}: ${table.columns.map((c) => `${c.label}: ${cellText(row.values[c.role]!, row.unit)}`).join(' · ')}`),
         ...table.notes,
       ],
     })),
@@ -69,7 +67,10 @@ export function stackPart(deep: AiEngineerDeepDive): PartContent {
             return `${f.name}, ${f.kind}: ${[...f.facts, ...companions].join('; ')}`;
           }),
           ...fw.benchmarks.map(
-            (b) => `${b.metric}, per ${b.basis}: ${Object.entries(b.results).map(([k, v]) => `${k} ${b.approx ? '~' : ''}${v}${b.unit === '%' ? '%' : ` ${b.unit}`}`).join(', ')}`,
+            (b) =>
+              `${b.metric}, per ${b.basis}: ${Object.entries(b.results)
+                .map(([k, v]) => `${k} ${b.approx ? '~' : ''}${v}${b.unit === '%' ? '%' : ` ${b.unit}`}`)
+                .join(', ')}`,
           ),
           ...fw.patterns,
           ...fw.notes,
@@ -79,7 +80,11 @@ export function stackPart(deep: AiEngineerDeepDive): PartContent {
         heading: 'Vector databases',
         items: s.vectorDatabases.flatMap((g) => [
           ...g.byUseCase.map((u) => {
-            const size = u.vectorsUnder ? ` (under ${u.vectorsUnder.toLocaleString('en-US')} vectors)` : u.vectorsFrom ? ` (${u.vectorsFrom.toLocaleString('en-US')}+ vectors)` : '';
+            const size = u.vectorsUnder
+              ? ` (under ${u.vectorsUnder.toLocaleString('en-US')} vectors)`
+              : u.vectorsFrom
+                ? ` (${u.vectorsFrom.toLocaleString('en-US')}+ vectors)`
+                : '';
             return `${u.useCase}${size}: ${u.pickNote ?? u.picks.join(' or ')}, because it ${u.why}`;
           }),
           ...(g.named.length ? [`Named by ${seedTag(deep, g.sources.seeds[0]!)}: ${g.named.join(', ')}`] : []),
@@ -108,10 +113,7 @@ export function skillsPart(deep: AiEngineerDeepDive): PartContent {
         list.map((g) => ({
           heading: `${heading}${g.label ? `, ${g.label}` : ''} (${g.sources.seeds.map((id) => seedTag(deep, id)).join(', ')})`,
           ...(g.postingShare ? { body: `Asked for in ${g.postingShare.min}%${g.postingShare.plus ? '+' : ''} of postings.` } : {}),
-          items: [
-            ...g.items.map((i) => `${i.skill}${i.tools.length ? ` (${i.tools.join(', ')})` : ''}${i.note ? `: ${i.note}` : ''}`),
-            ...g.notes,
-          ],
+          items: [...g.items.map((i) => `${i.skill}${i.tools.length ? ` (${i.tools.join(', ')})` : ''}${i.note ? `: ${i.note}` : ''}`), ...g.notes],
         })),
       ),
       ...(k.notes.length ? [{ heading: 'Notes', items: k.notes.map((n) => `${n.text} (${n.sources.seeds.map((id) => seedTag(deep, id)).join(', ')})`) }] : []),

@@ -60,7 +60,7 @@ export function rateLimitResponse(retryAfter: number, scope: 'user' | 'global' |
     Object.assign(headers, {
       'X-RateLimit-Limit': '5',
       'X-RateLimit-Remaining': '0',
-      'X-RateLimit-Reset': ((Date.now() / 1000) + retryAfter).toFixed(3),
+      'X-RateLimit-Reset': (Date.now() / 1000 + retryAfter).toFixed(3),
       'X-RateLimit-Reset-After': retryAfter.toFixed(3),
       'X-RateLimit-Bucket': 'fakebucket0001',
     });

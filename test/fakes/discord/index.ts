@@ -167,7 +167,14 @@ export class FakeDiscord {
   readonly signer = new InteractionSigner();
 
   private track(interaction: APIInteraction): InteractionRecord {
-    const record: InteractionRecord = { id: interaction.id, token: interaction.token, type: interaction.type, sentAt: performance.now(), acked: false, followUps: [] };
+    const record: InteractionRecord = {
+      id: interaction.id,
+      token: interaction.token,
+      type: interaction.type,
+      sentAt: performance.now(),
+      acked: false,
+      followUps: [],
+    };
     this.rest.interactions.set(interaction.id, record);
     if (this.rest.interactions.size > this.maxRecords) {
       const oldest = this.rest.interactions.keys().next().value;
@@ -181,7 +188,11 @@ export class FakeDiscord {
    * /discord/interactions) and takes a 200 answer as the interaction's callback, as Discord does.
    * `tamper` spoils the signature the way Discord's endpoint check does.
    */
-  async sendHttp(url: string, interaction: APIInteraction | { type: 1; id: string; token: string; application_id: string }, tamper: Tamper = 'none'): Promise<SignedHttpResult> {
+  async sendHttp(
+    url: string,
+    interaction: APIInteraction | { type: 1; id: string; token: string; application_id: string },
+    tamper: Tamper = 'none',
+  ): Promise<SignedHttpResult> {
     if (interaction.type !== 1) this.track(interaction as APIInteraction);
     const result = await this.signer.post(url, interaction, tamper);
     if (result.status === 200 && interaction.type !== 1) this.rest.acceptHttpAnswer(interaction.id, interaction.token, result.body);

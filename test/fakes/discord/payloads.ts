@@ -39,7 +39,11 @@ export const Permission = {
   UseApplicationCommands: 1n << 31n,
 } as const;
 export const MEMBER_PERMISSIONS = (
-  Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks | Permission.ReadMessageHistory | Permission.UseApplicationCommands
+  Permission.ViewChannel |
+  Permission.SendMessages |
+  Permission.EmbedLinks |
+  Permission.ReadMessageHistory |
+  Permission.UseApplicationCommands
 ).toString();
 export const MODERATOR_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | Permission.ManageChannels).toString();
 export const BOT_PERMISSIONS = (Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks).toString();

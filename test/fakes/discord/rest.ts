@@ -213,7 +213,10 @@ export class FakeRest extends EventEmitter {
   }
 
   private invalid(problems: string[]) {
-    return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { _errors: problems.map((message) => ({ code: 'BASE_TYPE_INVALID', message })) } } };
+    return {
+      status: 400,
+      body: { message: 'Invalid Form Body', code: 50035, errors: { _errors: problems.map((message) => ({ code: 'BASE_TYPE_INVALID', message })) } },
+    };
   }
 
   private error(e: ApiError) {
@@ -247,13 +250,20 @@ export class FakeRest extends EventEmitter {
     interaction.responseType = body.type;
     const channelId = [...this.channels.keys()][0] ?? snowflake();
     if (body.type === 4 || body.type === 7) interaction.original = this.message(channelId, body.data ?? {}, { webhook_id: this.opts.applicationId });
-    if (body.type === 5) interaction.original = this.message(channelId, { flags: (Number(body.data?.flags ?? 0) & 64) | 128 }, { webhook_id: this.opts.applicationId });
+    if (body.type === 5)
+      interaction.original = this.message(channelId, { flags: (Number(body.data?.flags ?? 0) & 64) | 128 }, { webhook_id: this.opts.applicationId });
     this.emit('callback', req, interaction);
     if (req.query.with_response !== 'true') return { status: 204 };
     return {
       status: 200,
       body: {
-        interaction: { id, type: interaction.type, response_message_id: interaction.original?.id, response_message_loading: body.type === 5, response_message_ephemeral: Boolean(Number(body.data?.flags ?? 0) & 64) },
+        interaction: {
+          id,
+          type: interaction.type,
+          response_message_id: interaction.original?.id,
+          response_message_loading: body.type === 5,
+          response_message_ephemeral: Boolean(Number(body.data?.flags ?? 0) & 64),
+        },
         resource: { type: body.type, ...(interaction.original ? { message: interaction.original } : {}) },
       },
     };
@@ -264,7 +274,16 @@ export class FakeRest extends EventEmitter {
    * Recorded as the callback request would be, so waitForCallback and webhooks work the same.
    */
   acceptHttpAnswer(id: string, token: string, body: unknown): RecordedRequest {
-    const record: RecordedRequest = { method: 'POST', path: `/api/v10/interactions/${id}/${token}/callback`, query: {}, headers: {}, body, files: [], status: 0, at: performance.now() };
+    const record: RecordedRequest = {
+      method: 'POST',
+      path: `/api/v10/interactions/${id}/${token}/callback`,
+      query: {},
+      headers: {},
+      body,
+      files: [],
+      status: 0,
+      at: performance.now(),
+    };
     this.requests.push(record);
     if (this.requests.length > this.opts.maxRecords) this.requests.splice(0, this.requests.length - this.opts.maxRecords);
     record.status = this.callback(record, [id, token]).status;
@@ -323,7 +342,16 @@ export class FakeRest extends EventEmitter {
       const key = `${guild ?? 'global'}:${String(c.name)}`;
       const id = this.commandIds.get(key) ?? snowflake();
       this.commandIds.set(key, id);
-      return { type: 1, default_member_permissions: null, nsfw: false, ...c, id, application_id: app, version: snowflake(), ...(guild ? { guild_id: guild } : {}) } as APIApplicationCommand;
+      return {
+        type: 1,
+        default_member_permissions: null,
+        nsfw: false,
+        ...c,
+        id,
+        application_id: app,
+        version: snowflake(),
+        ...(guild ? { guild_id: guild } : {}),
+      } as APIApplicationCommand;
     });
     if (guild) this.commands.guilds.set(guild, stored);
     else this.commands.global = stored;

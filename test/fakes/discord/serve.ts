@@ -44,7 +44,8 @@ process.on('message', (request: ServeRequest) => {
     const watching = new Set(watched);
     fake.rest.on('request', (r: RecordedRequest) => {
       const channel = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(r.path)?.[1];
-      if (r.method === 'POST' && r.status === 200 && channel && watching.has(channel)) created.set(channel, [...(created.get(channel) ?? []), performance.now()]);
+      if (r.method === 'POST' && r.status === 200 && channel && watching.has(channel))
+        created.set(channel, [...(created.get(channel) ?? []), performance.now()]);
     });
     send({ type: 'channels', id: request.id, ids: watched });
     return;
@@ -67,7 +68,10 @@ process.on('message', (request: ServeRequest) => {
     const interaction = make(i);
     const cb = await fake.roundTrip(interaction);
     if (cb.type !== 5) return cb.latencyMs;
-    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(`/${interaction.token}/messages/@original`) && r.status === 200, 30_000);
+    const edit = await fake.waitForRequest(
+      (r) => r.method === 'PATCH' && r.path.includes(`/${interaction.token}/messages/@original`) && r.status === 200,
+      30_000,
+    );
     return edit.at - (cb.request.at - cb.latencyMs);
   };
   void (async () => {

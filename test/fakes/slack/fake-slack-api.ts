@@ -56,7 +56,14 @@ export interface StoredMessage {
 }
 
 /** Methods that take a channel, and so can be failed per channel. */
-const CHANNEL_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'conversations.info', 'conversations.history', 'files.completeUploadExternal']);
+const CHANNEL_METHODS = new Set([
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.update',
+  'conversations.info',
+  'conversations.history',
+  'files.completeUploadExternal',
+]);
 
 export class FakeSlackApi {
   readonly calls = new Recorder<RecordedCall>((c) => `${c.method} ${c.status} ${JSON.stringify(c.body).slice(0, 160)}`);
@@ -204,7 +211,15 @@ export class FakeSlackApi {
     if (upload && req.method === 'POST') {
       // The upload URL: raw bytes or a form, no JSON answer (as on Slack's file host).
       const status = await this.uploads.receive(upload[1]!, bytes, req.headers['content-type']);
-      this.calls.push({ method: 'upload', body: { file_id: upload[1], bytes: bytes.length }, raw: '', headers: req.headers, status, response: {}, at: Date.now() });
+      this.calls.push({
+        method: 'upload',
+        body: { file_id: upload[1], bytes: bytes.length },
+        raw: '',
+        headers: req.headers,
+        status,
+        response: {},
+        at: Date.now(),
+      });
       res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(status === 200 ? `OK - ${bytes.length}` : 'Not Found');
       return;
@@ -313,7 +328,9 @@ export class FakeSlackApi {
       case 'chat.update':
         return channel && body.ts ? { ok: true, channel, ts: body.ts, text: body.text } : { ok: false, error: 'message_not_found' };
       case 'views.publish':
-        return body.user_id ? { ok: true, view: { id: `V${this.nextTs().replace('.', '')}`, type: 'home', ...(body.view as object) } } : { ok: false, error: 'invalid_arguments' };
+        return body.user_id
+          ? { ok: true, view: { id: `V${this.nextTs().replace('.', '')}`, type: 'home', ...(body.view as object) } }
+          : { ok: false, error: 'invalid_arguments' };
       case 'conversations.info':
         return channel
           ? { ok: true, channel: { id: channel, name: `channel-${channel.toLowerCase()}`, is_channel: true, is_archived: false, is_member: true } }
@@ -367,7 +384,14 @@ export class FakeSlackApi {
         return inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest;
       })
       .reverse();
-    const offset = typeof body.cursor === 'string' && body.cursor ? Number(Buffer.from(body.cursor, 'base64').toString('utf8').replace(/^next:/, '')) : 0;
+    const offset =
+      typeof body.cursor === 'string' && body.cursor
+        ? Number(
+            Buffer.from(body.cursor, 'base64')
+              .toString('utf8')
+              .replace(/^next:/, ''),
+          )
+        : 0;
     const page = inRange.slice(offset, offset + limit).map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m));
     const more = offset + limit < inRange.length;
     const next = more ? Buffer.from(`next:${offset + limit}`).toString('base64') : '';

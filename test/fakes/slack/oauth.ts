@@ -109,13 +109,21 @@ export class FakeSlackOAuth {
 
   private html(res: ServerResponse, status: number, title: string, body: string): void {
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1>${body}</main></body></html>`);
+    res.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1>${body}</main></body></html>`,
+    );
   }
 
   private consentPage(url: URL, res: ServerResponse): void {
     const q = url.searchParams;
-    if (!this.app || q.get('client_id') !== this.app.clientId) return this.html(res, 400, 'Invalid client_id parameter', '<p>invalid_client_id</p>');
-    if (!q.get('scope')) return this.html(res, 400, 'Invalid scope', '<p>invalid_scope</p>');
+    if (!this.app || q.get('client_id') !== this.app.clientId) {
+      this.html(res, 400, 'Invalid client_id parameter', '<p>invalid_client_id</p>');
+      return;
+    }
+    if (!q.get('scope')) {
+      this.html(res, 400, 'Invalid scope', '<p>invalid_scope</p>');
+      return;
+    }
     const preferred = q.get('team');
     const options = [...this.workspaces.values()]
       .map((w) => `<option value="${esc(w.teamId)}"${w.teamId === preferred ? ' selected' : ''}>${esc(w.teamName)}</option>`)
@@ -124,7 +132,11 @@ export class FakeSlackOAuth {
       .filter((k) => q.has(k))
       .map((k) => `<input type="hidden" name="${k}" value="${esc(q.get(k)!)}">`)
       .join('');
-    const scopes = q.get('scope')!.split(',').map((s) => `<li>${esc(s)}</li>`).join('');
+    const scopes = q
+      .get('scope')!
+      .split(',')
+      .map((s) => `<li>${esc(s)}</li>`)
+      .join('');
     this.html(
       res,
       200,
@@ -141,14 +153,20 @@ export class FakeSlackOAuth {
   private decide(url: URL, res: ServerResponse): void {
     const q = url.searchParams;
     const target = q.get('redirect_uri') ?? this.app?.redirectUrl;
-    if (!target) return this.html(res, 400, 'No redirect URL', '<p>bad_redirect_uri</p>');
+    if (!target) {
+      this.html(res, 400, 'No redirect URL', '<p>bad_redirect_uri</p>');
+      return;
+    }
     const back = new URL(target);
     const state = q.get('state');
     if (q.get('decision') !== 'allow') {
       back.searchParams.set('error', 'access_denied');
     } else {
       const teamId = q.get('team') ?? '';
-      if (!this.workspaces.has(teamId)) return this.html(res, 400, 'Unknown workspace', '<p>team_not_found</p>');
+      if (!this.workspaces.has(teamId)) {
+        this.html(res, 400, 'Unknown workspace', '<p>team_not_found</p>');
+        return;
+      }
       const code = `${Date.now()}.${randomBytes(12).toString('hex')}`;
       this.grants.set(code, {
         teamId,

@@ -64,7 +64,10 @@ export class SlackSender {
   }
 
   /** An app_mention event_callback; the text should include `<@bot>` as Slack's does. */
-  async mention(fields: MentionFields, sign: SignOptions & { eventId?: string } = {}): Promise<SentRequest & { eventId: string; event: Record<string, unknown> }> {
+  async mention(
+    fields: MentionFields,
+    sign: SignOptions & { eventId?: string } = {},
+  ): Promise<SentRequest & { eventId: string; event: Record<string, unknown> }> {
     const eventId = sign.eventId ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
     const event = appMentionEvent(this.opts.workspace, fields);
     return { ...(await this.post(eventCallbackBody(this.opts.workspace, event, eventId), JSON_TYPE, sign)), eventId, event };
@@ -82,7 +85,10 @@ export class SlackSender {
   }
 
   /** A button click or menu choice (block_actions), with a fresh response_url unless given none. */
-  async click(fields: Omit<BlockActionFields, 'responseUrl'> & { noResponseUrl?: boolean }, sign: SignOptions = {}): Promise<SentRequest & { responseId: string }> {
+  async click(
+    fields: Omit<BlockActionFields, 'responseUrl'> & { noResponseUrl?: boolean },
+    sign: SignOptions = {},
+  ): Promise<SentRequest & { responseId: string }> {
     const responseId = randomUUID();
     const payload = blockActionsPayload(this.opts.workspace, {
       ...fields,

@@ -141,7 +141,13 @@ export function blockActionsPayload(ws: Workspace, f: BlockActionFields): Record
   const actionTs = `${nowSeconds()}.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
   const action =
     f.kind === 'static_select'
-      ? { type: 'static_select', action_id: f.actionId, block_id: 'b1', selected_option: { text: { type: 'plain_text', text: 'x' }, value: f.value }, action_ts: actionTs }
+      ? {
+          type: 'static_select',
+          action_id: f.actionId,
+          block_id: 'b1',
+          selected_option: { text: { type: 'plain_text', text: 'x' }, value: f.value },
+          action_ts: actionTs,
+        }
       : { type: 'button', action_id: f.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value: f.value, action_ts: actionTs };
   return {
     type: 'block_actions',

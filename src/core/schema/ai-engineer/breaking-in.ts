@@ -111,9 +111,7 @@ export const SeedConflict = z
     topic: z.string().min(1),
     kind: z.enum(['figure', 'classification', 'emphasis', 'naming']),
     /** Each side, with the seed(s) that hold it. */
-    positions: z
-      .array(z.object({ seeds: z.array(SeedId).min(1), holds: z.string().min(1) }).strict())
-      .min(2),
+    positions: z.array(z.object({ seeds: z.array(SeedId).min(1), holds: z.string().min(1) }).strict()).min(2),
     /** Where in this file the figures sit, as dotted paths. */
     where: z.array(z.string().min(1)).default([]),
     note: z.string().min(1).optional(),

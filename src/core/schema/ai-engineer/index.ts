@@ -10,8 +10,6 @@ import { BreakingIn, Failure, SeedConflict } from './breaking-in.js';
  * disagree, both figures are kept side by side and the disagreement is listed under `conflicts`.
  */
 
-
-
 /** Collects every seed id referenced under a `seeds` list or a `seed` field. */
 function referencedSeeds(value: unknown, out: Set<string>): void {
   if (Array.isArray(value)) {

@@ -133,9 +133,7 @@ export const WhereItAppears = z
           .object({
             sources: SourceRef,
             note: z.string().min(1).optional(),
-            groups: z
-              .array(z.object({ category: z.string().min(1), companies: z.array(z.string().min(1)).min(1) }).strict())
-              .min(1),
+            groups: z.array(z.object({ category: z.string().min(1), companies: z.array(z.string().min(1)).min(1) }).strict()).min(1),
           })
           .strict(),
       )

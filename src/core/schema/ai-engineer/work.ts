@@ -111,9 +111,7 @@ export const FrameworkEntry = z
     kind: z.string().min(1),
     facts: z.array(z.string().min(1)).default([]),
     /** Tools from the same family, e.g. LangGraph, LangSmith. */
-    companions: z
-      .array(z.object({ name: z.string().min(1), purpose: z.string().min(1), note: z.string().min(1).optional() }).strict())
-      .default([]),
+    companions: z.array(z.object({ name: z.string().min(1), purpose: z.string().min(1), note: z.string().min(1).optional() }).strict()).default([]),
   })
   .strict();
 
@@ -174,9 +172,7 @@ export const Stack = z
       .strict(),
     vectorDatabases: z.array(VectorDbGroup).min(1),
     /** The broad technical areas a seed lists for the role. */
-    focusAreas: z
-      .array(z.object({ sources: SourceRef, areas: z.array(z.string().min(1)).min(1) }).strict())
-      .default([]),
+    focusAreas: z.array(z.object({ sources: SourceRef, areas: z.array(z.string().min(1)).min(1) }).strict()).default([]),
   })
   .strict();
 
