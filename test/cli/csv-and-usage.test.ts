@@ -95,7 +95,7 @@ describe('the CLI speaks CLI', () => {
 
   it('help <command> shows its usage and examples in CLI syntax', async () => {
     const { stdout } = await cli(['help', 'salary']);
-    expect(stdout).toContain('Usage: rolecall salary <role> [--market us|india|both]');
+    expect(stdout).toContain('Usage: rolecall salary <role> [--market us|india|uk|both]');
     expect(stdout).toContain('rolecall salary "AI Engineer india"');
     expect((await cli(['compare', '--help'])).stdout).toContain('Usage: rolecall compare');
   });

@@ -110,7 +110,7 @@ describe('npm run discord:deploy (the script)', () => {
       DISCORD_GUILD_ID: fake.guildId,
     });
     expect(run.stderr).not.toContain('discord:deploy failed');
-    expect(run.stdout).toContain(`Registered ${commands.length + 1} commands to guild ${fake.guildId}: /role /compare`);
+    expect(run.stdout).toContain(`Registered ${commands.length} commands to guild ${fake.guildId}: /role /compare`);
     expect(run.code).toBe(0);
   });
 

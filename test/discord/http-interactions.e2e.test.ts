@@ -114,6 +114,20 @@ describe('answers in the HTTP response', () => {
     expect(embedOf(edit.body as Record<string, unknown>).title).toBe('Slow answer');
   });
 
+  it('answers with a chart: defers in the response, then puts the message and its PNG on the original', async () => {
+    const interaction = fake.interaction.chatInput('compare', { role_a: 'AI Engineer', role_b: 'ML Engineer' });
+    const res = await fake.sendHttp(url, interaction);
+    expect(res.status).toBe(200);
+    // An HTTP answer is JSON only, so a message with a file is deferred in it, never sent broken.
+    expect((res.body as { type: number }).type).toBe(5);
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(`/${interaction.token}/messages/@original`), 20_000);
+    expect(edit.status).toBe(200);
+    expect(edit.files).toHaveLength(1);
+    const message = edit.body as Record<string, unknown>;
+    expect(embedOf(message).title).toMatch(/AI Engineer vs ML Engineer/);
+    expect(JSON.stringify(message)).toContain(`attachment://${edit.files[0]!.filename}`);
+  });
+
   it('answers a failing command with an error id, privately', async () => {
     const res = await fake.sendHttp(url, fake.interaction.chatInput('boom'));
     const body = res.body as { type: number; data: Record<string, unknown> };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPlatformClients } from '../../src/cli/spotlight-clients.js';
+import { SLACK_BOT_SCOPES } from '../../src/platforms/slack/oauth.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { notice } from '../../src/views/cards/notice.js';
 import { testCore } from '../helpers/core.js';
@@ -25,7 +26,7 @@ describe('"Add to Slack"', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await res.text();
     expect(html).toContain('<a class="button slack" href="/slack/install">Add to Slack</a>');
-    expect(html).toMatch(/href="https:\/\/discord.com\/[^"]*oauth2\/authorize\?client_id=123456789012345678&amp;scope=bot[^"]*permissions=19456"/);
+    expect(html).toMatch(/href="https:\/\/discord.com\/[^"]*oauth2\/authorize\?client_id=123456789012345678&amp;scope=bot[^"]*permissions=84992"/);
     expect(html).toContain('name="viewport"');
     expect(html).not.toMatch(/<script/i);
   });
@@ -36,7 +37,7 @@ describe('"Add to Slack"', () => {
     const url = new URL(res.headers.get('location')!);
     expect(`${url.origin}${url.pathname}`).toBe(h.api.authorizeUrl);
     expect(url.searchParams.get('client_id')).toBe('1234567890.0987654321');
-    expect(url.searchParams.get('scope')).toBe('commands,app_mentions:read,chat:write,users:read');
+    expect(url.searchParams.get('scope')).toBe(SLACK_BOT_SCOPES.join(','));
     const state = url.searchParams.get('state')!;
     expect(state.split('.')).toHaveLength(3);
     expect(res.headers.getSetCookie().join()).toContain(`slack-app-oauth-state=${state}`);
@@ -55,7 +56,7 @@ describe('"Add to Slack"', () => {
     expect(record).toMatchObject({
       workspaceId: 'T0ALPHA',
       botUserId: h.api.oauth.workspaces.get('T0ALPHA')!.botUserId,
-      scopes: ['commands', 'app_mentions:read', 'chat:write', 'users:read'],
+      scopes: [...SLACK_BOT_SCOPES],
     });
     expect(record!.sealed).toMatch(/^v1\./);
     const dump = JSON.stringify((h.service.store as SqliteStore).db.prepare('SELECT * FROM slack_installations').all());
@@ -95,7 +96,8 @@ describe('"Add to Slack"', () => {
     const sent = await h.sender('T0BETA').command('/role', 'AI Engineer');
     expect(sent.status).toBe(200);
     await expect(h.responses.waitFor(sent.responseId, { timeoutMs: 500 })).rejects.toThrow(/timed out/);
-    expect(h.api.calls.items).toEqual([]);
+    // Calls the previous test's workspace may still be finishing are its own (T0ALPHA's token).
+    expect(h.api.calls.items.filter((c) => c.teamId !== 'T0ALPHA')).toEqual([]);
     await h.logs.waitFor((l) => l.msg === 'slack request from a workspace without an installation ignored' && String(l.reason).includes('T0BETA'));
   });
 

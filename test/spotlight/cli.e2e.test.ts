@@ -241,9 +241,15 @@ describe('rolecall spotlight: usage and configuration errors', () => {
 
   it('names the missing token instead of failing obscurely', async () => {
     const noDiscord = envWith({ DISCORD_TOKEN: undefined, DISCORD_APPLICATION_ID: undefined });
+    // Discord and Slack alike: subscribed, with a note that nothing could be checked here.
     const add = await cli(['add', discordTarget(discord.channelId)], { env: noDiscord });
-    expect(add.code).toBe(2);
-    expect(add.stderr).toContain('DISCORD_TOKEN is not set (set it, or pass --no-check)');
+    expect(add.code).toBe(0);
+    expect(add.stderr).toContain('not checked that RoleCall can post in');
+    expect(add.stderr).toContain('DISCORD_TOKEN is not set here');
+    const status = await cli(['status', discordTarget(discord.channelId)], { env: noDiscord });
+    expect(status.stdout).toMatch(/no working discord client/);
+    const withToken = await cli(['status', discordTarget(discord.channelId)]);
+    expect(withToken.stdout).not.toMatch(/no working discord client/);
     const none = envWith({ DISCORD_TOKEN: undefined, DISCORD_APPLICATION_ID: undefined, SLACK_BOT_TOKEN: undefined, SLACK_SIGNING_SECRET: undefined });
     const run = await cli(['run', '--once'], { env: none });
     expect(run).toMatchObject({ code: 2 });

@@ -121,7 +121,7 @@ describe('/spotlight through the Dispatcher', () => {
     expect(bad.view.description).toContain('did not understand "someday"');
     const badTime = await run('subscribe 25:00');
     expect(badTime.view.description).toMatch(/time: expected a 24-hour time/);
-    expect((await run('frobnicate')).view.description).toMatch(/subcommand: expected one of: subscribe, unsubscribe/);
+    expect((await run('frobnicate')).view.description).toMatch(/expected one of: subscribe, unsubscribe/);
     expect((await run('')).view.title).toBe('Weekly role spotlight');
     expect((await run('status', { channel: undefined })).view.title).toBe('Run this in a channel');
     expect((await run('status', { service: undefined })).view.title).toBe('The weekly spotlight is off');
