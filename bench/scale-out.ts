@@ -165,7 +165,8 @@ async function spotlightFanOut(dbUrl: string, viaProxy: boolean) {
               createdBy: 'bench',
               rotationSeed: i + j + 1,
             },
-            new Date(),
+            // Before today's 00:00 slot, so this week's post is due (a subscription counts only later slots).
+            new Date(new Date().setUTCHours(0, 0, 0, 0) - 60_000),
           ),
         ),
       );

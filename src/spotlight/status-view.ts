@@ -66,7 +66,11 @@ export function statusView(core: Core, s: SpotlightStatus): View {
   ];
   if (s.next && sub.status === 'active') fields.push({ label: 'Next spotlight', value: formatLocal(s.next.at, sub.timezone), inline: true });
   if (s.cycle) fields.push({ label: 'Rotation', value: `Cycle ${s.cycle.number + 1}: ${s.cycle.shown} of ${s.cycle.eligible} roles shown`, inline: true });
-  if (!s.canSend) fields.push({ label: 'Note', value: `This process has no working ${sub.platform} client (no token here, or it was refused), so it posts nothing there; the bot's scheduler does.` });
+  if (!s.canSend)
+    fields.push({
+      label: 'Note',
+      value: `This process has no working ${sub.platform} client (no token here, or it was refused), so it posts nothing there; the bot's scheduler does.`,
+    });
   const recent = s.recent.map((c) => claimLine(core, c, sub.timezone));
   return kbView(core.kb, {
     kind: 'notice',

@@ -202,7 +202,8 @@ async function subscribeChannels(n: number): Promise<string[]> {
               createdBy: 'test',
               rotationSeed: i + j + 1,
             },
-            new Date(),
+            // Made before today's 00:00 slot: a subscription counts only the slots after it was made.
+            new Date(new Date().setUTCHours(0, 0, 0, 0) - 60_000),
           ),
         ),
       );
