@@ -2,48 +2,7 @@ import type pg from 'pg';
 import type { RoleId } from '../../core/schema/common.js';
 import type { AcquireResult, Claim, ClaimRequest, ClaimStore, FailureKind, RotationState } from '../spotlight-store.js';
 import { inTransaction } from './transaction.js';
-
-interface ClaimRow {
-  id: string;
-  subscription_id: number;
-  week_key: string;
-  role_id: string;
-  cycle: number;
-  state: string;
-  owner: string;
-  claimed_at: Date;
-  lease_until: Date;
-  attempts: number;
-  recoveries: number;
-  retry_allowed: boolean;
-  sent_at: Date | null;
-  message_id: string | null;
-  failure_kind: string | null;
-  failure_reason: string | null;
-  failed_at: Date | null;
-}
-
-function toClaim(row: ClaimRow): Claim {
-  return {
-    id: row.id,
-    subscriptionId: row.subscription_id,
-    weekKey: row.week_key,
-    roleId: row.role_id,
-    cycle: row.cycle,
-    state: row.state as Claim['state'],
-    owner: row.owner,
-    claimedAt: row.claimed_at,
-    leaseUntil: row.lease_until,
-    attempts: row.attempts,
-    recoveries: row.recoveries,
-    retryAllowed: row.retry_allowed,
-    ...(row.sent_at ? { sentAt: row.sent_at } : {}),
-    ...(row.message_id ? { messageId: row.message_id } : {}),
-    ...(row.failure_kind ? { failureKind: row.failure_kind as FailureKind } : {}),
-    ...(row.failure_reason ? { failureReason: row.failure_reason } : {}),
-    ...(row.failed_at ? { failedAt: row.failed_at } : {}),
-  };
-}
+import { type ClaimRow, toClaim } from '../rows.js';
 
 /**
  * Claims in Postgres. As in SQLite, every state change is one conditional statement whose row

@@ -1,37 +1,6 @@
 import type pg from 'pg';
 import type { NewSlackInstallation, SlackInstallationRecord, SlackInstallationStore } from '../installation-store.js';
-
-interface InstallationRow {
-  workspace_id: string;
-  enterprise_id: string | null;
-  app_id: string | null;
-  bot_user_id: string;
-  bot_id: string | null;
-  scopes: string;
-  installed_by: string | null;
-  key_id: string;
-  sealed: string;
-  installed_at: Date;
-  updated_at: Date;
-}
-
-function toRecord(row: InstallationRow): SlackInstallationRecord {
-  return {
-    workspaceId: row.workspace_id,
-    ...(row.enterprise_id ? { enterpriseId: row.enterprise_id } : {}),
-    ...(row.app_id ? { appId: row.app_id } : {}),
-    botUserId: row.bot_user_id,
-    ...(row.bot_id ? { botId: row.bot_id } : {}),
-    scopes: row.scopes ? row.scopes.split(',') : [],
-    ...(row.installed_by ? { installedBy: row.installed_by } : {}),
-    keyId: row.key_id,
-    sealed: row.sealed,
-    installedAt: row.installed_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-const COLUMNS = 'workspace_id, enterprise_id, app_id, bot_user_id, bot_id, scopes, installed_by, key_id, sealed, installed_at, updated_at';
+import { INSTALLATION_COLUMNS as COLUMNS, type InstallationRow, toRecord } from '../rows.js';
 
 /** Slack installations in Postgres: the same rules as SqliteSlackInstallations, statement for statement. */
 export class PgSlackInstallations implements SlackInstallationStore {

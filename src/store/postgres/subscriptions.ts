@@ -1,50 +1,7 @@
 import type pg from 'pg';
-import type { Difficulty, LayerCode } from '../../core/schema/common.js';
 import type { ChannelKey, NewSubscription, Subscription, SubscriptionQuery, SubscriptionStore } from '../spotlight-store.js';
 import { inTransaction } from './transaction.js';
-
-interface SubscriptionRow {
-  id: number;
-  platform: string;
-  workspace_id: string;
-  channel_id: string;
-  day_of_week: number;
-  local_time: string;
-  timezone: string;
-  filter_layer: string | null;
-  filter_difficulty: string | null;
-  status: string;
-  paused_reason: string | null;
-  paused_at: Date | null;
-  created_by: string;
-  created_at: Date;
-  removed_at: Date | null;
-  rotation_seed: number;
-  rotation_cycle: number;
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    id: row.id,
-    platform: row.platform as Subscription['platform'],
-    workspaceId: row.workspace_id,
-    channelId: row.channel_id,
-    dayOfWeek: row.day_of_week,
-    localTime: row.local_time,
-    timezone: row.timezone,
-    filter: {
-      ...(row.filter_layer ? { layer: row.filter_layer as LayerCode } : {}),
-      ...(row.filter_difficulty ? { difficulty: row.filter_difficulty as Difficulty } : {}),
-    },
-    status: row.status as Subscription['status'],
-    ...(row.paused_reason ? { pausedReason: row.paused_reason } : {}),
-    ...(row.paused_at ? { pausedAt: row.paused_at } : {}),
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    rotationSeed: row.rotation_seed,
-    rotationCycle: row.rotation_cycle,
-  };
-}
+import { type SubscriptionRow, toSubscription } from '../rows.js';
 
 /** Subscriptions in Postgres: the same rules as SqliteSubscriptions, statement for statement. */
 export class PgSubscriptions implements SubscriptionStore {

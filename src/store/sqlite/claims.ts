@@ -1,48 +1,7 @@
 import type { RoleId } from '../../core/schema/common.js';
 import type { AcquireResult, Claim, ClaimRequest, ClaimStore, FailureKind, RotationState } from '../spotlight-store.js';
+import { type ClaimRow, toClaim } from '../rows.js';
 import type { SqliteDb } from './open.js';
-
-interface ClaimRow {
-  id: string;
-  subscription_id: number;
-  week_key: string;
-  role_id: string;
-  cycle: number;
-  state: string;
-  owner: string;
-  claimed_at: string;
-  lease_until: string;
-  attempts: number;
-  recoveries: number;
-  retry_allowed: number;
-  sent_at: string | null;
-  message_id: string | null;
-  failure_kind: string | null;
-  failure_reason: string | null;
-  failed_at: string | null;
-}
-
-function toClaim(row: ClaimRow): Claim {
-  return {
-    id: row.id,
-    subscriptionId: row.subscription_id,
-    weekKey: row.week_key,
-    roleId: row.role_id,
-    cycle: row.cycle,
-    state: row.state as Claim['state'],
-    owner: row.owner,
-    claimedAt: new Date(row.claimed_at),
-    leaseUntil: new Date(row.lease_until),
-    attempts: row.attempts,
-    recoveries: row.recoveries,
-    retryAllowed: row.retry_allowed === 1,
-    ...(row.sent_at ? { sentAt: new Date(row.sent_at) } : {}),
-    ...(row.message_id ? { messageId: row.message_id } : {}),
-    ...(row.failure_kind ? { failureKind: row.failure_kind as FailureKind } : {}),
-    ...(row.failure_reason ? { failureReason: row.failure_reason } : {}),
-    ...(row.failed_at ? { failedAt: new Date(row.failed_at) } : {}),
-  };
-}
 
 /**
  * Claims, one per subscription and week. Every state change is a single conditional UPDATE

@@ -1,49 +1,6 @@
-import type { Difficulty, LayerCode } from '../../core/schema/common.js';
 import type { ChannelKey, NewSubscription, Subscription, SubscriptionQuery, SubscriptionStore } from '../spotlight-store.js';
+import { type SubscriptionRow, toSubscription } from '../rows.js';
 import type { SqliteDb } from './open.js';
-
-interface SubscriptionRow {
-  id: number;
-  platform: string;
-  workspace_id: string;
-  channel_id: string;
-  day_of_week: number;
-  local_time: string;
-  timezone: string;
-  filter_layer: string | null;
-  filter_difficulty: string | null;
-  status: string;
-  paused_reason: string | null;
-  paused_at: string | null;
-  created_by: string;
-  created_at: string;
-  removed_at: string | null;
-  rotation_seed: number;
-  rotation_cycle: number;
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    id: row.id,
-    platform: row.platform as Subscription['platform'],
-    workspaceId: row.workspace_id,
-    channelId: row.channel_id,
-    dayOfWeek: row.day_of_week,
-    localTime: row.local_time,
-    timezone: row.timezone,
-    filter: {
-      ...(row.filter_layer ? { layer: row.filter_layer as LayerCode } : {}),
-      ...(row.filter_difficulty ? { difficulty: row.filter_difficulty as Difficulty } : {}),
-    },
-    status: row.status as Subscription['status'],
-    ...(row.paused_reason ? { pausedReason: row.paused_reason } : {}),
-    ...(row.paused_at ? { pausedAt: new Date(row.paused_at) } : {}),
-    createdBy: row.created_by,
-    createdAt: new Date(row.created_at),
-    rotationSeed: row.rotation_seed,
-    rotationCycle: row.rotation_cycle,
-  };
-}
 
 export class SqliteSubscriptions implements SubscriptionStore {
   private readonly byChannel;
