@@ -84,7 +84,7 @@ describe('three replicas on one Postgres database', () => {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
-      const slackAcks: Array<{ status: number; responseId: string; sentAt: number }> = [];
+      const slackAcks: Array<{ status: number; responseId: string; sentAt: number; ackMs: number }> = [];
       const roles = ['AI Engineer', 'ML Engineer', 'RAG Engineer', 'MLOps Engineer', 'Prompt Engineer'];
       let n = 0;
       let killedAt: number | undefined;
@@ -101,7 +101,7 @@ describe('three replicas on one Postgres database', () => {
           if (i % 4 === 3) {
             const sentAt = Date.now();
             const ack = await sender.command('/role', role).catch(() => ({ status: 0, responseId: '' }));
-            slackAcks.push({ status: ack.status, responseId: ack.responseId, sentAt });
+            slackAcks.push({ status: ack.status, responseId: ack.responseId, sentAt, ackMs: Date.now() - sentAt });
             continue;
           }
           const interaction =
@@ -131,14 +131,16 @@ describe('three replicas on one Postgres database', () => {
       expect(lost.every((r) => r.backend === 0)).toBe(true);
       expect(lost.length).toBeLessThanOrEqual(8);
       expect(lb.log.slice(-40).every((r) => r.backend !== 0 && r.status === 200)).toBe(true);
-      // Slack: each acknowledged command's answer reached its response_url within 3 s.
+      // Slack: each command sent to a live replica was acknowledged within Slack's 3 s, and its
+      // answer reached its response_url (which Slack keeps open for 30 minutes; allowed 10 s here).
       const acked = slackAcks.filter((a) => a.status === 200);
+      for (const a of acked) expect(a.ackMs).toBeLessThan(3_000);
       let answered = 0;
       for (const a of acked) {
-        const got = await responses.waitFor(a.responseId, { timeoutMs: 3_000 }).catch(() => undefined);
+        const got = await responses.waitFor(a.responseId, { timeoutMs: 10_000 }).catch(() => undefined);
         if (!got) continue;
         answered++;
-        expect(got[0]!.at - a.sentAt).toBeLessThan(3_000);
+        expect(got[0]!.at - a.sentAt).toBeLessThan(10_000);
       }
       expect(answered).toBeGreaterThanOrEqual(acked.length - 8);
       for (const port of ports.slice(1)) expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
