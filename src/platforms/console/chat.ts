@@ -52,13 +52,22 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
   const { dispatcher, output } = opts;
   const rl = createInterface({ input: opts.input, output, prompt: 'rolecall> ', terminal: 'isTTY' in opts.input });
   const { ctx } = opts;
+  // The input may end (Ctrl+D, a piped file) while a command still runs; Node 24's readline
+  // throws on a prompt after that, so prompt only while it is open.
+  let closed = false;
+  rl.once('close', () => {
+    closed = true;
+  });
+  const prompt = () => {
+    if (!closed) rl.prompt();
+  };
   let menu: MenuEntry[] = [];
   const show = (view: View) => {
     menu = menuOf(view);
     output.write(`\n${renderForTerminal(view, { color: opts.color, width: Math.min(output.columns || 100, 110), actions: 'numbered' })}\n\n`);
   };
   output.write(`${GREETING}\n\n`);
-  rl.prompt();
+  prompt();
   for await (const line of rl) {
     const parsed = parseLine(line);
     if (parsed?.kind === 'command' && (parsed.name === 'quit' || parsed.name === 'exit')) break;
@@ -72,7 +81,7 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
       const { view } = await dispatcher.runText(parsed.name, parsed.text, ctx);
       show(parsed.name === 'help' ? { ...view, sections: [...view.sections, CONSOLE_HELP] } : view);
     }
-    rl.prompt();
+    prompt();
   }
   rl.close();
 }
