@@ -3,6 +3,9 @@
  * (`normalize.ts`): phrases such as "machine learning" arrive folded ("ml").
  */
 
+/** Connecting words and words about the search itself: no role is named by them. */
+const FILLER = ['and', 'the', 'of', 'a', 'an', 'for', 'in', 'at', 'role', 'job', 'jobs', 'roles', 'career'];
+
 /** Words that name no role by themselves: a query made only of these is ambiguous. */
 export const GENERIC: ReadonlySet<string> = new Set([
   'ai',
@@ -21,19 +24,7 @@ export const GENERIC: ReadonlySet<string> = new Set([
   'architect',
   'research',
   'researcher',
-  'and',
-  'the',
-  'of',
-  'a',
-  'an',
-  'for',
-  'in',
-  'at',
-  'role',
-  'job',
-  'jobs',
-  'roles',
-  'career',
+  ...FILLER,
   'consultant',
   'analyst',
   'head',
@@ -46,30 +37,7 @@ export const GENERIC: ReadonlySet<string> = new Set([
 ]);
 
 /** Generic words so common in role names that sharing one says nothing about relevance. */
-export const UBIQUITOUS: ReadonlySet<string> = new Set([
-  'ai',
-  'genai',
-  'engineer',
-  'developer',
-  'lead',
-  'manager',
-  'specialist',
-  'head',
-  'expert',
-  'and',
-  'the',
-  'of',
-  'a',
-  'an',
-  'for',
-  'in',
-  'at',
-  'role',
-  'job',
-  'jobs',
-  'roles',
-  'career',
-]);
+export const UBIQUITOUS: ReadonlySet<string> = new Set(['ai', 'genai', 'engineer', 'developer', 'lead', 'manager', 'specialist', 'head', 'expert', ...FILLER]);
 
 /**
  * Words that make a title an AI title. "Product Manager" is any product manager; "Product
