@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# RoleCall on Node 24 LTS. Stage 1 builds the TypeScript; stage 2 installs production
+# RoleCall on Node 24 LTS. Stage 1 bundles the TypeScript (npm run build); stage 2 installs production
 # dependencies only; the runtime stage copies the two and runs as a non-root user.
 #
 # Install scripts are skipped: on Node 22+ the store uses better-sqlite3 13, which ships
@@ -8,12 +8,12 @@
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
-COPY scripts ./scripts
+COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY src ./src
 COPY commands ./commands
 COPY data ./data
+COPY scripts ./scripts
 RUN npm run build
 
 FROM node:24-bookworm-slim AS deps
@@ -39,5 +39,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # `npm start` would put npm between Docker and the bot; run node directly so SIGTERM arrives.
-# Small young-generation semi-spaces: see PRODUCTION_NODE_FLAGS in bench/index.ts.
-CMD ["node", "--max-semi-space-size=2", "dist/src/main.js"]
+# Small young-generation semi-spaces: see PRODUCTION_NODE_FLAGS in bench/flags.ts.
+CMD ["node", "--max-semi-space-size=2", "dist/app/main.js"]

@@ -38,7 +38,7 @@ echo "--png: $(wc -c <"$work/salary.png") bytes"
 echo "--- start with a bad configuration"
 set +e
 bad=$(env -i PATH="$PATH" HOME="$HOME" DISCORD_TOKEN=not-a-real-token-SECRET123 SLACK_BOT_TOKEN=bad-SECRET456 PORT=99999 \
-  node node_modules/rolecall/dist/src/main.js 2>&1 </dev/null)
+  node node_modules/rolecall/dist/app/main.js 2>&1 </dev/null)
 code=$?
 set -e
 echo "$bad"
@@ -53,10 +53,10 @@ test -f "$work/db/rolecall.db" || { echo "the database was not created"; exit 1;
 
 if [ -n "$node24" ]; then
   echo "--- the same on $("$node24/bin/node" --version)"
-  "$node24/bin/node" node_modules/rolecall/dist/src/cli/main.js role "AI Engineer" | grep -q "^8\. AI Engineer"
-  "$node24/bin/node" node_modules/rolecall/dist/src/cli/main.js compare "AI Engineer" "ML Engineer" --svg "$work/compare24.svg" >/dev/null
+  "$node24/bin/node" node_modules/rolecall/dist/app/cli.js role "AI Engineer" | grep -q "^8\. AI Engineer"
+  "$node24/bin/node" node_modules/rolecall/dist/app/cli.js compare "AI Engineer" "ML Engineer" --svg "$work/compare24.svg" >/dev/null
   grep -q "DejaVu Sans" "$work/compare24.svg" || { echo "no chart on Node 24"; exit 1; }
-  ROLECALL_DB="$work/db24/rolecall.db" "$node24/bin/node" node_modules/rolecall/dist/src/cli/main.js spotlight list
+  ROLECALL_DB="$work/db24/rolecall.db" "$node24/bin/node" node_modules/rolecall/dist/app/cli.js spotlight list
   test -f "$work/db24/rolecall.db" || { echo "the database was not created on Node 24"; exit 1; }
 fi
 echo "package check passed"

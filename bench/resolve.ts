@@ -65,8 +65,8 @@ function time(fn: (q: string) => unknown, queries: string[], iterations: number)
 function batchLines(n: number): Promise<{ seconds: number; lines: number }> {
   const titles = [...QUERIES.exact, ...QUERIES.typo, ...QUERIES.nonsense, 'Senior Machine Learning Engineer, Ads', 'Staff Prompt Engineer (Remote)'];
   const input = `${Array.from({ length: n }, (_, i) => titles[i % titles.length]).join('\n')}\n`;
-  const built = existsSync('dist/src/cli/main.js');
-  const args = built ? ['dist/src/cli/main.js', 'role'] : ['--import', 'tsx', 'src/cli/main.ts', 'role'];
+  const built = existsSync('dist/app/cli.js');
+  const args = built ? ['dist/app/cli.js', 'role'] : ['--import', 'tsx', 'src/cli/bin.ts', 'role'];
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });

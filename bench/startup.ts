@@ -45,7 +45,7 @@ function rssOf(pid: number): number {
 
 async function serviceReady(env: NodeJS.ProcessEnv, port: number): Promise<{ ms: number; pid: number; stop: () => Promise<void> }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, 'dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, 'dist/app/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
@@ -73,13 +73,13 @@ export async function benchStartup(): Promise<void> {
 
   heading(`Start-up (built package, median of ${RUNS} runs; each beside its baseline from this run)`);
   const bare = timeRuns(['-e', '0']);
-  const cli = timeRuns(['dist/src/cli/main.js', 'role', 'AI Engineer']);
+  const cli = timeRuns(['dist/app/cli.js', 'role', 'AI Engineer']);
   row('bare node -e 0 (baseline)', `${bare.p50.toFixed(0)} ms (min ${bare.min.toFixed(0)})`);
   row('rolecall role "AI Engineer"', `${cli.p50.toFixed(0)} ms (min ${cli.min.toFixed(0)}) = ${(cli.p50 / bare.p50).toFixed(2)}× bare node (target < 2.5×)`);
 
   const titles = ['AI Engineer', 'ml eng', 'Prompt Engineer', 'rag engineer', 'Sr. Data Scientist', 'Staff Software Engineer, ML Platform', 'banana'];
   const input = `${Array.from({ length: 10_000 }, (_, i) => titles[i % titles.length]).join('\n')}\n`;
-  const batch = timeRuns(['dist/src/cli/main.js', 'role', '--exit-zero'], input, 7);
+  const batch = timeRuns(['dist/app/cli.js', 'role', '--exit-zero'], input, 7);
   row(
     'batch: 10,000 titles, process included',
     `${batch.p50.toFixed(0)} ms (min ${batch.min.toFixed(0)}); bare node ${bare.p50.toFixed(0)} ms (target < 500 ms)`,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Core, RoleId } from '../src/core/index.js';
 import type { View } from '../src/views/view.js';
 import type { SpotlightAccess } from './spotlight-access.js';

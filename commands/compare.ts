@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand, roleText, type CommandResult } from './command.js';
 import type { Core } from '../src/core/index.js';
 import type { Role } from '../src/core/schema/role.js';

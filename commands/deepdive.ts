@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand } from './command.js';
 import { DEEP_DIVE_LABEL, DEEP_DIVE_PARTS, deepDiveView } from '../src/views/deep-dive/index.js';
 

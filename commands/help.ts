@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand, type CommandDefinition } from './command.js';
 import { kbView } from '../src/views/format.js';
 import type { View } from '../src/views/view.js';

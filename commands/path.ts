@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { progressionText } from '../src/views/cards/role-card.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand, type CommandResult } from './command.js';
 import { Difficulty, LayerCode, parseLayer } from '../src/core/schema/common.js';
 import { AvailabilityLevel, EducationLevel } from '../src/core/browse.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { type Market, parseSalaryMarket, SALARY_MARKET_WORDS, SalaryMarketChoice } from '../src/core/schema/common.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand, MAX_OPTION_LENGTH } from './command.js';
 import { kbView, roleRef } from '../src/views/format.js';
 import type { View } from '../src/views/view.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand } from './command.js';
 import { footer } from '../src/views/format.js';
 import { seedLabel } from '../src/views/deep-dive/format.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand, type CommandResult } from './command.js';
 import { difficultyInput, layerInput } from './roles.js';
 import { Difficulty, parseLayer } from '../src/core/schema/common.js';

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core/create.js';
 import { openKnowledgeBase } from '../core/data/open.js';
@@ -194,18 +193,4 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   if (result.outcome === 'error') return 70;
   if ((flags.png || flags.svg) && !(await writeChart(result.view, { png: flags.png, svg: flags.svg }, io))) return 70;
   return result.view.kind === 'ambiguous' || result.view.kind === 'not_found' ? EXIT.unresolved : EXIT.ok;
-}
-
-// Run when executed directly (the bin), not when imported by tests.
-const entry = process.argv[1] ?? '';
-if (/[\\/](?:rolecall|main\.(?:js|ts))$/.test(entry)) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`rolecall: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 70;
-    },
-  );
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPostgresUrl, postgresUrlProblem } from './db-location.js';
 import { decodeKey, KEY_FORMAT_HINT } from './encryption-key.js';
 

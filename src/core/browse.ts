@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Difficulty, LayerCode } from './schema/common.js';
 import type { Role } from './schema/role.js';
 import type { KnowledgeBase } from './knowledge-base.js';

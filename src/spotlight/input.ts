@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Difficulty, LayerCode } from '../core/schema/common.js';
 import type { Subscription } from '../store/spotlight-store.js';
 import { canonicalTimezone, isValidTimezone } from './schedule.js';

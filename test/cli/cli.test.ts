@@ -108,7 +108,7 @@ describe('rolecall CLI', () => {
   it('batch mode as a real process: 10,000 lines, exit 0 when all found', async () => {
     const titles = ['AI Engineer', 'ml eng', 'Prompt Engineer', 'rag engineer', 'Sr. Data Scientist'];
     const input = `${Array.from({ length: 10_000 }, (_, i) => titles[i % titles.length]).join('\n')}\n`;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'role'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'role'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
     child.stdin.end(input);

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { z } from 'zod';
+import * as z from 'zod';
 import { commands as registry, type CommandDefinition } from '../../commands/index.js';
 import { defineCommand } from '../../commands/command.js';
 import { Dispatcher } from '../../src/app/dispatch.js';

@@ -12,9 +12,9 @@ export interface Replica {
   output(): string;
 }
 
-/** Runs `src/main.ts` (what `npm start` runs, from source) as a real process with JSON logs. */
-export function startReplica(env: Record<string, string>): Replica {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** Runs what `npm start` runs, the bundle in dist/app (built by test/setup/build.ts), as a real process with JSON logs. */
+export function startReplica(env: Record<string, string>, nodeArgs: string[] = []): Replica {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/app/main.js'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand } from '../../commands/command.js';
 import { createCore } from '../../src/core/index.js';
 import { blockActionsBody, blockActionsPayload, FORM, JSON_TYPE, nowSeconds } from '../fakes/slack/index.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { commands } from '../../commands/index.js';
 import { REDIRECT_PATH, SLACK_BOT_SCOPES } from '../../src/platforms/slack/oauth.js';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { FakeSlackApi } from '../fakes/slack/index.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TOKEN = 'xoxb-signals';
 const CHANNELS = 12;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RolesFile } from '../schema/role.js';
 import { Reference } from '../schema/reference.js';
 import { AiEngineerDeepDive } from '../schema/ai-engineer.js';

@@ -38,10 +38,17 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/**
+ * Set by the bundler (scripts/bundle.mjs) to the fingerprint of the compiled validation code the
+ * bundle was built from: inside a bundle those files are not beside the running code.
+ */
+declare const __ROLECALL_VALIDATION_FINGERPRINT__: string | undefined;
+
 let codeFingerprint: string | undefined;
 
 /** The schemas and the checks that decide what valid data is, as this process runs them. */
-function validationCodeFingerprint(): string {
+export function validationCodeFingerprint(): string {
+  if (typeof __ROLECALL_VALIDATION_FINGERPRINT__ === 'string') return __ROLECALL_VALIDATION_FINGERPRINT__;
   if (codeFingerprint) return codeFingerprint;
   const hash = createHash('sha256');
   for (const dir of ['../schema/', './']) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Audience, Difficulty, LayerCode, LayerNumber, RoleId, RoleOrTitle } from './common.js';
 
 export const Meta = z

@@ -1,5 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SlackInstallationStore } from '../../store/installation-store.js';
 import type { TokenCipher } from '../../store/token-cipher.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Figure, SeedId, SourceRef } from './sources.js';
 
 /** The deep-dive's failure statistics, the roadmap into the role, and where the seeds disagree. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeepDiveMeta, FigureGroup, Seed } from './sources.js';
 import { ComparisonTable, DayToDayGroup, Skills, Stack, Tiers } from './work.js';
 import { CareerLadder, Salary, WhereItAppears } from './pay.js';

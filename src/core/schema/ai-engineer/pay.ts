@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Currency, FigureGroup, MarketPay, MarketUnit, PayBasis, PayUnit, Range, SeedId, SourceRef, SourcedNote, UNIT_CURRENCY } from './sources.js';
 
 /** The deep-dive's pay: headline figures, the career ladder by seniority and market, where the work appears. */

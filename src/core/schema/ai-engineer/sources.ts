@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Building blocks of the AI Engineer deep-dive: seeds and sources, ranges, pay units, figures, meta. */
 

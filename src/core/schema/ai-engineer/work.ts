@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RoleId } from '../common.js';
 import { PayUnit, Range, SourceRef, SourcedNote } from './sources.js';
 

@@ -1,0 +1,88 @@
+// `npm run build`: (1) validates the bundled data/*.yaml with the zod schemas, as start-up would,
+// and writes the compiled knowledge base that start-up then loads without YAML or zod; (2) bundles
+// each entry point with esbuild into dist/app/, so a start reads a few files instead of ~1,000
+// modules (see docs/startup.md). Type checking is `npm run typecheck`'s job, not this one's.
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { loadKnowledgeBase } from '../src/core/data/load.js';
+import { bundledSnapshotDir, snapshotKey, validationCodeFingerprint, writeSnapshot } from '../src/core/data/snapshot.js';
+import { defaultDataDir, packageRoot } from '../src/core/paths.js';
+import { DataError } from '../src/core/data/errors.js';
+
+/** What dist/app/<name>.js runs. */
+const ENTRY_POINTS = {
+  main: 'src/main.ts',
+  cli: 'src/cli/bin.ts',
+  'discord-deploy': 'src/platforms/discord/deploy.ts',
+};
+
+/**
+ * Left to node_modules: native addons, packages that start workers from their own files (pino's
+ * transports), charts' vega (loaded only to draw, and ESM already), and optional peers of bundled
+ * packages that are never installed.
+ */
+const EXTERNAL = [
+  'better-sqlite3',
+  'better-sqlite3-napi',
+  '@resvg/resvg-js',
+  'pino',
+  'pino-pretty',
+  'vega',
+  'vega-lite',
+  'pg-native',
+  'zlib-sync',
+  'bufferutil',
+  'utf-8-validate',
+];
+
+function compileKnowledgeBase(): void {
+  const dataDir = defaultDataDir();
+  let kb: ReturnType<typeof loadKnowledgeBase>;
+  try {
+    kb = loadKnowledgeBase(dataDir);
+  } catch (err) {
+    if (err instanceof DataError) {
+      process.stderr.write(`build: ${err.message}\n`);
+      process.exit(3);
+    }
+    throw err;
+  }
+  const dir = bundledSnapshotDir();
+  rmSync(dir, { recursive: true, force: true });
+  writeSnapshot(dir, snapshotKey(dataDir) ?? '', kb, { shared: true });
+  process.stdout.write(`build: compiled ${kb.roles.length} roles into ${join('dist', 'kb', readdirSync(dir)[0] ?? '')}\n`);
+}
+
+async function bundle(): Promise<void> {
+  const outdir = join(packageRoot(), 'dist', 'app');
+  rmSync(outdir, { recursive: true, force: true });
+  await build({
+    entryPoints: ENTRY_POINTS,
+    absWorkingDir: packageRoot(),
+    outdir,
+    bundle: true,
+    // Shared code goes to chunks, and every import() stays lazy: the CLI never loads a chat SDK.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    external: EXTERNAL,
+    // Comments out and one-byte source: V8 keeps each file's source in memory, as UTF-16 if one
+    // character needs it. Names stay as written, for stack traces; the source map has the rest.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'external',
+    sourcemap: 'linked',
+    // The knowledge base's snapshot key covers the validation code, which is not beside the bundle.
+    define: { __ROLECALL_VALIDATION_FINGERPRINT__: JSON.stringify(validationCodeFingerprint()) },
+    // Bundled CommonJS packages call require() for Node's built-ins and the packages left outside.
+    banner: { js: "import { createRequire as __rolecallRequire } from 'node:module'; const require = __rolecallRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  chmodSync(join(outdir, 'cli.js'), 0o755);
+  process.stdout.write(`build: bundled ${Object.keys(ENTRY_POINTS).join(', ')} into dist/app/\n`);
+}
+
+compileKnowledgeBase();
+await bundle();

@@ -1,0 +1,10 @@
+import { spawnSync } from 'node:child_process';
+
+/**
+ * Vitest global set-up: `npm run build` before any test, so the suites that run what `npm start`
+ * and the `rolecall` bin run (dist/app, the bundle) never test a stale build. About 3 s.
+ */
+export default function setup(): void {
+  const run = spawnSync('npm', ['run', 'build', '--silent'], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`npm run build failed before the tests:\n${run.stderr || run.stdout}`);
+}
