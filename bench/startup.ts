@@ -1,9 +1,14 @@
 // Start-up: the CLI's wall time against a bare `node -e 0`, the service from spawn to /healthz 200
-// with Discord and Slack configured against the fakes, its RSS when ready and after 1,000
-// interactions, and batch mode for 10,000 titles. It measures the built package (dist/), as
-// `npm start` and `npx rolecall` run it, so it builds first.
+// with Discord and Slack configured against the fakes (Discord over the gateway, and over HTTP
+// interactions as replicas run it), its RSS when ready and after 1,000 interactions, and batch
+// mode for 10,000 titles. It measures the built bundle (dist/app), as `npm start` and
+// `npx rolecall` run it, so it builds first. With a Node 24 binary (ROLECALL_BENCH_NODE24, or the
+// one .ci/run unpacks into .ci-cache/node24) the CLI and the service are also timed on Node 24,
+// the Docker runtime, where Node's compile cache is on.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from '../scripts/bundle-options.js';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,16 +20,16 @@ import { PRODUCTION_NODE_FLAGS } from './flags.js';
 
 const RUNS = 15;
 
-function wallMs(args: string[], input?: string): number {
+function wallMs(node: string, args: string[], input?: string): number {
   const started = performance.now();
-  const res = spawnSync(process.execPath, args, { input, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'ignore'] });
+  const res = spawnSync(node, args, { input, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'ignore'] });
   if (res.status !== 0 && res.status !== 1) throw new Error(`${args.join(' ')} exited ${res.status ?? res.signal}`);
   return performance.now() - started;
 }
 
-function timeRuns(args: string[], input?: string, runs = RUNS): { p50: number; min: number } {
-  wallMs(args, input); // warm the file cache
-  const samples = Array.from({ length: runs }, () => wallMs(args, input));
+function timeRuns(node: string, args: string[], input?: string, runs = RUNS): { p50: number; min: number } {
+  wallMs(node, args, input); // warm the file cache (and Node 24's compile cache)
+  const samples = Array.from({ length: runs }, () => wallMs(node, args, input));
   return { p50: summarize(samples).p50, min: Math.min(...samples) };
 }
 
@@ -43,9 +48,9 @@ function rssOf(pid: number): number {
   return Math.round(Number(kb) / 102.4) / 10;
 }
 
-async function serviceReady(env: NodeJS.ProcessEnv, port: number): Promise<{ ms: number; pid: number; stop: () => Promise<void> }> {
+async function serviceReady(node: string, env: NodeJS.ProcessEnv, port: number): Promise<{ ms: number; pid: number; stop: () => Promise<void> }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, 'dist/app/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(node, [...PRODUCTION_NODE_FLAGS, 'dist/app/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
@@ -67,61 +72,123 @@ async function serviceReady(env: NodeJS.ProcessEnv, port: number): Promise<{ ms:
   };
 }
 
+/** A Node 24 binary to time beside this one, if there is one. */
+function node24(): string | undefined {
+  const path = process.env.ROLECALL_BENCH_NODE24 || '.ci-cache/node24/bin/node';
+  return existsSync(path) ? path : undefined;
+}
+
+const version = (node: string) => spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+
+type Fakes = { discord: Awaited<ReturnType<typeof forkFakeDiscord>>; slack: FakeSlackApi; dir: string };
+
+function serviceEnv(fakes: Fakes, port: number, db: string, discordOverHttp: boolean): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    ROLECALL_DB: join(fakes.dir, db),
+    SPOTLIGHT_ENABLED: 'true',
+    DISCORD_TOKEN: fakes.discord.token,
+    DISCORD_APPLICATION_ID: fakes.discord.applicationId,
+    DISCORD_API_URL: fakes.discord.apiUrl,
+    ...(discordOverHttp ? { DISCORD_PUBLIC_KEY: fakes.discord.publicKeyHex } : {}),
+    SLACK_BOT_TOKEN: 'xoxb-bench-startup',
+    SLACK_SIGNING_SECRET: 'bench-signing-secret',
+    SLACK_API_URL: fakes.slack.url,
+  };
+}
+
+/** Median spawn → /healthz 200 over 7 starts (the first, which warms caches, not counted); the last one is left running. */
+async function readyTimes(node: string, fakes: Fakes, discordOverHttp: boolean) {
+  const samples: number[] = [];
+  let last: Awaited<ReturnType<typeof serviceReady>> | undefined;
+  for (let i = 0; i < 8; i++) {
+    await last?.stop();
+    const port = await freePort();
+    last = await serviceReady(node, serviceEnv(fakes, port, `bench-${discordOverHttp ? 'http' : 'gw'}-${i}.db`, discordOverHttp), port);
+    if (i > 0) samples.push(last.ms);
+  }
+  return { p50: summarize(samples).p50, min: Math.min(...samples), running: last! };
+}
+
+/**
+ * The floor under the service's start: node loading discord.js and Bolt (with the Web API client)
+ * and nothing else, bundled as dist/app is. Both are needed once both platforms are configured.
+ */
+async function sdkFloor(dir: string): Promise<string> {
+  const outfile = join(dir, 'sdks.mjs');
+  await build({
+    ...BUNDLE_OPTIONS,
+    stdin: { contents: "import 'discord.js'; import '@slack/bolt'; import '@slack/web-api';", resolveDir: process.cwd(), loader: 'js' },
+    outfile,
+    external: ['zlib-sync', 'bufferutil', 'utf-8-validate'],
+  });
+  return outfile;
+}
+
+async function timeService(node: string, label: string, fakes: Fakes, bareMs: number): Promise<void> {
+  for (const overHttp of [false, true]) {
+    const ready = await readyTimes(node, fakes, overHttp);
+    await ready.running.stop();
+    row(
+      `${label}: spawn → /healthz 200, Discord ${overHttp ? 'HTTP' : 'gateway'}`,
+      `p50 ${ready.p50.toFixed(0)} ms (min ${ready.min.toFixed(0)}); bare node ${bareMs.toFixed(0)} ms (target < 600 ms)`,
+    );
+  }
+}
+
 export async function benchStartup(): Promise<void> {
   const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
   if (build.status !== 0) throw new Error('npm run build failed');
+  const node = process.execPath;
+  const other = node24();
 
-  heading(`Start-up (built package, median of ${RUNS} runs; each beside its baseline from this run)`);
-  const bare = timeRuns(['-e', '0']);
-  const cli = timeRuns(['dist/app/cli.js', 'role', 'AI Engineer']);
-  row('bare node -e 0 (baseline)', `${bare.p50.toFixed(0)} ms (min ${bare.min.toFixed(0)})`);
+  heading(`Start-up (the built bundle, median of ${RUNS} runs; each beside its baseline from this run)`);
+  const bare = timeRuns(node, ['-e', '0']);
+  const cli = timeRuns(node, ['dist/app/cli.js', 'role', 'AI Engineer']);
+  row(`bare node -e 0 (baseline, ${process.version})`, `${bare.p50.toFixed(0)} ms (min ${bare.min.toFixed(0)})`);
   row('rolecall role "AI Engineer"', `${cli.p50.toFixed(0)} ms (min ${cli.min.toFixed(0)}) = ${(cli.p50 / bare.p50).toFixed(2)}× bare node (target < 2.5×)`);
 
   const titles = ['AI Engineer', 'ml eng', 'Prompt Engineer', 'rag engineer', 'Sr. Data Scientist', 'Staff Software Engineer, ML Platform', 'banana'];
   const input = `${Array.from({ length: 10_000 }, (_, i) => titles[i % titles.length]).join('\n')}\n`;
-  const batch = timeRuns(['dist/app/cli.js', 'role', '--exit-zero'], input, 7);
+  const batch = timeRuns(node, ['dist/app/cli.js', 'role', '--exit-zero'], input, 7);
   row(
     'batch: 10,000 titles, process included',
     `${batch.p50.toFixed(0)} ms (min ${batch.min.toFixed(0)}); bare node ${bare.p50.toFixed(0)} ms (target < 500 ms)`,
   );
 
-  const discord = await forkFakeDiscord();
-  const slack = await FakeSlackApi.start();
-  const dir = mkdtempSync(join(tmpdir(), 'rolecall-bench-startup-'));
+  const fakes: Fakes = { discord: await forkFakeDiscord(), slack: await FakeSlackApi.start(), dir: mkdtempSync(join(tmpdir(), 'rolecall-bench-startup-')) };
   try {
-    const samples: number[] = [];
-    let last: Awaited<ReturnType<typeof serviceReady>> | undefined;
-    for (let i = 0; i < 7; i++) {
-      await last?.stop();
-      const port = await freePort();
-      const env = {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        PORT: String(port),
-        ROLECALL_DB: join(dir, `bench-${i}.db`),
-        SPOTLIGHT_ENABLED: 'true',
-        DISCORD_TOKEN: discord.token,
-        DISCORD_APPLICATION_ID: discord.applicationId,
-        DISCORD_API_URL: discord.apiUrl,
-        SLACK_BOT_TOKEN: 'xoxb-bench-startup',
-        SLACK_SIGNING_SECRET: 'bench-signing-secret',
-        SLACK_API_URL: slack.url,
-      };
-      last = await serviceReady(env, port);
-      samples.push(last.ms);
-    }
-    const ready = summarize(samples.slice(1));
-    row('service: spawn → /healthz 200 (both platforms)', `p50 ${ready.p50.toFixed(0)} ms (bare node ${bare.p50.toFixed(0)} ms; target < 600 ms)`);
+    const floor = timeRuns(node, [await sdkFloor(fakes.dir)]);
+    row('baseline: node importing discord.js + Bolt', `${floor.p50.toFixed(0)} ms (min ${floor.min.toFixed(0)}), bundled as dist/app is; no RoleCall code`);
+    await timeService(node, 'service', fakes, bare.p50);
+
+    // Memory: Discord over the gateway (the fake drives interactions through it) and Slack.
+    const { running } = await readyTimes(node, fakes, false);
     await sleep(500);
-    const readyRss = rssOf(last!.pid);
-    await discord.roundTrips('role', ['AI Engineer', 'ml eng', 'rag', 'prompt engineer', 'mlops'], 1000, 0);
+    const readyRss = rssOf(running.pid);
+    await fakes.discord.roundTrips('role', ['AI Engineer', 'ml eng', 'rag', 'prompt engineer', 'mlops'], 1000, 0);
     await sleep(500);
-    row('service RSS', `${readyRss} MB ready (target < 90), ${rssOf(last!.pid)} MB after 1,000 interactions (target < 100)`);
-    await last!.stop();
+    row('service RSS', `${readyRss} MB ready (target < 90), ${rssOf(running.pid)} MB after 1,000 interactions (target < 100)`);
+    await running.stop();
+
+    if (other) {
+      const bare24 = timeRuns(other, ['-e', '0']);
+      const cli24 = timeRuns(other, ['dist/app/cli.js', 'role', 'AI Engineer']);
+      row(`bare node -e 0 (baseline, ${version(other)})`, `${bare24.p50.toFixed(0)} ms (min ${bare24.min.toFixed(0)})`);
+      row(
+        'Node 24: rolecall role "AI Engineer"',
+        `${cli24.p50.toFixed(0)} ms (min ${cli24.min.toFixed(0)}) = ${(cli24.p50 / bare24.p50).toFixed(2)}× bare node`,
+      );
+      const floor24 = timeRuns(other, [join(fakes.dir, 'sdks.mjs')]);
+      row('Node 24 baseline: discord.js + Bolt', `${floor24.p50.toFixed(0)} ms (min ${floor24.min.toFixed(0)})`);
+      await timeService(other, 'Node 24 service', fakes, bare24.p50);
+    } else row('Node 24', 'not measured: set ROLECALL_BENCH_NODE24 to a Node 24 binary, or run .ci/run once');
   } finally {
-    await discord.stop();
-    await slack.close();
-    rmSync(dir, { recursive: true, force: true });
+    await fakes.discord.stop();
+    await fakes.slack.close();
+    rmSync(fakes.dir, { recursive: true, force: true });
   }
 }

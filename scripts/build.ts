@@ -5,6 +5,7 @@
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from './bundle-options.js';
 import { loadKnowledgeBase } from '../src/core/data/load.js';
 import { bundledSnapshotDir, snapshotKey, validationCodeFingerprint, writeSnapshot } from '../src/core/data/snapshot.js';
 import { defaultDataDir, packageRoot } from '../src/core/paths.js';
@@ -18,15 +19,14 @@ const ENTRY_POINTS = {
 };
 
 /**
- * Left to node_modules: native addons, packages that start workers from their own files (pino's
- * transports), charts' vega (loaded only to draw, and ESM already), and optional peers of bundled
- * packages that are never installed.
+ * Left to node_modules: native addons, pino-pretty (loaded by name, only for a terminal), charts'
+ * vega (loaded only to draw, and ESM already), and optional peers of bundled packages that are
+ * never installed.
  */
 const EXTERNAL = [
   'better-sqlite3',
   'better-sqlite3-napi',
   '@resvg/resvg-js',
-  'pino',
   'pino-pretty',
   'vega',
   'vega-lite',
@@ -58,27 +58,17 @@ async function bundle(): Promise<void> {
   const outdir = join(packageRoot(), 'dist', 'app');
   rmSync(outdir, { recursive: true, force: true });
   await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: ENTRY_POINTS,
     absWorkingDir: packageRoot(),
     outdir,
-    bundle: true,
     // Shared code goes to chunks, and every import() stays lazy: the CLI never loads a chat SDK.
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.19',
     external: EXTERNAL,
-    // Comments out and one-byte source: V8 keeps each file's source in memory, as UTF-16 if one
-    // character needs it. Names stay as written, for stack traces; the source map has the rest.
-    minifyWhitespace: true,
-    minifySyntax: true,
     legalComments: 'external',
     sourcemap: 'linked',
     // The knowledge base's snapshot key covers the validation code, which is not beside the bundle.
     define: { __ROLECALL_VALIDATION_FINGERPRINT__: JSON.stringify(validationCodeFingerprint()) },
-    // Bundled CommonJS packages call require() for Node's built-ins and the packages left outside.
-    banner: { js: "import { createRequire as __rolecallRequire } from 'node:module'; const require = __rolecallRequire(import.meta.url);" },
-    logLevel: 'warning',
   });
   chmodSync(join(outdir, 'cli.js'), 0o755);
   process.stdout.write(`build: bundled ${Object.keys(ENTRY_POINTS).join(', ')} into dist/app/\n`);

@@ -1,3 +1,4 @@
+import { groupDigits } from '../views/text/numbers.js';
 import type { Resolution } from '../core/resolve/resolution.js';
 
 /** Where progress and the closing summary go: standard error, so standard output stays data. */
@@ -23,12 +24,12 @@ export class BatchTally {
     if (res.status === 'found') this.found++;
     else if (res.status === 'ambiguous') this.ambiguous++;
     else this.notFound++;
-    if (this.sink.isTTY && this.lines % PROGRESS_EVERY === 0) this.sink.write(`\rrolecall: mapped ${this.lines.toLocaleString('en-US')} titles…`);
+    if (this.sink.isTTY && this.lines % PROGRESS_EVERY === 0) this.sink.write(`\rrolecall: mapped ${groupDigits(this.lines)} titles…`);
   }
 
   /** "10,000 titles: 9,120 found, 480 ambiguous, 400 not found". */
   summary(): string {
-    const n = (x: number) => x.toLocaleString('en-US');
+    const n = groupDigits;
     return `${n(this.lines)} title${this.lines === 1 ? '' : 's'}: ${n(this.found)} found, ${n(this.ambiguous)} ambiguous, ${n(this.notFound)} not found`;
   }
 

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify';
 import type { Core } from '../core/index.js';
 import type { Resolution } from '../core/resolve/resolution.js';
 import { BatchTally, type ProgressSink } from './batch-progress.js';
-import { writeChunk } from './batch.js';
+import { memoizedResolve, writeChunk } from './batch.js';
 
 /** The columns CSV mode appends to every input row. */
 export const CSV_RESULT_COLUMNS = ['role_number', 'role_name', 'match_status', 'match_score'] as const;
@@ -40,6 +40,7 @@ export async function runCsvBatch(
   const drained = (async () => {
     for await (const chunk of writer) await writeChunk(output, String(chunk));
   })();
+  const resolve = memoizedResolve(core);
   let header: string[] | undefined;
   let index = -1;
   try {
@@ -51,7 +52,7 @@ export async function runCsvBatch(
         writer.write([...header, ...CSV_RESULT_COLUMNS]);
         continue;
       }
-      const res = core.resolve(record[index] ?? '');
+      const res = resolve(record[index] ?? '');
       tally.add(res);
       const padded = header.map((_, i) => record[i] ?? '');
       writer.write([...padded, ...record.slice(header.length), ...resultCells(res)]);

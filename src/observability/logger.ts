@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger, type LoggerOptions as PinoOptions } from 'pino';
 import { safeError, sanitizeLogValue, secretScrubber } from './log-safety.js';
 
@@ -8,6 +9,8 @@ export interface LoggerOptions {
   level?: string;
   /** Pretty, human output (a terminal); JSON otherwise. */
   pretty?: boolean;
+  /** Colours in pretty output (default on: a terminal). */
+  colorize?: boolean;
   destination?: NodeJS.WritableStream;
   /**
    * The configured secret values (`secretValues(process.env)`): blanked from every finished
@@ -15,6 +18,9 @@ export interface LoggerOptions {
    */
   secrets?: readonly string[];
 }
+
+/** pino-pretty's stream factory: loaded by name, and only for a terminal. */
+type PrettyStream = (options: { colorize: boolean; translateTime: string; destination: NodeJS.WritableStream | number }) => DestinationStream;
 
 /**
  * The service's logger. Safety is structural, not a list of paths: every record passes through
@@ -32,7 +38,10 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     ...(scrub ? { hooks: { streamWrite: scrub } } : {}),
   };
   if (opts.pretty) {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } } });
+    // pino-pretty as a stream in this thread rather than pino's worker-thread transport: no
+    // second thread and its memory, and pino can be bundled (a transport loads files by path).
+    const pretty = createRequire(import.meta.url)('pino-pretty') as PrettyStream;
+    return pino(options, pretty({ colorize: opts.colorize ?? true, translateTime: 'SYS:HH:MM:ss', destination: opts.destination ?? 1 }));
   }
   return opts.destination ? pino(options, opts.destination as DestinationStream) : pino(options);
 }

@@ -87,8 +87,8 @@ async function openInstallations(env: Env, store: Store, logger: Logger): Promis
 }
 
 /**
- * Starts every configured part: the store, Slack (HTTP or Socket Mode), the HTTP server with
- * /healthz and /metrics, Discord, then the spotlight scheduler (with its catch-up). Parts that
+ * Starts every configured part: the store, Slack (HTTP or Socket Mode) while the Discord gateway
+ * connects, the HTTP server with /healthz and /metrics, then the spotlight scheduler (with its catch-up). Parts that
  * fail to start are stopped again before the error propagates, so a failed start leaves nothing
  * running. Stopping runs in reverse: the scheduler first, then the platforms, HTTP, the store.
  */
@@ -129,8 +129,21 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     }
   };
 
+  // The gateway client starts first and connects while Slack starts: Discord's handshake and
+  // Slack's auth.test are network round trips, and each waits while the other side's code loads.
+  let gateway: Promise<DiscordRuntime> | undefined;
+  let gatewayAdopted = false;
   try {
     await storeHealth.start();
+    if (isDiscordConfigured(env) && !env.DISCORD_PUBLIC_KEY) {
+      gateway = (async () => {
+        const { startDiscord } = await import('../platforms/discord/client.js');
+        const { discordExtensions } = await import('../platforms/discord/extensions.js');
+        return startDiscord({ env, dispatcher, logger, metrics, extraCommands: discordExtensions, ...(spotlight ? { spotlight } : {}) });
+      })();
+      // Awaited after the HTTP server starts; a failure elsewhere first must not leave it unhandled.
+      gateway.catch(() => undefined);
+    }
     let slack: SlackRuntime | undefined;
     let landing: LandingOptions = {};
     if (isSlackConfigured(env)) {
@@ -200,11 +213,10 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     if (discordHttp) {
       const { DiscordSpotlightPoster } = await import('../platforms/discord/spotlight-poster.js');
       spotlight?.setPoster(new DiscordSpotlightPoster(discordHttp.client.rest));
-    } else if (isDiscordConfigured(env)) {
-      const { startDiscord } = await import('../platforms/discord/client.js');
-      const { discordExtensions } = await import('../platforms/discord/extensions.js');
+    } else if (gateway) {
       const { DiscordSpotlightPoster } = await import('../platforms/discord/spotlight-poster.js');
-      discord = await startDiscord({ env, dispatcher, logger, metrics, extraCommands: discordExtensions, ...(spotlight ? { spotlight } : {}) });
+      discord = await gateway;
+      gatewayAdopted = true;
       const d = discord;
       stoppers.push(() => d.stop());
       // The running client's REST: one queue and one view of the rate limits for answers and posts.
@@ -244,6 +256,12 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       },
     };
   } catch (err) {
+    // A gateway client still connecting when another part failed is stopped too, once it settles.
+    if (gateway && !gatewayAdopted)
+      await gateway.then(
+        (d) => d.stop(),
+        () => undefined,
+      );
     await stopAll();
     throw err;
   }

@@ -9,6 +9,7 @@ import { FakeDiscord } from '../fakes/discord/index.js';
 import { FakeSlackApi } from '../fakes/slack/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { startReplica } from '../service/replica.js';
+import { PRODUCTION_NODE_FLAGS } from '../../bench/flags.js';
 
 /**
  * Start-up as it ships. "Load only what runs", on the built bundle (dist/app) as `npm start` and the `rolecall` bin run
@@ -68,6 +69,16 @@ describe('the CLI loads only what a lookup needs', () => {
     for (const name of [...CHAT_SDKS, 'pino', 'pino-pretty', 'prom-client', 'better-sqlite3', 'pg', 'yaml', 'vega', '@resvg/resvg-js', 'node-cron']) {
       expect(packages, name).not.toContain(name);
     }
+  });
+});
+
+describe('what production runs', () => {
+  it('npm start, the Docker image and the benchmarks run the bundle with the same V8 flags', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string }; bin: { rolecall: string } };
+    expect(pkg.scripts.start).toBe(['node', ...PRODUCTION_NODE_FLAGS, 'dist/app/main.js'].join(' '));
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))?.[1];
+    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...PRODUCTION_NODE_FLAGS, 'dist/app/main.js']);
+    expect(pkg.bin.rolecall).toBe('dist/app/cli.js');
   });
 });
 

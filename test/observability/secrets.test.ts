@@ -21,7 +21,7 @@ const APP_TOKEN = 'xapp-REPRO-APP-SECRET-654321';
 const DISCORD_TOKEN = 'REPRO.DISCORD.SECRET-TOKEN-987';
 
 /** A logger writing to memory. No `secrets`: these tests prove the structure alone keeps them out. */
-function capture(secrets?: string[]): { logger: Logger; text: () => string } {
+function capture(secrets?: string[], pretty = false): { logger: Logger; text: () => string } {
   const chunks: string[] = [];
   const sink = new Writable({
     write: (chunk: Buffer, _enc, done) => {
@@ -29,7 +29,10 @@ function capture(secrets?: string[]): { logger: Logger; text: () => string } {
       done();
     },
   });
-  return { logger: createLogger({ level: 'trace', destination: sink, ...(secrets ? { secrets } : {}) }), text: () => chunks.join('') };
+  return {
+    logger: createLogger({ level: 'trace', destination: sink, ...(pretty ? { pretty, colorize: false } : {}), ...(secrets ? { secrets } : {}) }),
+    text: () => chunks.join(''),
+  };
 }
 
 /** A port nobody listens on: every connection is refused. */
@@ -83,6 +86,15 @@ describe('error serialisation', () => {
     expect(text()).not.toContain(JSON.stringify('sec"ret\\value').slice(1, -1));
     expect(text()).toContain('[redacted]');
     expect(secretScrubber([])).toBeUndefined();
+  });
+
+  it('pretty output (a terminal) is human and scrubbed the same way', async () => {
+    const { logger, text } = capture([SLACK_TOKEN], true);
+    logger.info({ note: `said ${SLACK_TOKEN}` }, 'ready to answer');
+    await expect.poll(text).toMatch(/INFO.*ready to answer/);
+    expect(text()).not.toMatch(/^\{/);
+    expect(text()).not.toContain(SLACK_TOKEN);
+    expect(text()).toContain('[redacted]');
   });
 });
 

@@ -1,8 +1,7 @@
+import { groupDigits } from '../text/numbers.js';
 import type { AiEngineerDeepDive, Figure, PayUnit, Range, Seed, SourceRef } from '../../core/schema/ai-engineer.js';
 
 /** Formatting for the AI Engineer deep-dive: ranges in their units, figures, and who said what. */
-
-const grouped = (n: number) => n.toLocaleString('en-US');
 
 /** "$120K–$160K", "£55K–£80K", "₹12–25 LPA", "$141,456", "~$185K", "$300K–$500K+". */
 export function payRange(unit: PayUnit, r: Range): string {
@@ -16,7 +15,7 @@ export function payRange(unit: PayUnit, r: Range): string {
     case '₹ lakh per annum':
       return `${approx}₹${r.min}${r.max === null ? '' : `–${r.max}`}${plus} LPA`;
     case '$/yr':
-      return `${approx}$${grouped(r.min)}${r.max === null ? '' : `–$${grouped(r.max)}`}${plus}`;
+      return `${approx}$${groupDigits(r.min)}${r.max === null ? '' : `–$${groupDigits(r.max)}`}${plus}`;
   }
 }
 
@@ -33,7 +32,7 @@ function amount(value: number, unit: string): string {
     case 'rank':
       return `#${value}`;
     case 'count':
-      return grouped(value);
+      return groupDigits(value);
     case 'USD bn':
       return `$${value}bn`;
     case 'times':

@@ -1,6 +1,7 @@
 import type { AiEngineerDeepDive, ComparisonCell, PayUnit } from '../../core/schema/ai-engineer.js';
 import type { Section, Table } from '../view.js';
 import { payRange, seedTag, sourceLine } from './format.js';
+import { groupDigits } from '../text/numbers.js';
 
 /** Deep-dive parts about the work itself: the tiers, the role comparisons, the stack, skills and the day-to-day. */
 
@@ -80,11 +81,7 @@ export function stackPart(deep: AiEngineerDeepDive): PartContent {
         heading: 'Vector databases',
         items: s.vectorDatabases.flatMap((g) => [
           ...g.byUseCase.map((u) => {
-            const size = u.vectorsUnder
-              ? ` (under ${u.vectorsUnder.toLocaleString('en-US')} vectors)`
-              : u.vectorsFrom
-                ? ` (${u.vectorsFrom.toLocaleString('en-US')}+ vectors)`
-                : '';
+            const size = u.vectorsUnder ? ` (under ${groupDigits(u.vectorsUnder)} vectors)` : u.vectorsFrom ? ` (${groupDigits(u.vectorsFrom)}+ vectors)` : '';
             return `${u.useCase}${size}: ${u.pickNote ?? u.picks.join(' or ')}, because it ${u.why}`;
           }),
           ...(g.named.length ? [`Named by ${seedTag(deep, g.sources.seeds[0]!)}: ${g.named.join(', ')}`] : []),

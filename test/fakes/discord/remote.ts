@@ -27,7 +27,7 @@ export interface Deliveries {
 }
 
 export type ServeReply =
-  | { type: 'started'; apiUrl: string; token: string; applicationId: string; guildId: string }
+  | { type: 'started'; apiUrl: string; token: string; applicationId: string; guildId: string; publicKeyHex: string }
   | { type: 'latencies'; id: number; samples: number[] }
   | { type: 'channels'; id: number; ids: string[] }
   | { type: 'deliveries'; id: number; deliveries: Deliveries }
@@ -38,6 +38,8 @@ export interface RemoteFakeDiscord {
   token: string;
   applicationId: string;
   guildId: string;
+  /** The key Discord signs HTTP interactions with: give it to the bot as DISCORD_PUBLIC_KEY. */
+  publicKeyHex: string;
   /** Adds `count` text channels and sets the global rate limit (null: off); resolves with their ids. */
   channels(count: number, globalRateLimit: number | null): Promise<string[]>;
   /** Posts, requests and 429s since channels() was called. */

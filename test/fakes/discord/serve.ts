@@ -84,4 +84,4 @@ process.on('message', (request: ServeRequest) => {
 
 // The parent going away must not leave this process behind.
 process.on('disconnect', () => void fake.stop().finally(() => process.exit(0)));
-send({ type: 'started', apiUrl, token: fake.token, applicationId: fake.applicationId, guildId: fake.guildId });
+send({ type: 'started', apiUrl, token: fake.token, applicationId: fake.applicationId, guildId: fake.guildId, publicKeyHex: fake.signer.publicKeyHex });
