@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
-# RoleCall on Node 24 LTS. Stage 1 bundles the TypeScript (npm run build); stage 2 installs production
-# dependencies only; the runtime stage copies the two and runs as a non-root user.
+# RoleCall on Node 24 LTS. Stage 1 bundles the TypeScript and its pure-JavaScript packages
+# (npm run build, docs/startup.md); stage 2 installs the production dependencies, which are only
+# what the bundle leaves outside (native addons, vega, pino-pretty); the runtime stage copies the
+# two and runs as a non-root user.
 #
 # Install scripts are skipped: on Node 22+ the store uses better-sqlite3 13, which ships
 # Node-API prebuilds, so nothing needs compiling (the Node 20 driver, better-sqlite3 12, is

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves the packaging (no Docker engine here): the npm tarball, installed with production
 # dependencies only into an empty folder, answers a lookup and rejects a bad configuration
-# clearly. Catches data files missing from the package and runtime imports of dev-only packages.
+# clearly. Catches data files missing from the package, and a bundle that still needs a package
+# it was meant to carry (those are devDependencies, so they are not installed here).
 # Usage: package-check.sh [path to a Node 24 folder]: with it, the installed package also runs
 # on Node 24, the Docker image's runtime.
 set -euo pipefail
@@ -18,6 +19,13 @@ npm init -y >/dev/null
 npm install --omit=dev --no-audit --no-fund "$work/$tarball" >/dev/null
 test ! -e node_modules/vitest || { echo "dev dependency vitest was installed"; exit 1; }
 test ! -e node_modules/typescript || { echo "dev dependency typescript was installed"; exit 1; }
+# The bundle (dist/app) carries the pure-JavaScript packages; only native addons, vega and
+# pino-pretty are installed beside it. Everything below runs without the others.
+for bundled in discord.js @slack/bolt zod pg; do
+  test ! -e "node_modules/$bundled" || { echo "$bundled was installed, but the bundle carries it"; exit 1; }
+done
+echo "installed beside the bundle: $(ls node_modules | grep -v '^\.' | wc -l) top-level packages"
+
 
 echo "--- npx rolecall role \"AI Engineer\""
 out=$(npx --no-install rolecall role "AI Engineer")

@@ -21,7 +21,7 @@ import { createTestDatabase } from '../test/helpers/postgres.js';
 import setupPostgres from '../test/setup/postgres-server.js';
 import { LoadBalancer } from '../test/service/load-balancer.js';
 import { startReplica, type Replica } from '../test/service/replica.js';
-import { heading, row, summarize } from './stats.js';
+import { buildBundle, heading, row, summarize } from './stats.js';
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
@@ -211,6 +211,7 @@ async function spotlightFanOut(dbUrl: string, viaProxy: boolean) {
 }
 
 export async function benchScaleOut(): Promise<void> {
+  buildBundle();
   const teardown = await setupPostgres();
   const fake = new FakeDiscord({ maxRecords: 500 });
   await fake.start();

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { forkFakeDiscord } from '../test/fakes/discord/remote.js';
 import { FakeSlackApi } from '../test/fakes/slack/index.js';
-import { heading, row, summarize } from './stats.js';
+import { buildBundle, heading, row, summarize } from './stats.js';
 import { PRODUCTION_NODE_FLAGS } from './flags.js';
 
 const RUNS = 15;
@@ -140,8 +140,7 @@ async function timeService(node: string, label: string, fakes: Fakes, bareMs: nu
 }
 
 export async function benchStartup(): Promise<void> {
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
-  if (build.status !== 0) throw new Error('npm run build failed');
+  buildBundle();
   const node = process.execPath;
   const other = node24();
 

@@ -5,7 +5,7 @@
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { BUNDLE_OPTIONS } from './bundle-options.js';
+import { BUNDLE_OPTIONS, EXTERNAL } from './bundle-options.js';
 import { loadKnowledgeBase } from '../src/core/data/load.js';
 import { bundledSnapshotDir, snapshotKey, validationCodeFingerprint, writeSnapshot } from '../src/core/data/snapshot.js';
 import { defaultDataDir, packageRoot } from '../src/core/paths.js';
@@ -17,24 +17,6 @@ const ENTRY_POINTS = {
   cli: 'src/cli/bin.ts',
   'discord-deploy': 'src/platforms/discord/deploy.ts',
 };
-
-/**
- * Left to node_modules: native addons, pino-pretty (loaded by name, only for a terminal), charts'
- * vega (loaded only to draw, and ESM already), and optional peers of bundled packages that are
- * never installed.
- */
-const EXTERNAL = [
-  'better-sqlite3',
-  'better-sqlite3-napi',
-  '@resvg/resvg-js',
-  'pino-pretty',
-  'vega',
-  'vega-lite',
-  'pg-native',
-  'zlib-sync',
-  'bufferutil',
-  'utf-8-validate',
-];
 
 function compileKnowledgeBase(): void {
   const dataDir = defaultDataDir();

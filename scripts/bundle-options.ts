@@ -1,6 +1,6 @@
 import type { BuildOptions } from 'esbuild';
 
-/** How dist/app is bundled (scripts/build.ts); the start-up benchmark bundles its baseline the same way. */
+/** How dist/app is bundled (scripts/build.ts); the start-up benchmark and the tests' process fixtures are bundled the same way. */
 export const BUNDLE_OPTIONS = {
   bundle: true,
   format: 'esm',
@@ -15,3 +15,21 @@ export const BUNDLE_OPTIONS = {
   banner: { js: "import { createRequire as __rolecallRequire } from 'node:module'; const require = __rolecallRequire(import.meta.url);" },
   logLevel: 'warning',
 } satisfies BuildOptions;
+
+/**
+ * Left to node_modules: native addons, pino-pretty (loaded by name, only for a terminal), charts'
+ * vega (loaded only to draw, and ESM already), and optional peers of bundled packages that are
+ * never installed.
+ */
+export const EXTERNAL = [
+  'better-sqlite3',
+  'better-sqlite3-napi',
+  '@resvg/resvg-js',
+  'pino-pretty',
+  'vega',
+  'vega-lite',
+  'pg-native',
+  'zlib-sync',
+  'bufferutil',
+  'utf-8-validate',
+];

@@ -51,7 +51,7 @@ describe('a YAML alias bomb in a data file', () => {
   });
 
   it('makes `npm start` exit 3 with the message and no stack trace', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['dist/app/main.js'], {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',

@@ -230,9 +230,9 @@ describe('Discord at run time: an interaction whose answer fails', () => {
   });
 });
 
-/** `npm start` from source, as a real process; resolves with everything it printed. */
+/** What `npm start` runs (the bundle, dist/app/main.js), as a real process; resolves with everything it printed. */
 function runService(env: Record<string, string>, until: number | Promise<unknown>): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/app/main.js'], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

@@ -195,7 +195,7 @@ describe('store health when writes fail', () => {
       expect((err as Error).message).toContain('ROLECALL_DB');
       expect((err as Error).message).toContain(join(file, 'rolecall.db'));
       // `npm start` says the same and exits 2, as for any configuration error.
-      const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      const child = spawnSync(process.execPath, ['dist/app/main.js'], {
         env: {
           PATH: process.env.PATH ?? '',
           HOME: process.env.HOME ?? '',

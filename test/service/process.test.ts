@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-/** Runs `src/main.ts` (what `npm start` runs, from source) as a real process. */
+/** Runs what `npm start` runs (the bundle, dist/app/main.js) as a real process. */
 function start(env: Record<string, string>, opts: { tty?: boolean; input?: string[] } = {}) {
   const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env };
-  const node = `${process.execPath} --import tsx src/main.ts`;
+  const node = `${process.execPath} dist/app/main.js`;
   // `script` gives the child a pseudo-terminal, as a person's shell would.
   const child = opts.tty
     ? spawn('script', ['-qec', node, '/dev/null'], { env: base, stdio: ['pipe', 'pipe', 'pipe'] })
-    : spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: base, stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawn(process.execPath, ['dist/app/main.js'], { env: base, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.setEncoding('utf8').on('data', (c: string) => (out += c));
   child.stderr?.setEncoding('utf8').on('data', (c: string) => (out += c));

@@ -11,9 +11,9 @@ import { testCore } from '../helpers/core.js';
 
 const CHANNELS = 120;
 
-/** `npm start` from source, as a real process. */
+/** What `npm start` runs (the bundle, dist/app/main.js), as a real process. */
 function startBot(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/app/main.js'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
