@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # RoleCall on Node 24 LTS. Stage 1 bundles the TypeScript and its pure-JavaScript packages
 # (npm run build, docs/startup.md); stage 2 installs the production dependencies, which are only
-# what the bundle leaves outside (native addons, vega, pino-pretty); the runtime stage copies the
+# what the bundle leaves outside (native addons, pino-pretty); the runtime stage copies the
 # two and runs as a non-root user.
 #
 # Install scripts are skipped: on Node 22+ the store uses better-sqlite3 13, which ships

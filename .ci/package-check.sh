@@ -19,9 +19,9 @@ npm init -y >/dev/null
 npm install --omit=dev --no-audit --no-fund "$work/$tarball" >/dev/null
 test ! -e node_modules/vitest || { echo "dev dependency vitest was installed"; exit 1; }
 test ! -e node_modules/typescript || { echo "dev dependency typescript was installed"; exit 1; }
-# The bundle (dist/app) carries the pure-JavaScript packages; only native addons, vega and
+# The bundle (dist/app) carries the pure-JavaScript packages; only native addons and
 # pino-pretty are installed beside it. Everything below runs without the others.
-for bundled in discord.js @slack/bolt zod pg; do
+for bundled in discord.js @slack/bolt zod pg vega; do
   test ! -e "node_modules/$bundled" || { echo "$bundled was installed, but the bundle carries it"; exit 1; }
 done
 echo "installed beside the bundle: $(ls node_modules | grep -v '^\.' | wc -l) top-level packages"
@@ -38,7 +38,7 @@ npx --no-install rolecall role "AI Engineer" --json | node -e '
     console.log("--json: role 8 with the reference figures");
   });'
 
-echo "--- a chart from the package (vega, resvg's prebuilt binary, the shipped font)"
+echo "--- a chart from the package (the bundle's vega, resvg's prebuilt binary, the shipped font)"
 npx --no-install rolecall salary "AI Engineer" --png "$work/salary.png" >/dev/null
 head -c 8 "$work/salary.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" || { echo "the chart is not a PNG"; exit 1; }
 echo "--png: $(wc -c <"$work/salary.png") bytes"

@@ -9,6 +9,9 @@ export interface Routed {
   latencyMs: number;
   /** Backends that refused the connection first (down), in order. */
   refusedBy: number[];
+  /** The request's path, and when it arrived (performance.now()), for a failure's message. */
+  path: string;
+  arrivedAt: number;
 }
 
 /**
@@ -37,7 +40,7 @@ export class LoadBalancer {
           const backend = this.pick();
           if (backend === undefined) {
             res.writeHead(503).end();
-            this.log.push({ backend: -1, status: 503, latencyMs: performance.now() - started, refusedBy });
+            this.log.push({ backend: -1, status: 503, latencyMs: performance.now() - started, refusedBy, path: req.url ?? '', arrivedAt: started });
             return;
           }
           const upstream = request(
@@ -49,7 +52,14 @@ export class LoadBalancer {
               answer.on('end', () => {
                 finished = true;
                 res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(parts));
-                this.log.push({ backend, status: answer.statusCode ?? 502, latencyMs: performance.now() - started, refusedBy });
+                this.log.push({
+                  backend,
+                  status: answer.statusCode ?? 502,
+                  latencyMs: performance.now() - started,
+                  refusedBy,
+                  path: req.url ?? '',
+                  arrivedAt: started,
+                });
               });
               // The backend died while answering: a 502, as a real balancer gives.
               const broken = () => {
@@ -58,7 +68,7 @@ export class LoadBalancer {
                 this.down.add(backend);
                 if (!res.headersSent) res.writeHead(502).end();
                 else res.destroy();
-                this.log.push({ backend, status: 502, latencyMs: performance.now() - started, refusedBy });
+                this.log.push({ backend, status: 502, latencyMs: performance.now() - started, refusedBy, path: req.url ?? '', arrivedAt: started });
               };
               answer.on('error', broken);
               answer.on('close', broken);
@@ -73,7 +83,7 @@ export class LoadBalancer {
             }
             this.down.add(backend);
             if (!res.headersSent) res.writeHead(502).end();
-            this.log.push({ backend, status: 502, latencyMs: performance.now() - started, refusedBy });
+            this.log.push({ backend, status: 502, latencyMs: performance.now() - started, refusedBy, path: req.url ?? '', arrivedAt: started });
           });
           upstream.end(body);
         };
