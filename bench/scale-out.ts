@@ -21,7 +21,9 @@ import { createTestDatabase } from '../test/helpers/postgres.js';
 import setupPostgres from '../test/setup/postgres-server.js';
 import { LoadBalancer } from '../test/service/load-balancer.js';
 import { startReplica, type Replica } from '../test/service/replica.js';
-import { buildBundle, heading, row, summarize } from './stats.js';
+import { heading, row, summarize } from './stats.js';
+// The bundle (dist/app) is what these start; the tests' global set-up builds it the same way.
+import buildBundle from '../test/setup/build.js';
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 

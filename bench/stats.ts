@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
-
-/** Small helpers shared by the benchmarks: percentiles, printing, and the build they measure. */
+/** Small helpers shared by the benchmarks: percentiles and printing. */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -23,10 +21,4 @@ export function heading(title: string): void {
 
 export function row(label: string, value: string): void {
   console.log(`${label.padEnd(44)} ${value}`);
-}
-
-/** `npm run build`: the suites that start RoleCall as a process measure the bundle (dist/app), so it must be current. */
-export function buildBundle(): void {
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
-  if (build.status !== 0) throw new Error('npm run build failed');
 }

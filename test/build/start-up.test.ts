@@ -12,9 +12,9 @@ import { startReplica } from '../service/replica.js';
 import { PRODUCTION_NODE_FLAGS } from '../../bench/flags.js';
 
 /**
- * Start-up as it ships. "Load only what runs", on the built bundle (dist/app) as `npm start` and the `rolecall` bin run
- * it: which npm packages a run loads, read from the chunks it loaded (their source maps name the
- * packages inside) and the packages it required from node_modules.
+ * Start-up as it ships, on the built bundle (dist/app) as `npm start` and the `rolecall` bin run
+ * it. "Load only what runs": which npm packages a run loads, read from the chunks it loaded (their
+ * source maps name the packages inside) and the packages it required from node_modules.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RECORDER = ['--import', join(ROOT, 'test/build/record-loads.mjs')];

@@ -39,7 +39,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * Set by the bundler (scripts/bundle.mjs) to the fingerprint of the compiled validation code the
+ * Set by the bundler (scripts/build.ts) to the fingerprint of the validation code in src/ the
  * bundle was built from: inside a bundle those files are not beside the running code.
  */
 declare const __ROLECALL_VALIDATION_FINGERPRINT__: string | undefined;
