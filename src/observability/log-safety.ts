@@ -1,6 +1,6 @@
 /**
- * What may reach a log line. HTTP clients (axios inside @slack/web-api, undici inside
- * discord.js) hang the request they sent on their errors: its config, its headers and with them
+ * What may reach a log line. HTTP clients can hang the request they sent on their errors (axios,
+ * which @slack/web-api used before version 8, did): its config, its headers and with them
  * `Authorization: Bearer <token>`, often several `cause`/`original` levels deep. So errors are
  * reduced to a whitelist of fields, recursively; and any key that names request plumbing or a
  * credential is dropped wherever it appears, in any letter case. The secret values themselves
@@ -49,7 +49,7 @@ export interface SafeError {
   method?: string;
   retryAfter?: number;
   cause?: SafeError;
-  /** @slack/web-api's wrapped error (axios's, with the request config that is left out here). */
+  /** The error @slack/web-api wraps (fetch's, also its `cause`), with anything but these fields left out. */
   original?: SafeError;
   errors?: SafeError[];
 }

@@ -26,8 +26,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The innermost package of a path: Bolt 5's own @slack/socket-mode sits in node_modules/@slack/bolt/node_modules. */
 function packageOf(path: string): string | undefined {
-  return /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+  return /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
 }
 
 /** The npm packages named by a RECORD_LOADS file. */
@@ -140,7 +141,8 @@ describe('the service loads the SDKs of the platforms it is configured for', () 
     expect(packages).toContain('@slack/bolt');
     // better-sqlite3 12 on Node 20, 13 (the better-sqlite3-napi alias) on Node 22+: src/store/sqlite/driver.ts.
     expect([...packages].filter((p) => p.startsWith('better-sqlite3'))).toHaveLength(1);
-    for (const name of ['discord.js', '@discordjs/rest', 'pg', 'pino-pretty', 'yaml', 'vega']) expect(packages, name).not.toContain(name);
+    // Bolt 5 and @slack/web-api 8 call Slack with Node's fetch: axios is gone.
+    for (const name of ['discord.js', '@discordjs/rest', 'pg', 'pino-pretty', 'yaml', 'vega', 'axios']) expect(packages, name).not.toContain(name);
   });
 
   it('Discord over HTTP only, on Postgres: discord.js and pg; no Slack package, no SQLite driver', async () => {

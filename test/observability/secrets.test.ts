@@ -46,14 +46,15 @@ async function closedPort(): Promise<number> {
 
 describe('error serialisation', () => {
   it('keeps no request config or header at any depth or letter case, following cause and original', () => {
-    const axiosLike = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
+    // An HTTP client's error that carries the request it sent, as axios's did (@slack/web-api 7).
+    const withRequest = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
       code: 'ECONNREFUSED',
       config: { headers: { Authorization: `Bearer ${SLACK_TOKEN}` }, data: `token=${SLACK_TOKEN}` },
       request: { _header: `POST /api HTTP/1.1\r\nAUTHORIZATION: Bearer ${SLACK_TOKEN}` },
     });
     const outer = Object.assign(new Error('A request error occurred: connect ECONNREFUSED'), {
       code: 'slack_webapi_request_error',
-      original: axiosLike,
+      original: withRequest,
       cause: new Error('inner', { cause: Object.assign(new Error('deepest'), { HEADERS: { 'X-Token': SLACK_TOKEN } }) }),
     });
     const safe = safeError(outer);
@@ -65,7 +66,7 @@ describe('error serialisation', () => {
     });
 
     const { logger, text } = capture();
-    logger.error({ err: outer, other: { nested: { Headers: { authorization: SLACK_TOKEN } }, error: axiosLike } }, 'failed');
+    logger.error({ err: outer, other: { nested: { Headers: { authorization: SLACK_TOKEN } }, error: withRequest } }, 'failed');
     logger.error(outer, 'as first argument');
     expect(text()).toContain('ECONNREFUSED');
     expect(text()).not.toContain(SLACK_TOKEN);

@@ -98,8 +98,10 @@ export function classifySlackError(error: unknown): SlackFailure {
     return { code: name, kind: TEMPORARY_ERRORS.has(name) ? 'temporary' : 'permanent' };
   }
   if (code === ErrorCode.RateLimitedError) return { code, kind: 'rate_limited' };
+  // Once the client's retry policy gives up on a 429 it throws a plain Error ("A rate limit was
+  // exceeded …"), which @slack/web-api 8 wraps in a request error as its `original`.
+  const cause = code === ErrorCode.RequestError ? field(error, 'original') : error;
+  if (cause instanceof Error && /rate limit was exceeded/i.test(cause.message)) return { code: 'ratelimited', kind: 'rate_limited' };
   if (code === ErrorCode.RequestError || code === ErrorCode.HTTPError) return { code, kind: 'temporary' };
-  // What the client throws once its retry policy gives up on a 429.
-  if (error instanceof Error && /rate limit was exceeded/i.test(error.message)) return { code: 'ratelimited', kind: 'rate_limited' };
   return { code: typeof code === 'string' ? code : 'unknown_error', kind: 'permanent' };
 }
