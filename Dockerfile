@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 # RoleCall on Node 24 LTS. Stage 1 bundles the TypeScript and its pure-JavaScript packages
-# (npm run build, docs/startup.md); stage 2 installs the production dependencies, which are only
-# what the bundle leaves outside (native addons, pino-pretty); the runtime stage copies the
-# two and runs as a non-root user.
+# (npm run build, docs/startup.md) and writes the bundle's licence file; stage 2 installs the
+# production dependencies: what the bundle leaves outside (native addons, pino-pretty), which
+# it loads, and every package it carries, which it does not load but which image scanners and
+# SBOM tools read. The runtime stage copies the two and runs as a non-root user.
 #
 # Install scripts are skipped: on Node 22+ the store uses better-sqlite3 13, which ships
 # Node-API prebuilds, so nothing needs compiling (the Node 20 driver, better-sqlite3 12, is
@@ -21,7 +22,7 @@ RUN npm run build
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -29,7 +30,9 @@ ENV NODE_ENV=production \
     ROLECALL_DB=/var/lib/rolecall/rolecall.db
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
+COPY --from=build /app/dist/app ./dist/app
+COPY --from=build /app/dist/kb ./dist/kb
+COPY --from=build /app/dist/THIRD-PARTY-NOTICES.txt ./dist/THIRD-PARTY-NOTICES.txt
 COPY package.json ./
 COPY data ./data
 COPY slack ./slack

@@ -1,11 +1,14 @@
 // `npm run build`: (1) validates the bundled data/*.yaml with the zod schemas, as start-up would,
 // and writes the compiled knowledge base that start-up then loads without YAML or zod; (2) bundles
 // each entry point with esbuild into dist/app/, so a start reads a few files instead of ~1,000
-// modules (see docs/startup.md). Type checking is `npm run typecheck`'s job, not this one's.
-import { chmodSync, readdirSync, rmSync } from 'node:fs';
+// modules (see docs/startup.md); (3) writes dist/THIRD-PARTY-NOTICES.txt, the licences of every
+// package in the bundle, from the bundle's metafile (kept as dist/bundle-meta.json for the test
+// that checks the notices against it). Type checking is `npm run typecheck`'s job, not this one's.
+import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_OPTIONS, EXTERNAL } from './bundle-options.js';
+import { collectNotices } from './third-party-notices.js';
 import { loadKnowledgeBase } from '../src/core/data/load.js';
 import { bundledSnapshotDir, snapshotKey, validationCodeFingerprint, writeSnapshot } from '../src/core/data/snapshot.js';
 import { defaultDataDir, packageRoot } from '../src/core/paths.js';
@@ -37,9 +40,10 @@ function compileKnowledgeBase(): void {
 }
 
 async function bundle(): Promise<void> {
-  const outdir = join(packageRoot(), 'dist', 'app');
+  const dist = join(packageRoot(), 'dist');
+  const outdir = join(dist, 'app');
   rmSync(outdir, { recursive: true, force: true });
-  await build({
+  const { metafile } = await build({
     ...BUNDLE_OPTIONS,
     entryPoints: ENTRY_POINTS,
     absWorkingDir: packageRoot(),
@@ -47,13 +51,19 @@ async function bundle(): Promise<void> {
     // Shared code goes to chunks, and every import() stays lazy: the CLI never loads a chat SDK.
     splitting: true,
     external: EXTERNAL,
+    // Collected into the notice file below, with the packages' own licence files.
     legalComments: 'external',
+    metafile: true,
     sourcemap: 'linked',
     // The knowledge base's snapshot key covers the validation code, which is not beside the bundle.
     define: { __ROLECALL_VALIDATION_FINGERPRINT__: JSON.stringify(validationCodeFingerprint()) },
   });
   chmodSync(join(outdir, 'cli.js'), 0o755);
   process.stdout.write(`build: bundled ${Object.keys(ENTRY_POINTS).join(', ')} into dist/app/\n`);
+  writeFileSync(join(dist, 'bundle-meta.json'), JSON.stringify(metafile));
+  const notices = collectNotices(metafile, packageRoot(), outdir);
+  writeFileSync(join(dist, 'THIRD-PARTY-NOTICES.txt'), notices.text);
+  process.stdout.write(`build: licences of ${notices.packages.length} bundled packages in dist/THIRD-PARTY-NOTICES.txt\n`);
 }
 
 compileKnowledgeBase();

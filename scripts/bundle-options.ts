@@ -18,8 +18,19 @@ export const BUNDLE_OPTIONS = {
 
 /**
  * Left to node_modules: native addons, pino-pretty (loaded by name, only for a terminal), and
- * optional peers of bundled packages that are never installed. (vega is bundled too, in the chunk
+ * optional peers of bundled packages that a production install never installs (supports-color,
+ * debug's: bundling it would carry a package only our dev tools bring). (vega is bundled too, in the chunk
  * loaded on the first chart: 80 ms to load instead of 280 ms from its hundred-odd modules, and
  * that load holds the event loop while other answers wait.)
  */
-export const EXTERNAL = ['better-sqlite3', 'better-sqlite3-napi', '@resvg/resvg-js', 'pino-pretty', 'pg-native', 'zlib-sync', 'bufferutil', 'utf-8-validate'];
+export const EXTERNAL = [
+  'better-sqlite3',
+  'better-sqlite3-napi',
+  '@resvg/resvg-js',
+  'pino-pretty',
+  'pg-native',
+  'zlib-sync',
+  'bufferutil',
+  'utf-8-validate',
+  'supports-color',
+];
