@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { closeServer, listen, parseBody, readBytes } from './http.js';
 import { FakeSlackOAuth } from './oauth.js';
+import { FakeSocketMode } from './socket-mode.js';
 import { UploadStore } from './uploads.js';
 import { Recorder, type WaitOptions } from './recorder.js';
 
@@ -75,6 +76,8 @@ export class FakeSlackApi {
   readonly botId: string;
   /** "Add to Slack": the authorize page, oauth.v2.access and the tokens they issue. */
   readonly oauth = new FakeSlackOAuth();
+  /** Socket Mode: the WebSocket apps.connections.open hands out, its envelopes and acks. */
+  readonly socketMode = new FakeSocketMode();
   private readonly rateLimited = new Map<string, { retryAfter: number; remaining: number }>();
   private readonly channelErrors = new Map<string, ChannelError>();
   private readonly perSecond = new Map<string, { limit: number; stamps: number[] }>();
@@ -116,6 +119,7 @@ export class FakeSlackApi {
         res.end();
       });
     });
+    server.on('upgrade', (req, socket, head) => api!.socketMode.upgrade(req, socket, head));
     const port = await listen(server);
     api = new FakeSlackApi(server, port, opts);
     return api;
@@ -195,6 +199,7 @@ export class FakeSlackApi {
   }
 
   close(): Promise<void> {
+    this.socketMode.close();
     return closeServer(this.server);
   }
 
@@ -270,8 +275,14 @@ export class FakeSlackApi {
       if (stamps.length >= channelWindow.limit) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
       channelWindow.stamps.set(body.channel, [...stamps, now]);
     }
-    // oauth.v2.access is the one method called without a bot token.
+    // oauth.v2.access is the one method called without a bot token; apps.connections.open takes the app-level one.
     if (method === 'oauth.v2.access') return send(200, this.oauth.exchange(body, req.headers.authorization));
+    if (method === 'apps.connections.open') {
+      return send(
+        200,
+        bearer?.startsWith('xapp-') ? this.socketMode.open(`http://127.0.0.1:${this.port}`, 'A0ROLECALL') : { ok: false, error: 'not_allowed_token_type' },
+      );
+    }
     if (this.opts.token || this.oauth.tokens.size > 0 || this.oauth.revoked.size > 0) {
       if (bearer && this.oauth.revoked.has(bearer)) return send(200, { ok: false, error: 'token_revoked' });
       if (!team) return send(200, { ok: false, error: 'invalid_auth' });
