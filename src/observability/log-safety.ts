@@ -67,8 +67,11 @@ const scalar = (v: unknown): string | number | undefined => (typeof v === 'strin
 export function safeError(err: unknown, depth = 0): SafeError {
   if (!isErrorLike(err)) return { type: typeof err, message: String(err) };
   const e = err as Error & Record<string, unknown>;
+  // A plain object here is an error already reduced (the err serializer runs before the record
+  // formatter): keep the type it found.
+  const plainType = typeof e.type === 'string' ? e.type : (e.name ?? 'Error');
   const out: SafeError = {
-    type: e.constructor?.name && e.constructor.name !== 'Object' ? e.constructor.name : (e.name ?? 'Error'),
+    type: e.constructor?.name && e.constructor.name !== 'Object' ? e.constructor.name : plainType,
     message: String(e.message),
   };
   if (typeof e.stack === 'string') out.stack = e.stack;

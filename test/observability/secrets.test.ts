@@ -132,7 +132,7 @@ describe('the real Slack Web API client on every failure', () => {
     expect(text()).not.toContain(SLACK_TOKEN);
   });
 
-  it('network error (connection refused): no token', async () => {
+  it('network error (connection refused): no token, and the log names the error class', async () => {
     const { logger, text } = capture();
     const client = new WebClient(SLACK_TOKEN, {
       slackApiUrl: `http://127.0.0.1:${await closedPort()}/api/`,
@@ -143,6 +143,8 @@ describe('the real Slack Web API client on every failure', () => {
     logger.error({ err }, 'auth failed');
     expect(text()).toContain('ECONNREFUSED');
     expect(text()).not.toContain(SLACK_TOKEN);
+    // @slack/web-api 8 throws Error subclasses; the serializer's reduced error keeps the name.
+    expect(JSON.parse(text().trim().split('\n').at(-1)!).err).toMatchObject({ type: 'WebAPIRequestError', code: 'slack_webapi_request_error' });
   });
 });
 
