@@ -102,7 +102,7 @@ for (const line of readFileSync(loads, 'utf8').split('\n').filter(Boolean)) {
 }
 if (!readFileSync(loads, 'utf8').includes('/node_modules/rolecall/dist/app/')) throw new Error('no run loaded the bundle');
 const wrong = [...loaded].filter((name) => bundled.has(name));
-console.log(`loaded beside the bundle: ${[...loaded].sort().join(', ')}`);
+console.log(`asked of node_modules (loaded, or tried and absent): ${[...loaded].sort().join(', ')}`);
 if (wrong.length) {
   console.error(`the bundle carries these, yet they were loaded from node_modules: ${wrong.join(', ')}`);
   process.exit(1);
