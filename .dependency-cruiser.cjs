@@ -26,7 +26,7 @@ const table = {
     ['src/app/', 'commands/', 'src/views/', 'src/charts/', 'src/web/', 'src/spotlight/', 'src/config/', 'src/observability/', 'src/core/schema/', ...npm('@slack', 'zod')],
     ['src/core/', 'src/store/'],
   ],
-  charts: ['^src/charts/', ['src/views/', 'src/core/paths', ...npm('vega', 'vega-lite', '@resvg')], []],
+  charts: ['^src/charts/', ['src/views/', 'src/core/paths', ...npm('vega', 'vega-lite', '@resvg/resvg-js')], []],
   web: ['^src/web/', [], []],
   console: ['^src/platforms/console/', ['src/app/', 'commands/', 'src/views/', 'src/spotlight/', 'src/config/', 'src/core/schema/'], ['src/core/', 'src/store/']],
 };
