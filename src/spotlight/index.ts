@@ -4,5 +4,4 @@ export { SpotlightScheduler } from './scheduler.js';
 export type { RunSummary } from './run-types.js';
 export type { Clock } from './clock.js';
 export { SubscribeInput } from './input.js';
-export { previewView, channelLabel } from './status-view.js';
 export { slotInWeekOf } from './schedule.js';

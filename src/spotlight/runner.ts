@@ -9,7 +9,7 @@ import { lookupPosted, recoverClaims, type RecoveryContext } from './recovery.js
 import type { OutcomeStatus, PostOutcome, RunnerDeps, RunSummary, WorkItem } from './run-types.js';
 import { weekKeyAt } from './schedule.js';
 import { sendWithRetry } from './sender.js';
-import { spotlightFor } from './spotlight-view.js';
+import { spotlightFor } from '../views/cards/spotlight.js';
 
 export function eligibleRoles(core: Core, filter: SpotlightFilter): Set<string> {
   return new Set(core.browse({ ...filter }).map((r) => r.id));
