@@ -1,7 +1,8 @@
 /**
  * The "may import" table of docs/architecture.md, as a check `npm test` runs (npm run check:deps).
  * Each area lists what it may import besides itself and Node's built-ins, and what only as types
- * (`import type`); anything else fails. Keep this file and the table in the docs identical.
+ * (`import type`); anything else fails. Change this file and the table in the docs together:
+ * test/docs/import-table.test.ts fails while they differ.
  */
 const npm = (...names) => names.map((n) => `node_modules/${n.replace('.', '\\.')}/`);
 const either = (...paths) => `^(${paths.join('|')})`;
@@ -26,7 +27,7 @@ const table = {
     ['src/app/', 'commands/', 'src/views/', 'src/charts/', 'src/web/', 'src/spotlight/', 'src/config/', 'src/observability/', 'src/core/schema/', ...npm('@slack', 'zod')],
     ['src/core/', 'src/store/'],
   ],
-  charts: ['^src/charts/', ['src/views/', 'src/core/paths', ...npm('vega', 'vega-lite', '@resvg')], []],
+  charts: ['^src/charts/', ['src/views/', 'src/core/paths', ...npm('vega', 'vega-lite', '@resvg/resvg-js')], []],
   web: ['^src/web/', [], []],
   console: ['^src/platforms/console/', ['src/app/', 'commands/', 'src/views/', 'src/spotlight/', 'src/config/', 'src/core/schema/'], ['src/core/', 'src/store/']],
 };
@@ -63,6 +64,14 @@ module.exports = {
       severity: 'error',
       from: { pathNot: either('src/service/', 'src/cli/', 'src/main\\.ts', 'src/launch\\.ts') },
       to: { path: either('src/service/', 'src/cli/', 'src/main\\.ts', 'src/launch\\.ts') },
+    },
+    {
+      name: 'no-circular',
+      comment: 'Files that import each other (types included) share a contract that wants a module of its own: move it there.',
+      severity: 'error',
+      // TODO(issue 20): the Discord extensions ↔ slash-commands circle is closed on its own branch; then drop this pathNot.
+      from: { pathNot: '^src/platforms/discord/(extensions|slash-commands|spotlight-command)\\.ts$' },
+      to: { circular: true },
     },
   ],
   options: {

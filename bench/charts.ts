@@ -10,7 +10,7 @@ import { createCore } from '../src/core/index.js';
 import { silentLogger } from '../src/observability/logger.js';
 import { Metrics } from '../src/observability/metrics.js';
 import { startDiscord } from '../src/platforms/discord/client.js';
-import type { ChartSpec } from '../src/views/chart.js';
+import type { ChartSpec } from '../src/views/chart-spec.js';
 import { forkFakeDiscord } from '../test/fakes/discord/remote.js';
 import { heading, percentile, row, summarize } from './stats.js';
 

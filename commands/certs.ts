@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { audienceText, careerActions } from '../src/views/audience.js';
-import { footer, roleRef } from '../src/views/format.js';
+import { kbView, roleRef } from '../src/views/format.js';
 import type { Certification } from '../src/core/schema/reference.js';
 import type { Section, View } from '../src/views/view.js';
 import type { Role } from '../src/core/schema/role.js';
@@ -37,16 +37,13 @@ export const certs = defineCommand({
       const items = list.filter((c) => c.priority === priority).map(line);
       return items.length ? [{ heading, items }] : [];
     });
-    return {
+    return kbView(kb, {
       kind: 'certs',
       title: role ? `Certifications for ${role.name}` : 'Certification roadmap',
       description:
         role && list.length === 0 ? `The reference names no certification for ${role.name}. ${kb.reference.certificationNote}` : kb.reference.certificationNote,
-      fields: [],
       sections,
       actions: role ? careerActions(role, 'certs') : [],
-      footer: footer(kb),
-      tone: 'info',
-    };
+    });
   },
 });

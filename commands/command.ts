@@ -3,6 +3,12 @@ import type { Core, RoleId } from '../src/core/index.js';
 import type { View } from '../src/views/view.js';
 import type { SpotlightAccess } from './spotlight-access.js';
 
+/** One of a choice option's fixed values, with the label platforms show for it. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
 /**
  * How a command option is offered on a platform: a role (autocompleted from the resolver),
  * free text, or a fixed set of choices. Front ends build slash-command options from this.
@@ -10,7 +16,7 @@ import type { SpotlightAccess } from './spotlight-access.js';
 export type OptionSpec =
   | { name: string; kind: 'role'; description: string; required: boolean }
   | { name: string; kind: 'text'; description: string; required: boolean; maxLength: number }
-  | { name: string; kind: 'choice'; description: string; required: boolean; choices: ReadonlyArray<{ value: string; label: string }> };
+  | { name: string; kind: 'choice'; description: string; required: boolean; choices: readonly Choice[] };
 
 /** Who is asking and where, and what this front end offers the commands that need more than the core. */
 export interface CommandContext {

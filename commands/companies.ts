@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineCommand } from './command.js';
-import { footer } from '../src/views/format.js';
+import { kbView } from '../src/views/format.js';
 import { notice } from '../src/views/cards/notice.js';
 import type { Action, Section, View } from '../src/views/view.js';
 import type { KnowledgeBase } from '../src/core/knowledge-base.js';
@@ -38,16 +38,13 @@ function indiaView(kb: KnowledgeBase): View {
     { heading: 'Job platforms', body: india.platforms.join(', ') },
     { heading: 'Pay in India', items: [...india.salaryContext, ...indiaNotes] },
   ];
-  return {
+  return kbView(kb, {
     kind: 'companies',
     title: 'Where to look in India',
     description: 'Companies hiring for AI roles in India by kind, the job platforms to search, and how pay varies by employer and city.',
-    fields: [],
     sections,
     actions: tierActions('india'),
-    footer: footer(kb),
-    tone: 'info',
-  };
+  });
 }
 
 export const companies = defineCommand({
@@ -72,15 +69,12 @@ export const companies = defineCommand({
     const tiers = kb.reference.companyTiers.filter((t) => which === undefined || String(t.tier) === which);
     if (tiers.length === 0) return notice(`No tier ${which}`, `The reference has tiers 1 to ${kb.reference.companyTiers.length}.`, 'info');
     const all = kb.reference.companyTiers;
-    return {
+    return kbView(kb, {
       kind: 'companies',
       title: which ? `Tier ${which} companies` : 'Target companies by tier',
       description: `From tier 1, ${all[0]!.name} (${all[0]!.trait}), to tier ${all.at(-1)!.tier}, ${all.at(-1)!.name} (${all.at(-1)!.trait}).`,
-      fields: [],
       sections: tiers.map((t) => ({ heading: `Tier ${t.tier}: ${t.name} (${t.trait})`, body: t.companies.join(', ') })),
       actions: tierActions(which ?? ''),
-      footer: footer(kb),
-      tone: 'info',
-    };
+    });
   },
 });

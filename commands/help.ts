@@ -1,7 +1,20 @@
 import * as z from 'zod';
-import { defineCommand, type CommandDefinition } from './command.js';
+import { defineCommand, type CommandContext, type CommandDefinition } from './command.js';
 import { kbView } from '../src/views/format.js';
-import type { View } from '../src/views/view.js';
+import type { Section, View } from '../src/views/view.js';
+
+/** What only some front ends add to /help: the console's own commands and how to press a button there. */
+const FRONT_END_HELP: Partial<Record<CommandContext['platform'], Section>> = {
+  console: {
+    heading: 'In this console',
+    items: [
+      '/spotlight preview: this week’s role spotlight, as a subscribed channel would see it',
+      'Type the number shown beside a button or a choice to run it',
+      'A line without a slash looks up a role: AI Engineer',
+      '/quit (or /exit, or Ctrl+D) leaves',
+    ],
+  },
+};
 
 /** /help lists the commands it is given, so it never drifts from the registry. */
 export function createHelp(list: () => readonly CommandDefinition[]) {
@@ -13,8 +26,9 @@ export function createHelp(list: () => readonly CommandDefinition[]) {
     options: [],
     input: z.object({}),
     parseText: () => ({}),
-    run(_input, core): View {
+    run(_input, core, ctx): View {
       const meta = core.kb.reference.meta;
+      const own = FRONT_END_HELP[ctx.platform];
       return kbView(core.kb, {
         kind: 'help',
         title: 'RoleCall: AI career roles, answered in chat',
@@ -22,6 +36,7 @@ export function createHelp(list: () => readonly CommandDefinition[]) {
         sections: [
           ...list().map((c) => ({ heading: c.usage, body: c.description, items: c.examples.filter((e) => e !== c.usage) })),
           { heading: 'About the data', body: `${meta.snapshotNote} ${meta.aiMlDeveloper.note}` },
+          ...(own ? [own] : []),
         ],
         actions: [
           { type: 'button', label: 'Browse roles', invoke: { command: 'roles', args: {} }, style: 'primary' },

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { careerActions } from '../src/views/audience.js';
-import { footer, layerLabel, roleRef } from '../src/views/format.js';
+import { kbView, layerLabel, roleRef } from '../src/views/format.js';
 import type { Section, View } from '../src/views/view.js';
 
 export const prep = defineCommand({
@@ -30,15 +30,12 @@ export const prep = defineCommand({
         { heading: 'What makes a candidate stand out at the labs', items: labs.standOut },
       );
     }
-    return {
+    return kbView(core.kb, {
       kind: 'prep',
       title: `Interview prep: ${role.name}`,
       description: `The ${extras.interviewRounds.length} interview rounds that apply to ${role.name} (${layerLabel(core.kb, role.layer)})${extras.frontierRequirements.length ? ', and what the frontier labs look for' : ''}.`,
-      fields: [],
       sections,
       actions: careerActions(role, 'prep'),
-      footer: footer(core.kb),
-      tone: 'info',
-    };
+    });
   },
 });

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { defineCommand, roleText } from './command.js';
-import { layerInput, roles } from './roles.js';
+import { LAYER_CHOICES, layerInput } from './roles.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { audienceText, careerActions } from '../src/views/audience.js';
-import { footer, layerLabel, roleRef } from '../src/views/format.js';
+import { kbView, layerLabel, roleRef } from '../src/views/format.js';
 import { projectsForLayer } from '../src/core/extras.js';
 import type { PortfolioProject } from '../src/core/schema/reference.js';
 import type { View } from '../src/views/view.js';
@@ -23,7 +23,7 @@ export const projects = defineCommand({
       kind: 'choice',
       description: 'Projects for this layer of the stack',
       required: false,
-      choices: (roles.options.find((o) => o.name === 'layer') as { choices: ReadonlyArray<{ value: string; label: string }> }).choices,
+      choices: LAYER_CHOICES,
     },
   ],
   input: z
@@ -45,19 +45,16 @@ export const projects = defineCommand({
       list = projectsForLayer(kb, layer);
       scope = layerLabel(kb, layer);
     }
-    return {
+    return kbView(kb, {
       kind: 'projects',
       title: `Portfolio projects: ${scope}`,
       description: `${list.length} project idea${list.length === 1 ? '' : 's'} from the reference, each with a tip on what makes it count.`,
-      fields: [],
       sections: list.map((p) => ({
         heading: p.title,
         body: p.tip,
         items: [`For ${audienceText(kb, p.appliesTo)} (layer ${p.layers})`],
       })),
       actions: role ? careerActions(role, 'projects') : [],
-      footer: footer(kb),
-      tone: 'info',
-    };
+    });
   },
 });

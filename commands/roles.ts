@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineCommand, type CommandResult } from './command.js';
+import { defineCommand, type Choice, type CommandResult } from './command.js';
 import { Difficulty, LayerCode, parseLayer } from '../src/core/schema/common.js';
 import { AvailabilityLevel, EducationLevel } from '../src/core/browse.js';
 import { notice } from '../src/views/cards/notice.js';
@@ -34,6 +34,20 @@ export const difficultyInput = z
   .toLowerCase()
   .pipe(z.enum(Difficulty.options, { error: 'expected a difficulty: accessible, moderate, advanced or elite' }));
 
+/** The layer option's choices: /roles and /projects offer them, and Discord's /spotlight subscribe. */
+export const LAYER_CHOICES: readonly Choice[] = [
+  { value: 'L6', label: 'L6 Application' },
+  { value: 'L5', label: 'L5 Orchestration' },
+  { value: 'L4', label: 'L4 Fine-tuning & Evaluation' },
+  { value: 'L3', label: 'L3 Inference & Serving' },
+  { value: 'L2', label: 'L2 Foundation Model' },
+  { value: 'L1', label: 'L1 Infrastructure & Hardware' },
+  { value: 'cross', label: 'Cross-cutting' },
+];
+
+/** The difficulty option's choices, for /roles and Discord's /spotlight subscribe. */
+export const DIFFICULTY_CHOICES: readonly Choice[] = Difficulty.options.map((d) => ({ value: d, label: DIFFICULTY_LABEL[d] }));
+
 /** The most options one select holds on every platform (Discord's limit is the smallest). */
 const SELECT_SIZE = 25;
 
@@ -52,22 +66,14 @@ export const roles = defineCommand({
       kind: 'choice',
       description: 'Layer of the AI stack',
       required: false,
-      choices: [
-        { value: 'L6', label: 'L6 Application' },
-        { value: 'L5', label: 'L5 Orchestration' },
-        { value: 'L4', label: 'L4 Fine-tuning & Evaluation' },
-        { value: 'L3', label: 'L3 Inference & Serving' },
-        { value: 'L2', label: 'L2 Foundation Model' },
-        { value: 'L1', label: 'L1 Infrastructure & Hardware' },
-        { value: 'cross', label: 'Cross-cutting' },
-      ],
+      choices: LAYER_CHOICES,
     },
     {
       name: 'difficulty',
       kind: 'choice',
       description: 'Entry difficulty',
       required: false,
-      choices: Difficulty.options.map((d) => ({ value: d, label: DIFFICULTY_LABEL[d] })),
+      choices: DIFFICULTY_CHOICES,
     },
     {
       name: 'education',

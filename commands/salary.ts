@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { type Market, parseSalaryMarket, SALARY_MARKET_WORDS, SalaryMarketChoice } from '../src/core/schema/common.js';
-import { footer, kbView, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines } from '../src/views/format.js';
+import { kbView, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines } from '../src/views/format.js';
 import { salaryChart } from '../src/views/chart.js';
 import type { Section, View } from '../src/views/view.js';
 import type { Core } from '../src/core/index.js';
@@ -19,19 +19,15 @@ function ukSalaryView(core: Core, role: Role): View {
   const deep = core.kb.aiEngineer;
   const deepRole = core.kb.role(deep.meta.role);
   if (deep.meta.role !== role.id) {
-    return {
+    return kbView(core.kb, {
       kind: 'salary',
       title: `${role.name}: no UK figures`,
       description: `The reference gives pay for the US and India only. UK pay by level exists for ${deepRole.name} alone, from one of the deep-dive's articles.`,
-      fields: [],
-      sections: [],
       actions: [
         { type: 'button', label: `${role.name}: US and India`, invoke: { command: 'salary', args: { role: roleRef(role) } } },
         { type: 'button', label: `${deepRole.name}: UK`, invoke: { command: 'salary', args: { role: roleRef(deepRole), market: 'uk' } } },
       ],
-      footer: footer(core.kb),
-      tone: 'info',
-    };
+    });
   }
   const unit = deep.salary.markets.uk.unit;
   const rows = deep.careerLadder.rungs.flatMap((rung) =>
@@ -40,11 +36,10 @@ function ukSalaryView(core: Core, role: Role): View {
       .map((v) => [LADDER_LEVEL_LABEL[rung.level], v.title, yearsText(v.years) ?? '—', payRange(unit, v.pay.uk!), seedTag(deep, v.seed)]),
   );
   const section = ladderSection(deep, 'uk');
-  return {
+  return kbView(core.kb, {
     kind: 'salary',
     title: `${role.name}: UK pay by level`,
     description: `The reference gives no UK figures; these come from the deep-dive's articles, in ${unit}.`,
-    fields: [],
     sections: section ? [section] : [],
     table: { columns: ['Level', 'Title', 'Years', 'UK', 'Source'], rows },
     actions: [
@@ -52,9 +47,7 @@ function ukSalaryView(core: Core, role: Role): View {
       { type: 'button', label: 'Pay ladders compared', invoke: { command: 'deepdive', args: { part: 'pay' } } },
       { type: 'button', label: 'Role card', invoke: { command: 'role', args: { name: roleRef(role) } } },
     ],
-    footer: footer(core.kb),
-    tone: 'info',
-  };
+  });
 }
 
 export const salary = defineCommand({

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineCommand } from './command.js';
-import { footer } from '../src/views/format.js';
+import { kbView } from '../src/views/format.js';
 import { seedLabel } from '../src/views/deep-dive/format.js';
 import type { View } from '../src/views/view.js';
 
@@ -14,11 +14,10 @@ export const sources = defineCommand({
   parseText: () => ({}),
   run(_input, core): View {
     const { reference, aiEngineer } = core.kb;
-    return {
+    return kbView(core.kb, {
       kind: 'sources',
       title: 'Sources',
       description: reference.meta.snapshotNote,
-      fields: [],
       sections: [
         { heading: `${reference.meta.title}: its sources`, items: reference.sources },
         {
@@ -29,8 +28,6 @@ export const sources = defineCommand({
         },
       ],
       actions: [{ type: 'button', label: 'Deep-dive sources', invoke: { command: 'deepdive', args: { part: 'sources' } } }],
-      footer: footer(core.kb),
-      tone: 'info',
-    };
+    });
   },
 });

@@ -5,6 +5,7 @@ import { Difficulty, parseLayer } from '../src/core/schema/common.js';
 import { DayOfWeek, mergeSubscription, parseDay } from '../src/spotlight/input.js';
 import { notice } from '../src/views/cards/notice.js';
 import type { View } from '../src/views/view.js';
+import { manageAnswer, postNowAnswer, previewAnswer, statusView, subscribeAnswer } from './spotlight-views.js';
 
 export type { SpotlightAccess } from './spotlight-access.js';
 
@@ -84,7 +85,6 @@ function help(): View {
 }
 
 const answer = (view: View, ok: boolean): CommandResult => ({ view, data: { kind: 'spotlight', ok } });
-const viewAndOk = (r: { view: View; ok: boolean }): [View, boolean] => [r.view, r.ok];
 
 export const spotlight = defineCommand({
   name: 'spotlight',
@@ -94,7 +94,7 @@ export const spotlight = defineCommand({
   options: [],
   input,
   parseText: parseSpotlightText,
-  async run(i, _core, ctx): Promise<CommandResult> {
+  async run(i, core, ctx): Promise<CommandResult> {
     const access = ctx.spotlight;
     const action = i.subcommand ?? (access?.featured ? 'preview' : 'help');
     if (action === 'help') return answer(help(), true);
@@ -124,20 +124,24 @@ export const spotlight = defineCommand({
         const createdBy = ctx.invoker?.userId ?? 'unknown';
         const settings = { channel, createdBy, ...mergeSubscription(i, current) };
         const result = await service.subscribe(settings, access.canPost ? { canPost: access.canPost } : {});
-        return answer(result.view, result.ok);
+        return answer(subscribeAnswer(core, result), result.ok);
       }
       case 'unsubscribe':
-        return answer(...viewAndOk(await service.unsubscribe(channel)));
       case 'pause':
-        return answer(...viewAndOk(await service.pause(channel, i.reason)));
-      case 'resume':
-        return answer(...viewAndOk(await service.resume(channel)));
+      case 'resume': {
+        const result = await (action === 'pause' ? service.pause(channel, i.reason) : service[action](channel));
+        return answer(manageAnswer(core, action, result), result.ok);
+      }
       case 'status':
-        return answer((await service.status(channel)).view, true);
-      case 'preview':
-        return answer(...viewAndOk(await service.preview(channel)));
-      case 'now':
-        return answer(...viewAndOk(await service.postNow(channel)));
+        return answer(statusView(core, await service.status(channel)), true);
+      case 'preview': {
+        const result = await service.preview(channel);
+        return answer(previewAnswer(core, result), result.ok);
+      }
+      case 'now': {
+        const result = await service.postNow(channel);
+        return answer(postNowAnswer(core, result), result.ok);
+      }
     }
   },
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Core } from '../core/index.js';
 import { commands as allCommands, type CommandContext, type CommandData, type CommandDefinition } from '../../commands/index.js';
-import { failureView, notice } from '../views/cards/notice.js';
+import { expiredButtonView, failureView, invalidInputView, unknownCommandView } from '../views/cards/notice.js';
 import type { Invocation, View } from '../views/view.js';
 import { decodeInvocation } from '../views/invocation-codec.js';
 import { closestCommand } from './command-names.js';
@@ -63,17 +63,14 @@ export class Dispatcher {
   async run(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<DispatchResult> {
     const command = this.find(name);
     if (!command) {
-      const names = this.commands.map((c) => `/${c.name}`).join(', ');
-      const guess = closestCommand(
-        name,
-        this.commands.map((c) => c.name),
-      );
-      const hint = guess ? `Did you mean /${guess}? ` : '';
+      const names = this.commands.map((c) => c.name);
+      const guess = closestCommand(name, names);
+      const typed = String(name).slice(0, 40);
       return {
         command: name,
         outcome: 'unknown_command',
-        problem: `unknown command "${String(name).slice(0, 40)}"${guess ? ` (did you mean ${guess}?)` : ''}`,
-        view: notice('Unknown command', `RoleCall has no /${String(name).slice(0, 40)} command. ${hint}Try ${names}.`),
+        problem: `unknown command "${typed}"${guess ? ` (did you mean ${guess}?)` : ''}`,
+        view: unknownCommandView(typed, names, guess),
       };
     }
     const parsed = command.input.safeParse(raw);
@@ -83,7 +80,7 @@ export class Dispatcher {
         command: name,
         outcome: 'invalid',
         problem,
-        view: notice(`That /${command.name} didn't work`, `${problem}. Usage: ${command.usage}`),
+        view: invalidInputView(command.name, problem, command.usage),
       };
     }
     try {
@@ -123,16 +120,7 @@ export class Dispatcher {
   async runEncoded(encoded: string, ctx: CommandContext): Promise<DispatchResult> {
     const decoded = decodeInvocation(encoded);
     if (!decoded.ok) {
-      return {
-        command: 'component',
-        outcome: 'stale',
-        view: notice(
-          'This button has expired',
-          decoded.reason === 'stale'
-            ? 'It comes from an older version of RoleCall. Run the command again for fresh buttons.'
-            : 'RoleCall did not recognise it. Run the command again.',
-        ),
-      };
+      return { command: 'component', outcome: 'stale', view: expiredButtonView(decoded.reason) };
     }
     return this.runInvocation(decoded.invocation, ctx);
   }

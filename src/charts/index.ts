@@ -1,4 +1,5 @@
-import { chartFileName, type ChartSpec } from '../views/chart.js';
+import { chartFileName } from '../views/chart.js';
+import type { ChartSpec } from '../views/chart-spec.js';
 
 /**
  * Draws a View's chart. The renderer (vega, vega-lite, resvg and the font) is imported on the

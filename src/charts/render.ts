@@ -3,7 +3,7 @@ import { renderAsync } from '@resvg/resvg-js';
 import { parse, View as VegaView } from 'vega';
 import { compile } from 'vega-lite';
 import { packageRoot } from '../core/paths.js';
-import type { ChartSpec } from '../views/chart.js';
+import type { ChartSpec } from '../views/chart-spec.js';
 import { FONT_FAMILY, toVegaLite } from './vega-spec.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { Config, TopLevelSpec } from 'vega-lite';
-import { bandText, type ChartSpec, type PathChart, type RangeChart, type RangePanel } from '../views/chart.js';
+import { bandText } from '../views/chart.js';
+import type { ChartSpec, PathChart, RangeChart, RangePanel } from '../views/chart-spec.js';
 import { LEVEL_LABEL, MARKET_LABEL } from '../views/format.js';
 
 /**

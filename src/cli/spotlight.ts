@@ -6,7 +6,8 @@ import { openKnowledgeBase } from '../core/data/open.js';
 import { DataError } from '../core/data/errors.js';
 import { silentLogger, type Logger } from '../observability/logger.js';
 import { renderForTerminal } from '../platforms/console/render.js';
-import { channelLabel, SpotlightService, SubscribeInput, type Clock, type RunSummary } from '../spotlight/index.js';
+import { channelLabel, listView } from '../../commands/spotlight-views.js';
+import { SpotlightService, SubscribeInput, type Clock, type RunSummary } from '../spotlight/index.js';
 import { describeInputError, mergeSubscription } from '../spotlight/input.js';
 import type { CanPost } from '../spotlight/poster.js';
 import { Dispatcher } from '../app/dispatch.js';
@@ -193,9 +194,9 @@ class SpotlightCliRun {
   private async list(): Promise<number> {
     const platform = this.flags.platform;
     if (platform !== undefined && platform !== 'discord' && platform !== 'slack') throw new UsageError('--platform is discord or slack');
-    const { subscriptions, view } = await this.service.list(platform ? { platform } : {});
+    const subscriptions = await this.service.list(platform ? { platform } : {});
     if (this.flags.json) this.io.stdout.write(`${JSON.stringify({ subscriptions })}\n`);
-    else this.print(view);
+    else this.print(listView(this.core, subscriptions));
     return SPOTLIGHT_EXIT.ok;
   }
 
@@ -263,7 +264,7 @@ class SpotlightCliRun {
 
   private async report(summary: RunSummary, clients: PlatformClients): Promise<void> {
     const { io } = this;
-    const subs = new Map((await this.service.list()).subscriptions.map((s) => [s.id, s]));
+    const subs = new Map((await this.service.list()).map((s) => [s.id, s]));
     const label = (id: number) => {
       const s = subs.get(id);
       return s ? channelLabel(s) : `subscription ${id}`;

@@ -17,6 +17,7 @@ import type { DiscordHttpRuntime } from '../platforms/discord/http-interactions.
 import type { SlackRuntime } from '../platforms/slack/app.js';
 import type { SlackInstallations } from '../platforms/slack/installations.js';
 import { pauseWorkspace, resumeWorkspace } from '../spotlight/workspaces.js';
+import { spotlightFor } from '../views/cards/spotlight.js';
 import { TokenCipher } from '../store/token-cipher.js';
 import { landingPage, type LandingOptions } from '../web/pages.js';
 
@@ -157,7 +158,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         store,
         logger,
         metrics,
-        ...(spotlight ? { spotlight, spotlightPreview: async () => spotlight.featured().view } : {}),
+        ...(spotlight ? { spotlight, spotlightPreview: async () => spotlightFor(core, spotlight.featured().roleId) } : {}),
         ...(installations ? { installations } : {}),
         workspaceRemoved: async (workspaceId) => {
           const paused = await pauseWorkspace(store.spotlight.subscriptions, 'slack', workspaceId, new Date());

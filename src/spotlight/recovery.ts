@@ -1,9 +1,9 @@
 import type { Claim, SpotlightPlatform, Subscription } from '../store/spotlight-store.js';
 import { describeOwner, ownerIsDead } from './owner.js';
 import type { LookupResult, SpotlightPoster } from './poster.js';
-import type { HeldClaim, PostOutcome, RunnerDeps, WorkItem } from './runner.js';
+import type { HeldClaim, PostOutcome, RunnerDeps, WorkItem } from './run-types.js';
 import { weekKeyAt } from './schedule.js';
-import { spotlightFor } from './spotlight-view.js';
+import { spotlightFor } from '../views/cards/spotlight.js';
 
 /** What recovery needs of the runner: its dependencies, posters, shutdown signal and mark. */
 export interface RecoveryContext {

@@ -1,101 +1,27 @@
 import { setMaxListeners } from 'node:events';
 import type { Core } from '../core/index.js';
-import type { Logger } from '../observability/logger.js';
-import type { Metrics } from '../observability/metrics.js';
-import type { Claim, SpotlightFilter, SpotlightPlatform, SpotlightStore, Subscription } from '../store/spotlight-store.js';
-import { type Clock, Pacer } from './clock.js';
+import type { SpotlightFilter, SpotlightPlatform, Subscription } from '../store/spotlight-store.js';
+import { Pacer } from './clock.js';
 import type { SpotlightPoster } from './poster.js';
 import { nextRole } from './rotation.js';
 import { dueFor, outsideCurrentWeek } from './due.js';
 import { lookupPosted, recoverClaims, type RecoveryContext } from './recovery.js';
+import type { OutcomeStatus, PostOutcome, RunnerDeps, RunSummary, WorkItem } from './run-types.js';
 import { weekKeyAt } from './schedule.js';
-import { type RetryPolicy, sendWithRetry } from './sender.js';
-import { spotlightFor } from './spotlight-view.js';
-
-export interface RunnerDeps {
-  store: SpotlightStore;
-  core: Core;
-  clock: Clock;
-  logger: Logger;
-  metrics?: Metrics;
-  concurrency: number;
-  policy: RetryPolicy;
-  leaseMs: number;
-  /** This process's identity on the claims it holds. */
-  owner: string;
-  random: () => number;
-  newClaimId: () => string;
-  /**
-   * Start each fan-out at a random channel instead of the first: replicas sharing a database
-   * then claim different channels instead of racing for the same ones in the same order.
-   */
-  spreadStart?: boolean;
-  /**
-   * Wait this long before looking for the message of a claim whose owner was just proved dead:
-   * a request it wrote just before dying may still be on its way to the platform.
-   */
-  recoveryGraceMs: number;
-}
-
-export type OutcomeStatus = 'posted' | 'skipped' | 'failed';
-
-export interface PostOutcome {
-  subscriptionId: number;
-  weekKey: string;
-  status: OutcomeStatus;
-  roleId?: string;
-  claimId?: string;
-  messageId?: string;
-  reason?: string;
-  /** The failure paused the subscription (the bot lost the channel). */
-  paused?: boolean;
-  /** A recovered claim whose message was already in the channel: marked sent, not posted again. */
-  alreadyPosted?: boolean;
-}
-
-/** A claim another live run is sending: left alone until `until` (its lease). */
-export interface HeldClaim {
-  subscriptionId: number;
-  weekKey: string;
-  claimId: string;
-  /** "pid 4242 on host-a" */
-  holder: string;
-  until: Date;
-}
-
-export interface RunSummary {
-  at: Date;
-  due: number;
-  posted: number;
-  skipped: number;
-  failed: number;
-  /** Claims abandoned by a crashed process that this run took over and retried. */
-  recovered: number;
-  /** Claims in flight in another live run, which this run left alone. */
-  held: HeldClaim[];
-  outcomes: PostOutcome[];
-}
-
-export interface WorkItem {
-  sub: Subscription;
-  weekKey: string;
-  /** Set when the claim is already ours (taken over from a crashed process). */
-  claim?: Claim;
-  /** Taken over from a dead run: its message may already be in the channel. */
-  recovered?: boolean;
-}
+import { sendWithRetry } from './sender.js';
+import { spotlightFor } from '../views/cards/spotlight.js';
 
 export function eligibleRoles(core: Core, filter: SpotlightFilter): Set<string> {
   return new Set(core.browse({ ...filter }).map((r) => r.id));
 }
 
-/** Runs `fn` over the items with at most `limit` in flight. */
 /** The list rotated to begin at fraction `at` of its length (0: unchanged). */
 function startAt<T>(items: T[], at: number): T[] {
   const start = Math.min(items.length - 1, Math.floor(at * items.length));
   return start > 0 ? [...items.slice(start), ...items.slice(0, start)] : items;
 }
 
+/** Runs `fn` over the items with at most `limit` in flight. */
 async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {

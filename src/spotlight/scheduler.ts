@@ -1,7 +1,7 @@
 import { createTask, type ScheduledTask, type TaskOptions } from 'node-cron';
 import { silentLogger, type Logger } from '../observability/logger.js';
 import { type Clock, systemClock } from './clock.js';
-import type { RunSummary } from './runner.js';
+import type { RunSummary } from './run-types.js';
 import type { SpotlightService } from './service.js';
 
 export type CreateTask = (expression: string, fn: () => Promise<void>, options: TaskOptions) => ScheduledTask;

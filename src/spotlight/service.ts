@@ -4,19 +4,17 @@ import { silentLogger, type Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Store } from '../store/store.js';
 import type { ChannelKey, Subscription, SubscriptionQuery } from '../store/spotlight-store.js';
-import { notice } from '../views/cards/notice.js';
-import type { View } from '../views/view.js';
 import { type Clock, systemClock } from './clock.js';
 import { describeInputError, SubscribeInput } from './input.js';
+import type { ManageResult, PostNowResult, PreviewResult, SpotlightStatus, SubscribeResult } from './manage-results.js';
 import { ownerString } from './owner.js';
 import type { CanPost, SpotlightPoster } from './poster.js';
 import { featuredRole, newSeed, nextRole } from './rotation.js';
-import { eligibleRoles, type PostOutcome, type RunSummary, SpotlightRunner } from './runner.js';
+import type { RunSummary } from './run-types.js';
+import { eligibleRoles, SpotlightRunner } from './runner.js';
 import { upcomingSlot } from './due.js';
-import { formatLocal, slotInWeekOf, weekKeyAt } from './schedule.js';
+import { slotInWeekOf, weekKeyAt } from './schedule.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './sender.js';
-import { spotlightFor } from './spotlight-view.js';
-import { filterText, listView, previewView, scheduleText, statusView, type SpotlightStatus } from './status-view.js';
 
 export interface SpotlightServiceOptions {
   store: Store;
@@ -41,26 +39,6 @@ export interface SpotlightServiceOptions {
   spreadStart?: boolean;
 }
 
-/** A management answer: `view` is what to show the asker; `ok` false says nothing changed. */
-export interface ManageResult {
-  ok: boolean;
-  view: View;
-  subscription?: Subscription;
-}
-
-export interface PreviewResult {
-  ok: boolean;
-  view: View;
-  roleId?: string;
-  weekKey?: string;
-  /** When that spotlight is due (in the past: due now, catch-up). */
-  dueAt?: Date;
-}
-
-export interface PostNowResult extends ManageResult {
-  outcome?: PostOutcome;
-}
-
 /** Monday 2024-01-01 00:00 UTC: week 0 of the featured rotation. */
 const FEATURED_EPOCH = Date.UTC(2024, 0, 1);
 
@@ -73,7 +51,7 @@ export function newClaimId(): string {
  * This week's workspace-wide role (UTC ISO week): the same for everyone, every role once per
  * cycle, no store needed. Slack's App Home and the console's /spotlight preview show it.
  */
-export function featuredSpotlight(core: Core, at: Date): { roleId: string; weekKey: string; view: View } {
+export function featuredSpotlight(core: Core, at: Date): { roleId: string; weekKey: string } {
   const weekKey = weekKeyAt(at, 'UTC');
   const monday = slotInWeekOf({ dayOfWeek: 1, localTime: '00:00', timezone: 'UTC' }, at).at.getTime();
   const weekIndex = Math.round((monday - FEATURED_EPOCH) / (7 * 86_400_000));
@@ -81,13 +59,13 @@ export function featuredSpotlight(core: Core, at: Date): { roleId: string; weekK
     core.kb.roles.map((r) => r.id),
     weekIndex,
   );
-  return { roleId, weekKey, view: spotlightFor(core, roleId)! };
+  return { roleId, weekKey };
 }
 
 /**
  * The spotlight's API for every front end: /spotlight (on Discord, Slack and the CLI) and the
- * scheduler. It returns Views worded for any front end: no command names, which differ between
- * chat and the CLI.
+ * scheduler. It answers with facts (manage-results.ts); /spotlight words them
+ * (commands/spotlight-views.ts), so the service knows no front end's commands.
  */
 export class SpotlightService {
   readonly runner: SpotlightRunner;
@@ -145,82 +123,54 @@ export class SpotlightService {
     return this.subs.get(channel);
   }
 
-  async subscribe(input: SubscribeInput, opts: { canPost?: CanPost } = {}): Promise<ManageResult> {
+  async subscribe(input: SubscribeInput, opts: { canPost?: CanPost } = {}): Promise<SubscribeResult> {
     const parsed = SubscribeInput.safeParse(input);
-    if (!parsed.success) return { ok: false, view: notice('Cannot subscribe', describeInputError(parsed.error)) };
+    if (!parsed.success) return { ok: false, problem: { kind: 'invalid-input', detail: describeInputError(parsed.error) } };
     const { channel, createdBy, day, time, timezone, layer, difficulty } = parsed.data;
     const filter = { ...(layer ? { layer } : {}), ...(difficulty ? { difficulty } : {}) };
-    if (eligibleRoles(this.core, filter).size === 0) {
-      return { ok: false, view: notice('Cannot subscribe', `No role matches ${filterText(this.core, filter)}. Pick a wider filter.`) };
-    }
+    if (eligibleRoles(this.core, filter).size === 0) return { ok: false, problem: { kind: 'no-matching-role', filter } };
     if (opts.canPost) {
       const check = await opts.canPost(channel).catch((err: Error) => ({ ok: false as const, reason: `could not check (${err.message})` }));
-      if (!check.ok) {
-        return {
-          ok: false,
-          view: notice(
-            'I cannot post in this channel',
-            `${check.reason}. Give the bot permission to view the channel and send messages (on Slack, invite it to the channel), then subscribe again.`,
-          ),
-        };
-      }
+      if (!check.ok) return { ok: false, problem: { kind: 'cannot-post', reason: check.reason } };
     }
     const settings = { ...channel, dayOfWeek: day, localTime: time, timezone, filter, createdBy, rotationSeed: newSeed(this.random) };
     const { subscription, created } = await this.subs.upsert(settings, this.clock.now());
     await this.runner.updatePausedGauge();
     const now = this.clock.now();
     const next = upcomingSlot(subscription, now, await this.claims.get(subscription.id, weekKeyAt(now, subscription.timezone)));
-    const due =
-      next.at.getTime() <= now.getTime()
-        ? `now (this week's, due ${formatLocal(next.at, subscription.timezone)})`
-        : formatLocal(next.at, subscription.timezone);
-    const what = created ? 'Subscribed' : 'Updated';
-    const tail = subscription.status === 'paused' ? ' It stays paused until someone resumes it.' : '';
-    return {
-      ok: true,
-      subscription,
-      view: notice(
-        `${what}: weekly role spotlight`,
-        `${filterText(this.core, filter)}, ${scheduleText(subscription)}. Every role is shown once before any repeats. The next one is due ${due}.${tail}`,
-        'success',
-      ),
-    };
+    return { ok: true, subscription, created, next: next.at, dueNow: next.at.getTime() <= now.getTime() };
   }
 
   async unsubscribe(channel: ChannelKey): Promise<ManageResult> {
     const sub = await this.subs.get(channel);
-    if (!sub) return { ok: false, view: notice('Not subscribed', 'This channel has no weekly spotlight.') };
+    if (!sub) return { ok: false, problem: { kind: 'not-subscribed' } };
     await this.subs.remove(sub.id, this.clock.now());
     await this.runner.updatePausedGauge();
-    return { ok: true, subscription: sub, view: notice('Unsubscribed', 'No more weekly spotlights in this channel.', 'success') };
+    return { ok: true, subscription: sub };
   }
 
   async pause(channel: ChannelKey, reason = 'paused by a channel manager'): Promise<ManageResult> {
     const sub = await this.subs.get(channel);
-    if (!sub) return { ok: false, view: notice('Not subscribed', 'This channel has no weekly spotlight.') };
-    if (!(await this.subs.pause(sub.id, reason, this.clock.now()))) {
-      return { ok: false, subscription: sub, view: notice('Already paused', sub.pausedReason ?? 'The spotlight is paused.', 'info') };
-    }
+    if (!sub) return { ok: false, problem: { kind: 'not-subscribed' } };
+    if (!(await this.subs.pause(sub.id, reason, this.clock.now()))) return { ok: false, subscription: sub, problem: { kind: 'already-paused' } };
     await this.runner.updatePausedGauge();
-    return { ok: true, subscription: sub, view: notice('Paused', 'No spotlight is posted until someone resumes it.', 'success') };
+    return { ok: true, subscription: sub };
   }
 
   /** Resumes; a spotlight that failed this week (say, for lack of access) is then retried. */
   async resume(channel: ChannelKey): Promise<ManageResult> {
     const sub = await this.subs.get(channel);
-    if (!sub) return { ok: false, view: notice('Not subscribed', 'This channel has no weekly spotlight.') };
+    if (!sub) return { ok: false, problem: { kind: 'not-subscribed' } };
     const now = this.clock.now();
-    if (!(await this.subs.resume(sub.id, weekKeyAt(now, sub.timezone)))) {
-      return { ok: false, subscription: sub, view: notice('Not paused', 'The spotlight is already active.', 'info') };
-    }
+    if (!(await this.subs.resume(sub.id, weekKeyAt(now, sub.timezone)))) return { ok: false, subscription: sub, problem: { kind: 'not-paused' } };
     await this.runner.updatePausedGauge();
-    return { ok: true, subscription: sub, view: notice('Resumed', `Back on: ${scheduleText(sub)}.`, 'success') };
+    return { ok: true, subscription: sub };
   }
 
-  async status(channel: ChannelKey): Promise<SpotlightStatus & { view: View }> {
+  async status(channel: ChannelKey): Promise<SpotlightStatus> {
     const sub = await this.subs.get(channel);
     const canSend = this.runner.hasPoster(channel.platform);
-    if (!sub) return { channel, recent: [], canSend, view: statusView(this.core, { channel, recent: [], canSend }) };
+    if (!sub) return { channel, recent: [], canSend };
     const now = this.clock.now();
     const week = slotInWeekOf(sub, now);
     const thisWeek = await this.claims.get(sub.id, week.weekKey);
@@ -235,13 +185,13 @@ export class SpotlightService {
       cycle: { number: state.cycle, shown: state.seen.filter((id) => eligible.has(id)).length, eligible: eligible.size },
       canSend,
     };
-    return { ...status, view: statusView(this.core, status) };
+    return status;
   }
 
   /** The role the channel gets next, exactly as it would be posted, without claiming anything. */
   async preview(channel: ChannelKey): Promise<PreviewResult> {
     const sub = await this.subs.get(channel);
-    if (!sub) return { ok: false, view: notice('Not subscribed', 'This channel has no weekly spotlight to preview.') };
+    if (!sub) return { ok: false, problem: { kind: 'not-subscribed' } };
     const now = this.clock.now();
     const week = slotInWeekOf(sub, now);
     const thisWeek = await this.claims.get(sub.id, week.weekKey);
@@ -251,45 +201,34 @@ export class SpotlightService {
       this.core.kb.roles.map((r) => r.id),
       eligibleRoles(this.core, sub.filter),
     );
-    const spotlight = pick && spotlightFor(this.core, pick.roleId);
-    if (!pick || !spotlight) return { ok: false, view: notice('Nothing to preview', 'No role matches this channel’s filter.') };
-    return { ok: true, roleId: pick.roleId, weekKey: upcoming.weekKey, dueAt: upcoming.at, view: previewView(spotlight, sub, upcoming.at, upcoming.weekKey) };
+    if (!pick || !this.core.kb.byId.has(pick.roleId)) return { ok: false, subscription: sub, problem: { kind: 'no-matching-role', filter: sub.filter } };
+    return { ok: true, subscription: sub, roleId: pick.roleId, weekKey: upcoming.weekKey, dueAt: upcoming.at };
   }
 
   /** Claims and posts this week's spotlight now, unless the channel already had it. */
   async postNow(channel: ChannelKey): Promise<PostNowResult> {
     const sub = await this.subs.get(channel);
-    if (!sub) return { ok: false, view: notice('Not subscribed', 'This channel has no weekly spotlight: subscribe it first.') };
-    if (sub.status === 'paused')
-      return { ok: false, subscription: sub, view: notice('Paused', `Resume the spotlight first (${sub.pausedReason ?? 'paused'}).`) };
-    if (!this.runner.hasPoster(sub.platform)) {
-      return { ok: false, subscription: sub, view: notice('Cannot post from here', `No ${sub.platform} client is configured in this process.`) };
-    }
+    if (!sub) return { ok: false, problem: { kind: 'not-subscribed' } };
+    if (sub.status === 'paused') return { ok: false, subscription: sub, problem: { kind: 'paused' } };
+    if (!this.runner.hasPoster(sub.platform)) return { ok: false, subscription: sub, problem: { kind: 'no-poster' } };
     const now = this.clock.now();
     // An explicit request from a manager may retry this week's failed spotlight (e.g. after an
     // outage outlasted the retries); a sent or in-flight one is never posted twice.
     await this.claims.rearm(sub.id, weekKeyAt(now, sub.timezone));
     const outcome = await this.runner.postNow(sub, now);
-    const role = outcome.roleId ? (this.core.kb.byId.get(outcome.roleId)?.name ?? outcome.roleId) : undefined;
-    const result = { subscription: sub, outcome };
-    if (outcome.status === 'posted') return { ...result, ok: true, view: notice('Posted', `This week's spotlight: ${role}.`, 'success') };
-    if (outcome.status === 'skipped')
-      return { ...result, ok: false, view: notice('Nothing posted', `This week's spotlight is ${outcome.reason?.replace(/ this week$/, '')}.`, 'info') };
-    const paused = outcome.paused ? ' The spotlight is paused until someone resumes it.' : '';
-    return { ...result, ok: false, view: notice('Could not post', `${outcome.reason ?? 'failed'}.${paused}`, 'error') };
+    return { ok: outcome.status === 'posted', subscription: sub, outcome };
   }
 
   /**
    * This week's workspace-wide role (UTC ISO week), e.g. for Slack's App Home: the same for
    * everyone, every role once per cycle, no store needed.
    */
-  featured(at: Date = this.clock.now()): { roleId: string; weekKey: string; view: View } {
+  featured(at: Date = this.clock.now()): { roleId: string; weekKey: string } {
     return featuredSpotlight(this.core, at);
   }
 
-  async list(query: SubscriptionQuery = {}): Promise<{ subscriptions: Subscription[]; view: View }> {
-    const subscriptions = await this.subs.list(query);
-    return { subscriptions, view: listView(this.core, subscriptions) };
+  list(query: SubscriptionQuery = {}): Promise<Subscription[]> {
+    return this.subs.list(query);
   }
 
   /** Posts every spotlight due at `at` (default now); used by the scheduler and `run --once`. */

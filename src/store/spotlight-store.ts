@@ -2,8 +2,8 @@ import type { Difficulty, LayerCode, RoleId } from '../core/schema/common.js';
 
 /**
  * Persistence for the weekly role spotlight: channel subscriptions and the per-week claims that
- * make posting exactly-once. Async like the rest of the Store, so a server database can
- * implement it; the SQLite implementation lives in ./sqlite/.
+ * make posting exactly-once. Async like the rest of the Store; implemented in ./sqlite/ and
+ * ./postgres/.
  */
 
 export type SpotlightPlatform = 'discord' | 'slack';

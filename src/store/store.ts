@@ -6,8 +6,8 @@ export type * from './spotlight-store.js';
 export type * from './installation-store.js';
 
 /**
- * The persistence interface. Callers depend on this, never on SQLite: every method is async so
- * a server database can implement it later without touching them.
+ * The persistence interface. Callers depend on this, never on a database: every method is async,
+ * so SQLite (./sqlite/) and Postgres (./postgres/) implement it alike and `openStore` picks one.
  */
 
 /** A comparison that lives in a chat thread and is refined by later mentions. */

@@ -78,7 +78,7 @@ export function roleRef(role: Role): string {
   return `#${role.number}`;
 }
 
-export function footer(kb: KnowledgeBase) {
+function footer(kb: KnowledgeBase) {
   return { asOf: kb.asOf, source: kb.reference.meta.title };
 }
 

@@ -58,7 +58,7 @@ export interface Footer {
   source: string;
 }
 
-import type { ChartSpec } from './chart.js';
+import type { ChartSpec } from './chart-spec.js';
 
 export type ViewKind =
   | 'role'

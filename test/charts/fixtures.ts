@@ -1,4 +1,4 @@
-import type { ChartSpec, RangeRow } from '../../src/views/chart.js';
+import type { ChartSpec, RangeRow } from '../../src/views/chart-spec.js';
 
 /** Fixed chart inputs for the golden SVGs: independent of the data in data/, so only drawing changes move them. */
 const row = (role: string, level: RangeRow['level'], band: RangeRow['band']): RangeRow => ({ role, level, band });

@@ -42,23 +42,7 @@ describe('deployCommands', () => {
     expect(first).toEqual({
       scope: 'guild',
       guildId: fake.guildId,
-      names: [
-        'role',
-        'compare',
-        'roles',
-        'path',
-        'skills',
-        'match',
-        'salary',
-        'prep',
-        'certs',
-        'projects',
-        'companies',
-        'deepdive',
-        'sources',
-        'spotlight',
-        'help',
-      ],
+      names: commands.map((c) => c.name),
     });
     expect(second).toEqual(first);
     expect(fake.rest.commands.guilds.get(fake.guildId)!.map((c) => c.id)).toEqual(ids);

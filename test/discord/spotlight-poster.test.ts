@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordAPIError, HTTPError, PermissionFlagsBits, PermissionsBitField, REST } from 'discord.js';
 import { createCore } from '../../src/core/index.js';
 import { canPostWith, checkDiscordChannel, classifyDiscordError, DiscordSpotlightPoster } from '../../src/platforms/discord/spotlight-poster.js';
-import { spotlightFor } from '../../src/spotlight/spotlight-view.js';
+import { spotlightFor } from '../../src/views/cards/spotlight.js';
 import { DiscordErrors, FakeDiscord } from '../fakes/discord/index.js';
 
 const core = createCore();

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import * as z from 'zod';
 import { commands } from '../../commands/index.js';
 import { REDIRECT_PATH, SLACK_BOT_SCOPES } from '../../src/platforms/slack/oauth.js';
+import { currentManifest, withRegistryCommands } from '../../scripts/slack-manifest.js';
 
 const Manifest = z.object({
   features: z.object({
@@ -25,6 +26,21 @@ describe('slack/manifest.yml', () => {
     const declared = manifest.features.slash_commands.map((c) => c.command).sort();
     expect(declared).toEqual(commands.map((c) => `/${c.name}`).sort());
     expect(manifest.features.slash_commands.every((c) => c.url.endsWith('/slack/events'))).toBe(true);
+  });
+
+  it('describes each command as the registry does, its usage line as the hint', () => {
+    expect(manifest.features.slash_commands.map(({ command, description, usage_hint }) => ({ command, description, usage_hint }))).toEqual(
+      commands.map((c) => ({ command: `/${c.name}`, description: c.description, usage_hint: c.usage.slice(c.name.length + 2) || undefined })),
+    );
+  });
+
+  it('is current: npm run manifest writes its slash commands from the registry and keeps the rest', () => {
+    const text = currentManifest();
+    expect(withRegistryCommands(text), 'slack/manifest.yml is stale: run npm run manifest').toBe(text);
+    // Only the commands are generated: a manifest with none gets them all back, the rest untouched.
+    const bare = text.replace(/ {2}slash_commands:\n(?: {4}.*\n)+/, '  slash_commands: []\n');
+    expect(bare).not.toBe(text);
+    expect(withRegistryCommands(bare)).toBe(text);
   });
 
   it('asks for the fewest scopes and subscribes to the events RoleCall handles', () => {

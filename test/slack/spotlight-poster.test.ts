@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/index.js';
 import { classifySpotlightSlackError, SlackSpotlightPoster, spotlightSlackClient } from '../../src/platforms/slack/spotlight-poster.js';
-import { spotlightFor } from '../../src/spotlight/spotlight-view.js';
+import { spotlightFor } from '../../src/views/cards/spotlight.js';
 import { FakeSlackApi } from '../fakes/slack/index.js';
 
 const core = createCore();

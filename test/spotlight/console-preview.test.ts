@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Dispatcher } from '../../src/app/dispatch.js';
 import { consolePreview, consoleSpotlightAccess } from '../../src/platforms/console/spotlight.js';
 import { featuredSpotlight } from '../../src/spotlight/service.js';
+import { spotlightFor } from '../../src/views/cards/spotlight.js';
 import { testCore } from './helpers.js';
 
 const core = testCore();
@@ -12,7 +13,7 @@ describe('the console’s /spotlight preview', () => {
   it('shows this week’s spotlight of the real rotation, due Monday 15:00 in the terminal’s zone', () => {
     const view = consolePreview(core, weekAfter(0), 'Europe/London');
     expect(view).toMatchObject({ kind: 'spotlight', private: true });
-    expect(view.title).toBe(featuredSpotlight(core, weekAfter(0)).view.title);
+    expect(view.title).toBe(spotlightFor(core, featuredSpotlight(core, weekAfter(0)).roleId)!.title);
     expect(view.description).toMatch(/^Preview of the spotlight for 2026-W15, due Mon(day)?,? .*15:00/);
     expect(view.sections.map((s) => s.heading)).toContain('How to break in');
   });

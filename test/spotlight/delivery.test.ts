@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { statusView } from '../../commands/spotlight-views.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { SpotlightService, type SpotlightServiceOptions } from '../../src/spotlight/service.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -163,7 +164,7 @@ describe('delivery: exactly once, crashes, catch-up, failures', () => {
     expect(await s.runOnce(clock.now())).toMatchObject({ due: 2, posted: 1, failed: 1 });
     const status = await s.status(channel('gone'));
     expect(status.subscription).toMatchObject({ status: 'paused', pausedReason: 'the bot cannot post here: Missing Access (50001)' });
-    expect(status.view.fields.find((f) => f.label === 'Status')?.value).toContain('Missing Access (50001)');
+    expect(statusView(core, status).fields.find((f) => f.label === 'Status')?.value).toContain('Missing Access (50001)');
     expect((await metrics.spotlightPaused.get()).values[0]?.value).toBe(1);
     expect((await metrics.spotlightFailures.get()).values).toEqual([expect.objectContaining({ value: 1, labels: { platform: 'discord', kind: 'permanent' } })]);
 

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, assert, beforeEach, describe, expect, it } from 'vitest';
+import { subscribeAnswer } from '../../commands/spotlight-views.js';
 import { SpotlightService } from '../../src/spotlight/service.js';
 import { FakeClock, FakePoster, tempStore, testCore } from './helpers.js';
 
@@ -22,11 +23,12 @@ describe('subscription dates: add, status, preview and run agree', () => {
 
   it('a subscription made after this week’s slot starts next week, everywhere', async () => {
     const added = await s.subscribe({ channel, createdBy: 'U1' });
-    expect(added.view.description).toContain('The next one is due Mon, 30 Nov 2026, 15:00');
+    expect(subscribeAnswer(core, added).description).toContain('The next one is due Mon, 30 Nov 2026, 15:00');
     const status = await s.status(channel);
     expect(status.next).toEqual({ weekKey: '2026-W49', at: new Date('2026-11-30T15:00:00Z') });
     const preview = await s.preview(channel);
     expect(preview).toMatchObject({ ok: true, weekKey: '2026-W49', dueAt: new Date('2026-11-30T15:00:00Z') });
+    assert(preview.ok);
     // The run in the evening posts nothing: the week the channel joined after is not "caught up".
     expect(await s.runOnce()).toMatchObject({ due: 0, posted: 0 });
     clock.set('2026-11-30T14:59:00Z');
@@ -43,8 +45,8 @@ describe('subscription dates: add, status, preview and run agree', () => {
   it('a subscription made before this week’s slot starts this week', async () => {
     clock.set('2026-11-30T09:00:00Z');
     const added = await s.subscribe({ channel, createdBy: 'U1' });
-    expect(added.view.description).toContain('The next one is due Mon, 30 Nov 2026, 15:00');
-    expect((await s.preview(channel)).weekKey).toBe('2026-W49');
+    expect(subscribeAnswer(core, added).description).toContain('The next one is due Mon, 30 Nov 2026, 15:00');
+    expect(await s.preview(channel)).toMatchObject({ weekKey: '2026-W49' });
     clock.set('2026-11-30T15:00:00Z');
     expect(await s.runOnce()).toMatchObject({ posted: 1 });
   });

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, assert, beforeEach, describe, expect, it } from 'vitest';
 import { cycleOrder, featuredRole, nextRole } from '../../src/spotlight/rotation.js';
 import { SpotlightService } from '../../src/spotlight/service.js';
+import { spotlightFor } from '../../src/views/cards/spotlight.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { SubscribeInput } from '../../src/spotlight/input.js';
 import { FakeClock, FakePoster, tempStore, testCore } from './helpers.js';
@@ -97,7 +98,8 @@ describe('workspace-wide featured role (App Home)', () => {
       const a = new SpotlightService({ store: t.store, core }).featured(new Date('2026-04-08T12:00:00Z'));
       const b = new SpotlightService({ store: t.reopen(), core }).featured(new Date('2026-04-12T23:59:00Z'));
       expect(a.roleId).toBe(b.roleId);
-      expect(a).toMatchObject({ weekKey: '2026-W15', view: { kind: 'spotlight' } });
+      expect(a).toMatchObject({ weekKey: '2026-W15' });
+      expect(spotlightFor(core, a.roleId)).toMatchObject({ kind: 'spotlight' });
       expect(new SpotlightService({ store: t.store, core }).featured(new Date('2026-04-13T00:00:00Z')).roleId).not.toBe(a.roleId);
     } finally {
       await t.cleanup();
@@ -149,6 +151,7 @@ describe('weekly rotation through the service', () => {
       const service = new SpotlightService({ store: reopened, core, clock, posters: [poster] });
       clock.set(new Date(FIRST_SLOT + 5 * WEEK - 3_600_000));
       const preview = await service.preview(channel);
+      assert(preview.ok);
       const after = await runWeeks(reopened, clock, poster, 5, 7);
       expect(preview.roleId).toBe(after[0]);
       expect([...before, ...after]).toEqual(uninterrupted);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roleCard } from '../../src/views/cards/role-card.js';
-import { spotlightContent, spotlightFor, spotlightView } from '../../src/spotlight/spotlight-view.js';
+import { spotlightContent, spotlightFor, spotlightView } from '../../src/views/cards/spotlight.js';
 import { testCore } from './helpers.js';
 
 const core = testCore();

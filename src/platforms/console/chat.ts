@@ -20,17 +20,6 @@ const GREETING = [
   'or /help. A number picks a button. /quit leaves.',
 ].join('\n');
 
-/** What only the console adds to /help: its own commands and how to press a button. */
-const CONSOLE_HELP = {
-  heading: 'In this console',
-  items: [
-    '/spotlight preview: this week’s role spotlight, as a subscribed channel would see it',
-    'Type the number shown beside a button or a choice to run it',
-    'A line without a slash looks up a role: AI Engineer',
-    '/quit (or /exit, or Ctrl+D) leaves',
-  ],
-};
-
 /** Words that mean a command even when typed without the slash. */
 const BARE_COMMANDS = new Set(['help', 'quit', 'exit']);
 
@@ -78,8 +67,7 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
       // With nothing to choose, a number is a role number: "8" is AI Engineer.
       else show((await dispatcher.runText('role', `#${parsed.index}`, ctx)).view);
     } else if (parsed) {
-      const { view } = await dispatcher.runText(parsed.name, parsed.text, ctx);
-      show(parsed.name === 'help' ? { ...view, sections: [...view.sections, CONSOLE_HELP] } : view);
+      show((await dispatcher.runText(parsed.name, parsed.text, ctx)).view);
     }
     prompt();
   }

@@ -1,6 +1,8 @@
 import type { SpotlightAccess } from '../../../commands/spotlight-access.js';
+import { previewView } from '../../../commands/spotlight-views.js';
 import type { Core } from '../../core/index.js';
-import { featuredSpotlight, previewView, slotInWeekOf } from '../../spotlight/index.js';
+import { featuredSpotlight, slotInWeekOf } from '../../spotlight/index.js';
+import { spotlightFor } from '../../views/cards/spotlight.js';
 import type { View } from '../../views/view.js';
 
 /** The terminal's own zone; the console "channel" posts at Monday 15:00 there, the default slot. */
@@ -15,8 +17,8 @@ function localTimezone(): string {
  */
 export function consolePreview(core: Core, now: Date = new Date(), timezone: string = localTimezone()): View {
   const slot = slotInWeekOf({ dayOfWeek: 1, localTime: '15:00', timezone }, now);
-  const { view } = featuredSpotlight(core, slot.at);
-  return previewView(view, { timezone }, slot.at, slot.weekKey);
+  const { roleId } = featuredSpotlight(core, slot.at);
+  return previewView(spotlightFor(core, roleId)!, timezone, slot.at, slot.weekKey);
 }
 
 /** What /spotlight runs with in the console: no channels to manage, only the preview. */

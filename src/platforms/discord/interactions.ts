@@ -17,7 +17,7 @@ import type { SpotlightManager } from '../../../commands/spotlight-access.js';
 import type { Core } from '../../core/index.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { failureView, notice } from '../../views/cards/notice.js';
+import { failureView, unsupportedInteractionView } from '../../views/cards/notice.js';
 import { plainText } from './escape.js';
 import { clip, cut, DISCORD_LIMITS as L } from './limits.js';
 import { renderForDiscord, type DiscordMessage } from './render.js';
@@ -177,7 +177,7 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): (inte
     } else if (interaction.isRepliable()) {
       trace.command = 'unsupported';
       trace.outcome = 'unsupported';
-      await answer(interaction, renderForDiscord(notice('Not supported here', 'RoleCall does not handle this kind of interaction. Try /help.')));
+      await answer(interaction, renderForDiscord(unsupportedInteractionView()));
     } else trace.outcome = 'unsupported';
   }
 

@@ -6,7 +6,8 @@ import {
   type Interaction,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
-import { roles } from '../../../commands/roles.js';
+import type { Choice } from '../../../commands/command.js';
+import { DIFFICULTY_CHOICES, LAYER_CHOICES } from '../../../commands/roles.js';
 import type { SpotlightAccess, SpotlightManager } from '../../../commands/spotlight-access.js';
 import { DAY_NAMES } from '../../spotlight/input.js';
 import { currentOffset, timezoneSuggestions } from '../../spotlight/timezones.js';
@@ -20,13 +21,7 @@ import { canPostWith } from './spotlight-poster.js';
  * command itself (commands/spotlight.ts) runs through the Dispatcher like any other.
  */
 
-const choicesOf = (name: string) => [
-  ...(roles.options.find((o) => o.name === name && o.kind === 'choice') as { choices: ReadonlyArray<{ value: string; label: string }> }).choices.map((c) => ({
-    name: c.label,
-    value: c.value,
-  })),
-  { name: 'All (no filter)', value: 'all' },
-];
+const choicesOf = (choices: readonly Choice[]) => [...choices.map((c) => ({ name: c.label, value: c.value })), { name: 'All (no filter)', value: 'all' }];
 
 function subscribeOptions(s: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
   return s
@@ -44,13 +39,13 @@ function subscribeOptions(s: SlashCommandSubcommandBuilder): SlashCommandSubcomm
       o
         .setName('layer')
         .setDescription('Only roles in this layer of the AI stack')
-        .addChoices(...choicesOf('layer')),
+        .addChoices(...choicesOf(LAYER_CHOICES)),
     )
     .addStringOption((o) =>
       o
         .setName('difficulty')
         .setDescription('Only roles of this entry difficulty')
-        .addChoices(...choicesOf('difficulty')),
+        .addChoices(...choicesOf(DIFFICULTY_CHOICES)),
     );
 }
 

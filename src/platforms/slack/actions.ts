@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { App, BlockAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { DispatchResult } from '../../app/dispatch.js';
-import { failureView, notice } from '../../views/cards/notice.js';
+import { expiredButtonView, failureView, nowhereToShareView, shareRefusedView } from '../../views/cards/notice.js';
 import type { View } from '../../views/view.js';
 import { publishHome } from './app-home.js';
 import { ACTION_ID_PATTERN, SHARE_ACTION_ID } from './blocks.js';
@@ -36,12 +36,12 @@ async function share(deps: SlackDeps, client: WebClient, input: ActionInput, res
   const source = decodeShare(input.value);
   const ctx = commandContext(deps, client, { userId: input.userId, workspaceId: input.teamId, ...(input.channelId ? { channelId: input.channelId } : {}) });
   const result: DispatchResult = !source
-    ? { command: 'share', outcome: 'stale', view: notice('This button has expired', 'Run the command again, then share.') }
+    ? { command: 'share', outcome: 'stale', view: expiredButtonView('share') }
     : 'encoded' in source
       ? await deps.dispatcher.runEncoded(source.encoded, ctx)
       : await deps.dispatcher.runText(source.command, source.text, ctx);
   if (result.outcome !== 'ok' || !input.channelId) {
-    await reply(respond, result.outcome === 'ok' ? notice('Nowhere to share', 'Share works in channels and threads.') : result.view);
+    await reply(respond, result.outcome === 'ok' ? nowhereToShareView() : result.view);
     return result;
   }
   try {
@@ -51,7 +51,7 @@ async function share(deps: SlackDeps, client: WebClient, input: ActionInput, res
     const help = SLACK_CHANNEL_ERRORS.get(failure.code);
     if (failure.kind !== 'channel' || !help) throw err;
     deps.logger.info({ id: input.id, code: failure.code, channel: input.channelId }, 'share refused by slack');
-    await reply(respond, notice(help.problem, `${help.fix[0]!.toUpperCase()}${help.fix.slice(1)}, then press Share again.`));
+    await reply(respond, shareRefusedView(help.problem, help.fix));
     return { ...result, outcome: 'invalid' };
   }
   // The ephemeral copy has done its job once the public one is up.

@@ -1,14 +1,8 @@
-import { type MarketChoice, parseMarket } from '../../core/schema/common.js';
+import { type FollowUp, parseFollowUp } from '../../../commands/compare-follow-up.js';
 import { decodeSlackText } from './escape.js';
 
-/** What a mention asks for. Refinements (add, drop, salary, path) act on the thread's comparison. */
-export type MentionIntent =
-  | { kind: 'compare'; text: string }
-  | { kind: 'add'; role: string }
-  | { kind: 'drop'; role: string }
-  | { kind: 'salary'; market?: MarketChoice }
-  | { kind: 'path' }
-  | { kind: 'command'; name: string; text: string };
+/** What a mention asks for. Follow-ups (add, drop, salary, path) act on the thread's comparison. */
+export type MentionIntent = { kind: 'compare'; text: string } | FollowUp | { kind: 'command'; name: string; text: string };
 
 export interface MentionSyntax {
   botUserId: string;
@@ -24,16 +18,10 @@ export function stripBotMention(text: string, botUserId: string): string {
   return text.replace(new RegExp(`<@${id}(?:\\|[^>]*)?>`, 'g'), ' ');
 }
 
-function market(rest: string): MarketChoice | undefined | false {
-  const m = /^(?:in\s+)?([a-z]+)?$/i.exec(rest.trim());
-  if (!m) return false;
-  if (!m[1]) return undefined;
-  return parseMarket(m[1]) ?? false;
-}
-
 /**
- * Reads a mention: "compare a vs b", "a vs b", "add X", "drop X", "salary india", "path",
- * "role X", "help", or anything else as a role name.
+ * Reads a mention: "compare a vs b", "a vs b", a follow-up to the thread's comparison ("add X",
+ * "drop X", "salary india", "path": commands/compare-follow-up.ts), "role X", "help", or anything
+ * else as a role name.
  */
 export function parseMention(raw: string, syntax: MentionSyntax): MentionIntent {
   const text = decodeSlackText(stripBotMention(raw, syntax.botUserId))
@@ -46,14 +34,10 @@ export function parseMention(raw: string, syntax: MentionSyntax): MentionIntent 
   const arg = rest.trim();
 
   if (word === 'compare') return { kind: 'compare', text: arg };
-  if (word === 'add' || word === 'plus') return { kind: 'add', role: arg };
-  if (word === 'drop' || word === 'remove') return { kind: 'drop', role: arg };
-  if (word === 'salary' || word === 'pay') {
-    const m = market(arg);
-    if (m !== false) return m ? { kind: 'salary', market: m } : { kind: 'salary' };
-    return { kind: 'command', name: 'salary', text: arg };
-  }
-  if (word === 'path' && !arg) return { kind: 'path' };
+  const followUp = parseFollowUp(text);
+  if (followUp) return followUp;
+  // "pay ML Engineer india" asks /salary, as "salary ML Engineer india" does.
+  if (word === 'salary' || word === 'pay') return { kind: 'command', name: 'salary', text: arg };
   if (syntax.commandNames.includes(word)) return { kind: 'command', name: word, text: arg };
   if (syntax.isComparison(text)) return { kind: 'compare', text };
   return { kind: 'command', name: 'role', text };

@@ -1,6 +1,6 @@
 import type { Core } from '../../core/index.js';
 import type { Action, SelectAction, View } from '../view.js';
-import { footer, roleRef } from '../format.js';
+import { kbView, roleRef } from '../format.js';
 import { comparePart, dayPart, skillsPart, stackPart, tiersPart, type PartContent } from './work.js';
 import { ladderPart, payPart } from './pay.js';
 import { conflictsPart, failurePart, marketPart, overviewPart, roadmapPart, sourcesPart } from './journey.js';
@@ -74,15 +74,12 @@ export function deepDiveView(core: Core, part: DeepDivePart): View {
     { type: 'button', label: 'Salary', invoke: { command: 'salary', args: { role: roleRef(role) } } },
     deepDiveSelect(part),
   ];
-  return {
+  return kbView(core.kb, {
     kind: 'deep-dive',
     title: `${deep.meta.name} deep-dive: ${DEEP_DIVE_LABEL[part]}`,
     description: content.description,
-    fields: [],
     sections: content.sections,
     ...(content.table ? { table: content.table } : {}),
     actions,
-    footer: footer(core.kb),
-    tone: 'info',
-  };
+  });
 }

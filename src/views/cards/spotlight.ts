@@ -1,8 +1,8 @@
-import type { Core } from '../core/index.js';
-import type { Role } from '../core/schema/role.js';
-import type { Section, View } from '../views/view.js';
-import { roleCard } from '../views/cards/role-card.js';
-import { DIFFICULTY_LABEL } from '../views/format.js';
+import type { Core } from '../../core/index.js';
+import type { Role } from '../../core/schema/role.js';
+import type { Section, View } from '../view.js';
+import { DIFFICULTY_LABEL } from '../format.js';
+import { roleCard } from './role-card.js';
 
 /**
  * The weekly spotlight, platform-neutral: one model (`SpotlightContent`) turned into one View

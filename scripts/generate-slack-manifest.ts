@@ -1,0 +1,7 @@
+// Writes slack/manifest.yml's slash commands from the command registry (commands/index.ts).
+// Run `npm run manifest` after adding or changing a command; a test fails while the file is out of date.
+import { writeFileSync } from 'node:fs';
+import { currentManifest, MANIFEST_FILE, withRegistryCommands } from './slack-manifest.js';
+
+writeFileSync(MANIFEST_FILE, withRegistryCommands(currentManifest()));
+console.log('wrote slack/manifest.yml');

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { type CommandDefinition, commands } from '../commands/index.js';
+
+/**
+ * slack/manifest.yml's slash commands, generated from the command registry: each command with
+ * its description and, as the usage hint, its usage line after the command's name. Everything
+ * else in the file (scopes, events, comments) is written by hand and kept as it is.
+ */
+
+export const MANIFEST_FILE = new URL('../slack/manifest.yml', import.meta.url);
+
+/** What Slack's manifest declares for one command; it sends them all to the events URL. */
+export function slashCommand(command: CommandDefinition, url: string) {
+  const hint = command.usage.replace(new RegExp(`^/${command.name}\\b`), '').trim();
+  return { command: `/${command.name}`, url, description: command.description, ...(hint ? { usage_hint: hint } : {}), should_escape: false };
+}
+
+/** The manifest's text with its slash commands replaced by the registry's. */
+export function withRegistryCommands(text: string, registry: readonly CommandDefinition[] = commands): string {
+  const doc = parseDocument(text);
+  const url = doc.getIn(['settings', 'event_subscriptions', 'request_url']);
+  if (typeof url !== 'string') throw new Error('slack/manifest.yml: settings.event_subscriptions.request_url is missing');
+  doc.setIn(
+    ['features', 'slash_commands'],
+    registry.map((c) => slashCommand(c, url)),
+  );
+  return doc.toString({ lineWidth: 0 });
+}
+
+export function currentManifest(): string {
+  return readFileSync(MANIFEST_FILE, 'utf8');
+}
