@@ -4,11 +4,10 @@
  * script, no build step, readable on a phone, and every interpolated string escaped.
  */
 
-export interface LandingOptions {
-  /** "/slack/install" when "Add to Slack" installs are configured. */
-  slackInstallPath?: string;
-  /** The Discord invite URL with RoleCall's minimal permissions. */
-  discordInviteUrl?: string;
+/** An install button on the landing page: each platform gives its own ("Add to Slack", "Add to Discord"). */
+export interface LandingLink {
+  label: string;
+  href: string;
 }
 
 /** Sent with every page: no script may run, nothing may frame or submit it elsewhere. */
@@ -35,8 +34,8 @@ const STYLE = `
   a:focus-visible { outline: 3px solid #f4a261; outline-offset: 2px; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1.5rem 0; }
   .button { display: inline-block; padding: 0.75rem 1.25rem; border-radius: 0.4rem; font-weight: 600; text-decoration: none; min-height: 1.5rem; }
-  .slack { background: #1d3557; color: #fff; }
-  .discord { background: #fff; color: #1d3557; border: 2px solid #1d3557; }
+  .primary { background: #1d3557; color: #fff; }
+  .secondary { background: #fff; color: #1d3557; border: 2px solid #1d3557; }
   code { background: #f1f3f5; padding: 0.1rem 0.3rem; border-radius: 0.2rem; font-size: 0.95em; }
   .note { color: #444; font-size: 0.95rem; }
 `;
@@ -59,11 +58,11 @@ ${body}
 `;
 }
 
-export function landingPage(opts: LandingOptions): string {
-  const buttons = [
-    opts.slackInstallPath ? `<a class="button slack" href="${escapeHtml(opts.slackInstallPath)}">Add to Slack</a>` : '',
-    opts.discordInviteUrl ? `<a class="button discord" href="${escapeHtml(opts.discordInviteUrl)}">Add to Discord</a>` : '',
-  ].filter(Boolean);
+/** The page at `/`: what RoleCall does, and the install buttons of the platforms set up for installs. */
+export function landingPage(links: readonly LandingLink[]): string {
+  const buttons = links.map(
+    (link, i) => `<a class="button ${i === 0 ? 'primary' : 'secondary'}" href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>`,
+  );
   const install = buttons.length
     ? `<nav class="actions" aria-label="Install RoleCall">${buttons.join('\n')}</nav>`
     : '<p class="note">This RoleCall server is not set up for installs yet.</p>';
