@@ -148,13 +148,13 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       return report;
     };
     // Every platform's install button, configured here or not ("Add to Discord" needs only the application id).
-    const links = (await Promise.all(servicePlatforms.map((p) => p.landingLinks?.(env) ?? []))).flat();
+    const links = await Promise.all(servicePlatforms.map(async (p) => (await (p.landingLinks?.(env) ?? [])).map((link) => ({ ...link, platform: p.name }))));
     const server = {
       port: env.PORT,
       health,
       metrics,
       ...(opts.httpLimits ? { limits: opts.httpLimits } : {}),
-      landingPage: landingPage(links),
+      landingPage: landingPage(links.flat()),
       routes: [...running.values()].flatMap((p) => p.routes),
     };
     http = await startHttpServer(server);

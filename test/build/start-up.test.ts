@@ -72,6 +72,21 @@ describe('the CLI loads only what a lookup needs', () => {
   });
 });
 
+describe('the platform list loads no SDK', () => {
+  it('rolecall spotlight --help reads every platform (its targets, its variables) and loads no chat SDK', () => {
+    const loads = join(dir, 'spotlight-help.txt');
+    const run = spawnSync(process.execPath, [...RECORDER, 'dist/app/cli.js', 'spotlight', '--help'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: dir, RECORD_LOADS: loads },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Targets: discord:<guild id>/<channel id> or slack:<team id>/<channel id>.');
+    const packages = packagesLoaded(loads);
+    for (const name of [...CHAT_SDKS, 'discord-api-types', '@discordjs/formatters']) expect(packages, name).not.toContain(name);
+  });
+});
+
 describe('what production runs', () => {
   it('npm start, the Docker image and the benchmarks run the bundle with the same V8 flags', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string }; bin: { rolecall: string } };
@@ -143,7 +158,7 @@ describe('the service loads the SDKs of the platforms it is configured for', () 
     for (const name of ['discord.js', '@discordjs/rest', 'pg', 'pino-pretty', 'yaml', 'vega']) expect(packages, name).not.toContain(name);
   });
 
-  it('Discord over HTTP only, on Postgres: discord.js and pg; no Slack package, no SQLite driver', async () => {
+  it('Discord over HTTP only, on Postgres: @discordjs/rest and pg; no discord.js client, no Slack package, no SQLite driver', async () => {
     const packages = await loadedWhenReady('discord', {
       ROLECALL_DB: db.url,
       DISCORD_TOKEN: discord.token,
@@ -151,9 +166,34 @@ describe('the service loads the SDKs of the platforms it is configured for', () 
       DISCORD_API_URL: discord.apiUrl,
       DISCORD_PUBLIC_KEY: discord.signer.publicKeyHex,
     });
-    expect(packages).toContain('discord.js');
-    expect(packages).toContain('pg');
-    for (const name of ['@slack/bolt', '@slack/web-api', 'better-sqlite3', 'better-sqlite3-napi', 'pino-pretty', 'yaml', 'vega']) {
+    // HTTP interactions as Discord documents them: REST for the webhook and posts, the API's types and enums.
+    for (const name of ['@discordjs/rest', 'discord-api-types', 'pg']) expect(packages, name).toContain(name);
+    // No discord.js at all (client, gateway, builders), no Slack package, no SQLite driver.
+    for (const name of [
+      'discord.js',
+      '@discordjs/ws',
+      '@discordjs/builders',
+      '@slack/bolt',
+      '@slack/web-api',
+      'better-sqlite3',
+      'better-sqlite3-napi',
+      'pino-pretty',
+      'yaml',
+      'vega',
+    ]) {
+      expect(packages, name).not.toContain(name);
+    }
+  });
+
+  it('Discord over the gateway, on SQLite: discord.js for the connection; no Slack package, no pg', async () => {
+    const packages = await loadedWhenReady('gateway', {
+      ROLECALL_DB: join(dir, 'gateway.db'),
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_URL: discord.apiUrl,
+    });
+    for (const name of ['discord.js', '@discordjs/ws', '@discordjs/rest']) expect(packages, name).toContain(name);
+    for (const name of ['@slack/bolt', '@slack/web-api', 'pg', 'pino-pretty', 'yaml', 'vega']) {
       expect(packages, name).not.toContain(name);
     }
   });

@@ -122,16 +122,19 @@ export function createInteractionHandler(opts: InteractionHandlerOptions & { res
   /** A payload that failed validation: answered with an error id where it can be, else refused. */
   async function malformed(payload: unknown, issues: string, first: FirstAnswer): Promise<void> {
     const answerable = Answerable.safeParse(payload);
-    const rec = interactions.begin({ id: answerable.data?.id ?? 'unknown', kind: 'malformed', command: 'malformed' });
+    const id = (payload as { id?: unknown } | null)?.id;
+    const rec = interactions.begin({ id: typeof id === 'string' && /^\d{1,20}$/.test(id) ? id : 'unknown', kind: 'malformed', command: 'malformed' });
     const view = rec.fail(new Error(issues), 'read that interaction', 'malformed interaction dropped');
     rec.finish();
     if (!answerable.success) return first.refuse('not an interaction RoleCall can read');
-    const { id, token, type } = answerable.data;
+    const { token, type } = answerable.data;
     const response: APIInteractionResponse =
       type === InteractionType.ApplicationCommandAutocomplete
         ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
         : { type: InteractionResponseType.ChannelMessageWithSource, data: renderForDiscord(view) };
-    await first.send({ id, token }, response, []).catch((err: unknown) => log.warn({ err, interactionId: id }, 'could not answer a malformed interaction'));
+    await first
+      .send({ id: answerable.data.id, token }, response, [])
+      .catch((err: unknown) => log.warn({ err, interactionId: answerable.data.id }, 'could not answer a malformed interaction'));
   }
 
   async function handle(payload: unknown, first: FirstAnswer): Promise<void> {
