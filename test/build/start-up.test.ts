@@ -54,17 +54,22 @@ function packagesLoaded(file: string): Set<string> {
   return found;
 }
 
+/** Runs the bundled `rolecall` with `args`, recording what it loads. */
+function cliLoads(name: string, args: string[]) {
+  const loads = join(dir, `${name}.txt`);
+  const run = spawnSync(process.execPath, [...RECORDER, 'dist/app/cli.js', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: dir, RECORD_LOADS: loads },
+    encoding: 'utf8',
+  });
+  return { run, packages: packagesLoaded(loads) };
+}
+
 describe('the CLI loads only what a lookup needs', () => {
   it('rolecall role: no chat SDK, logger, metrics, store driver, YAML parser or chart renderer', () => {
-    const loads = join(dir, 'cli.txt');
-    const run = spawnSync(process.execPath, [...RECORDER, 'dist/app/cli.js', 'role', 'AI Engineer'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, RECORD_LOADS: loads },
-      encoding: 'utf8',
-    });
+    const { run, packages } = cliLoads('cli', ['role', 'AI Engineer']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('8. AI Engineer');
-    const packages = packagesLoaded(loads);
     expect(packages).toContain('zod');
     for (const name of [...CHAT_SDKS, 'pino', 'pino-pretty', 'prom-client', 'better-sqlite3', 'pg', 'yaml', 'vega', '@resvg/resvg-js', 'node-cron']) {
       expect(packages, name).not.toContain(name);
@@ -74,15 +79,9 @@ describe('the CLI loads only what a lookup needs', () => {
 
 describe('the platform list loads no SDK', () => {
   it('rolecall spotlight --help reads every platform (its targets, its variables) and loads no chat SDK', () => {
-    const loads = join(dir, 'spotlight-help.txt');
-    const run = spawnSync(process.execPath, [...RECORDER, 'dist/app/cli.js', 'spotlight', '--help'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, RECORD_LOADS: loads },
-      encoding: 'utf8',
-    });
+    const { run, packages } = cliLoads('spotlight-help', ['spotlight', '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Targets: discord:<guild id>/<channel id> or slack:<team id>/<channel id>.');
-    const packages = packagesLoaded(loads);
     for (const name of [...CHAT_SDKS, 'discord-api-types', '@discordjs/formatters']) expect(packages, name).not.toContain(name);
   });
 });
