@@ -83,7 +83,7 @@ describe('REST rate limits', () => {
     await h.logs.waitFor((l) => String(l.msg).startsWith('discord answered 429'));
   });
 
-  it('posts a rendered View to a channel through the bot's REST client, waiting out a global 429, once per nonce', async () => {
+  it('posts a rendered View to a channel through the bot’s REST client, waiting out a global 429, once per nonce', async () => {
     const { view } = await h.dispatcher.run('salary', { role: 'AI Engineer' }, { platform: 'discord' });
     const body = { ...renderForDiscord({ ...view, private: true }, { target: 'channel' }), nonce: 'spotlight-test-1', enforce_nonce: true };
     expect(body.flags).toBeUndefined();
