@@ -93,7 +93,7 @@ async function ackRun(
   const http = await startHttpServer({
     port: 0,
     host: '127.0.0.1',
-    ...(runtime.requestListener ? { slack: runtime.requestListener } : {}),
+    ...(runtime.requestListener ? { routes: [{ path: '/slack/', listener: runtime.requestListener }] } : {}),
     health: async () => ({}),
     metrics,
   });

@@ -93,7 +93,7 @@ export async function benchSlack(): Promise<void> {
   const http = await startHttpServer({
     port: 0,
     host: '127.0.0.1',
-    ...(runtime.requestListener ? { slack: runtime.requestListener } : {}),
+    ...(runtime.requestListener ? { routes: [{ path: '/slack/', listener: runtime.requestListener }] } : {}),
     health: async () => ({ slack: await runtime.health() }),
     metrics,
   });

@@ -1,6 +1,6 @@
 // Start-up: the CLI's wall time against a bare `node -e 0`, the service from spawn to /healthz 200
-// with Discord and Slack configured against the fakes (Discord over the gateway, and over HTTP
-// interactions as replicas run it), its RSS when ready and after 1,000 interactions, and batch
+// against the fakes, with Discord over the gateway and over HTTP interactions (as replicas run
+// it), each with Slack and alone (an HTTP-only replica loads no discord.js), its RSS when ready and after 1,000 interactions, and batch
 // mode for 10,000 titles. It measures the built bundle (dist/app), as `npm start` and
 // `npx rolecall` run it, so it builds first. With a Node 24 binary (ROLECALL_BENCH_NODE24, or the
 // one .ci/run unpacks into .ci-cache/node24) the CLI and the service are also timed on Node 24,
@@ -84,7 +84,22 @@ const version = (node: string) => spawnSync(node, ['--version'], { encoding: 'ut
 
 type Fakes = { discord: Awaited<ReturnType<typeof forkFakeDiscord>>; slack: FakeSlackApi; dir: string };
 
-function serviceEnv(fakes: Fakes, port: number, db: string, discordOverHttp: boolean): NodeJS.ProcessEnv {
+/** What a timed start configures: Discord over the gateway or over HTTP interactions, with or without Slack. */
+interface Mode {
+  discordOverHttp: boolean;
+  slack: boolean;
+}
+
+const MODES: readonly Mode[] = [
+  { discordOverHttp: false, slack: true },
+  { discordOverHttp: true, slack: true },
+  { discordOverHttp: false, slack: false },
+  { discordOverHttp: true, slack: false },
+];
+
+const modeName = (m: Mode) => `Discord ${m.discordOverHttp ? 'HTTP' : 'gateway'}${m.slack ? ' + Slack' : ' only'}`;
+
+function serviceEnv(fakes: Fakes, port: number, db: string, { discordOverHttp, slack }: Mode): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
@@ -96,34 +111,34 @@ function serviceEnv(fakes: Fakes, port: number, db: string, discordOverHttp: boo
     DISCORD_APPLICATION_ID: fakes.discord.applicationId,
     DISCORD_API_URL: fakes.discord.apiUrl,
     ...(discordOverHttp ? { DISCORD_PUBLIC_KEY: fakes.discord.publicKeyHex } : {}),
-    SLACK_BOT_TOKEN: 'xoxb-bench-startup',
-    SLACK_SIGNING_SECRET: 'bench-signing-secret',
-    SLACK_API_URL: fakes.slack.url,
+    ...(slack ? { SLACK_BOT_TOKEN: 'xoxb-bench-startup', SLACK_SIGNING_SECRET: 'bench-signing-secret', SLACK_API_URL: fakes.slack.url } : {}),
   };
 }
 
 /** Median spawn → /healthz 200 over 7 starts (the first, which warms caches, not counted); the last one is left running. */
-async function readyTimes(node: string, fakes: Fakes, discordOverHttp: boolean) {
+async function readyTimes(node: string, fakes: Fakes, mode: Mode) {
   const samples: number[] = [];
   let last: Awaited<ReturnType<typeof serviceReady>> | undefined;
   for (let i = 0; i < 8; i++) {
     await last?.stop();
     const port = await freePort();
-    last = await serviceReady(node, serviceEnv(fakes, port, `bench-${discordOverHttp ? 'http' : 'gw'}-${i}.db`, discordOverHttp), port);
+    const db = `bench-${mode.discordOverHttp ? 'http' : 'gw'}-${mode.slack ? 'slack' : 'alone'}-${i}.db`;
+    last = await serviceReady(node, serviceEnv(fakes, port, db, mode), port);
     if (i > 0) samples.push(last.ms);
   }
   return { p50: summarize(samples).p50, min: Math.min(...samples), running: last! };
 }
 
 /**
- * The floor under the service's start: node loading discord.js and Bolt (with the Web API client)
- * and nothing else, bundled as dist/app is. Both are needed once both platforms are configured.
+ * A floor under the service's start: node loading these packages and nothing else, bundled as
+ * dist/app is. discord.js and Bolt (with the Web API client) are what both platforms need; an
+ * HTTP-only Discord replica needs only @discordjs/rest and discord-api-types.
  */
-async function sdkFloor(dir: string): Promise<string> {
-  const outfile = join(dir, 'sdks.mjs');
+async function sdkFloor(dir: string, name: string, imports: readonly string[]): Promise<string> {
+  const outfile = join(dir, `${name}.mjs`);
   await build({
     ...BUNDLE_OPTIONS,
-    stdin: { contents: "import 'discord.js'; import '@slack/bolt'; import '@slack/web-api';", resolveDir: process.cwd(), loader: 'js' },
+    stdin: { contents: imports.map((i) => `import '${i}';`).join(' '), resolveDir: process.cwd(), loader: 'js' },
     outfile,
     external: EXTERNAL,
   });
@@ -131,12 +146,12 @@ async function sdkFloor(dir: string): Promise<string> {
 }
 
 async function timeService(node: string, label: string, fakes: Fakes, bareMs: number): Promise<void> {
-  for (const overHttp of [false, true]) {
-    const ready = await readyTimes(node, fakes, overHttp);
+  for (const mode of MODES) {
+    const ready = await readyTimes(node, fakes, mode);
     await ready.running.stop();
     row(
-      `${label}: spawn → /healthz 200, Discord ${overHttp ? 'HTTP' : 'gateway'}`,
-      `p50 ${ready.p50.toFixed(0)} ms (min ${ready.min.toFixed(0)}); bare node ${bareMs.toFixed(0)} ms (target < 600 ms)`,
+      `${label}: spawn → /healthz 200, ${modeName(mode)}`,
+      `p50 ${ready.p50.toFixed(0)} ms (min ${ready.min.toFixed(0)}) = ${(ready.p50 / bareMs).toFixed(1)}× bare node ${bareMs.toFixed(0)} ms (target < 600 ms)`,
     );
   }
 }
@@ -162,12 +177,21 @@ export async function benchStartup(): Promise<void> {
 
   const fakes: Fakes = { discord: await forkFakeDiscord(), slack: await FakeSlackApi.start(), dir: mkdtempSync(join(tmpdir(), 'rolecall-bench-startup-')) };
   try {
-    const floor = timeRuns(node, [await sdkFloor(fakes.dir)]);
+    const floors = {
+      both: await sdkFloor(fakes.dir, 'sdks', ['discord.js', '@slack/bolt', '@slack/web-api']),
+      rest: await sdkFloor(fakes.dir, 'rest', ['@discordjs/rest', 'discord-api-types/v10']),
+    };
+    const floor = timeRuns(node, [floors.both]);
     row('baseline: node importing discord.js + Bolt', `${floor.p50.toFixed(0)} ms (min ${floor.min.toFixed(0)}), bundled as dist/app is; no RoleCall code`);
+    const restFloor = timeRuns(node, [floors.rest]);
+    row(
+      'baseline: node importing @discordjs/rest + discord-api-types',
+      `${restFloor.p50.toFixed(0)} ms (min ${restFloor.min.toFixed(0)}), what an HTTP-only replica's Discord needs`,
+    );
     await timeService(node, 'service', fakes, bare.p50);
 
     // Memory: Discord over the gateway (the fake drives interactions through it) and Slack.
-    const { running } = await readyTimes(node, fakes, false);
+    const { running } = await readyTimes(node, fakes, MODES[0]!);
     await sleep(500);
     const readyRss = rssOf(running.pid);
     await fakes.discord.roundTrips('role', ['AI Engineer', 'ml eng', 'rag', 'prompt engineer', 'mlops'], 1000, 0);
@@ -183,7 +207,7 @@ export async function benchStartup(): Promise<void> {
         'Node 24: rolecall role "AI Engineer"',
         `${cli24.p50.toFixed(0)} ms (min ${cli24.min.toFixed(0)}) = ${(cli24.p50 / bare24.p50).toFixed(2)}× bare node`,
       );
-      const floor24 = timeRuns(other, [join(fakes.dir, 'sdks.mjs')]);
+      const floor24 = timeRuns(other, [floors.both]);
       row('Node 24 baseline: discord.js + Bolt', `${floor24.p50.toFixed(0)} ms (min ${floor24.min.toFixed(0)})`);
       await timeService(other, 'Node 24 service', fakes, bare24.p50);
     } else row('Node 24', 'not measured: set ROLECALL_BENCH_NODE24 to a Node 24 binary, or run .ci/run once');

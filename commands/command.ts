@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Core, RoleId } from '../src/core/index.js';
+import type { PlatformName } from '../src/platforms/names.js';
 import type { View } from '../src/views/view.js';
 import type { SpotlightAccess } from './spotlight-access.js';
 
@@ -20,7 +21,8 @@ export type OptionSpec =
 
 /** Who is asking and where, and what this front end offers the commands that need more than the core. */
 export interface CommandContext {
-  platform: 'discord' | 'slack' | 'console' | 'cli';
+  /** A platform of the list (src/platforms/names.ts), or the `rolecall` CLI. */
+  platform: PlatformName | 'cli';
   invoker?: { userId: string; channelId?: string; workspaceId?: string };
   /** The weekly spotlight as this front end manages it; absent where /spotlight is not offered. */
   spotlight?: SpotlightAccess;

@@ -1,10 +1,10 @@
-import { ConfigError, isDiscordConfigured, isSlackConfigured, loadEnv, type Env } from './config/env.js';
+import { ConfigError, loadEnv, type Env } from './config/env.js';
 import { DataError } from './core/data/errors.js';
+import { EXIT } from './exit-codes.js';
 import { createLogger, secretValues, type Logger } from './observability/logger.js';
 import { secretScrubber } from './observability/log-safety.js';
-
-/** Exit codes of `npm start`. */
-const EXIT = { ok: 0, config: 2, data: 3, startup: 1 } as const;
+import { platforms, servicePlatforms } from './platforms/index.js';
+import type { TerminalPlatform } from './platforms/shared/platform.js';
 /** Shutdown must finish within 10 s (orchestrators kill after their grace period). */
 const SHUTDOWN_DEADLINE_MS = 9_500;
 
@@ -19,27 +19,20 @@ function readEnv(): Env {
     return loadEnv();
   } catch (err) {
     if (err instanceof ConfigError) {
-      fail(`${err.message}\nSee .env.example for every variable.`, EXIT.config);
+      fail(`${err.message}\nSee .env.example for every variable.`, EXIT.usage);
     }
     throw err;
   }
 }
 
-async function runConsole(env: Env): Promise<void> {
+/** With no service platform configured and a terminal attached: the terminal platform, in the foreground. */
+async function runTerminal(env: Env, terminal: TerminalPlatform): Promise<void> {
   const { createCore } = await import('./core/create.js');
   const { openKnowledgeBase } = await import('./core/data/open.js');
   const { Dispatcher } = await import('./app/dispatch.js');
-  const { runConsoleChat } = await import('./platforms/console/chat.js');
-  const { consoleSpotlightAccess } = await import('./platforms/console/spotlight.js');
-  const core = createCore(await openKnowledgeBase(env.ROLECALL_DATA_DIR));
-  const dispatcher = new Dispatcher(core);
-  await runConsoleChat({
-    dispatcher,
-    input: process.stdin,
-    output: process.stdout,
-    color: !process.env.NO_COLOR,
-    ctx: { platform: 'console', spotlight: consoleSpotlightAccess(core) },
-  });
+  const dispatcher = new Dispatcher(createCore(await openKnowledgeBase(env.ROLECALL_DATA_DIR)));
+  const chat = await terminal.start({ env, dispatcher, input: process.stdin, output: process.stdout, color: !process.env.NO_COLOR });
+  await chat.done;
 }
 
 async function runService(env: Env, logger: Logger): Promise<void> {
@@ -50,18 +43,18 @@ async function runService(env: Env, logger: Logger): Promise<void> {
     signals++;
     if (signals > 1) {
       logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
+      process.exit(EXIT.failed);
     }
     const timer = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
-      process.exit(1);
+      process.exit(EXIT.failed);
     }, SHUTDOWN_DEADLINE_MS);
     timer.unref();
     service.stop(signal).then(
       () => process.exit(EXIT.ok),
       (err: unknown) => {
         logger.error({ err }, 'shutdown failed');
-        process.exit(1);
+        process.exit(EXIT.failed);
       },
     );
   };
@@ -71,15 +64,14 @@ async function runService(env: Env, logger: Logger): Promise<void> {
 
 async function run(): Promise<void> {
   const env = readEnv();
-  const platforms = isDiscordConfigured(env) || isSlackConfigured(env);
-  if (!platforms) {
-    if (process.stdin.isTTY) return runConsole(env);
+  if (!servicePlatforms.some((p) => p.configured(env))) {
+    const terminal = platforms.find((p): p is TerminalPlatform => p.mode === 'terminal');
+    if (terminal && process.stdin.isTTY) return runTerminal(env, terminal);
+    const setups = servicePlatforms.flatMap((p) => (p.setup ? [p.setup] : []));
     fail(
-      'no platform is configured and no terminal is attached.\n' +
-        '  Set DISCORD_TOKEN and DISCORD_APPLICATION_ID for Discord, and/or SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET\n' +
-        '  (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) for one Slack workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET,\n' +
-        '  SLACK_STATE_SECRET and ROLECALL_ENCRYPTION_KEY for "Add to Slack". Run in a terminal to try the console chat.',
-      EXIT.config,
+      `no platform is configured and no terminal is attached.\n  Set ${setups.join(',\n  and/or ')}.\n` +
+        `  Run in a terminal to try ${terminal?.label ?? 'RoleCall'}.`,
+      EXIT.usage,
     );
   }
   const logger = createLogger({ level: env.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY), secrets: secretValues(process.env) });
@@ -90,11 +82,11 @@ async function run(): Promise<void> {
     await runService(env, logger);
   } catch (err) {
     if (err instanceof DataError) fail(err.message, EXIT.data);
-    if (err instanceof ConfigError) fail(err.message, EXIT.config);
+    if (err instanceof ConfigError) fail(err.message, EXIT.usage);
     // The database stayed unreachable through start-up's retries: its message says where and why.
-    if (err instanceof Error && err.name === 'DatabaseUnavailableError') fail(err.message, EXIT.startup);
+    if (err instanceof Error && err.name === 'DatabaseUnavailableError') fail(err.message, EXIT.failed);
     logger.fatal({ err }, 'start-up failed');
-    process.exit(EXIT.startup);
+    process.exit(EXIT.failed);
   }
 }
 
@@ -102,6 +94,6 @@ async function run(): Promise<void> {
 export function launch(): Promise<void> {
   return run().catch((err: unknown) => {
     if (err instanceof DataError) fail(err.message, EXIT.data);
-    fail(`unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, EXIT.startup);
+    fail(`unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, EXIT.failed);
   });
 }

@@ -1,9 +1,7 @@
 import { storeLocation, redactUrl } from '../config/db-location.js';
 import { ConfigError, loadEnv, type Env } from '../config/env.js';
+import { EXIT } from '../exit-codes.js';
 import type { Io } from './io.js';
-
-/** Exit codes of `rolecall db`: 0 done, 1 the database failed, 2 bad usage or configuration. */
-export const DB_EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export function dbUsage(): string {
   return [
@@ -19,11 +17,11 @@ export async function dbCli(args: string[], io: Io, deps: { env?: Env } = {}): P
   const [sub, ...rest] = args.filter((a) => a !== '--help' && a !== '-h');
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(`${dbUsage()}\n`);
-    return DB_EXIT.ok;
+    return EXIT.ok;
   }
   if (sub !== 'migrate' || rest.length > 0) {
     io.stderr.write(`rolecall db: ${sub === undefined ? 'missing subcommand' : `unknown arguments "${[sub, ...rest].join(' ')}"`}\n\n${dbUsage()}\n`);
-    return DB_EXIT.usage;
+    return EXIT.usage;
   }
   let env: Env;
   try {
@@ -31,7 +29,7 @@ export async function dbCli(args: string[], io: Io, deps: { env?: Env } = {}): P
   } catch (err) {
     if (err instanceof ConfigError) {
       io.stderr.write(`rolecall db: ${err.message}\n`);
-      return DB_EXIT.usage;
+      return EXIT.usage;
     }
     throw err;
   }
@@ -43,7 +41,7 @@ export async function dbCli(args: string[], io: Io, deps: { env?: Env } = {}): P
       const version = schemaVersion(db);
       db.close();
       io.stdout.write(`sqlite ${location.path}: schema v${version}\n`);
-      return DB_EXIT.ok;
+      return EXIT.ok;
     }
     const { createPool, waitForDatabase } = await import('../store/postgres/pool.js');
     const { migratePostgres, pgSchemaVersion } = await import('../store/postgres/migrations.js');
@@ -54,12 +52,12 @@ export async function dbCli(args: string[], io: Io, deps: { env?: Env } = {}): P
       const version = await pgSchemaVersion(pool);
       const what = applied.length ? `applied ${applied.map((v) => `v${v}`).join(', ')}` : 'already up to date';
       io.stdout.write(`postgres ${redactUrl(location.url)}: ${what}; schema v${version}\n`);
-      return DB_EXIT.ok;
+      return EXIT.ok;
     } finally {
       await pool.end().catch(() => undefined);
     }
   } catch (err) {
     io.stderr.write(`rolecall db: ${(err as Error).message}\n`);
-    return DB_EXIT.failed;
+    return EXIT.failed;
   }
 }

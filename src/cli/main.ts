@@ -7,16 +7,14 @@ import { closestCommand } from '../app/command-names.js';
 import { commands } from '../../commands/index.js';
 import type { CommandDefinition } from '../../commands/command.js';
 import { MAX_OPTION_LENGTH } from '../../commands/command.js';
-import { renderForTerminal } from '../platforms/console/render.js';
+import { EXIT } from '../exit-codes.js';
+import { renderForTerminal } from '../platforms/console/index.js';
 import { resolutionJson } from './json-contract.js';
 import { runBatch } from './batch.js';
 import type { BatchTally } from './batch-progress.js';
 import { cliUsage, commandHelp, usage } from './usage.js';
 import type { Io } from './io.js';
 import { writeChart } from './chart-files.js';
-
-/** Exit codes: 0 answered (role found), 1 ambiguous or not found, 2 bad usage, 3 invalid role data. */
-export const EXIT = { ok: 0, unresolved: 1, usage: 2, data: 3 } as const;
 
 /** Every choice option of every command is also a flag (`--market india`), so new commands need no CLI code. */
 const CHOICE_FLAGS = [...new Set(commands.flatMap((c) => c.options.filter((o) => o.kind === 'choice').map((o) => o.name)))];
@@ -113,7 +111,7 @@ async function batch(core: Core, flags: Flags, io: Io): Promise<number> {
       throw err;
     }
   } else tally = await runBatch(core, io.stdin, io.stdout, io.stderr);
-  return tally.allFound || flags['exit-zero'] ? EXIT.ok : EXIT.unresolved;
+  return tally.allFound || flags['exit-zero'] ? EXIT.ok : EXIT.failed;
 }
 
 export async function main(argv: string[], io: Io = process): Promise<number> {
@@ -179,7 +177,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     if (flags.json) {
       const res = core.resolve(query);
       io.stdout.write(`${JSON.stringify(resolutionJson(res))}\n`);
-      return res.status === 'found' ? EXIT.ok : EXIT.unresolved;
+      return res.status === 'found' ? EXIT.ok : EXIT.failed;
     }
   }
 
@@ -190,7 +188,8 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     const color = flags['no-color'] ? false : (flags.color ?? Boolean(io.stdout.isTTY && !process.env.NO_COLOR));
     io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110), actions: 'hide' })}\n`);
   }
-  if (result.outcome === 'error') return 70;
-  if ((flags.png || flags.svg) && !(await writeChart(result.view, { png: flags.png, svg: flags.svg }, io))) return 70;
-  return result.view.kind === 'ambiguous' || result.view.kind === 'not_found' ? EXIT.unresolved : EXIT.ok;
+  // The answer says what failed, with its error id.
+  if (result.outcome === 'error') return EXIT.internal;
+  if ((flags.png || flags.svg) && !(await writeChart(result.view, { png: flags.png, svg: flags.svg }, io))) return EXIT.internal;
+  return result.view.kind === 'ambiguous' || result.view.kind === 'not_found' ? EXIT.failed : EXIT.ok;
 }

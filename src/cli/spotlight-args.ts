@@ -1,13 +1,23 @@
 import type { parseArgs } from 'node:util';
-import type { ChannelKey, SpotlightPlatform } from '../store/spotlight-store.js';
+import { spotlightPlatform } from '../platforms/index.js';
+import { SPOTLIGHT_PLATFORMS, type SpotlightPlatform } from '../platforms/names.js';
+import type { ChannelKey } from '../store/spotlight-store.js';
 
-/** `rolecall spotlight`'s words: usage, flags, targets. Pure, so bad usage never opens anything. */
+/**
+ * `rolecall spotlight`'s words: usage, flags, targets. Each platform says how its targets are
+ * written (its `spotlight.target`). Pure, so bad usage never opens anything.
+ */
+
+const supports = SPOTLIGHT_PLATFORMS.map((name) => spotlightPlatform(name).spotlight);
+
+/** "A, B and C". */
+const and = (words: readonly string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
 
 export function spotlightUsage(): string {
   return [
     'Usage: rolecall spotlight <subcommand> [options]',
     '',
-    '  list [--platform discord|slack] [--json]   every subscription: schedule, filter, status',
+    `  list [--platform ${SPOTLIGHT_PLATFORMS.join('|')}] [--json]   every subscription: schedule, filter, status`,
     '  add <target> [--day monday] [--time 15:00] [--tz Europe/London] [--layer L5|all] [--difficulty moderate|all]',
     '      [--by <user id>] [--no-check]          subscribe (checks the bot can post first), or change what is given',
     '  remove <target>                            unsubscribe',
@@ -17,8 +27,8 @@ export function spotlightUsage(): string {
     '  preview <target>                           the next spotlight, exactly as it will be posted',
     '  run --once [--at <ISO time>] [--json]      post every spotlight due at that moment (default now), then exit',
     '',
-    'Targets: discord:<guild id>/<channel id> or slack:<team id>/<channel id>.',
-    'Reads ROLECALL_DB, DISCORD_TOKEN, DISCORD_API_URL, SLACK_BOT_TOKEN and SLACK_API_URL like npm start (and .env).',
+    `Targets: ${supports.map((s) => s.target.syntax).join(' or ')}.`,
+    `Reads ${and(['ROLECALL_DB', ...supports.flatMap((s) => s.variables)])} like npm start (and .env).`,
     'On Slack, --by names the user shown the post check (and who may manage the channel from Slack).',
     'Exit codes: 0 done, 1 something failed, 2 bad usage or configuration, 3 invalid role data.',
   ].join('\n');
@@ -43,20 +53,27 @@ export const OPTIONS = {
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-const TARGET_HELP = 'write discord:<guild id>/<channel id> (17–20 digits each) or slack:<team id>/<channel id> (e.g. slack:T0123ABCD/C0456EFGH)';
+const TARGET_HELP = `write ${supports.map((s) => `${s.target.syntax} (${s.target.hint})`).join(' or ')}`;
+
+const isSpotlightPlatform = (name: string): name is SpotlightPlatform => (SPOTLIGHT_PLATFORMS as readonly string[]).includes(name);
 
 export function parseTarget(text: string): { ok: true; channel: ChannelKey } | { ok: false; message: string } {
-  const m = /^(discord|slack):([^/\s]+)\/([^/\s]+)$/.exec(text.trim());
+  const m = /^([a-z]+):([^/\s]+)\/([^/\s]+)$/.exec(text.trim());
   const bad = (why: string) => ({ ok: false as const, message: `bad target "${text}": ${why}; ${TARGET_HELP}` });
-  if (!m) return bad('not platform:workspace/channel');
-  const platform: SpotlightPlatform = m[1] === 'discord' ? 'discord' : 'slack';
+  const platform = m?.[1];
+  if (!m || !platform || !isSpotlightPlatform(platform)) return bad('not platform:workspace/channel');
   const workspaceId = m[2]!;
   const channelId = m[3]!;
-  if (platform === 'discord' && !(/^\d{17,20}$/.test(workspaceId) && /^\d{17,20}$/.test(channelId))) return bad('Discord ids are 17–20 digits');
-  if (platform === 'slack' && !(/^[TE][A-Z0-9]{2,}$/.test(workspaceId) && /^[CGD][A-Z0-9]{2,}$/.test(channelId))) {
-    return bad('Slack team ids start with T (or E), channel ids with C, G or D, in capitals');
-  }
+  const problem = spotlightPlatform(platform).spotlight.target.problem(workspaceId, channelId);
+  if (problem) return bad(problem);
   return { ok: true, channel: { platform, workspaceId, channelId } };
+}
+
+/** `--platform` of `list`: one of the platforms a channel can subscribe on. */
+export function parsePlatform(given: string | undefined): SpotlightPlatform | undefined {
+  if (given === undefined) return undefined;
+  if (!isSpotlightPlatform(given)) throw new UsageError(`--platform is ${SPOTLIGHT_PLATFORMS.join(' or ')}`);
+  return given;
 }
 
 /** Bad usage: reported with the usage text and exit code 2. */

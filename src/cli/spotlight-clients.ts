@@ -1,30 +1,18 @@
-import { DiscordAPIError, Routes, type REST } from 'discord.js';
-import type { WebClient } from '@slack/web-api';
-import { isSlackOAuth, type Env } from '../config/env.js';
-import { SlackInstallations } from '../platforms/slack/installations.js';
-import { discordRest } from '../platforms/discord/rest.js';
-import { checkDiscordChannel, classifyDiscordError, DiscordSpotlightPoster } from '../platforms/discord/spotlight-poster.js';
-import { classifySlackError } from '../platforms/slack/post.js';
-import {
-  installedWorkspaceClients,
-  slackCanPost,
-  type SlackClientFor,
-  SlackSpotlightPoster,
-  spotlightSlackClient,
-} from '../platforms/slack/spotlight-poster.js';
-import type { SlackInstallationStore } from '../store/installation-store.js';
+import type { Env } from '../config/env.js';
+import { spotlightPlatform } from '../platforms/index.js';
+import type { SpotlightPlatform } from '../platforms/names.js';
+import type { SpotlightClient } from '../platforms/shared/platform.js';
+import type { PostCheck, SpotlightPoster } from '../spotlight/poster.js';
+import type { ChannelKey } from '../store/spotlight-store.js';
+import type { Store } from '../store/store.js';
 import { TokenCipher } from '../store/token-cipher.js';
-import type { SpotlightPoster } from '../spotlight/poster.js';
-import type { ChannelKey, SpotlightPlatform } from '../store/spotlight-store.js';
 
 /**
- * REST-only platform clients for `rolecall spotlight`: discord.js's REST client and a Slack
- * WebClient, from the same variables as the service, with no gateway login or socket. Each
- * token is tried once up front, so a rejected one is one clear line instead of a paused
+ * REST-only platform clients for `rolecall spotlight`, one per platform asked for, from the same
+ * variables as the service, with no gateway login or socket (each platform's `spotlight.open`).
+ * Each token is tried once up front, so a rejected one is one clear line instead of a paused
  * channel per subscription.
  */
-
-export type Check = { ok: true } | { ok: false; reason: string };
 
 export interface PlatformClients {
   posters: SpotlightPoster[];
@@ -32,8 +20,8 @@ export interface PlatformClients {
   unconfigured: SpotlightPlatform[];
   /** Platforms whose token was rejected or could not be tried, with the reason. */
   problems: string[];
-  /** Can the bot post in the channel? `by` is the Slack user the check is shown to. */
-  canPost(channel: ChannelKey, by?: string): Promise<Check>;
+  /** Can the bot post in the channel? `by` is the member the check is shown to, where the platform needs one. */
+  canPost(channel: ChannelKey, by?: string): Promise<PostCheck>;
   close(): void;
 }
 
@@ -42,104 +30,44 @@ export interface ClientOptions {
   maxPerSecond?: Partial<Record<SpotlightPlatform, number | null>>;
 }
 
-const TOKEN_VARIABLE: Record<SpotlightPlatform, string> = { discord: 'DISCORD_TOKEN', slack: 'SLACK_BOT_TOKEN' };
-
+/** The variable whose token posts on `platform`: "DISCORD_TOKEN is not set here". */
 export function tokenVariable(platform: SpotlightPlatform): string {
-  return TOKEN_VARIABLE[platform];
+  return spotlightPlatform(platform).spotlight.tokenVariable;
 }
 
-async function discordIdentity(rest: REST): Promise<Check> {
-  try {
-    await rest.get(Routes.user('@me'));
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof DiscordAPIError && error.status === 401) return { ok: false, reason: 'Discord rejected DISCORD_TOKEN (401 Unauthorized)' };
-    return { ok: false, reason: `Discord: ${classifyDiscordError(error).reason}` };
-  }
-}
-
-async function slackIdentity(client: WebClient): Promise<{ ok: true; teamId: string } | { ok: false; reason: string }> {
-  try {
-    const auth = await client.auth.test();
-    return auth.team_id ? { ok: true, teamId: auth.team_id } : { ok: false, reason: 'Slack auth.test named no team' };
-  } catch (error) {
-    const { code } = classifySlackError(error);
-    return { ok: false, reason: code === 'invalid_auth' || code === 'token_revoked' ? `Slack rejected SLACK_BOT_TOKEN (${code})` : `Slack: ${code}` };
-  }
-}
-
-/**
- * `installations`: the Store's Slack installations, for "Add to Slack" mode (SLACK_CLIENT_ID),
- * where each workspace's spotlight goes out with its own token.
- */
-export async function openPlatformClients(
-  env: Env,
-  platforms: readonly SpotlightPlatform[],
-  opts: ClientOptions = {},
-  installations?: SlackInstallationStore,
-): Promise<PlatformClients> {
-  const posters: SpotlightPoster[] = [];
+/** `store` holds "Add to Slack" installations, whose tokens ROLECALL_ENCRYPTION_KEY seals. */
+export async function openPlatformClients(env: Env, platforms: readonly SpotlightPlatform[], store: Store, opts: ClientOptions = {}): Promise<PlatformClients> {
+  const cipher = env.ROLECALL_ENCRYPTION_KEY ? TokenCipher.fromText(env.ROLECALL_ENCRYPTION_KEY, env.ROLECALL_ENCRYPTION_KEY_PREVIOUS) : undefined;
+  const opened = await Promise.all(
+    platforms.map(async (platform): Promise<[SpotlightPlatform, SpotlightClient]> => {
+      const maxPerSecond = opts.maxPerSecond?.[platform];
+      const client = await spotlightPlatform(platform).spotlight.open({
+        env,
+        store,
+        ...(cipher ? { cipher } : {}),
+        ...(maxPerSecond === undefined ? {} : { maxPerSecond }),
+      });
+      return [platform, client];
+    }),
+  );
+  const ready = new Map<SpotlightPlatform, Extract<SpotlightClient, { status: 'ready' }>>();
   const unconfigured: SpotlightPlatform[] = [];
   const problems: string[] = [];
-  let rest: REST | undefined;
-  let slack: { client: WebClient; teamId: string } | undefined;
-  let installed: SlackClientFor | undefined;
-
-  if (platforms.includes('discord')) {
-    if (!env.DISCORD_TOKEN) unconfigured.push('discord');
-    else {
-      const client = discordRest(env);
-      const identity = await discordIdentity(client);
-      if (identity.ok) {
-        rest = client;
-        posters.push(new DiscordSpotlightPoster(client, { maxPerSecond: opts.maxPerSecond?.discord }));
-      } else problems.push(identity.reason);
-    }
+  for (const [platform, client] of opened) {
+    if (client.status === 'ready') ready.set(platform, client);
+    else if (client.status === 'unconfigured') unconfigured.push(platform);
+    else problems.push(client.reason);
   }
-  if (platforms.includes('slack')) {
-    if (!env.SLACK_BOT_TOKEN && isSlackOAuth(env) && installations && env.ROLECALL_ENCRYPTION_KEY) {
-      const store = new SlackInstallations({
-        records: installations,
-        cipher: TokenCipher.fromText(env.ROLECALL_ENCRYPTION_KEY, env.ROLECALL_ENCRYPTION_KEY_PREVIOUS),
-      });
-      installed = installedWorkspaceClients(
-        (id) => store.botToken(id),
-        (token) => spotlightSlackClient(env, undefined, token),
-      );
-      posters.push(new SlackSpotlightPoster(installed, { maxPerSecond: opts.maxPerSecond?.slack }));
-    } else if (!env.SLACK_BOT_TOKEN) unconfigured.push('slack');
-    else {
-      const client = spotlightSlackClient(env);
-      const identity = await slackIdentity(client);
-      if (identity.ok) {
-        slack = { client, teamId: identity.teamId };
-        posters.push(new SlackSpotlightPoster(client, { maxPerSecond: opts.maxPerSecond?.slack }));
-      } else problems.push(identity.reason);
-    }
-  }
-
+  const canPost = (channel: ChannelKey, by?: string): Promise<PostCheck> =>
+    ready.get(channel.platform)?.canPost(channel, by) ??
+    Promise.resolve({ ok: false, reason: `no working ${spotlightPlatform(channel.platform).label} client` });
   return {
-    posters,
+    posters: [...ready.values()].map((c) => c.poster),
     unconfigured,
     problems,
-    async canPost(channel, by) {
-      if (channel.platform === 'discord') {
-        return rest ? checkDiscordChannel(rest, channel) : { ok: false, reason: 'no working Discord client' };
-      }
-      if (installed) {
-        const client = await installed(channel.workspaceId);
-        return client
-          ? slackCanPost(client, channel.channelId, by ?? '')
-          : { ok: false, reason: `RoleCall is not installed in Slack workspace ${channel.workspaceId}` };
-      }
-      if (!slack) return { ok: false, reason: 'no working Slack client' };
-      if (channel.workspaceId !== slack.teamId) return { ok: false, reason: `SLACK_BOT_TOKEN belongs to team ${slack.teamId}, not ${channel.workspaceId}` };
-      return slackCanPost(slack.client, channel.channelId, by ?? '');
-    },
+    canPost,
     close() {
-      // The REST client's sweepers are unref'd; clearing them is tidiness, not a leak fix.
-      rest?.clearHashSweeper();
-      rest?.clearHandlerSweeper();
+      for (const client of ready.values()) client.close();
     },
   };
 }

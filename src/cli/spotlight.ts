@@ -5,7 +5,10 @@ import { createCore, type Core } from '../core/create.js';
 import { openKnowledgeBase } from '../core/data/open.js';
 import { DataError } from '../core/data/errors.js';
 import { silentLogger, type Logger } from '../observability/logger.js';
-import { renderForTerminal } from '../platforms/console/render.js';
+import { EXIT } from '../exit-codes.js';
+import { renderForTerminal } from '../platforms/console/index.js';
+import { spotlightPlatform } from '../platforms/index.js';
+import { SPOTLIGHT_PLATFORMS, type SpotlightPlatform } from '../platforms/names.js';
 import { channelLabel, listView } from '../../commands/spotlight-views.js';
 import { SpotlightService, SubscribeInput, type Clock, type RunSummary } from '../spotlight/index.js';
 import { describeInputError, mergeSubscription } from '../spotlight/input.js';
@@ -13,10 +16,10 @@ import type { CanPost } from '../spotlight/poster.js';
 import { Dispatcher } from '../app/dispatch.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
-import type { ChannelKey, SpotlightPlatform } from '../store/spotlight-store.js';
+import type { ChannelKey } from '../store/spotlight-store.js';
 import type { View } from '../views/view.js';
 import type { Io } from './io.js';
-import { OPTIONS, parseCommand, spotlightUsage, UsageError, type Flags } from './spotlight-args.js';
+import { OPTIONS, parseCommand, parsePlatform, spotlightUsage, UsageError, type Flags } from './spotlight-args.js';
 import { openPlatformClients, tokenVariable, type ClientOptions, type PlatformClients } from './spotlight-clients.js';
 
 /** The CLI's words for /spotlight's subcommands. */
@@ -27,9 +30,6 @@ const MANAGE = new Map([
   ['status', 'status'],
   ['preview', 'preview'],
 ]);
-
-/** Exit codes: 0 done, 1 something failed, 2 bad usage or configuration, 3 invalid role data. */
-export const SPOTLIGHT_EXIT = { ok: 0, failed: 1, usage: 2, data: 3 } as const;
 
 /** Like the service: sends in flight get this long to finish after SIGTERM or SIGINT. */
 const STOP_TIMEOUT_MS = 6_000;
@@ -52,12 +52,12 @@ export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDep
     ({ values: flags, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }));
   } catch (err) {
     io.stderr.write(`rolecall spotlight: ${(err as Error).message}\n\n${spotlightUsage()}\n`);
-    return SPOTLIGHT_EXIT.usage;
+    return EXIT.usage;
   }
   const [sub, ...rest] = positionals;
   if (flags.help || sub === undefined) {
     (flags.help ? io.stdout : io.stderr).write(`${spotlightUsage()}\n`);
-    return flags.help ? SPOTLIGHT_EXIT.ok : SPOTLIGHT_EXIT.usage;
+    return flags.help ? EXIT.ok : EXIT.usage;
   }
   let env: Env;
   let core: Core;
@@ -68,9 +68,9 @@ export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDep
     env = deps.env ?? loadEnv({ receivesEvents: false });
     core = deps.core ?? createCore(await openKnowledgeBase(env.ROLECALL_DATA_DIR));
   } catch (err) {
-    if (err instanceof UsageError) return fail(io, `${err.message}\n\n${spotlightUsage()}`, SPOTLIGHT_EXIT.usage);
-    if (err instanceof ConfigError) return fail(io, `${err.message}\nSee .env.example for every variable.`, SPOTLIGHT_EXIT.usage);
-    if (err instanceof DataError) return fail(io, err.message, SPOTLIGHT_EXIT.data);
+    if (err instanceof UsageError) return fail(io, `${err.message}\n\n${spotlightUsage()}`, EXIT.usage);
+    if (err instanceof ConfigError) return fail(io, `${err.message}\nSee .env.example for every variable.`, EXIT.usage);
+    if (err instanceof DataError) return fail(io, err.message, EXIT.data);
     throw err;
   }
   let store: Store;
@@ -78,7 +78,7 @@ export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDep
     store = await openStore(env, deps.logger ? { logger: deps.logger } : {});
   } catch (err) {
     // The database is down or unusable: a failure to report, never a stack trace (or a password).
-    return fail(io, (err as Error).message, SPOTLIGHT_EXIT.failed);
+    return fail(io, (err as Error).message, EXIT.failed);
   }
   const run = new SpotlightCliRun(io, flags, env, core, store, deps);
   // SIGTERM (systemd, Kubernetes, a CronJob's deadline) and Ctrl-C stop the run the way the
@@ -89,7 +89,7 @@ export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDep
     const code = await run.dispatch(command.sub, command.channel);
     return run.interrupted ? run.reportInterrupted() : code;
   } catch (err) {
-    if (err instanceof UsageError) return fail(io, `${err.message}\n\n${spotlightUsage()}`, SPOTLIGHT_EXIT.usage);
+    if (err instanceof UsageError) return fail(io, `${err.message}\n\n${spotlightUsage()}`, EXIT.usage);
     throw err;
   } finally {
     await run.close();
@@ -98,7 +98,7 @@ export async function spotlightCli(args: string[], io: Io, deps: SpotlightCliDep
 }
 
 /** Skips that need no line of their own: the normal rerun, and what the token lines explain. */
-const QUIET_SKIPS = /^(already sent this week|no (discord|slack) poster configured|being sent by another run)/;
+const QUIET_SKIPS = new RegExp(`^(already sent this week|no (${SPOTLIGHT_PLATFORMS.join('|')}) poster configured|being sent by another run)`);
 
 function fail(io: Io, message: string, code: number): number {
   io.stderr.write(`rolecall spotlight: ${message}\n`);
@@ -150,7 +150,7 @@ class SpotlightCliRun {
   }
 
   private async connect(platforms: readonly SpotlightPlatform[]): Promise<PlatformClients> {
-    this.clients = await openPlatformClients(this.env, platforms, this.deps.clients, this.store.slackInstallations);
+    this.clients = await openPlatformClients(this.env, platforms, this.store, this.deps.clients);
     this.service = this.newService();
     if (this.interrupted) void this.service.stop();
     return this.clients;
@@ -183,7 +183,7 @@ class SpotlightCliRun {
     });
     if (result.error) this.io.stderr.write(`rolecall spotlight: ${result.errorId}: ${String(result.error)}\n`);
     this.print(result.view);
-    return result.data?.kind === 'spotlight' && result.data.ok ? SPOTLIGHT_EXIT.ok : SPOTLIGHT_EXIT.failed;
+    return result.data?.kind === 'spotlight' && result.data.ok ? EXIT.ok : EXIT.failed;
   }
 
   private print(view: View): void {
@@ -192,12 +192,11 @@ class SpotlightCliRun {
   }
 
   private async list(): Promise<number> {
-    const platform = this.flags.platform;
-    if (platform !== undefined && platform !== 'discord' && platform !== 'slack') throw new UsageError('--platform is discord or slack');
+    const platform = parsePlatform(this.flags.platform);
     const subscriptions = await this.service.list(platform ? { platform } : {});
     if (this.flags.json) this.io.stdout.write(`${JSON.stringify({ subscriptions })}\n`);
     else this.print(listView(this.core, subscriptions));
-    return SPOTLIGHT_EXIT.ok;
+    return EXIT.ok;
   }
 
   private async add(channel: ChannelKey): Promise<number> {
@@ -219,8 +218,8 @@ class SpotlightCliRun {
 
     let check = true;
     if (flags['no-check']) check = false;
-    else if (channel.platform === 'slack' && !flags.by) {
-      // With only chat:write, Slack's check is an ephemeral message to a member of the channel.
+    else if (spotlightPlatform(channel.platform).spotlight.checkNeedsMember && !flags.by) {
+      // Slack's check is an ephemeral message to a member of the channel: without one, nothing is checked.
       this.io.stderr.write(
         'note: not checked that RoleCall can post there (pass --by <member user id> to check); a channel it cannot post in is paused at its first post, with the reason.\n',
       );
@@ -229,13 +228,13 @@ class SpotlightCliRun {
     if (check) {
       const clients = await this.connect([channel.platform]);
       if (clients.unconfigured.length) {
-        // The same on both platforms: without the token here nothing can be checked, and the
+        // The same on every platform: without the token here nothing can be checked, and the
         // bot (which has it) pauses a channel it cannot post in at its first post, with the reason.
         this.io.stderr.write(
           `note: not checked that RoleCall can post in ${channelLabel(channel)}: ${tokenVariable(channel.platform)} is not set here; a channel it cannot post in is paused at its first post, with the reason.\n`,
         );
         check = false;
-      } else if (clients.problems.length) return fail(this.io, clients.problems.join('\n'), SPOTLIGHT_EXIT.failed);
+      } else if (clients.problems.length) return fail(this.io, clients.problems.join('\n'), EXIT.failed);
     }
     const clients = this.clients;
     const raw = Object.fromEntries(Object.entries({ subcommand: 'subscribe', ...change }).filter(([, v]) => v !== undefined));
@@ -252,14 +251,15 @@ class SpotlightCliRun {
       throw new UsageError(`--at ${at.toISOString()} is in the future (it is ${now.toISOString()}); run --once never posts ahead of time`);
     if (now.getTime() - at.getTime() > 7 * 86_400_000)
       throw new UsageError(`--at ${at.toISOString()} is not in the current week; an earlier week is never posted late`);
-    const clients = await this.connect(['discord', 'slack']);
+    const clients = await this.connect(SPOTLIGHT_PLATFORMS);
     if (clients.posters.length === 0 && clients.problems.length === 0) {
-      return fail(io, 'nothing to post with: set DISCORD_TOKEN and/or SLACK_BOT_TOKEN (the same variables as npm start)', SPOTLIGHT_EXIT.usage);
+      const tokens = SPOTLIGHT_PLATFORMS.map((p) => tokenVariable(p)).join(' and/or ');
+      return fail(io, `nothing to post with: set ${tokens} (the same variables as npm start)`, EXIT.usage);
     }
     for (const problem of clients.problems) io.stderr.write(`rolecall spotlight: ${problem}\n`);
     const summary = await this.service.runOnce(at);
     await this.report(summary, clients);
-    return clients.problems.length > 0 || summary.failed > 0 ? SPOTLIGHT_EXIT.failed : SPOTLIGHT_EXIT.ok;
+    return clients.problems.length > 0 || summary.failed > 0 ? EXIT.failed : EXIT.ok;
   }
 
   private async report(summary: RunSummary, clients: PlatformClients): Promise<void> {

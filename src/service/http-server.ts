@@ -1,10 +1,11 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from '../observability/metrics.js';
-import { readCappedBody } from './request-body.js';
-
-export { bodyOf } from './request-body.js';
+import type { HttpRoute } from '../platforms/shared/platform.js';
+import { readCappedBody } from '../platforms/shared/request-body.js';
 import { PAGE_HEADERS } from '../web/pages.js';
+
+export { bodyOf } from '../platforms/shared/request-body.js';
 
 export interface ComponentHealth {
   ok: boolean;
@@ -43,10 +44,8 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
 export interface HttpServerOptions {
   port: number;
   host?: string;
-  /** Slack's request listener in HTTP mode, mounted at /slack/events (and /slack/* for actions). */
-  slack?: RequestListener;
-  /** Discord's HTTP interactions listener (DISCORD_PUBLIC_KEY set), mounted at /discord/interactions. */
-  discord?: RequestListener;
+  /** The platforms' routes: Slack's /slack/ in HTTP mode, Discord's /discord/interactions (DISCORD_PUBLIC_KEY). */
+  routes?: readonly HttpRoute[];
   /** Must answer at once (it reads state kept up to date elsewhere, never a slow dependency). */
   health: () => Promise<HealthReport>;
   metrics: Metrics;
@@ -68,13 +67,23 @@ function tooLarge(res: ServerResponse, max: number): void {
   res.end(`request body larger than ${max} bytes`);
 }
 
+/** Every path the server answers, for the start-up log line: `/`, `/healthz`, `/metrics`, then the platforms' (`/slack/*`). */
+export function routeList(opts: Pick<HttpServerOptions, 'routes' | 'landingPage'>): string[] {
+  const platforms = (opts.routes ?? []).map((r) => (r.path.endsWith('/') ? `${r.path}*` : r.path));
+  return [...(opts.landingPage === undefined ? [] : ['/']), '/healthz', '/metrics', ...platforms];
+}
+
+const matches = (route: HttpRoute, path: string) => (route.path.endsWith('/') ? path.startsWith(route.path) : path === route.path);
+
 /**
- * The one HTTP server: Slack's events in HTTP mode, Discord's HTTP interactions, /healthz and /metrics. Every request with a
- * body is read here, up to `maxBodyBytes` (Content-Length checked first, streamed bytes counted),
- * before any route sees it; routes read it with `bodyOf(req)` (Bolt finds it as `req.rawBody`).
+ * The one HTTP server: the landing page at /, /healthz, /metrics, and the platforms' routes (Slack's
+ * events in HTTP mode, Discord's HTTP interactions). Every request with a body is read here, up to
+ * `maxBodyBytes` (Content-Length checked first, streamed bytes counted), before any route sees
+ * it; routes read it with `bodyOf(req)` (Bolt finds it as `req.rawBody`).
  */
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...opts.limits };
+  const routes = opts.routes ?? [];
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -90,17 +99,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       res.end(body);
       return;
     }
-    if (opts.discord && path === '/discord/interactions') {
-      opts.discord(req, res);
-      return;
-    }
     if (path === '/' && opts.landingPage !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
       res.writeHead(200, PAGE_HEADERS);
       res.end(req.method === 'HEAD' ? undefined : opts.landingPage);
       return;
     }
-    if (opts.slack && path?.startsWith('/slack/')) {
-      opts.slack(req, res);
+    const platform = path === undefined ? undefined : routes.find((r) => matches(r, path));
+    if (platform) {
+      platform.listener(req, res);
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });

@@ -1,4 +1,5 @@
 import type { Difficulty, LayerCode, RoleId } from '../core/schema/common.js';
+import type { SpotlightPlatform } from '../platforms/names.js';
 
 /**
  * Persistence for the weekly role spotlight: channel subscriptions and the per-week claims that
@@ -6,7 +7,8 @@ import type { Difficulty, LayerCode, RoleId } from '../core/schema/common.js';
  * ./postgres/.
  */
 
-export type SpotlightPlatform = 'discord' | 'slack';
+/** The platforms a channel can subscribe on: the `platform` column's CHECK constraint allows exactly these. */
+export type { SpotlightPlatform };
 
 /** A channel: Discord guild + channel, or Slack team + channel. */
 export interface ChannelKey {

@@ -4,11 +4,15 @@
  * script, no build step, readable on a phone, and every interpolated string escaped.
  */
 
-export interface LandingOptions {
-  /** "/slack/install" when "Add to Slack" installs are configured. */
-  slackInstallPath?: string;
-  /** The Discord invite URL with RoleCall's minimal permissions. */
-  discordInviteUrl?: string;
+/** An install button on the landing page: each platform gives its own ("Add to Slack", "Add to Discord"). */
+export interface LandingLink {
+  label: string;
+  href: string;
+}
+
+/** A button as the page shows it: styled after its platform (`slack`, `discord`; others get the plain style). */
+export interface LandingButton extends LandingLink {
+  platform: string;
 }
 
 /** Sent with every page: no script may run, nothing may frame or submit it elsewhere. */
@@ -34,9 +38,8 @@ const STYLE = `
   a { color: #0b4f8a; }
   a:focus-visible { outline: 3px solid #f4a261; outline-offset: 2px; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1.5rem 0; }
-  .button { display: inline-block; padding: 0.75rem 1.25rem; border-radius: 0.4rem; font-weight: 600; text-decoration: none; min-height: 1.5rem; }
-  .slack { background: #1d3557; color: #fff; }
-  .discord { background: #fff; color: #1d3557; border: 2px solid #1d3557; }
+  .button { display: inline-block; padding: 0.75rem 1.25rem; border-radius: 0.4rem; font-weight: 600; text-decoration: none; min-height: 1.5rem; background: #fff; color: #1d3557; border: 2px solid #1d3557; }
+  .slack { background: #1d3557; color: #fff; border: 0; }
   code { background: #f1f3f5; padding: 0.1rem 0.3rem; border-radius: 0.2rem; font-size: 0.95em; }
   .note { color: #444; font-size: 0.95rem; }
 `;
@@ -59,13 +62,11 @@ ${body}
 `;
 }
 
-export function landingPage(opts: LandingOptions): string {
-  const buttons = [
-    opts.slackInstallPath ? `<a class="button slack" href="${escapeHtml(opts.slackInstallPath)}">Add to Slack</a>` : '',
-    opts.discordInviteUrl ? `<a class="button discord" href="${escapeHtml(opts.discordInviteUrl)}">Add to Discord</a>` : '',
-  ].filter(Boolean);
-  const install = buttons.length
-    ? `<nav class="actions" aria-label="Install RoleCall">${buttons.join('\n')}</nav>`
+/** The page at `/`: what RoleCall does, and the install buttons of the platforms set up for installs. */
+export function landingPage(buttons: readonly LandingButton[]): string {
+  const links = buttons.map((b) => `<a class="button ${escapeHtml(b.platform)}" href="${escapeHtml(b.href)}">${escapeHtml(b.label)}</a>`);
+  const install = links.length
+    ? `<nav class="actions" aria-label="Install RoleCall">${links.join('\n')}</nav>`
     : '<p class="note">This RoleCall server is not set up for installs yet.</p>';
   return page(
     'RoleCall: AI career roles in your community chat',

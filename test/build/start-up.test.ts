@@ -55,21 +55,35 @@ function packagesLoaded(file: string): Set<string> {
   return found;
 }
 
+/** Runs the bundled `rolecall` with `args`, recording what it loads. */
+function cliLoads(name: string, args: string[]) {
+  const loads = join(dir, `${name}.txt`);
+  const run = spawnSync(process.execPath, [...RECORDER, 'dist/app/cli.js', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: dir, RECORD_LOADS: loads },
+    encoding: 'utf8',
+  });
+  return { run, packages: packagesLoaded(loads) };
+}
+
 describe('the CLI loads only what a lookup needs', () => {
   it('rolecall role: no chat SDK, logger, metrics, store driver, YAML parser or chart renderer', () => {
-    const loads = join(dir, 'cli.txt');
-    const run = spawnSync(process.execPath, [...RECORDER, 'dist/app/cli.js', 'role', 'AI Engineer'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, RECORD_LOADS: loads },
-      encoding: 'utf8',
-    });
+    const { run, packages } = cliLoads('cli', ['role', 'AI Engineer']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('8. AI Engineer');
-    const packages = packagesLoaded(loads);
     expect(packages).toContain('zod');
     for (const name of [...CHAT_SDKS, 'pino', 'pino-pretty', 'prom-client', 'better-sqlite3', 'pg', 'yaml', 'vega', '@resvg/resvg-js', 'node-cron']) {
       expect(packages, name).not.toContain(name);
     }
+  });
+});
+
+describe('the platform list loads no SDK', () => {
+  it('rolecall spotlight --help reads every platform (its targets, its variables) and loads no chat SDK', () => {
+    const { run, packages } = cliLoads('spotlight-help', ['spotlight', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Targets: discord:<guild id>/<channel id> or slack:<team id>/<channel id>.');
+    for (const name of [...CHAT_SDKS, 'discord-api-types', '@discordjs/formatters']) expect(packages, name).not.toContain(name);
   });
 });
 
@@ -145,7 +159,7 @@ describe('the service loads the SDKs of the platforms it is configured for', () 
     for (const name of ['discord.js', '@discordjs/rest', 'pg', 'pino-pretty', 'yaml', 'vega', 'axios']) expect(packages, name).not.toContain(name);
   });
 
-  it('Discord over HTTP only, on Postgres: discord.js and pg; no Slack package, no SQLite driver', async () => {
+  it('Discord over HTTP only, on Postgres: @discordjs/rest and pg; no discord.js client, no Slack package, no SQLite driver', async () => {
     const packages = await loadedWhenReady('discord', {
       ROLECALL_DB: db.url,
       DISCORD_TOKEN: discord.token,
@@ -153,9 +167,34 @@ describe('the service loads the SDKs of the platforms it is configured for', () 
       DISCORD_API_URL: discord.apiUrl,
       DISCORD_PUBLIC_KEY: discord.signer.publicKeyHex,
     });
-    expect(packages).toContain('discord.js');
-    expect(packages).toContain('pg');
-    for (const name of ['@slack/bolt', '@slack/web-api', 'better-sqlite3', 'better-sqlite3-napi', 'pino-pretty', 'yaml', 'vega']) {
+    // HTTP interactions as Discord documents them: REST for the webhook and posts, the API's types and enums.
+    for (const name of ['@discordjs/rest', 'discord-api-types', 'pg']) expect(packages, name).toContain(name);
+    // No discord.js at all (client, gateway, builders), no Slack package, no SQLite driver.
+    for (const name of [
+      'discord.js',
+      '@discordjs/ws',
+      '@discordjs/builders',
+      '@slack/bolt',
+      '@slack/web-api',
+      'better-sqlite3',
+      'better-sqlite3-napi',
+      'pino-pretty',
+      'yaml',
+      'vega',
+    ]) {
+      expect(packages, name).not.toContain(name);
+    }
+  });
+
+  it('Discord over the gateway, on SQLite: discord.js for the connection; no Slack package, no pg', async () => {
+    const packages = await loadedWhenReady('gateway', {
+      ROLECALL_DB: join(dir, 'gateway.db'),
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_URL: discord.apiUrl,
+    });
+    for (const name of ['discord.js', '@discordjs/ws', '@discordjs/rest']) expect(packages, name).toContain(name);
+    for (const name of ['@slack/bolt', '@slack/web-api', 'pg', 'pino-pretty', 'yaml', 'vega']) {
       expect(packages, name).not.toContain(name);
     }
   });

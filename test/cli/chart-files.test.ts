@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { main, EXIT } from '../../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
+import { EXIT } from '../../src/exit-codes.js';
 import { memoryIo } from '../helpers/streams.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rolecall-cli-chart-'));

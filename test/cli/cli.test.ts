@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { main, EXIT } from '../../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
+import { EXIT } from '../../src/exit-codes.js';
 import { memoryIo } from '../helpers/streams.js';
 
 async function cli(args: string[], input = '', tty = true) {
@@ -54,12 +55,12 @@ describe('rolecall CLI', () => {
 
   it('ambiguous and not found exit 1 with the JSON contract', async () => {
     const amb = await cli(['role', 'AI', '--json']);
-    expect(amb.code).toBe(EXIT.unresolved);
+    expect(amb.code).toBe(EXIT.failed);
     const a = JSON.parse(amb.stdout);
     expect(a.status).toBe('ambiguous');
     expect(a.candidates[0]).toEqual({ number: expect.any(Number), name: expect.any(String), id: expect.any(String) });
     const nf = await cli(['role', 'banana', 'bread', '--json']);
-    expect(nf.code).toBe(EXIT.unresolved);
+    expect(nf.code).toBe(EXIT.failed);
     expect(JSON.parse(nf.stdout)).toEqual({ status: 'not_found', query: 'banana bread', suggestions: [] });
     const note = JSON.parse((await cli(['role', 'AI/ML Developer', '--json'])).stdout);
     expect(note.note).toMatch(/not a role of its own/i);
@@ -102,7 +103,7 @@ describe('rolecall CLI', () => {
     expect(lines.map((l) => l.status)).toEqual(['found', 'found', 'ambiguous', 'not_found', 'not_found', 'found']);
     expect(lines.map((l) => l.query)).toEqual(['AI Engineer', 'ml enginer', 'AI', '', 'banana bread', 'Senior Machine Learning Engineer, Ads']);
     expect(lines[1].role.id).toBe('ml-engineer');
-    expect(code).toBe(EXIT.unresolved);
+    expect(code).toBe(EXIT.failed);
   });
 
   it('batch mode as a real process: 10,000 lines, exit 0 when all found', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { main, EXIT } from '../../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
+import { EXIT } from '../../src/exit-codes.js';
 import { cliUsage } from '../../src/cli/usage.js';
 import { commands } from '../../commands/index.js';
 import { memoryIo } from '../helpers/streams.js';
@@ -41,17 +42,17 @@ describe('rolecall role --csv', () => {
     expect(rows[4]![5]).toBe('not_found');
     // The summary goes to stderr, so stdout stays a clean CSV; a title not found makes the exit 1.
     expect(stderr).toMatch(/rolecall: 5 titles: \d found, \d ambiguous, \d not found/);
-    expect(code).toBe(EXIT.unresolved);
+    expect(code).toBe(EXIT.failed);
   });
 
   it('--exit-zero lets a pipeline tell done from failed', async () => {
     expect((await cli(['role', '--csv', '--column', 'title', '--exit-zero'], JOBS)).code).toBe(EXIT.ok);
     expect((await cli(['role', '--exit-zero'], 'AI Engineer\nbanana\n')).code).toBe(EXIT.ok);
-    expect((await cli(['role'], 'AI Engineer\nbanana\n')).code).toBe(EXIT.unresolved);
+    expect((await cli(['role'], 'AI Engineer\nbanana\n')).code).toBe(EXIT.failed);
   });
 
   it('matches the column name without regard to case, and names the columns when it is missing', async () => {
-    expect((await cli(['role', '--csv', '--column', 'TITLE'], JOBS)).code).toBe(EXIT.unresolved);
+    expect((await cli(['role', '--csv', '--column', 'TITLE'], JOBS)).code).toBe(EXIT.failed);
     const missing = await cli(['role', '--csv', '--column', 'job'], JOBS);
     expect(missing.code).toBe(EXIT.usage);
     expect(missing.stderr).toContain('the CSV has no "job" column (its columns: id, title, company)');

@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main, EXIT } from '../../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
+import { EXIT } from '../../src/exit-codes.js';
 import { Dispatcher } from '../../src/app/dispatch.js';
 import { runConsoleChat } from '../../src/platforms/console/chat.js';
 import { memoryIo } from '../helpers/streams.js';

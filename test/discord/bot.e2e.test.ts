@@ -280,6 +280,19 @@ describe('slow and failing commands', () => {
     expect(embedOf((await run('role', { name: 'RAG Engineer' })).data).title).toMatch(/RAG Engineer$/);
   });
 
+  it('reads interactions raw: a payload neither RoleCall nor discord.js can answer is logged, and nothing crashes', async () => {
+    const good = h.fake.interaction.chatInput('role', { name: 'AI Engineer' });
+    const { token: _none, ...tokenless } = good;
+    h.fake.send({ ...tokenless, token: '' } as unknown as APIInteraction);
+    await h.logs.waitFor((l) => l.msg === 'malformed interaction dropped' && l.interactionId === good.id);
+    // A component without its message is answerable: RoleCall answers, and discord.js's own object building is contained.
+    const { message: _m, ...bare } = h.fake.interaction.select('rcsel:0', ['rc1:role?name=%238']);
+    const cb = await h.fake.waitForCallback(h.fake.send(bare as unknown as APIInteraction).id);
+    expect(embedOf(cb.data).description).toMatch(/Error id E-/);
+    await h.logs.waitFor((l) => String(l.msg).startsWith('discord.js could not read an interaction'));
+    expect(embedOf((await run('role', { name: 'ML Engineer' })).data).title).toMatch(/ML Engineer$/);
+  });
+
   it('survives client error events and keeps answering', async () => {
     h.runtime.client.emit('error', new Error('socket hiccup'));
     await h.logs.waitFor((l) => l.msg === 'discord client error');

@@ -97,7 +97,7 @@ describe('charts on Discord', () => {
   });
 
   it('the fake refuses what Discord refuses: a reference to no uploaded file, an unlisted file, a bad filename', async () => {
-    const rest = h.runtime.client.rest;
+    const rest = h.runtime.rest;
     const route = Routes.channelMessages(h.fake.channelId);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
     const embed = (url: string) => ({ embeds: [{ title: 't', image: { url } }] });

@@ -83,14 +83,14 @@ describe('REST rate limits', () => {
     await h.logs.waitFor((l) => String(l.msg).startsWith('discord answered 429'));
   });
 
-  it('posts a rendered View to a channel through discord.js, waiting out a global 429, once per nonce', async () => {
+  it('posts a rendered View to a channel through the bot’s REST client, waiting out a global 429, once per nonce', async () => {
     const { view } = await h.dispatcher.run('salary', { role: 'AI Engineer' }, { platform: 'discord' });
     const body = { ...renderForDiscord({ ...view, private: true }, { target: 'channel' }), nonce: 'spotlight-test-1', enforce_nonce: true };
     expect(body.flags).toBeUndefined();
     h.fake.setGlobalRateLimit(1);
     try {
-      const first = (await h.runtime.client.rest.post(Routes.channelMessages(h.fake.channelId), { body })) as { id: string };
-      const again = (await h.runtime.client.rest.post(Routes.channelMessages(h.fake.channelId), { body })) as { id: string };
+      const first = (await h.runtime.rest.post(Routes.channelMessages(h.fake.channelId), { body })) as { id: string };
+      const again = (await h.runtime.rest.post(Routes.channelMessages(h.fake.channelId), { body })) as { id: string };
       expect(again.id).toBe(first.id);
     } finally {
       h.fake.setGlobalRateLimit(null);

@@ -9,7 +9,7 @@ import { createLogger } from '../../src/observability/logger.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { startDiscord, type DiscordRuntime, type StartDiscordOptions } from '../../src/platforms/discord/client.js';
-import type { DiscordCommandExtension } from '../../src/platforms/discord/slash-commands.js';
+import type { DiscordCommandExtension } from '../../src/platforms/discord/extension.js';
 import { notice } from '../../src/views/cards/notice.js';
 import type { View } from '../../src/views/view.js';
 import { FakeDiscord, type FakeDiscordOptions } from '../fakes/discord/index.js';

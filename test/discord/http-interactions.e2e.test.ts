@@ -136,6 +136,38 @@ describe('answers in the HTTP response', () => {
     expect(embedOf(body.data).description).toMatch(/Error id E-/);
   });
 
+  it('answers a signed but malformed interaction with an error id, and refuses one it cannot answer with 400', async () => {
+    const good = fake.interaction.chatInput('role', { name: 'AI Engineer' });
+    // A chat input naming no command: answerable (id, token, type), but not readable.
+    const nameless = { ...good, data: { ...good.data, name: undefined } };
+    const res = await fake.sendHttp(url, nameless as unknown as typeof good);
+    expect(res.status).toBe(200);
+    const body = res.body as { type: number; data: Record<string, unknown> };
+    expect(body.type).toBe(4);
+    expect(Number(body.data.flags) & 64).toBe(64);
+    const id = /Error id (E-[A-Z0-9]{6})/.exec(embedOf(body.data).description ?? '')?.[1];
+    await logs.waitFor((l) => l.errorId === id && l.msg === 'malformed interaction dropped');
+    // No token: nothing can be answered, so the endpoint says so.
+    const { token: _none, ...tokenless } = fake.interaction.chatInput('role', { name: 'AI Engineer' });
+    expect(await fake.signer.post(url, tokenless)).toMatchObject({ status: 400, body: { error: expect.stringContaining('RoleCall can read') } });
+    // Signed JSON that is no interaction at all.
+    expect((await fake.signer.post(url, [1, 2, 3])).status).toBe(400);
+    expect((await fake.signer.post(url, { type: 99, id: '1', token: 't' })).status).toBe(400);
+    // And the endpoint keeps answering.
+    expect(((await fake.sendHttp(url, fake.interaction.chatInput('help'))).body as { type: number }).type).toBe(4);
+  });
+
+  it('a private answer that is slow defers publicly, then deletes the placeholder and follows up privately', async () => {
+    slow = gate();
+    const interaction = fake.interaction.chatInput('slow', { private: 'yes' });
+    const res = await fake.sendHttp(url, interaction);
+    expect((res.body as { type: number }).type).toBe(5);
+    slow.open();
+    const followUp = await fake.waitForRequest((r) => r.method === 'POST' && r.path.endsWith(`/webhooks/${fake.applicationId}/${interaction.token}`));
+    expect(Number((followUp.body as { flags?: number }).flags) & 64).toBe(64);
+    expect(fake.requests.some((r) => r.method === 'DELETE' && r.path.includes(interaction.token))).toBe(true);
+  });
+
   it('reports healthy without any gateway connection', () => {
     expect(runtime.health()).toMatchObject({ ok: true, detail: expect.stringMatching(/HTTP interactions/) });
     expect(fake.requests.some((r) => r.path === '/api/v10/gateway/bot')).toBe(false);

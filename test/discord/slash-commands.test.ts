@@ -11,7 +11,7 @@ import {
 import { commands } from '../../commands/index.js';
 import { defineCommand, MAX_OPTION_LENGTH } from '../../commands/command.js';
 import { buildSlashCommands, slashCommandFor } from '../../src/platforms/discord/slash-commands.js';
-import { optionsToRaw, tidyChoices } from '../../src/platforms/discord/interactions.js';
+import { optionsToRaw, tidyChoices } from '../../src/platforms/discord/options.js';
 import { notice } from '../../src/views/cards/notice.js';
 import { validateCommands } from '../fakes/discord/index.js';
 

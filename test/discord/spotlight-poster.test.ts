@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscordAPIError, HTTPError, PermissionFlagsBits, PermissionsBitField, REST } from 'discord.js';
+import { DiscordAPIError, HTTPError, REST } from '@discordjs/rest';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { createCore } from '../../src/core/index.js';
-import { canPostWith, checkDiscordChannel, classifyDiscordError, DiscordSpotlightPoster } from '../../src/platforms/discord/spotlight-poster.js';
+import { canPostWith } from '../../src/platforms/discord/permissions.js';
+import { checkDiscordChannel, classifyDiscordError, DiscordSpotlightPoster } from '../../src/platforms/discord/spotlight-poster.js';
 import { spotlightFor } from '../../src/views/cards/spotlight.js';
 import { DiscordErrors, FakeDiscord } from '../fakes/discord/index.js';
 
@@ -51,17 +53,20 @@ describe('classifyDiscordError', () => {
   });
 });
 
-describe('canPostWith (interaction app permissions)', () => {
+describe('canPostWith (interaction app permissions, as the payload carries them)', () => {
   it('needs View Channel, Send Messages (in threads: Send Messages in Threads) and Embed Links', () => {
-    const { ViewChannel, SendMessages, EmbedLinks, SendMessagesInThreads } = PermissionFlagsBits;
-    expect(canPostWith(new PermissionsBitField([ViewChannel, SendMessages, EmbedLinks]))).toEqual({ ok: true });
-    expect(canPostWith(new PermissionsBitField([ViewChannel]))).toEqual({ ok: false, reason: 'The bot lacks Send Messages, Embed Links in this channel' });
-    expect(canPostWith(new PermissionsBitField([ViewChannel, SendMessages, EmbedLinks]), true)).toEqual({
+    const { ViewChannel, SendMessages, EmbedLinks, SendMessagesInThreads, Administrator } = PermissionFlagsBits;
+    const bits = (...flags: bigint[]) => flags.reduce((a, b) => a | b, 0n).toString();
+    expect(canPostWith(bits(ViewChannel, SendMessages, EmbedLinks))).toEqual({ ok: true });
+    expect(canPostWith(bits(ViewChannel))).toEqual({ ok: false, reason: 'The bot lacks Send Messages, Embed Links in this channel' });
+    expect(canPostWith(bits(ViewChannel, SendMessages, EmbedLinks), true)).toEqual({
       ok: false,
       reason: 'The bot lacks Send Messages in Threads in this channel',
     });
-    expect(canPostWith(new PermissionsBitField([ViewChannel, SendMessagesInThreads, EmbedLinks]), true)).toEqual({ ok: true });
-    expect(canPostWith(null).ok).toBe(false);
+    expect(canPostWith(bits(ViewChannel, SendMessagesInThreads, EmbedLinks), true)).toEqual({ ok: true });
+    // Administrator grants every permission, as Discord reads it.
+    expect(canPostWith(bits(Administrator))).toEqual({ ok: true });
+    expect(canPostWith(undefined).ok).toBe(false);
   });
 });
 

@@ -18,12 +18,12 @@ beforeAll(async () => {
   t = tempStore();
   service = new SpotlightService({ store: t.store, core });
   // Wired as the service wires it: the extension from extensions.ts, per-interaction access,
-  // and a poster on the running client's REST.
+  // and a poster on the bot's REST client (the one the interaction answers use).
   h = await startHarness(core, {
     commands: [...commands],
     start: { extraCommands: discordExtensions, spotlight: service },
   });
-  service.setPoster(new DiscordSpotlightPoster(h.runtime.client.rest));
+  service.setPoster(new DiscordSpotlightPoster(h.runtime.rest));
 });
 
 afterAll(async () => {

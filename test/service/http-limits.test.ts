@@ -93,10 +93,15 @@ describe('slow clients are disconnected', () => {
       host: '127.0.0.1',
       health: async () => ({ service: { ok: true, detail: 'up' } }),
       metrics: new Metrics(),
-      slack: (req, res) => {
-        seen.push(bodyOf(req).length);
-        res.writeHead(200).end();
-      },
+      routes: [
+        {
+          path: '/slack/',
+          listener: (req, res) => {
+            seen.push(bodyOf(req).length);
+            res.writeHead(200).end();
+          },
+        },
+      ],
       limits: { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 300, checkIntervalMs: 50 },
     });
   });

@@ -177,7 +177,7 @@ describe('Slack slash commands, end to end over signed HTTP', () => {
   it('records a metric and a log line per interaction', async () => {
     const sent = await h.sender.command('/roles', 'L5');
     await h.responses.waitFor(sent.responseId);
-    const [line] = await h.logs.waitFor((l) => l.command === 'roles' && l.id === sent.triggerId);
+    const [line] = await h.logs.waitFor((l) => l.command === 'roles' && l.interactionId === sent.triggerId);
     expect(line).toMatchObject({ platform: 'slack', kind: 'command', outcome: 'ok' });
     expect(typeof line!.latencyMs).toBe('number');
     const metrics = await h.metrics.registry.metrics();

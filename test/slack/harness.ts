@@ -104,7 +104,7 @@ export class SlackHarness {
     this.http = await startHttpServer({
       port: 0,
       host: '127.0.0.1',
-      ...(runtime.requestListener ? { slack: runtime.requestListener } : {}),
+      ...(runtime.requestListener ? { routes: [{ path: '/slack/', listener: runtime.requestListener }] } : {}),
       health: async () => ({ slack: await runtime.health(), store: await store.health() }),
       metrics: this.metrics,
     });

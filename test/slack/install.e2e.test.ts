@@ -155,7 +155,7 @@ describe('"Add to Slack"', () => {
   });
 
   it('the spotlight CLI (cron) posts to an installed workspace with its own token, and refuses others', async () => {
-    const clients = await openPlatformClients(h.env, ['slack'], { maxPerSecond: { slack: null } }, h.service.store.slackInstallations);
+    const clients = await openPlatformClients(h.env, ['slack'], h.service.store, { maxPerSecond: { slack: null } });
     expect(clients.unconfigured).toEqual([]);
     const [poster] = clients.posters;
     h.api.calls.clear();

@@ -3,17 +3,20 @@ import { escapeHtml, installedPage, installFailedPage, landingPage, PAGE_HEADERS
 
 describe('public pages', () => {
   it('the landing page shows only the install buttons that are configured', () => {
-    const both = landingPage({ slackInstallPath: '/slack/install', discordInviteUrl: 'https://discord.com/oauth2/authorize?client_id=1&scope=bot' });
+    const both = landingPage([
+      { platform: 'slack', label: 'Add to Slack', href: '/slack/install' },
+      { platform: 'discord', label: 'Add to Discord', href: 'https://discord.com/oauth2/authorize?client_id=1&scope=bot' },
+    ]);
     expect(both).toContain('>Add to Slack</a>');
     expect(both).toContain('href="https://discord.com/oauth2/authorize?client_id=1&amp;scope=bot"');
-    const discordOnly = landingPage({ discordInviteUrl: 'https://discord.com/x' });
+    const discordOnly = landingPage([{ platform: 'discord', label: 'Add to Discord', href: 'https://discord.com/x' }]);
     expect(discordOnly).not.toContain('Add to Slack');
-    expect(landingPage({})).toContain('not set up for installs yet');
+    expect(landingPage([])).toContain('not set up for installs yet');
   });
 
   it('every page is a complete, phone-ready document in English, with no script', () => {
     for (const html of [
-      landingPage({}),
+      landingPage([]),
       installedPage({}),
       installFailedPage('state'),
       installFailedPage('denied'),

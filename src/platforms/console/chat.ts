@@ -11,6 +11,8 @@ export interface ConsoleChatOptions {
   color: boolean;
   /** Handed to every command, with the console's /spotlight access (see consoleSpotlightAccess). */
   ctx: CommandContext;
+  /** Ends the chat as if the person had quit. */
+  signal?: AbortSignal;
 }
 
 const GREETING = [
@@ -47,6 +49,7 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
   rl.once('close', () => {
     closed = true;
   });
+  opts.signal?.addEventListener('abort', () => rl.close(), { once: true });
   const prompt = () => {
     if (!closed) rl.prompt();
   };

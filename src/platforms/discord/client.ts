@@ -1,9 +1,13 @@
-import { Client, Events, GatewayIntentBits, Options, RESTEvents, Status, type ClientOptions, type Interaction } from 'discord.js';
+import type { REST } from '@discordjs/rest';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, Status, type ClientOptions } from 'discord.js';
 import { ConfigError, type Env } from '../../config/env.js';
-import { createInteractionHandler, guardInteractionCreate, type InteractionHandlerOptions } from './interactions.js';
-import { discordExtensions } from './extensions.js';
+import { discordConfigProblems } from './config.js';
+import { guardInteractionCreate } from './guard.js';
+import { InFlight } from '../shared/in-flight.js';
+import { createInteractionHandler, type InteractionHandlerOptions, STOP_GRACE_MS } from './interactions.js';
 import { inviteUrl } from './invite.js';
-import { discordRestOptions } from './rest.js';
+import { callbackAnswer } from './reply.js';
+import { closeRest, discordRest, discordRestOptions } from './rest.js';
 
 /** What the interaction handler needs, plus the environment the client is built from. */
 export interface StartDiscordOptions extends InteractionHandlerOptions {
@@ -11,9 +15,17 @@ export interface StartDiscordOptions extends InteractionHandlerOptions {
 }
 
 export interface DiscordRuntime {
+  /** The discord.js client: the gateway connection only. */
   client: Client;
+  /** The REST client every answer, webhook edit and spotlight post goes through. */
+  rest: REST;
   health(): { ok: boolean; detail: string };
   stop(): Promise<void>;
+}
+
+export interface DiscordGateway extends DiscordRuntime {
+  /** Settles once the client is ready; rejects, with the reason, when the login fails. */
+  ready: Promise<void>;
 }
 
 /**
@@ -21,10 +33,9 @@ export interface DiscordRuntime {
  * intents, and Guilds gives the guild list. Caches that would grow with every user who clicks
  * something are off; nothing here reads them.
  */
-export function discordClientOptions(env: Env): ClientOptions {
+function discordClientOptions(env: Env): ClientOptions {
   return {
     intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
     rest: discordRestOptions(env),
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
@@ -38,25 +49,29 @@ export function discordClientOptions(env: Env): ClientOptions {
 }
 
 /**
- * Logs in and resolves once the client is ready. Commands are never registered here: Discord
- * caps command creates per day, so that is `npm run discord:deploy`'s job.
+ * Discord over the gateway: discord.js keeps the WebSocket (identify, heartbeats, resume), and
+ * each INTERACTION_CREATE reaches the one interaction handler as the raw payload, through the
+ * client's public raw-dispatch event. The first answer goes to the callback route over REST.
+ * Logs in at once; `ready` settles when the client is ready. Commands are never registered here:
+ * Discord caps command creates per day, so that is `npm run discord:deploy`'s job.
  */
-export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordRuntime> {
+export function connectDiscord(opts: StartDiscordOptions): DiscordGateway {
   const { env } = opts;
   const log = opts.logger.child({ platform: 'discord' });
-  const token = env.DISCORD_TOKEN;
-  const applicationId = env.DISCORD_APPLICATION_ID;
-  if (!token || !applicationId) {
-    throw new ConfigError([`${token ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN'}: required to start the Discord bot`]);
-  }
+  const problems = discordConfigProblems(env);
+  if (problems.length > 0 || !env.DISCORD_TOKEN || !env.DISCORD_APPLICATION_ID) throw new ConfigError(problems);
+  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId } = env;
 
+  const rest = discordRest(env, log);
   const client = new Client(discordClientOptions(env));
-  const handler = createInteractionHandler({ ...opts, extraCommands: opts.extraCommands ?? discordExtensions });
-  const onInteraction = (interaction: Interaction) => void handler(interaction);
+  const handler = createInteractionHandler({ ...opts, rest });
+  const answer = callbackAnswer(rest);
+  const inFlight = new InFlight();
+  const onInteraction = (data: unknown) => void inFlight.track(handler(data, answer));
   let stopped = false;
 
-  guardInteractionCreate(client, opts.logger);
-  client.on(Events.InteractionCreate, onInteraction);
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, onInteraction);
+  guardInteractionCreate(client, log);
   // An 'error' event without a listener would throw and end the process.
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ detail: message }, 'discord warning'));
@@ -66,33 +81,31 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordRu
   });
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
   client.on(Events.ShardDisconnect, (event, shardId) => log.error({ code: event.code, shardId }, 'gateway closed and will not reconnect'));
-  // discord.js waits out rate limits itself; these only make them visible.
-  client.rest.on(RESTEvents.RateLimited, (info) =>
-    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit'),
-  );
-  client.rest.on(RESTEvents.Debug, (message) => {
-    if (message.includes('429 rate limit')) log.warn({ detail: message }, 'discord answered 429; retrying after the delay it gave');
-  });
 
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  try {
-    await client.login(token);
-    await ready;
-  } catch (error) {
-    await client.destroy().catch(() => undefined);
-    throw new Error(`Discord login failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-
-  if (client.application && client.application.id !== applicationId) {
-    log.warn(
-      { configured: applicationId, actual: client.application.id },
-      'DISCORD_APPLICATION_ID does not match the token: deployed commands will not reach this bot',
-    );
-  }
-  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, invite: inviteUrl(applicationId) }, 'discord ready');
+  const ready = (async () => {
+    const connected = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    try {
+      await client.login(token);
+      await connected;
+    } catch (error) {
+      await client.destroy().catch(() => undefined);
+      throw new Error(`Discord login failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    if (client.application && client.application.id !== applicationId) {
+      log.warn(
+        { configured: applicationId, actual: client.application.id },
+        'DISCORD_APPLICATION_ID does not match the token: deployed commands will not reach this bot',
+      );
+    }
+    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, invite: inviteUrl(applicationId) }, 'discord ready');
+  })();
+  // Awaited by whoever started it; a failure meanwhile must not surface as an unhandled rejection.
+  ready.catch(() => undefined);
 
   return {
     client,
+    rest,
+    ready,
     health() {
       if (stopped) return { ok: false, detail: 'stopped' };
       const shards = [...client.ws.shards.values()];
@@ -105,8 +118,18 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordRu
     async stop() {
       if (stopped) return;
       stopped = true;
-      client.off(Events.InteractionCreate, onInteraction);
+      client.ws.removeListener(GatewayDispatchEvents.InteractionCreate, onInteraction);
       await client.destroy();
+      // Answers under way (a deferred edit) finish over REST; the gateway is already closed.
+      await inFlight.settle(STOP_GRACE_MS);
+      closeRest(rest);
     },
   };
+}
+
+/** Connects and resolves once the client is ready (tests, benchmarks). */
+export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordGateway> {
+  const gateway = connectDiscord(opts);
+  await gateway.ready;
+  return gateway;
 }

@@ -1,11 +1,13 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { DiscordAPIError, HTTPError, type REST, Routes } from 'discord.js';
+import { DiscordAPIError, HTTPError, type REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
 import { commands } from '../../../commands/index.js';
 import { ConfigError, loadEnv, type Env } from '../../config/env.js';
 import { discordExtensions } from './extensions.js';
 import { discordRest } from './rest.js';
-import { buildSlashCommands, type DiscordCommandExtension } from './slash-commands.js';
+import type { DiscordCommandExtension } from './extension.js';
+import { buildSlashCommands } from './slash-commands.js';
 
 /**
  * `npm run discord:deploy`: registers the slash commands with one bulk overwrite (PUT), which is

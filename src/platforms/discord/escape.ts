@@ -1,4 +1,4 @@
-import { escapeMarkdown } from 'discord.js';
+import { escapeMarkdown } from '@discordjs/formatters';
 
 /**
  * View strings are plain text. These make them safe for the Discord surface they land on, so echoed
@@ -19,8 +19,8 @@ export function neutraliseMentions(text: string): string {
 
 /**
  * For text Discord renders as markdown (embed title, description, field names and values).
- * discord.js's escapeMarkdown does the inline syntax; headings, lists, masked links are opted in,
- * and block quotes and subtext ("> ", "-# ") it leaves alone are escaped here.
+ * escapeMarkdown (@discordjs/formatters, discord.js's own) does the inline syntax; headings and
+ * lists are opted in, and block quotes and subtext ("> ", "-# ") it leaves alone are escaped here.
  */
 export function escapeText(text: string): string {
   // Line by line: escapeMarkdown's lookbehinds make it quadratic in line length, and every
@@ -36,7 +36,7 @@ export function escapeText(text: string): string {
 }
 
 /**
- * Masked links are escaped by `escapeMaskedLinks`, not by discord.js: its pattern is greedy, so
+ * Masked links are escaped by `escapeMaskedLinks`, not by escapeMarkdown: its pattern is greedy, so
  * on a line with several `[text](url)` only the first was escaped and the rest stayed live links.
  */
 const MARKDOWN = { heading: true, bulletedList: true, numberedList: true, maskedLink: false } as const;

@@ -1,4 +1,4 @@
-import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
 
 /**
  * The least the bot needs. Slash-command answers go through the interaction webhook and need no
@@ -6,24 +6,20 @@ import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits, PermissionsBitField } 
  * and reads the channel's recent messages to find a post a crashed run made before sending it
  * again (read message history; without it such a post may be repeated once).
  */
-export const INVITE_PERMISSIONS = new PermissionsBitField([
-  PermissionFlagsBits.ViewChannel,
-  PermissionFlagsBits.SendMessages,
-  PermissionFlagsBits.EmbedLinks,
-  PermissionFlagsBits.ReadMessageHistory,
-]).freeze();
+export const INVITE_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory;
 
 export const INVITE_SCOPES = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands] as const;
 
 /**
- * The OAuth2 link that adds the bot to a server. Built here rather than with
- * client.generateInvite(), which follows `rest.api` and would point people at a REST proxy.
+ * The OAuth2 link that adds the bot to a server. Built here rather than with discord.js's
+ * client.generateInvite(), which needs a client and follows `rest.api` (a REST proxy's address).
  */
 export function inviteUrl(applicationId: string, guildId?: string): string {
   const query = new URLSearchParams({
     client_id: applicationId,
     scope: INVITE_SCOPES.join(' '),
-    permissions: INVITE_PERMISSIONS.bitfield.toString(),
+    permissions: INVITE_PERMISSIONS.toString(),
   });
   if (guildId) query.set('guild_id', guildId);
   return `${OAuth2Routes.authorizationURL}?${query.toString()}`;

@@ -9,7 +9,7 @@ import {
   type APIEmbedField,
   type APISelectMenuOption,
   type APIStringSelectComponent,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import type { Action, ButtonAction, Invocation, SelectAction, Table, View } from '../../views/view.js';
 import { encodeOrDrop } from '../../views/invocation-codec.js';
 import { monospaceGrid } from '../../views/text/grid.js';
@@ -17,7 +17,7 @@ import { escapeText, plainText } from './escape.js';
 import { clip, DISCORD_LIMITS as L, splitLines } from './limits.js';
 
 /*
- * Messages are built as discord.js's typed API JSON rather than with EmbedBuilder / ButtonBuilder:
+ * Messages are built as typed API JSON (discord-api-types) rather than with EmbedBuilder / ButtonBuilder:
  * the builders' validators (which throw and catch internally) took over three quarters of the time
  * to render a role card, and the limits below already hold by construction.
  * test/discord/render.test.ts checks every limit against Discord's documented rules.

@@ -1,37 +1,11 @@
-import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  SlashCommandBuilder,
-  type APIApplicationCommandOptionChoice,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { commands as registry, type CommandDefinition, type OptionSpec } from '../../../commands/index.js';
 import { MAX_OPTION_LENGTH } from '../../../commands/command.js';
-import type { Core } from '../../core/index.js';
+import type { DiscordCommandExtension, SlashCommandJSON } from './extension.js';
 import { discordExtensions } from './extensions.js';
 import { clip, DISCORD_LIMITS as L } from './limits.js';
 
-export type SlashCommandJSON = RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-/** What an autocomplete hook is given: the option being typed and the shared core. */
-export interface AutocompleteRequest {
-  command: string;
-  option: string;
-  value: string;
-  core: Core;
-}
-
-/**
- * A Discord-only command (such as /spotlight with subcommands and default member permissions):
- * its JSON is deployed next to the generated ones, and its interactions run through the
- * Dispatcher like any other, with subcommands flattened into `subcommand` / `subcommandGroup`.
- */
-export interface DiscordCommandExtension {
-  /** Usually `new SlashCommandBuilder()…toJSON()`. Replaces a generated command of the same name. */
-  data: SlashCommandJSON;
-  /** Choices for a focused option; without it, focused options are completed with role names. */
-  autocomplete?: (request: AutocompleteRequest) => APIApplicationCommandOptionChoice<string>[];
-}
+/** Slash-command JSON for `discord:deploy`, built with discord.js's builders; never loaded to answer interactions. */
 
 const description = (text: string) => clip(text, L.commandDescription) || '—';
 

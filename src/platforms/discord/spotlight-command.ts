@@ -1,24 +1,14 @@
-import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type Interaction,
-  type SlashCommandSubcommandBuilder,
-} from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
 import type { Choice } from '../../../commands/command.js';
 import { DIFFICULTY_CHOICES, LAYER_CHOICES } from '../../../commands/roles.js';
-import type { SpotlightAccess, SpotlightManager } from '../../../commands/spotlight-access.js';
 import { DAY_NAMES } from '../../spotlight/input.js';
-import { currentOffset, timezoneSuggestions } from '../../spotlight/timezones.js';
-import type { ChannelKey } from '../../store/spotlight-store.js';
-import type { DiscordCommandExtension } from './slash-commands.js';
-import { canPostWith } from './spotlight-poster.js';
+import type { DiscordCommandExtension } from './extension.js';
+import { spotlightHooks } from './spotlight-access.js';
 
 /**
- * Discord's side of /spotlight: the slash command with subcommands (deployed by discord:deploy
- * through extensions.ts) and the per-interaction access the shared command runs with. The
- * command itself (commands/spotlight.ts) runs through the Dispatcher like any other.
+ * /spotlight as deployed: the slash command with subcommands (registered by discord:deploy
+ * through extensions.ts). The command itself (commands/spotlight.ts) runs through the
+ * Dispatcher like any other; its access and autocomplete at run time are in spotlight-access.ts.
  */
 
 const choicesOf = (choices: readonly Choice[]) => [...choices.map((c) => ({ name: c.label, value: c.value })), { name: 'All (no filter)', value: 'all' }];
@@ -69,25 +59,4 @@ export const spotlightSlashCommand = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('now').setDescription('Post this week’s spotlight now, unless it was posted'))
   .toJSON();
 
-export const spotlightExtension: DiscordCommandExtension = {
-  data: spotlightSlashCommand,
-  autocomplete: ({ option, value }) =>
-    option === 'timezone' ? timezoneSuggestions(value).map((zone) => ({ name: `${zone} (${currentOffset(zone)})`, value: zone })) : [],
-};
-
-const MANAGE = [PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild];
-
-/** The access /spotlight runs with for one interaction: its channel, the invoker's and the bot's permissions. */
-export function discordSpotlightAccess(interaction: Interaction, service: SpotlightManager | undefined): SpotlightAccess {
-  const channel: ChannelKey | undefined =
-    interaction.guildId && interaction.channelId ? { platform: 'discord', workspaceId: interaction.guildId, channelId: interaction.channelId } : undefined;
-  // memberPermissions are the member's in this channel, overwrites included; any() also passes Administrator.
-  const canManage = interaction.memberPermissions?.any(MANAGE) ?? false;
-  return {
-    ...(service ? { service } : {}),
-    ...(channel ? { channel } : {}),
-    authorize: async () =>
-      canManage ? { ok: true } : { ok: false, reason: 'Managing the weekly spotlight needs the Manage Channels or Manage Server permission in this channel.' },
-    canPost: async () => canPostWith(interaction.appPermissions, interaction.channel?.isThread() ?? false),
-  };
-}
+export const spotlightExtension: DiscordCommandExtension = { ...spotlightHooks, data: spotlightSlashCommand };

@@ -1,16 +1,5 @@
-import {
-  ChannelType,
-  DiscordAPIError,
-  HTTPError,
-  PermissionFlagsBits,
-  type REST,
-  Routes,
-  SnowflakeUtil,
-  type APIChannel,
-  type APIMessage,
-  type PermissionsBitField,
-  type RESTPostAPIChannelMessageJSONBody,
-} from 'discord.js';
+import { DiscordAPIError, HTTPError, type REST } from '@discordjs/rest';
+import { ChannelType, RESTJSONErrorCodes, Routes, type APIChannel, type APIMessage, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import {
   pacing,
   type LookupResult,
@@ -26,8 +15,21 @@ import { renderForDiscord } from './render.js';
 
 type Failure = Extract<PostResult, { ok: false }>;
 
-/** Error codes that mean "stop posting here until a human fixes it": Unknown Channel, Missing Access, Missing Permissions. */
-const DISCORD_PERMANENT_CODES: ReadonlySet<number> = new Set([10003, 50001, 50013]);
+/** Error codes that mean "stop posting here until a human fixes it". */
+const DISCORD_PERMANENT_CODES: ReadonlySet<number> = new Set([
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+]);
+
+/** Discord's epoch (2015-01-01T00:00:00Z): a snowflake is milliseconds since it, shifted left 22 bits. */
+const DISCORD_EPOCH_MS = 1_420_070_400_000n;
+
+/** The smallest snowflake of `at`: the `after` bound of a message lookup starting then. */
+function snowflakeAt(at: Date): string {
+  const ms = BigInt(Math.max(0, at.getTime())) - DISCORD_EPOCH_MS;
+  return (ms > 0n ? ms << 22n : 0n).toString();
+}
 
 /**
  * Discord's global limit is 50 requests/s per bot. The fan-out starts at most this many posts a
@@ -40,8 +42,7 @@ export const DISCORD_SPOTLIGHT_PER_SECOND = 45;
 export function classifyDiscordError(error: unknown): Failure {
   if (error instanceof DiscordAPIError) {
     const what = `${error.message} (HTTP ${error.status}${error.code ? `, code ${error.code}` : ''})`;
-    // 10003 Unknown Channel, 50001 Missing Access, 50013 Missing Permissions: the channel is gone
-    // or closed to the bot. 401/403/404 in general: retrying only adds to the invalid requests
+    // Unknown Channel, Missing Access, Missing Permissions: the channel is gone or closed to the bot. 401/403/404 in general: retrying only adds to the invalid requests
     // Discord counts against the bot (and can ban it for), so none of them are retried.
     if ((typeof error.code === 'number' && DISCORD_PERMANENT_CODES.has(error.code)) || [401, 403, 404].includes(error.status)) {
       return { ok: false, kind: 'permanent', reason: what };
@@ -54,7 +55,7 @@ export function classifyDiscordError(error: unknown): Failure {
 }
 
 /**
- * Posts spotlights through discord.js's REST client: its queue and rate-limit handling (per-route
+ * Posts spotlights through the bot's REST client (@discordjs/rest): its queue and rate-limit handling (per-route
  * buckets, the global limit, Retry-After) do the pacing and waiting. The claim id goes out as
  * the message nonce with enforce_nonce, so a send retried after a crash or a timeout that had in
  * fact landed returns the first message instead of creating a second one.
@@ -62,7 +63,7 @@ export function classifyDiscordError(error: unknown): Failure {
 export class DiscordSpotlightPoster implements SpotlightPoster {
   readonly platform = 'discord' as const;
   readonly maxPerSecond: number | undefined;
-  /** After a 401 discord.js drops the token; every later post would fail the same way. */
+  /** After a 401 the REST client drops the token; every later post would fail the same way. */
   private tokenRejected: string | undefined;
   /** The bot's user id, learnt on the first lookup (GET /users/@me). */
   private botId: string | undefined;
@@ -105,7 +106,7 @@ export class DiscordSpotlightPoster implements SpotlightPoster {
     const title = renderForDiscord(query.view, { target: 'channel' }).embeds[0]?.title;
     try {
       this.botId ??= ((await this.rest.get(Routes.user('@me'), { signal })) as { id: string }).id;
-      let after = SnowflakeUtil.generate({ timestamp: query.since.getTime() }).toString();
+      let after = snowflakeAt(query.since);
       for (let page = 0; page < LOOKUP_PAGES; page++) {
         const batch = (await this.rest.get(Routes.channelMessages(target.channelId), {
           query: new URLSearchParams({ after, limit: '100' }),
@@ -125,24 +126,6 @@ export class DiscordSpotlightPoster implements SpotlightPoster {
 }
 
 const LOOKUP_PAGES = 5;
-
-const POST_PERMISSIONS = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.SendMessages, 'Send Messages'],
-  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-] as const;
-
-/** From an interaction's app permissions (the bot's, in that channel): can the spotlight post here? */
-export function canPostWith(perms: Readonly<PermissionsBitField> | null | undefined, inThread = false): PostCheck {
-  if (!perms) return { ok: false, reason: 'Discord did not say what the bot may do in this channel' };
-  const needed = POST_PERMISSIONS.map(([bit, name]) =>
-    inThread && bit === PermissionFlagsBits.SendMessages
-      ? ([PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'] as const)
-      : ([bit, name] as const),
-  );
-  const missing = needed.filter(([bit]) => !perms.has(bit)).map(([, name]) => name);
-  return missing.length === 0 ? { ok: true } : { ok: false, reason: `The bot lacks ${missing.join(', ')} in this channel` };
-}
 
 const TEXT_CHANNELS: ReadonlySet<ChannelType> = new Set([
   ChannelType.GuildText,
@@ -167,8 +150,10 @@ export async function checkDiscordChannel(rest: REST, target: PostTarget): Promi
     if (!TEXT_CHANNELS.has(channel.type)) return { ok: false, reason: `Channel ${target.channelId} is not a text channel` };
     return { ok: true };
   } catch (error) {
-    if (error instanceof DiscordAPIError && error.code === 10003) return { ok: false, reason: 'Discord does not know this channel (Unknown Channel)' };
-    if (error instanceof DiscordAPIError && error.code === 50001) return { ok: false, reason: 'The bot cannot see this channel (Missing Access)' };
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel)
+      return { ok: false, reason: 'Discord does not know this channel (Unknown Channel)' };
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingAccess)
+      return { ok: false, reason: 'The bot cannot see this channel (Missing Access)' };
     return { ok: false, reason: classifyDiscordError(error).reason };
   }
 }

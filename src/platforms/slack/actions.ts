@@ -1,13 +1,12 @@
-import { performance } from 'node:perf_hooks';
 import type { App, BlockAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { DispatchResult } from '../../app/dispatch.js';
-import { expiredButtonView, failureView, nowhereToShareView, shareRefusedView } from '../../views/cards/notice.js';
+import { expiredButtonView, nowhereToShareView, shareRefusedView } from '../../views/cards/notice.js';
 import type { View } from '../../views/view.js';
 import { publishHome } from './app-home.js';
 import { ACTION_ID_PATTERN, SHARE_ACTION_ID } from './blocks.js';
 import type { Respond } from './commands.js';
-import { commandContext, type Interaction, recordFailure, recordResult, type SlackDeps } from './deps.js';
+import { beginInteraction, commandContext, type SlackDeps } from './deps.js';
 import { classifySlackError, postView, SLACK_CHANNEL_ERRORS } from './post.js';
 import { uploadCharts } from './charts.js';
 import { renderView } from './render.js';
@@ -99,16 +98,17 @@ async function firstShare(deps: SlackDeps, input: ActionInput): Promise<boolean>
 
 export async function handleAction(deps: SlackDeps, client: WebClient, input: ActionInput, respond: Respond | undefined): Promise<void> {
   if (input.actionId === SHARE_ACTION_ID && !(await firstShare(deps, input))) return;
-  const it: Interaction = { id: input.id, kind: input.actionId === SHARE_ACTION_ID ? 'share' : 'action', command: 'action', started: performance.now() };
+  const rec = beginInteraction(deps, { id: input.id, kind: input.actionId === SHARE_ACTION_ID ? 'share' : 'action', command: 'action' });
   try {
     const result = input.actionId === SHARE_ACTION_ID ? await share(deps, client, input, respond) : await run(deps, client, input, respond);
-    it.command = result.command;
-    recordResult(deps, it, result);
+    rec.result(result);
   } catch (error) {
-    const errorId = recordFailure(deps, it, error);
-    await Promise.resolve(reply(respond, failureView(errorId))).catch((err: unknown) =>
-      deps.logger.warn({ err, errorId }, 'could not tell the user about a failure'),
+    const failure = rec.fail(error);
+    await Promise.resolve(reply(respond, failure)).catch((err: unknown) =>
+      deps.logger.warn({ err, errorId: rec.errorId }, 'could not tell the user about a failure'),
     );
+  } finally {
+    rec.finish();
   }
 }
 

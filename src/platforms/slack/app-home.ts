@@ -1,9 +1,8 @@
-import { performance } from 'node:perf_hooks';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { View } from '../../views/view.js';
 import { actionsBlock, type Block, divider, headerBlock, mrkdwn, textSection } from './blocks.js';
-import { commandContext, type Interaction, record, recordFailure, type SlackDeps } from './deps.js';
+import { beginInteraction, commandContext, type SlackDeps } from './deps.js';
 import { bold, fitText } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
 import { renderBlocks } from './render.js';
@@ -71,13 +70,15 @@ export async function publishHome(deps: SlackDeps, client: WebClient, userId: st
 export function registerAppHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab && event.tab !== 'home') return;
-    const it: Interaction = { id: body.event_id, kind: 'home', command: 'home', started: performance.now() };
+    const rec = beginInteraction(deps, { id: body.event_id, kind: 'home', command: 'home' });
     try {
       if (!(await deps.store.events.firstSeen('slack', body.event_id))) return;
       await publishHome(deps, client, event.user);
-      record(deps, it, { outcome: 'ok' });
+      rec.set('ok');
+      rec.finish();
     } catch (error) {
-      recordFailure(deps, it, error);
+      rec.fail(error);
+      rec.finish();
     }
   });
 }

@@ -4,15 +4,17 @@ import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { SpotlightManager } from '../../../commands/spotlight-access.js';
 import type { Dispatcher } from '../../app/dispatch.js';
-import { isSlackOAuth, type Env } from '../../config/env.js';
+import { ConfigError, isSlackOAuth, type Env } from '../../config/env.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { Store } from '../../store/store.js';
 import type { View } from '../../views/view.js';
+import { InFlight } from '../shared/in-flight.js';
 import { registerActions } from './actions.js';
 import { registerAppHome } from './app-home.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
+import { slackConfigProblems } from './config.js';
 import type { SlackDeps } from './deps.js';
 import type { SlackInstallations } from './installations.js';
 import { registerMentions } from './mentions.js';
@@ -85,10 +87,10 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
   const { env } = opts;
   const oauth = isSlackOAuth(env);
   const token = env.SLACK_BOT_TOKEN;
-  if (!token && !oauth) throw new Error('Slack is not configured: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID ("Add to Slack")');
+  const problems = slackConfigProblems(env);
+  if (problems.length > 0) throw new ConfigError(problems);
   if (oauth && !opts.installations) throw new Error('"Add to Slack" mode needs an installation store');
   const socket = Boolean(env.SLACK_APP_TOKEN) && !oauth;
-  if (!socket && !env.SLACK_SIGNING_SECRET) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
 
   const logger = opts.logger.child({ component: 'slack' });
   const bolt = boltLogger(logger);
@@ -136,16 +138,8 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     convoStore: false,
   });
   // Requests still being answered, so stop() can let them finish (graceful shutdown).
-  const inflight = new Set<Promise<void>>();
-  app.use(async ({ next }) => {
-    const work = next();
-    inflight.add(work);
-    try {
-      await work;
-    } finally {
-      inflight.delete(work);
-    }
-  });
+  const inFlight = new InFlight();
+  app.use(({ next }) => inFlight.track(next()));
   app.error(async (error) => {
     // A request from a workspace with no installation (removed, or never installed): expected
     // in "Add to Slack" mode, acked and ignored.
@@ -223,11 +217,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
       if (stopped) return;
       stopped = true;
       if (socket) await app.stop().catch((err: unknown) => logger.warn({ err }, 'slack socket did not close cleanly'));
-      const drained = Promise.allSettled([...inflight]);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
-      await Promise.race([drained, timeout]);
-      clearTimeout(timer);
+      await inFlight.settle(STOP_GRACE_MS);
     },
   };
 }

@@ -1,8 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { failureView } from '../../views/cards/notice.js';
-import { commandContext, type Interaction, recordFailure, recordResult, type SlackDeps } from './deps.js';
+import { beginInteraction, commandContext, type SlackDeps } from './deps.js';
 import { decodeSlackText } from './escape.js';
 import { renderView } from './render.js';
 import { encodeShare } from './share.js';
@@ -17,7 +15,7 @@ export type SlashCommandInput = Pick<SlashCommand, 'command' | 'text' | 'user_id
  */
 export async function handleCommand(deps: SlackDeps, client: WebClient, command: SlashCommandInput, respond: Respond): Promise<void> {
   const name = command.command.replace(/^\//, '').toLowerCase();
-  const it: Interaction = { id: command.trigger_id, kind: 'command', command: name, started: performance.now() };
+  const rec = beginInteraction(deps, { id: command.trigger_id, kind: 'command', command: name });
   try {
     // Slack sends typed &, < and > as entities; the commands want what the user typed.
     const text = decodeSlackText(command.text ?? '').trim();
@@ -25,12 +23,14 @@ export async function handleCommand(deps: SlackDeps, client: WebClient, command:
     const result = await deps.dispatcher.runText(name, text, ctx);
     const share = result.outcome === 'ok' && !result.view.private ? encodeShare({ command: name, text }) : undefined;
     await respond({ response_type: 'ephemeral', ...renderView(result.view, share ? { share } : {}) });
-    recordResult(deps, it, result);
+    rec.result(result);
   } catch (error) {
-    const errorId = recordFailure(deps, it, error);
-    await respond({ response_type: 'ephemeral', ...renderView(failureView(errorId)) }).catch((err: unknown) =>
-      deps.logger.warn({ err, errorId }, 'could not tell the user about a failure'),
+    const failure = rec.fail(error);
+    await respond({ response_type: 'ephemeral', ...renderView(failure) }).catch((err: unknown) =>
+      deps.logger.warn({ err, errorId: rec.errorId }, 'could not tell the user about a failure'),
     );
+  } finally {
+    rec.finish();
   }
 }
 

@@ -1,9 +1,7 @@
-import { performance } from 'node:perf_hooks';
 import type { App, types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ThreadKey } from '../../store/store.js';
-import { failureView } from '../../views/cards/notice.js';
-import { commandContext, type Interaction, record, recordFailure, type SlackDeps } from './deps.js';
+import { beginInteraction, commandContext, type SlackDeps } from './deps.js';
 import { type MentionSyntax, parseMention } from './mention-parse.js';
 import { uploadCharts } from './charts.js';
 import { postView } from './post.js';
@@ -46,28 +44,29 @@ async function firstTime(deps: SlackDeps, input: MentionInput): Promise<boolean>
 /** Answers "@RoleCall …" in the mention's thread (or starts one on the mention). */
 export async function handleMention(deps: SlackDeps, client: WebClient, input: MentionInput): Promise<void> {
   const { event } = input;
-  const it: Interaction = { id: input.eventId, kind: 'mention', command: 'mention', started: performance.now() };
   // Other bots mentioning RoleCall could start a reply loop.
   if (event.bot_id) return;
   if (!(await firstTime(deps, input))) return;
   const threadTs = event.thread_ts ?? event.ts;
   const key: ThreadKey = { platform: 'slack', workspaceId: input.teamId, channelId: event.channel, threadTs };
   const ctx = commandContext(deps, client, { userId: event.user ?? '', channelId: event.channel, workspaceId: input.teamId });
+  const rec = beginInteraction(deps, { id: input.eventId, kind: 'mention', command: 'mention' });
   try {
     const intent = parseMention(event.text ?? '', mentionSyntax(deps, input.botUserId ?? deps.botUserId));
     const reply = await answerMention(deps, intent, key, ctx);
-    it.command = reply.command;
+    rec.result(reply);
     // Private answers (help, "no such role") go only to the asker, still in the thread.
     const ephemeralTo = reply.views.every((v) => v.private) ? event.user : undefined;
     await postView(client, event.channel, reply.views, { threadTs, ...(ephemeralTo ? { ephemeralTo } : {}) });
-    record(deps, it, reply);
+    rec.finish();
     // Charts follow the text into the thread; a private answer stays text only (files are public).
     if (!ephemeralTo) await uploadCharts(deps, client, event.channel, reply.views, threadTs);
   } catch (error) {
-    const errorId = recordFailure(deps, it, error);
+    const failure = rec.fail(error);
+    rec.finish();
     if (!event.user) return;
-    await postView(client, event.channel, failureView(errorId), { threadTs, ephemeralTo: event.user }).catch((err: unknown) =>
-      deps.logger.warn({ err, errorId }, 'could not tell the user about a failure'),
+    await postView(client, event.channel, failure, { threadTs, ephemeralTo: event.user }).catch((err: unknown) =>
+      deps.logger.warn({ err, errorId: rec.errorId }, 'could not tell the user about a failure'),
     );
   }
 }

@@ -1,0 +1,22 @@
+/**
+ * The exit codes of every RoleCall program (`npm start`, `rolecall`, `rolecall spotlight`,
+ * `rolecall db`), in one table. What "failed" means is each program's own, and its usage says so.
+ */
+export const EXIT = {
+  ok: 0,
+  /**
+   * The run did what it could, and something did not succeed: `rolecall`, a title was ambiguous
+   * or not found; `rolecall spotlight` and `rolecall db`, a post, a token or the database failed;
+   * `npm start`, start-up failed.
+   */
+  failed: 1,
+  /** Bad usage or configuration. */
+  usage: 2,
+  /** The role data is invalid. */
+  data: 3,
+  /**
+   * RoleCall could not finish (sysexits' EX_SOFTWARE): `rolecall`, a command failed unexpectedly
+   * (its error id is printed) or `--png` / `--svg` could not be written; the message says what.
+   */
+  internal: 70,
+} as const;

@@ -1,0 +1,32 @@
+import type { RunningPlatform, ServiceContext } from '../shared/platform.js';
+import { DiscordSpotlightPoster } from './spotlight-poster.js';
+
+/**
+ * Discord in the service: HTTP interactions at /discord/interactions when DISCORD_PUBLIC_KEY is
+ * set (no gateway, no discord.js client: replicas), else the gateway through discord.js. Loaded
+ * by index.ts only once Discord starts, and each mode loads only its own modules.
+ */
+export async function startDiscordPlatform(ctx: ServiceContext): Promise<RunningPlatform> {
+  const { env, dispatcher, logger, metrics, spotlight } = ctx;
+  const options = { env, dispatcher, logger, metrics, ...(spotlight ? { spotlight } : {}) };
+  if (env.DISCORD_PUBLIC_KEY) {
+    const { startDiscordHttp } = await import('./http-interactions.js');
+    const http = startDiscordHttp(options);
+    return {
+      routes: [{ path: '/discord/interactions', listener: http.requestListener }],
+      ...(spotlight ? { poster: new DiscordSpotlightPoster(http.rest) } : {}),
+      health: () => http.health(),
+      stop: () => http.stop(),
+    };
+  }
+  const { connectDiscord } = await import('./client.js');
+  const gateway = connectDiscord(options);
+  return {
+    routes: [],
+    // The gateway's REST client: answers and posts share one queue and one view of the rate limits.
+    ...(spotlight ? { poster: new DiscordSpotlightPoster(gateway.rest) } : {}),
+    health: () => gateway.health(),
+    ready: gateway.ready,
+    stop: () => gateway.stop(),
+  };
+}
