@@ -72,7 +72,10 @@ export const companies = defineCommand({
     return kbView(kb, {
       kind: 'companies',
       title: which ? `Tier ${which} companies` : 'Target companies by tier',
-      description: `From tier 1, ${all[0]!.name} (${all[0]!.trait}), to tier ${all.at(-1)!.tier}, ${all.at(-1)!.name} (${all.at(-1)!.trait}).`,
+      // The span of all tiers introduces the whole list; one tier says where it sits instead.
+      description: which
+        ? `Tier ${which} of the reference's ${all.length} tiers of target companies.`
+        : `From tier 1, ${all[0]!.name} (${all[0]!.trait}), to tier ${all.at(-1)!.tier}, ${all.at(-1)!.name} (${all.at(-1)!.trait}).`,
       sections: tiers.map((t) => ({ heading: `Tier ${t.tier}: ${t.name} (${t.trait})`, body: t.companies.join(', ') })),
       actions: tierActions(which ?? ''),
     });

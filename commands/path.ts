@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
-import { progressionText } from '../src/views/cards/role-card.js';
-import { kbView, roleRef } from '../src/views/format.js';
+import { kbView, progressionText, roleRef } from '../src/views/format.js';
 import { pathChart } from '../src/views/chart.js';
 import type { View } from '../src/views/view.js';
 
@@ -36,7 +35,7 @@ export const path = defineCommand({
         title: `Career moves from ${a.role.name}`,
         description: 'The next steps the reference lists for this role, and the pathway tracks it is on.',
         sections: [
-          { heading: 'Career progression', items: progressionText(core, a.role) },
+          { heading: 'Career progression', items: progressionText(core.kb, a.role) },
           ...(next.length ? [{ heading: 'Roles one move away', items: next.map((n) => `${n.role.name} (${n.via})`) }] : []),
           { heading: 'Seniority ladder (any track)', items: core.kb.reference.pathways.ladder.map((r) => `${r.level}: ${r.years}`) },
         ],

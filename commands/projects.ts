@@ -6,8 +6,19 @@ import { audienceText, careerActions } from '../src/views/audience.js';
 import { kbView, layerLabel, roleRef } from '../src/views/format.js';
 import { projectsForLayer } from '../src/core/extras.js';
 import type { PortfolioProject } from '../src/core/schema/reference.js';
-import type { View } from '../src/views/view.js';
+import type { Section, View } from '../src/views/view.js';
+import type { Core } from '../src/core/index.js';
+import { seedNames } from '../src/views/deep-dive/format.js';
 import type { Role } from '../src/core/schema/role.js';
+
+/** For the role with a deep-dive (AI Engineer): what its articles advise about a portfolio. */
+function deepDiveAdvice(core: Core, role: Role): Section[] {
+  const deep = core.kb.aiEngineer;
+  if (deep.meta.role !== role.id) return [];
+  return deep.breakingIn.advice
+    .filter((a) => a.topic === 'portfolio')
+    .map((a) => ({ heading: `Portfolio advice, per ${seedNames(deep, a.sources.seeds)}`, items: a.points }));
+}
 
 const LAYER_WORD = /^(?:layer\s*|l)?[1-6]$|^cross(?:-cutting)?$/i;
 
@@ -48,12 +59,18 @@ export const projects = defineCommand({
     return kbView(kb, {
       kind: 'projects',
       title: `Portfolio projects: ${scope}`,
-      description: `${list.length} project idea${list.length === 1 ? '' : 's'} from the reference, each with a tip on what makes it count.`,
-      sections: list.map((p) => ({
-        heading: p.title,
-        body: p.tip,
-        items: [`For ${audienceText(kb, p.appliesTo)} (layer ${p.layers})`],
-      })),
+      description:
+        list.length === 1
+          ? '1 project idea from the reference, with a tip on what makes it count.'
+          : `${list.length} project ideas from the reference, each with a tip on what makes it count.`,
+      sections: [
+        ...list.map((p) => ({
+          heading: p.title,
+          body: p.tip,
+          items: [`For ${audienceText(kb, p.appliesTo)} (layer ${p.layers})`],
+        })),
+        ...(role ? deepDiveAdvice(core, role) : []),
+      ],
       actions: role ? careerActions(role, 'projects') : [],
     });
   },

@@ -6,7 +6,7 @@ import { notice } from '../src/views/cards/notice.js';
 import { DIFFICULTY_LABEL, kbView, headline, layerLabel, roleRef } from '../src/views/format.js';
 import type { Section, View } from '../src/views/view.js';
 import type { KnowledgeBase } from '../src/core/knowledge-base.js';
-import { difficultyCountNote } from '../src/views/cards/disagreements.js';
+import { difficultyCountNote, layerCountNote } from '../src/views/cards/disagreements.js';
 
 /** "Moderate entry: typically 1–3 yr. Usually a computer-science degree, …" from the reference's difficulty tiers. */
 function tierNote(kb: KnowledgeBase, difficulty: Difficulty): string | undefined {
@@ -139,6 +139,7 @@ export const roles = defineCommand({
         `${found.length} of ${core.kb.roles.length} roles. Pick one for its card.`,
         applied.length === 0 ? `${stackSpanNote(core.kb)} ${core.kb.reference.meta.stackModelNote}` : undefined,
         filter.layer && filter.layer !== 'cross' ? core.kb.reference.layers.find((l) => l.code === filter.layer)?.focus : undefined,
+        filter.layer ? layerCountNote(core, filter.layer, found) : undefined,
         filter.difficulty ? tierNote(core.kb, filter.difficulty) : undefined,
         filter.difficulty ? difficultyCountNote(core, filter.difficulty) : undefined,
       ]

@@ -9,7 +9,7 @@ import type { Core } from '../src/core/index.js';
 import type { Role } from '../src/core/schema/role.js';
 import { LADDER_LEVEL_LABEL, ladderSection } from '../src/views/deep-dive/pay.js';
 import { payRange, seedTag, yearsText } from '../src/views/deep-dive/format.js';
-import { disagreementLine } from '../src/views/cards/disagreements.js';
+import { disagreementLine, payDisagreements } from '../src/views/cards/disagreements.js';
 
 /** "ML Engineer india", "AI Engineer in the uk": the role, then a market word. */
 const MARKET_SUFFIX = new RegExp(`^(.*?)(?:\\s+(?:in\\s+(?:the\\s+)?)?(${Object.keys(SALARY_MARKET_WORDS).join('|')}))?$`, 'i');
@@ -96,12 +96,7 @@ export const salary = defineCommand({
     const sections: Section[] = [
       // The articles' ladders beside the reference's figures, and where they disagree.
       ...(deep ? markets.flatMap((m) => ladderSection(deep, m) ?? []) : []),
-      ...core
-        .disagreements(role)
-        .filter(
-          (d) => d.kind === 'sources' && d.conflict.kind === 'figure' && markets.some((m) => new RegExp(`\\b${MARKET_LABEL[m]}\\b`).test(d.conflict.topic)),
-        )
-        .map((d) => ({ heading: 'Where sources disagree', body: disagreementLine(core, d) })),
+      ...payDisagreements(core, role, markets).map((d) => ({ heading: 'Where sources disagree', body: disagreementLine(core, d) })),
       ...(markets.includes('india') ? [{ heading: 'Pay in India', items: core.kb.reference.india.salaryContext }] : []),
       { heading: 'Footnotes', items: core.kb.reference.salaryNotes },
     ];

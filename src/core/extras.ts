@@ -1,14 +1,14 @@
 import type { Role } from './schema/role.js';
-import type { Certification, InterviewRound, PortfolioProject } from './schema/reference.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import type { Certification, InterviewRound, PortfolioProject, Reference } from './schema/reference.js';
+import { type KnowledgeBase, workLayers } from './knowledge-base.js';
 import { LayerCode } from './schema/common.js';
 
 export interface RoundForRole {
   round: InterviewRound;
   /** Topics of the round, plus the role's own topics in the domain-specific round. */
   topics: string[];
-  /** The take-home task for the role's layer, if the round has one. */
-  task?: string;
+  /** The take-home task of each layer the role works in (workLayers), where the round sets one. */
+  tasks: Array<{ layer: LayerCode; task: string }>;
 }
 
 export interface RoleExtras {
@@ -17,8 +17,9 @@ export interface RoleExtras {
   certifications: Certification[];
   projects: PortfolioProject[];
   hiringCompanies: string[];
-  /** Frontier-lab requirements for the role's layer, when the labs hire for it. */
-  frontierRequirements: string[];
+  /** What the frontier labs require, per track (research, engineering) that hires in the role's layers. */
+  frontierTracks: Reference['frontierLabs']['tracks'];
+  /** The reference's job-search keywords that name this role. */
   keywords: string[];
 }
 
@@ -26,12 +27,13 @@ const PRIORITY_ORDER = { high: 0, medium: 1, 'nice-to-have': 2 } as const;
 
 export function extrasFor(kb: KnowledgeBase, role: Role): RoleExtras {
   const ref = kb.reference;
+  const layers = workLayers(role);
   const interviewRounds: RoundForRole[] = [];
   for (const round of ref.interviewRounds) {
     const own = round.roleTopics.filter((rt) => rt.roles.includes(role.id)).flatMap((rt) => rt.topics);
     if (!kb.includes(round.appliesTo, role) && own.length === 0) continue;
-    const task = round.layerTasks.find((t) => t.layer === role.layer)?.task;
-    interviewRounds.push({ round, topics: [...round.topics, ...own], ...(task ? { task } : {}) });
+    const tasks = layers.flatMap((layer) => round.layerTasks.filter((t) => t.layer === layer));
+    interviewRounds.push({ round, topics: [...round.topics, ...own], tasks });
   }
   const certifications = ref.certifications
     .filter((c) => kb.includes(c.appliesTo, role))
@@ -40,9 +42,9 @@ export function extrasFor(kb: KnowledgeBase, role: Role): RoleExtras {
   const projects = ref.projects
     .filter((p) => kb.includes(p.appliesTo, role))
     .sort((a, b) => Number(!a.appliesTo.roles.includes(role.id)) - Number(!b.appliesTo.roles.includes(role.id)));
-  const frontierRequirements = ref.frontierLabs.tracks.filter((t) => t.layers.includes(role.layer)).flatMap((t) => t.requirements);
-  const keywords = ref.jobKeywords.find((k) => k.layer === role.layer)?.keywords ?? [];
-  return { role, interviewRounds, certifications, projects, hiringCompanies: role.hiringCompanies, frontierRequirements, keywords };
+  const frontierTracks = ref.frontierLabs.tracks.filter((t) => t.layers.some((l) => layers.includes(l)));
+  const keywords = ref.jobKeywords.flatMap((g) => g.keywords.filter((k) => k.roles.includes(role.id)).map((k) => k.keyword));
+  return { role, interviewRounds, certifications, projects, hiringCompanies: role.hiringCompanies, frontierTracks, keywords };
 }
 
 /** The layers a project's "L4-5", "L6", "Cross" or "All" wording covers. */

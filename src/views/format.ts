@@ -12,6 +12,16 @@ export const DIFFICULTY_LABEL: Record<Difficulty, string> = {
 
 export const MARKET_LABEL: Record<Market, string> = { us: 'US', india: 'India' };
 
+/** A phrase the data keeps in lower case, for use as a heading or a sentence start: "top rung…" → "Top rung…". */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A data phrase as a sentence of its own: capitalised, with a full stop unless it has one. */
+export function asSentence(text: string): string {
+  return `${capitalised(text)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
 /** "L5 Orchestration", "Cross-cutting". */
 export function layerLabel(kb: KnowledgeBase, code: LayerCode): string {
   if (code === 'cross') return 'Cross-cutting';
@@ -72,6 +82,11 @@ export function salaryCell(role: Role, market: Market, level: (typeof LEVELS)[nu
 export function headline(role: Role): string {
   const r = role.salary.us.range;
   return `${formatBand('us', r)}${r.basis === 'TC' ? ' TC' : ''}`;
+}
+
+/** A role's next moves as the reference lists them: "GenAI Engineer", "AI Research Scientist (NLP)", "CTO". */
+export function progressionText(kb: KnowledgeBase, role: Role): string[] {
+  return role.progression.map((p) => ('role' in p ? `${kb.role(p.role).name}${p.qualifier ? ` (${p.qualifier})` : ''}` : p.title));
 }
 
 export function roleRef(role: Role): string {

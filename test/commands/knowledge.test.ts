@@ -19,7 +19,7 @@ const invocations = (view: View): Invocation[] => view.actions.flatMap((a) => (a
 const ref = core.kb.reference;
 
 describe('/prep', () => {
-  it('lists the rounds for the role, with topics, its layer’s take-home, the behavioural round and the labs’ requirements', async () => {
+  it('lists the rounds for the role, with topics, the take-home of each layer it spans, the labs’ requirements and the guide’s own loop', async () => {
     const view = await run('prep', 'AI Engineer');
     expect(view.kind).toBe('prep');
     expect(headings(view)).toEqual([
@@ -27,14 +27,42 @@ describe('/prep', () => {
       expect.stringMatching(/^Technical Round 3: Coding/),
       expect.stringMatching(/^Behavioral Round/),
       expect.stringMatching(/^Take-Home Assignments/),
-      expect.stringMatching(/^Frontier labs \(OpenAI, Anthropic/),
+      'Portfolio Review',
+      'The interview loop, per "AI Engineer: The Complete Guide"',
+      expect.stringMatching(/^Frontier labs \(OpenAI, Anthropic.*\): what they require for engineering roles$/),
       'What makes a candidate stand out at the labs',
     ]);
-    const l5Task = ref.interviewRounds.find((r) => r.id === 'take-home')!.layerTasks.find((t) => t.layer === 'L5')!.task;
-    expect(section(view, /^Take-Home/)?.body).toContain(l5Task);
-    expect(section(view, /^Behavioral/)?.items).toEqual(expect.arrayContaining([expect.stringMatching(/^Amazon: /), expect.stringMatching(/STAR/)]));
+    // AI Engineer spans L5–L6: both layers' take-homes.
+    const tasks = ref.interviewRounds.find((r) => r.id === 'take-home')!.layerTasks;
+    for (const layer of ['L5', 'L6']) expect(section(view, /^Take-Home/)?.body).toContain(tasks.find((t) => t.layer === layer)!.task);
+    const loop = core.kb.aiEngineer.breakingIn.advice.find((a) => a.topic === 'interviews')!.points;
+    expect(section(view, /^The interview loop/)?.items).toEqual(loop);
     const engineering = ref.frontierLabs.tracks.find((t) => t.layers.includes('L5'))!.requirements;
     expect(section(view, /^Frontier labs/)?.items).toEqual(engineering);
+    expect(section(view, /^What makes a candidate stand out/)?.items).toEqual(ref.frontierLabs.standOut);
+  });
+
+  it('says the behavioural round once, under /prep on its own, and links to it from every role', async () => {
+    const every = await run('prep', '');
+    expect(every.title).toBe('Interview prep: what every role gets');
+    const behavioral = ref.interviewRounds.find((r) => r.id === 'behavioral')!;
+    expect(section(every, /^Behavioral Round/)?.items).toEqual([...behavioral.companyFocus.map((c) => `${c.company}: ${c.focus}`), ...behavioral.notes]);
+    expect(section(every, /^Behavioral Round/)?.items).toContain('A frequent question: walk through a complex technical problem you have solved.');
+    for (const role of ['AI Engineer', 'AI Sales Engineer', 'AI Ethics & Governance Lead']) {
+      const view = await run('prep', role);
+      const round = section(view, /^Behavioral Round/);
+      expect(round?.items, role).toBeUndefined();
+      expect(round?.body, role).toContain(behavioral.summary);
+      expect(invocations(view), role).toContainEqual({ command: 'prep', args: {} });
+    }
+  });
+
+  it('shows the portfolio review and what makes a candidate stand out for every role, L1, L6 and cross-cutting ones included', async () => {
+    for (const role of ['AI Infrastructure Engineer', 'Full-Stack AI Engineer', 'AI Ethics & Governance Lead', 'AI Data Governance Manager']) {
+      const view = await run('prep', role);
+      expect(section(view, /^Portfolio Review$/)?.items, role).toEqual(['GitHub', 'live demos', 'blog posts', 'open-source PRs']);
+      expect(section(view, /^What makes a candidate stand out/)?.items, role).toEqual(ref.frontierLabs.standOut);
+    }
   });
 
   it('adds the role’s own topics to the domain round, and research requirements for L2 roles', async () => {
@@ -163,10 +191,18 @@ describe('AI Engineer deep-dive', () => {
 });
 
 describe('the role card', () => {
-  it('shows the job-search keywords as "Search for" and links prep, certifications and projects', async () => {
+  it('shows the job-search keywords that name the role as "Search for", and links prep, certifications and projects', async () => {
     const card = await run('role', 'RAG Engineer');
-    const keywords = ref.jobKeywords.find((k) => k.layer === 'L4')!.keywords;
-    expect(section(card, /^Search for$/)?.body).toBe(keywords.join(', '));
+    expect(section(card, /^Search for$/)?.body).toBe('RAG engineer');
+    // Not the whole layer's list: the Data Scientist is not told to search for "AI red team".
+    const scientist = await run('role', 'Data Scientist');
+    expect(section(scientist, /^Search for$/)?.body).toBe('data scientist GenAI');
+    const safety = await run('role', 'AI Safety');
+    expect(section(safety, /^Search for$/)?.body).toBe('AI safety, AI red team');
+    // Every keyword of the reference is suggested on some card.
+    const shown = new Set<string>();
+    for (const role of core.kb.roles) for (const k of core.extras(role).keywords) shown.add(k);
+    expect([...shown].sort()).toEqual(ref.jobKeywords.flatMap((g) => g.keywords.map((k) => k.keyword)).sort());
     expect(invocations(card).map((i) => i.command)).toEqual(expect.arrayContaining(['prep', 'certs', 'projects']));
   });
 });

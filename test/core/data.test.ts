@@ -74,7 +74,17 @@ describe('knowledge base', () => {
     expect(ref.pathways.tracks.length).toBe(7);
     expect(ref.pathways.ladder.length).toBe(6);
     expect(ref.skillsMatrix.length).toBe(6);
-    expect(ref.interviewRounds.length).toBe(7);
+    // The reference's seven rounds, and its portfolio review (listed with the take-homes) as a round of its own.
+    expect(ref.interviewRounds.map((r) => r.id)).toEqual([
+      'ai-ml-fundamentals',
+      'system-design',
+      'coding-dsa',
+      'domain-specific',
+      'behavioral',
+      'take-home',
+      'portfolio-review',
+      'ethics-culture',
+    ]);
     expect(ref.jobKeywords.map((k) => k.layer)).toEqual(['L6', 'L5', 'L4', 'L3', 'L2', 'L1', 'cross']);
     expect(ref.frontierLabs.labs).toContain('Anthropic');
     expect(ref.companyTiers.length).toBe(5);

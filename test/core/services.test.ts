@@ -146,7 +146,20 @@ describe('per-role extras', () => {
 
   it('gives the take-home task of the role’s layer', () => {
     const ex = core.extras(role('full-stack-ai-engineer'));
-    const takeHome = ex.interviewRounds.find((r) => r.task);
-    expect(takeHome?.task).toMatch(/RAG chatbot/i);
+    const takeHome = ex.interviewRounds.find((r) => r.tasks.length > 0);
+    expect(takeHome?.tasks).toEqual([{ layer: 'L6', task: expect.stringMatching(/RAG chatbot/i) }]);
+  });
+
+  it('gives a role that spans layers the take-home of each, and a cross-cutting role that of its overview layer only', () => {
+    const tasks = (id: string) =>
+      core
+        .extras(role(id))
+        .interviewRounds.find((r) => r.round.id === 'take-home')
+        ?.tasks.map((t) => t.layer);
+    expect(tasks('ai-engineer')).toEqual(['L5', 'L6']);
+    expect(tasks('rag-engineer')).toEqual(['L4', 'L5']);
+    expect(tasks('applied-ai-scientist')).toEqual(['L3']);
+    expect(tasks('ai-safety-red-team-engineer')).toEqual(['L4']);
+    expect(tasks('ai-infrastructure-engineer')).toBeUndefined();
   });
 });

@@ -76,6 +76,11 @@ export function checkCrossReferences(
     knownAudience(f, ['interviewRounds', i, 'appliesTo'], round.appliesTo);
     round.roleTopics.forEach((rt, j) => rt.roles.forEach((id, k) => known(f, ['interviewRounds', i, 'roleTopics', j, 'roles', k], id)));
   });
+  reference.conflicts.forEach((c, i) => known(f, ['conflicts', i, 'role'], c.role));
+  reference.jobKeywords.forEach((g, i) => g.keywords.forEach((k, j) => k.roles.forEach((id, n) => known(f, ['jobKeywords', i, 'keywords', j, 'roles', n], id))));
+  roles.forEach((role) => {
+    if (!reference.jobKeywords.some((g) => g.keywords.some((k) => k.roles.includes(role.id)))) at(f, ['jobKeywords'], `no keyword names role "${role.id}"`);
+  });
   reference.certifications.forEach((c, i) => knownAudience(f, ['certifications', i, 'appliesTo'], c.appliesTo));
   reference.projects.forEach((p, i) => knownAudience(f, ['projects', i, 'appliesTo'], p.appliesTo));
   for (const [group, members] of Object.entries(reference.roleGroups)) {

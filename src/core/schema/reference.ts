@@ -71,9 +71,14 @@ export const InterviewRound = z
   .object({
     id: RoleId,
     name: z.string().min(1),
-    /** The reference's scope wording, e.g. "L4-L2 roles". */
-    scope: z.string().min(1),
+    /** The reference's scope wording, e.g. "L4-L2 roles"; absent where it gives none. */
+    scope: z.string().min(1).optional(),
     appliesTo: Audience,
+    /**
+     * A one-line account, for a round every role gets: a role's answer gives this and points to the
+     * round in full (/prep on its own) instead of repeating it.
+     */
+    summary: z.string().min(1).optional(),
     topics: z.array(z.string().min(1)).default([]),
     /** Role-specific topics, for the domain-specific round. */
     roleTopics: z.array(z.object({ roles: z.array(RoleId).min(1), topics: z.array(z.string().min(1)).min(1) }).strict()).default([]),
@@ -85,10 +90,18 @@ export const InterviewRound = z
   })
   .strict();
 
+/** A job-search keyword, and the roles it names: the card of each of these suggests it. */
+export const JobKeyword = z
+  .object({
+    keyword: z.string().min(1),
+    roles: z.array(RoleId).min(1),
+  })
+  .strict();
+
 export const KeywordGroup = z
   .object({
     layer: LayerCode,
-    keywords: z.array(z.string().min(1)).min(1),
+    keywords: z.array(JobKeyword).min(1),
   })
   .strict();
 
@@ -147,6 +160,27 @@ export const PortfolioProject = z
   })
   .strict();
 
+/** The parts of the reference that can disagree with each other about a role. */
+export const ReferencePart = z.enum(['overview table', 'role breakdown', 'roles by entry difficulty', 'salary table']);
+export type ReferencePart = z.infer<typeof ReferencePart>;
+
+/**
+ * Where the reference contradicts itself about a role in figures that data/roles.yaml keeps only
+ * one side of (it files pay by the role breakdown): each side with the part of the reference that
+ * holds it. Contradictions whose two sides are both in the data (difficulty, layer) are found by
+ * src/core/disagreements.ts instead.
+ */
+export const ReferenceConflict = z
+  .object({
+    role: RoleId,
+    topic: z.string().min(1),
+    kind: z.enum(['figure', 'classification']),
+    positions: z.array(z.object({ part: ReferencePart, holds: z.string().min(1) }).strict()).min(2),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+export type ReferenceConflict = z.infer<typeof ReferenceConflict>;
+
 export const Reference = z
   .object({
     meta: Meta,
@@ -164,6 +198,8 @@ export const Reference = z
     certificationNote: z.string().min(1),
     projects: z.array(PortfolioProject).min(1),
     sources: z.array(z.string().min(1)).min(1),
+    /** Where the reference contradicts itself about a role (see ReferenceConflict). */
+    conflicts: z.array(ReferenceConflict).default([]),
     /** Members of the named groups that certifications, projects and rounds refer to ("all" is implicit). */
     roleGroups: z
       .object({

@@ -1,10 +1,10 @@
 import type { Core } from '../../core/index.js';
 import type { Disagreement } from '../../core/disagreements.js';
-import type { Difficulty } from '../../core/schema/common.js';
+import type { Difficulty, LayerCode, Market } from '../../core/schema/common.js';
 import type { Role } from '../../core/schema/role.js';
 import type { Section } from '../view.js';
-import { DIFFICULTY_LABEL } from '../format.js';
-import { seedById, seedLabel } from '../deep-dive/format.js';
+import { DIFFICULTY_LABEL, layerLabel, MARKET_LABEL } from '../format.js';
+import { sideSources } from '../deep-dive/format.js';
 
 /** One line per disagreement: each side with its source, then a short caveat. */
 export function disagreementLine(core: Core, d: Disagreement): string {
@@ -16,14 +16,18 @@ export function disagreementLine(core: Core, d: Disagreement): string {
       `The reference gives both; RoleCall files the role under ${DIFFICULTY_LABEL[d.overview]}, as the overview does.`
     );
   }
-  const deep = core.kb.aiEngineer;
-  const sides = d.conflict.positions.map((p) => {
-    const names = p.seeds.map((id) => {
-      const seed = seedById(deep, id);
-      return seed ? seedLabel(seed) : id;
-    });
-    return `${p.holds} (${names.join('; ')})`;
-  });
+  if (d.kind === 'layer') {
+    const breakdown = d.role.layerNote ?? d.role.layers.map((n) => `L${n}`).join(', ');
+    return (
+      `Layer: ${layerLabel(core.kb, d.overview)} in the overview table and the six-layer stack of ${title}, ` +
+      `${breakdown} in its role breakdown. RoleCall files the role under ${d.overview}, as the overview does.`
+    );
+  }
+  if (d.kind === 'reference') {
+    const sides = d.conflict.positions.map((p) => `${p.holds} (${p.part} of ${title})`);
+    return `${d.conflict.topic}: ${sides.join(' vs ')}.${d.conflict.note ? ` ${d.conflict.note}` : ''}`;
+  }
+  const sides = d.conflict.positions.map((p) => `${p.holds} (${sideSources(core.kb.aiEngineer, p.seeds)})`);
   return `${d.conflict.topic}: ${sides.join(' vs ')}.${d.conflict.note ? ` ${d.conflict.note}` : ''}`;
 }
 
@@ -31,6 +35,30 @@ export function disagreementLine(core: Core, d: Disagreement): string {
 export function disagreementSection(core: Core, role: Role): Section[] {
   const lines = core.disagreements(role).map((d) => disagreementLine(core, d));
   return lines.length ? [{ heading: 'Where sources disagree', items: lines }] : [];
+}
+
+/** The pay disagreements about a role in any of these markets ("US pay …", "India pay …"), for /salary. */
+export function payDisagreements(core: Core, role: Role, markets: readonly Market[]): Disagreement[] {
+  const words = markets.map((m) => new RegExp(`\\b${MARKET_LABEL[m]}\\b`));
+  return core
+    .disagreements(role)
+    .filter((d) => (d.kind === 'sources' || d.kind === 'reference') && d.conflict.kind === 'figure' && words.some((w) => w.test(d.conflict.topic)));
+}
+
+/**
+ * For /roles <layer>: the roles the reference files under one layer in its overview table and calls
+ * cross-cutting in their breakdown; `shown` are the roles the answer lists.
+ */
+export function layerCountNote(core: Core, layer: LayerCode, shown: readonly Role[]): string | undefined {
+  const all = core.kb.roles.flatMap((r) => core.disagreements(r)).filter((d) => d.kind === 'layer');
+  const relevant = all.filter((d) => (d.overview === layer && shown.includes(d.role)) || layer === 'cross');
+  if (relevant.length === 0) return undefined;
+  const parts = relevant.map((d) =>
+    d.overview === layer
+      ? `${d.role.name} is counted here, as in the overview table, though its role breakdown calls it ${d.role.layerNote ?? 'cross-cutting'}`
+      : `${d.role.name} is not counted here: its role breakdown calls it ${d.role.layerNote ?? 'cross-cutting'}, but the overview table files it under ${d.overview}, which RoleCall follows`,
+  );
+  return `Counted by the reference's overview table. ${parts.join('; ')}.`;
 }
 
 /** For /roles <difficulty>: how roles that the reference files under two difficulties are counted. */

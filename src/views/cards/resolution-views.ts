@@ -48,7 +48,7 @@ export function unresolvedView(
     kind: 'not_found',
     title: !query ? `Give a ${optionLabel} name` : general ? `"${query}" is not an AI role` : `No role matches "${query}"`,
     description: general
-      ? `RoleCall covers AI careers, and "${query}" does not say AI. The AI ${suggestions.length === 1 ? 'role' : 'roles'} closest to it:`
+      ? `RoleCall covers AI careers, and "${query}" does not say AI. ${suggestions.length === 1 ? 'The AI role closest to it is' : 'The AI roles closest to it are'} below.`
       : suggestions.length > 0
         ? `Did you mean one of these? Try /roles to browse all ${core.kb.roles.length} roles.`
         : `Try /roles to browse all ${core.kb.roles.length} roles, or /help for examples.`,

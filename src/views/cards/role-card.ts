@@ -3,15 +3,11 @@ import type { Role } from '../../core/schema/role.js';
 import type { Action, Field, Section, View } from '../view.js';
 import { deepDiveSelect } from '../deep-dive/index.js';
 import { disagreementSection } from './disagreements.js';
-import { DIFFICULTY_LABEL, kbView, headline, layerLabel, layerSpan, roleRef, salaryLines } from '../format.js';
+import { DIFFICULTY_LABEL, kbView, headline, layerLabel, layerSpan, progressionText, roleRef, salaryLines } from '../format.js';
 
 /** The related roles that are among the 31, for "Compare with…". */
 export function relatedRoles(core: Core, role: Role): Role[] {
   return role.related.flatMap((r) => ('role' in r ? [core.kb.role(r.role)] : []));
-}
-
-export function progressionText(core: Core, role: Role): string[] {
-  return role.progression.map((p) => ('role' in p ? `${core.kb.role(p.role).name}${p.qualifier ? ` (${p.qualifier})` : ''}` : p.title));
 }
 
 export function roleFacts(core: Core, role: Role): Field[] {
@@ -19,7 +15,8 @@ export function roleFacts(core: Core, role: Role): Field[] {
   return [
     {
       label: 'Layer',
-      value: `${layerLabel(core.kb, role.layer)}${span ? ` (spans ${span})` : ''}${role.layerNote ? `, ${role.layerNote}` : ''}`,
+      // "cross-cutting (all layers)" already says what "(spans all layers)" would.
+      value: `${layerLabel(core.kb, role.layer)}${span && !role.layerNote?.includes(span) ? ` (spans ${span})` : ''}${role.layerNote ? `, ${role.layerNote}` : ''}`,
       inline: true,
     },
     { label: 'Entry difficulty', value: DIFFICULTY_LABEL[role.difficulty], inline: true },
@@ -72,7 +69,7 @@ function relatedTitles(role: Role): Section[] {
   return titles.length ? [{ heading: 'Also related', body: titles.join(', ') }] : [];
 }
 
-/** The job-search keywords for the role's layer: "Search for: …". */
+/** The reference's job-search keywords that name this role: "Search for: …". */
 function searchSection(core: Core, role: Role): Section[] {
   const keywords = core.extras(role).keywords;
   return keywords.length ? [{ heading: 'Search for', body: keywords.join(', ') }] : [];
@@ -86,7 +83,7 @@ export function roleCard(core: Core, role: Role): View {
     { heading: 'Key responsibilities', items: role.responsibilities },
     { heading: 'Key differentiator', body: role.differentiator },
     { heading: 'Getting in', body: role.entryRequirements },
-    { heading: 'Career progression', items: progressionText(core, role) },
+    { heading: 'Career progression', items: progressionText(core.kb, role) },
     { heading: 'Hiring', body: role.hiringCompanies.join(', ') },
     { heading: 'Job market', body: role.availabilityNote },
     ...deepDiveSections(core, role),

@@ -15,7 +15,8 @@ export interface SpotlightContent {
   breakIn: string;
   project?: { title: string; tip: string };
   certifications: Array<{ name: string; priority: string; note?: string }>;
-  interviewRounds: Array<{ name: string; task?: string }>;
+  /** Each round, with the take-home tasks of the role's layers where it has them. */
+  interviewRounds: Array<{ name: string; tasks: string[] }>;
 }
 
 /** Keeps the post inside Discord's embed budget: extras are a taste, the card has the rest. */
@@ -33,7 +34,7 @@ export function spotlightContent(core: Core, role: Role): SpotlightContent {
     certifications: extras.certifications
       .slice(0, MAX_CERTIFICATIONS)
       .map((c) => ({ name: c.code ? `${c.name} (${c.code})` : c.name, priority: c.priority, ...(c.note ? { note: c.note } : {}) })),
-    interviewRounds: extras.interviewRounds.slice(0, MAX_ROUNDS).map((r) => ({ name: r.round.name, ...(r.task ? { task: r.task } : {}) })),
+    interviewRounds: extras.interviewRounds.slice(0, MAX_ROUNDS).map((r) => ({ name: r.round.name, tasks: r.tasks.map((t) => t.task) })),
   };
 }
 
@@ -61,7 +62,7 @@ export function spotlightView(core: Core, content: SpotlightContent): View {
     });
   }
   if (content.interviewRounds.length > 0) {
-    extra.push({ heading: 'Interview rounds', items: content.interviewRounds.map((r) => (r.task ? `${r.name}: ${r.task}` : r.name)) });
+    extra.push({ heading: 'Interview rounds', items: content.interviewRounds.map((r) => (r.tasks.length ? `${r.name}: ${r.tasks.join('; ')}` : r.name)) });
   }
   return {
     ...card,

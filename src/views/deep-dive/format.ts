@@ -53,6 +53,9 @@ export function figureText(f: Figure): string {
   return parts.join('; ');
 }
 
+/** What kind of document a seed is, in words. */
+export const SEED_KIND_LABEL: Record<Seed['kind'], string> = { reference: 'Reference', article: 'Article', 'career-note': 'Career note', guide: 'Guide' };
+
 /** A seed's short name: the reference's title, or an article's title with its author or publisher. */
 export function seedLabel(seed: Seed): string {
   if (seed.kind === 'reference') return seed.title;
@@ -64,13 +67,32 @@ export function seedById(deep: AiEngineerDeepDive, id: string): Seed | undefined
   return deep.seeds.find((s) => s.id === id);
 }
 
+/** The seeds' short names, joined: "GenAI Career Roles — Complete Reference (2026); "AI Engineer: The Complete Guide"". */
+export function seedNames(deep: AiEngineerDeepDive, ids: readonly string[]): string {
+  return ids
+    .map((id) => {
+      const seed = seedById(deep, id);
+      return seed ? seedLabel(seed) : id;
+    })
+    .join('; ');
+}
+
 /** "Source: "…" (Ismat Samadov), citing PwC." for a block's SourceRef. */
 export function sourceLine(deep: AiEngineerDeepDive, ref: SourceRef): string {
-  const names = ref.seeds.map((id) => {
-    const seed = seedById(deep, id);
-    return seed ? seedLabel(seed) : id;
-  });
-  return `Source: ${names.join('; ')}${ref.cited.length ? `, citing ${ref.cited.join(', ')}` : ''}.`;
+  return `Source: ${seedNames(deep, ref.seeds)}${ref.cited.length ? `, citing ${ref.cited.join(', ')}` : ''}.`;
+}
+
+/**
+ * Who holds a side of a disagreement, short enough for a list of them: the reference by its title,
+ * an article by its author or publisher (the sources part gives every article's full title).
+ */
+export function sideSources(deep: AiEngineerDeepDive, ids: readonly string[]): string {
+  return ids
+    .map((id) => {
+      const seed = seedById(deep, id);
+      return seed?.kind === 'reference' ? seed.title : seedTag(deep, id);
+    })
+    .join('; ');
 }
 
 /** Short tag for a line that several seeds share a section with: "[003]"-style ids read poorly, so the author. */

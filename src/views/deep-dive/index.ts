@@ -5,6 +5,7 @@ import { comparePart, dayPart, skillsPart, stackPart, tiersPart, type PartConten
 import { ladderPart, payPart } from './pay.js';
 import { conflictsPart, failurePart, marketPart, overviewPart, roadmapPart, sourcesPart } from './journey.js';
 import type { AiEngineerDeepDive } from '../../core/schema/ai-engineer.js';
+import type { KnowledgeBase } from '../../core/knowledge-base.js';
 
 /** The AI Engineer deep-dive, one part per View so each fits a chat message. */
 export const DEEP_DIVE_PARTS = [
@@ -40,7 +41,8 @@ export const DEEP_DIVE_LABEL: Record<DeepDivePart, string> = {
   sources: 'Sources',
 };
 
-const BUILD: Record<DeepDivePart, (deep: AiEngineerDeepDive) => PartContent> = {
+/** Each part from the deep-dive; pay and ladder also set the reference's own figures beside the articles'. */
+const BUILD: Record<DeepDivePart, (deep: AiEngineerDeepDive, kb: KnowledgeBase) => PartContent> = {
   overview: overviewPart,
   tiers: tiersPart,
   compare: comparePart,
@@ -67,7 +69,7 @@ export function deepDiveSelect(except?: DeepDivePart): SelectAction {
 
 export function deepDiveView(core: Core, part: DeepDivePart): View {
   const deep = core.kb.aiEngineer;
-  const content = BUILD[part](deep);
+  const content = BUILD[part](deep, core.kb);
   const role = core.kb.role(deep.meta.role);
   const actions: Action[] = [
     { type: 'button', label: 'Role card', invoke: { command: 'role', args: { name: roleRef(role) } } },

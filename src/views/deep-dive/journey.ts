@@ -1,6 +1,7 @@
 import type { AiEngineerDeepDive } from '../../core/schema/ai-engineer.js';
-import { figureText, seedById, seedLabel, seedTag, sourceLine } from './format.js';
+import { figureText, SEED_KIND_LABEL, seedLabel, seedTag, sideSources, sourceLine } from './format.js';
 import type { PartContent } from './work.js';
+import { asSentence } from '../format.js';
 
 /** Deep-dive parts around the role: definitions, the roadmap in, the market, failures, disagreements, sources. */
 
@@ -16,16 +17,20 @@ export function overviewPart(deep: AiEngineerDeepDive): PartContent {
   };
 }
 
-const durationText = (d: { min: number; max: number | null; unit: string }) => `${d.min}${d.max === null ? '+' : `–${d.max}`} ${d.unit}`;
+type Span = { min: number; max: number | null; unit: 'weeks' | 'months' };
+/** "1–2 months", "6+ months". */
+const durationText = (d: Span) => `${d.min}${d.max === null ? '+' : `–${d.max}`} ${d.unit}`;
+/** Before a noun, with the unit singular: "a 6–8-month roadmap". */
+const durationAdjective = (d: Span) => `${d.min}${d.max === null ? '+' : `–${d.max}`}-${d.unit.replace(/s$/, '')}`;
 
 export function roadmapPart(deep: AiEngineerDeepDive): PartContent {
   const r = deep.breakingIn.roadmap;
   return {
-    description: `A ${durationText(r.total)} roadmap${r.totalNote ? ` ${r.totalNote}` : ''}; it assumes ${r.assumes}. ${sourceLine(deep, r.sources)}`,
+    description: `A ${durationAdjective(r.total)} roadmap${r.totalNote ? ` ${r.totalNote}` : ''}; it assumes ${r.assumes}. ${sourceLine(deep, r.sources)}`,
     sections: [
       ...r.phases.map((p) => ({
         heading: `Phase ${p.phase}: ${p.name} (${p.duration ? durationText(p.duration) : 'ongoing'})`,
-        ...(p.note ? { body: p.note } : {}),
+        ...(p.note ? { body: asSentence(p.note) } : {}),
         items: [
           ...p.goals,
           ...Object.entries(p.checklist ?? {}).map(([skill, task]) => `${skill}: ${task}`),
@@ -88,19 +93,12 @@ export function failurePart(deep: AiEngineerDeepDive): PartContent {
 /** Every disagreement between the sources, each side with its source, never merged. */
 export function conflictsPart(deep: AiEngineerDeepDive): PartContent {
   return {
-    description: 'Where the reference and the articles disagree. Both sides are kept and named; nothing is averaged.',
+    description:
+      'Where the reference and the articles disagree, or an article with itself. Both sides are kept and named (an article by its author or publisher; the titles are under Sources); nothing is averaged.',
     sections: deep.conflicts.map((c) => ({
       heading: c.topic,
       ...(c.note ? { body: c.note } : {}),
-      items: c.positions.map(
-        (p) =>
-          `${p.holds} (${p.seeds
-            .map((id) => {
-              const seed = seedById(deep, id);
-              return seed ? seedLabel(seed) : id;
-            })
-            .join('; ')})`,
-      ),
+      items: c.positions.map((p) => `${p.holds} (${sideSources(deep, p.seeds)})`),
     })),
   };
 }
@@ -110,7 +108,9 @@ export function sourcesPart(deep: AiEngineerDeepDive): PartContent {
     description: 'The documents behind the deep-dive, and the outside sources each one cites.',
     sections: deep.seeds.map((s) => ({
       heading: seedLabel(s),
-      body: [`${s.kind}${s.dated ? `, ${s.dated}` : ''}${s.publisher && s.author ? `, ${s.publisher}` : ''}.`, s.caveat ?? ''].filter(Boolean).join(' '),
+      body: [`${SEED_KIND_LABEL[s.kind]}${s.dated ? `, ${s.dated}` : ''}${s.publisher && s.author ? `, ${s.publisher}` : ''}.`, s.caveat ?? '']
+        .filter(Boolean)
+        .join(' '),
       ...(s.cites.length ? { items: [`Cites: ${s.cites.join(', ')}`] } : {}),
     })),
   };

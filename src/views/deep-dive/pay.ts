@@ -2,6 +2,8 @@ import type { AiEngineerDeepDive, LadderLevel } from '../../core/schema/ai-engin
 import type { Section } from '../view.js';
 import { figureText, payRange, seedTag, sourceLine, yearsText } from './format.js';
 import type { PartContent } from './work.js';
+import type { KnowledgeBase } from '../../core/knowledge-base.js';
+import { headline, MARKET_LABEL, progressionText, salaryLines } from '../format.js';
 
 /** Deep-dive pay: headline figures, premiums, and each article's pay ladder per market (US, UK, India). */
 
@@ -51,11 +53,22 @@ export function ladderSection(deep: AiEngineerDeepDive, market: LadderMarket): S
   };
 }
 
-export function payPart(deep: AiEngineerDeepDive): PartContent {
+/** The reference's own pay for the role, in its units: the headline US range, then each level by market. */
+function referencePaySection(kb: KnowledgeBase, deep: AiEngineerDeepDive): Section {
+  const role = kb.role(deep.meta.role);
+  return {
+    heading: `The reference's figures (${kb.reference.meta.title})`,
+    body: 'US in $K per year, India in ₹ lakh per annum.',
+    items: [`US range: ${headline(role)}`, ...(['us', 'india'] as const).map((m) => `${MARKET_LABEL[m]}: ${salaryLines(role, m).join(' · ')}`)],
+  };
+}
+
+export function payPart(deep: AiEngineerDeepDive, kb: KnowledgeBase): PartContent {
   const s = deep.salary;
   return {
-    description: "Headline US figures, pay premiums and each article's pay ladder for the US, the UK and India.",
+    description: "The reference's pay for the role, headline US figures, pay premiums and each article's pay ladder for the US, the UK and India.",
     sections: [
+      referencePaySection(kb, deep),
       {
         heading: 'Headline US figures',
         body: sourceLine(deep, s.headline.sources),
@@ -79,17 +92,23 @@ export function payPart(deep: AiEngineerDeepDive): PartContent {
   };
 }
 
-/** What each rung does, per article: title, years, focus and responsibilities. */
-export function ladderPart(deep: AiEngineerDeepDive): PartContent {
+/** What each rung does, per article: title, years, focus and responsibilities; then the reference's own ladder and next moves. */
+export function ladderPart(deep: AiEngineerDeepDive, kb: KnowledgeBase): PartContent {
+  const role = kb.role(deep.meta.role);
+  const title = kb.reference.meta.title;
   return {
-    description: `Seniority from junior to staff or lead, as each article describes it. Pay is under "Pay". ${sourceLine(deep, deep.careerLadder.sources)}`,
-    sections: deep.careerLadder.rungs.map((rung) => ({
-      heading: LADDER_LEVEL_LABEL[rung.level],
-      items: rung.views.map((v) => {
-        const years = yearsText(v.years);
-        const detail = [v.focus, v.responsibilities.length ? `Responsibilities: ${v.responsibilities.join(', ')}.` : ''].filter(Boolean).join(' ');
-        return `${seedTag(deep, v.seed)}: ${v.title}${years ? ` (${years})` : ''}${detail ? `. ${detail}` : ''}`;
-      }),
-    })),
+    description: `Seniority from junior to staff or lead, as each article describes it, then the reference's ladder; pay is in the pay part. ${sourceLine(deep, deep.careerLadder.sources)}`,
+    sections: [
+      ...deep.careerLadder.rungs.map((rung) => ({
+        heading: LADDER_LEVEL_LABEL[rung.level],
+        items: rung.views.map((v) => {
+          const years = yearsText(v.years);
+          const detail = [v.focus, v.responsibilities.length ? `Responsibilities: ${v.responsibilities.join(', ')}.` : ''].filter(Boolean).join(' ');
+          return `${seedTag(deep, v.seed)}: ${v.title}${years ? ` (${years})` : ''}${detail ? `. ${detail}` : ''}`;
+        }),
+      })),
+      { heading: `The reference's career ladder, for every role (${title})`, items: kb.reference.pathways.ladder.map((r) => `${r.level}: ${r.years}`) },
+      { heading: `Next moves from ${role.name}, per the reference`, items: progressionText(kb, role) },
+    ],
   };
 }

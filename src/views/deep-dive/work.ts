@@ -1,6 +1,7 @@
 import type { AiEngineerDeepDive, ComparisonCell, PayUnit } from '../../core/schema/ai-engineer.js';
 import type { Section, Table } from '../view.js';
 import { payRange, seedTag, sourceLine } from './format.js';
+import { asSentence, capitalised } from '../format.js';
 import { groupDigits } from '../text/numbers.js';
 
 /** Deep-dive parts about the work itself: the tiers, the role comparisons, the stack, skills and the day-to-day. */
@@ -82,7 +83,7 @@ export function stackPart(deep: AiEngineerDeepDive): PartContent {
         items: s.vectorDatabases.flatMap((g) => [
           ...g.byUseCase.map((u) => {
             const size = u.vectorsUnder ? ` (under ${groupDigits(u.vectorsUnder)} vectors)` : u.vectorsFrom ? ` (${groupDigits(u.vectorsFrom)}+ vectors)` : '';
-            return `${u.useCase}${size}: ${u.pickNote ?? u.picks.join(' or ')}, because it ${u.why}`;
+            return `${u.useCase}${size}: ${u.pickNote ?? u.picks.join(' or ')}, because ${u.why}`;
           }),
           ...(g.named.length ? [`Named by ${seedTag(deep, g.sources.seeds[0]!)}: ${g.named.join(', ')}`] : []),
           ...g.notes,
@@ -122,11 +123,14 @@ export function dayPart(deep: AiEngineerDeepDive): PartContent {
   return {
     description: 'What the work looks like from day to day, by area.',
     sections: deep.dayToDay.flatMap((g) =>
-      g.areas.map((a) => ({
-        heading: `${a.area} (${g.sources.seeds.map((id) => seedTag(deep, id)).join(', ')})`,
-        body: [a.context, a.tools.length ? `Tools: ${a.tools.join(', ')}.` : ''].filter(Boolean).join('. '),
-        items: a.tasks,
-      })),
+      g.areas.map((a) => {
+        const body = [a.context ? asSentence(a.context) : '', a.tools.length ? `Tools: ${a.tools.join(', ')}.` : ''].filter(Boolean).join(' ');
+        return {
+          heading: `${capitalised(a.area)} (${g.sources.seeds.map((id) => seedTag(deep, id)).join(', ')})`,
+          ...(body ? { body } : {}),
+          items: a.tasks,
+        };
+      }),
     ),
   };
 }

@@ -89,13 +89,13 @@ export const BreakingIn = z
           .strict(),
       )
       .default([]),
-    /** Advice by topic: portfolio, communities, interviews, qualifications. */
+    /** Advice by topic; /prep shows the interview advice and /projects the portfolio advice, for the role. */
     advice: z
       .array(
         z
           .object({
             sources: SourceRef,
-            topic: z.string().min(1),
+            topic: z.enum(['portfolio', 'communities', 'interviews', 'qualifications', 'priorities']),
             points: z.array(z.string().min(1)).min(1),
           })
           .strict(),

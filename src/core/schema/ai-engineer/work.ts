@@ -136,6 +136,7 @@ export const VectorDbUseCase = z
     picks: z.array(z.string().min(1)).min(1),
     /** How the picks relate, e.g. start with one and move to the next. */
     pickNote: z.string().min(1).optional(),
+    /** The reason, as a clause with its own subject and verb: "it needs no new infrastructure". */
     why: z.string().min(1),
   })
   .strict();
