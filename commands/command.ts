@@ -14,7 +14,7 @@ export type OptionSpec =
 
 /** Who is asking and where, and what this front end offers the commands that need more than the core. */
 export interface CommandContext {
-  platform: 'discord' | 'slack' | 'console' | 'cli';
+  platform: 'discord' | 'slack' | 'console' | 'cli' | 'web';
   invoker?: { userId: string; channelId?: string; workspaceId?: string };
   /** The weekly spotlight as this front end manages it; absent where /spotlight is not offered. */
   spotlight?: SpotlightAccess;

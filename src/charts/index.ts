@@ -1,4 +1,5 @@
 import { chartFileName, type ChartSpec } from '../views/chart.js';
+import type { ShareCard } from '../views/share-card.js';
 
 /**
  * Draws a View's chart. The renderer (vega, vega-lite, resvg and the font) is imported on the
@@ -40,4 +41,10 @@ export async function renderChart(chart: ChartSpec): Promise<RenderedChart> {
   const r = await load();
   const svg = await r.chartToSvg(chart);
   return { fileName: chartFileName(chart, 'png'), png: await r.svgToPng(svg), svg, alt: chart.alt };
+}
+
+/** A link preview's picture: a 1200×630 PNG of the card, drawn at its own size. */
+export async function renderShareCard(card: ShareCard): Promise<Buffer> {
+  const r = await load();
+  return r.svgToPng(await r.shareCardToSvg(card), 1);
 }
