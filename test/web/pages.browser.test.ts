@@ -21,7 +21,13 @@ import { testCore } from '../helpers/core.js';
 reportMissingChromium();
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = ['/roles', '/roles/ai-engineer', '/compare/ai-engineer/ml-engineer/generative-ai-engineer', '/path/prompt-engineer/ai-solutions-architect', '/roles/data'];
+const PAGES = [
+  '/roles',
+  '/roles/ai-engineer',
+  '/compare/ai-engineer/ml-engineer/generative-ai-engineer',
+  '/path/prompt-engineer/ai-solutions-architect',
+  '/roles/data',
+];
 const PHONE = { width: 390, height: 844 };
 
 async function axe(page: Page): Promise<AxeResults> {
@@ -86,12 +92,18 @@ describe.runIf(haveChromium)('the pages in headless Chromium', () => {
         expect(Number(await page.evaluate('document.documentElement.scrollWidth')), path).toBeLessThanOrEqual(PHONE.width);
         // The hashed stylesheet ran: the page's main column has its width and colour scheme.
         expect(await page.evaluate(`getComputedStyle(document.querySelector('main')).maxWidth`), path).toBe('832px');
-        expect(console.filter((m) => /Content Security Policy|Refused/i.test(m)), path).toEqual([]);
+        expect(
+          console.filter((m) => /Content Security Policy|Refused/i.test(m)),
+          path,
+        ).toEqual([]);
         // A wide table scrolls inside its own box, and the box takes the keyboard's focus.
         const boxes = (await page.evaluate(
           `[...document.querySelectorAll('.table-wrap')].map((b) => ({ wide: b.scrollWidth > b.clientWidth, tab: b.tabIndex }))`,
         )) as Array<{ wide: boolean; tab: number }>;
-        expect(boxes.every((b) => b.tab === 0), path).toBe(true);
+        expect(
+          boxes.every((b) => b.tab === 0),
+          path,
+        ).toBe(true);
       } finally {
         await close();
       }

@@ -1,9 +1,15 @@
+import { COMPARE_SLOTS } from '../../../commands/compare.js';
+import type { Role } from '../../core/schema/role.js';
+import { unresolvedView } from '../../views/cards/resolution-views.js';
+import { roleRef } from '../../views/format.js';
 import { pagePath } from '../../views/page-url.js';
-import type { View } from '../../views/view.js';
+import type { Invocation } from '../../views/view.js';
 import { escapeHtml as esc } from '../../web/pages.js';
 import { documentHtml } from './document.js';
-import { heading, type RenderContext, viewHtml } from './html.js';
-import type { PageSite } from './page-kit.js';
+import { heading, viewHtml } from './html.js';
+import { refSegment } from './links.js';
+import type { Lookup } from './lookup.js';
+import { type PageSite, renderContext } from './page-kit.js';
 import { ogPath } from './routes.js';
 
 /**
@@ -22,8 +28,27 @@ function errorDocument(site: PageSite, title: string, body: string): string {
   );
 }
 
-/** 404 for a role the resolver was unsure of: its answer, with the candidates or suggestions as links. */
-export function unresolvedPage(site: PageSite, view: View, ctx: RenderContext): string {
+/**
+ * 404 for a role the resolver was unsure of: its answer (the builder /role, /compare and /path
+ * use), with the candidates or suggestions as links that keep the rest of the address.
+ */
+export function unresolvedPage(
+  site: PageSite,
+  page: 'role' | 'compare' | 'path',
+  segments: readonly string[],
+  look: Extract<Lookup, { status: 'unresolved' }>,
+): string {
+  // Settled slots travel as "#n"; a slot the visitor typed that did not resolve stays as typed.
+  const slots = (r: Role) => segments.map((s, i) => (i === look.index ? roleRef(r) : look.roles[i] ? roleRef(look.roles[i]!) : s));
+  const retry = (r: Role): Invocation =>
+    page === 'role'
+      ? { command: 'role', args: { name: roleRef(r) } }
+      : page === 'path'
+        ? { command: 'path', args: { from: slots(r)[0]!, to: slots(r)[1]! } }
+        : { command: 'compare', args: Object.fromEntries(slots(r).map((s, i) => [COMPARE_SLOTS[i]!, s])) };
+  const view = unresolvedView(site.core, look.resolution, retry);
+  const refs = refSegment(site.core.kb);
+  const ctx = renderContext(site, (arg) => refs(arg) ?? encodeURIComponent(arg));
   return errorDocument(site, view.title, viewHtml(view, ctx, { level: 1, actions: 'Did you mean', footer: false }));
 }
 

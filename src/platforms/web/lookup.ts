@@ -1,6 +1,7 @@
 import type { Core } from '../../core/index.js';
 import type { Resolution } from '../../core/resolve/resolution.js';
 import type { Role } from '../../core/schema/role.js';
+import type { PageTarget } from '../../views/page-url.js';
 
 /**
  * The role words of a page's URL → roles, by the resolver and nothing else: a role id is the
@@ -46,4 +47,12 @@ export function lookUp(core: Core, segments: readonly string[]): Lookup {
   });
   if (unsure) return { status: 'unresolved', ...unsure, roles };
   return { status: 'found', roles: roles as Role[], canonical };
+}
+
+/** The page of resolved roles, or the 400 problem with them (a role named twice, a path to itself). */
+export function pageTarget(page: 'role' | 'compare' | 'path', roles: readonly Role[]): PageTarget | string {
+  if (page === 'role') return { kind: 'role', role: roles[0]!.id };
+  const twice = roles.find((r, i) => roles.indexOf(r) !== i);
+  if (page === 'compare') return twice ? `${twice.name} is named twice: compare it with another role.` : { kind: 'compare', roles: roles.map((r) => r.id) };
+  return twice ? `A path goes from one role to another; both ends here are ${twice.name}.` : { kind: 'path', from: roles[0]!.id, to: roles[1]!.id };
 }

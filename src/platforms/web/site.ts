@@ -2,26 +2,22 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Dispatcher, newErrorId } from '../../app/dispatch.js';
 import { renderChartSvg, renderShareCard } from '../../charts/index.js';
-import { COMPARE_SLOTS } from '../../../commands/compare.js';
 import type { Core } from '../../core/index.js';
 import type { Role } from '../../core/schema/role.js';
-import { unresolvedView } from '../../views/cards/resolution-views.js';
 import type { ChartSpec } from '../../views/chart.js';
-import { roleRef } from '../../views/format.js';
 import { pagePath, type PageTarget, publicBase } from '../../views/page-url.js';
-import { indexShareCard, roleShareCard, type ShareCard, viewShareCard } from '../../views/share-card.js';
-import type { Invocation } from '../../views/view.js';
-import { comparePage, compareArgs, pathPage } from './answer-pages.js';
+import type { ShareCard } from '../../views/share-card.js';
+import { comparePage, pathPage } from './answer-pages.js';
 import { robotsTxt, sitemapXml } from './crawl.js';
 import { badRequestPage, failurePage, methodNotAllowedPage, notFoundPage, unresolvedPage } from './error-pages.js';
 import { indexPage } from './index-page.js';
-import { type Lookup, lookUp } from './lookup.js';
+import { lookUp, pageTarget } from './lookup.js';
 import { Memo } from './memo.js';
-import { answer, type BuiltPage, type PageSite, renderContext } from './page-kit.js';
-import { refSegment } from './links.js';
+import type { BuiltPage, PageSite } from './page-kit.js';
 import { type PageRequest, type PageResponse, Representation } from './representation.js';
 import { rolePage } from './role-page.js';
 import { ogPath, type ParsedUrl, parseUrl } from './routes.js';
+import { shareCardOf } from './share-cards.js';
 import { HTML_HEADERS } from './style.js';
 import { inlineSvg } from './svg.js';
 
@@ -154,14 +150,6 @@ export function createWebPages(opts: WebPagesOptions): WebPages {
     headers: { location: `${base}${pagePath(target)}`, 'cache-control': CACHE_CONTROL.redirect, 'content-length': '0' },
   });
 
-  /** The target of resolved roles, or the 400 problem with them. */
-  function targetOf(page: 'role' | 'compare' | 'path', roles: Role[]): PageTarget | string {
-    if (page === 'role') return { kind: 'role', role: roles[0]!.id };
-    const twice = roles.find((r, i) => roles.indexOf(r) !== i);
-    if (page === 'compare') return twice ? `${twice.name} is named twice: compare it with another role.` : { kind: 'compare', roles: roles.map((r) => r.id) };
-    return twice ? `A path goes from one role to another; both ends here are ${twice.name}.` : { kind: 'path', from: roles[0]!.id, to: roles[1]!.id };
-  }
-
   function build(target: PageTarget): Promise<BuiltPage> {
     const role = (id: string) => core.kb.role(id);
     switch (target.kind) {
@@ -178,30 +166,14 @@ export function createWebPages(opts: WebPagesOptions): WebPages {
 
   const page = (target: PageTarget) => pages.get(pagePath(target), target.kind === 'roles' || target.kind === 'role', async () => keep(await build(target)));
 
-  /** The 404 for a segment the resolver was unsure of; its links keep the rest of the address. */
-  function unresolved(parsed: Extract<ParsedUrl, { kind: 'page' }>, look: Extract<Lookup, { status: 'unresolved' }>): Representation {
-    // Settled slots travel as "#n"; a slot the visitor typed that did not resolve stays as typed.
-    const slots = (r: Role) => parsed.segments.map((s, i) => (i === look.index ? roleRef(r) : look.roles[i] ? roleRef(look.roles[i]!) : s));
-    const retry = (r: Role): Invocation =>
-      parsed.page === 'role'
-        ? { command: 'role', args: { name: roleRef(r) } }
-        : parsed.page === 'path'
-          ? { command: 'path', args: { from: slots(r)[0]!, to: slots(r)[1]! } }
-          : { command: 'compare', args: Object.fromEntries(slots(r).map((s, i) => [COMPARE_SLOTS[i]!, s])) };
-    const view = unresolvedView(core, look.resolution, retry);
-    const refs = refSegment(core.kb);
-    const ctx = renderContext(site, (arg) => refs(arg) ?? encodeURIComponent(arg));
-    return html(404, unresolvedPage(site, view, ctx));
-  }
-
   async function pageResponse(req: PageRequest, parsed: Extract<ParsedUrl, { kind: 'page' }>): Promise<PageResponse> {
     if (parsed.page === 'roles') {
       if (parsed.trailingSlash) return redirect({ kind: 'roles' });
       return (await page({ kind: 'roles' })).rep.respond(req);
     }
     const look = lookUp(core, parsed.segments);
-    if (look.status === 'unresolved') return unresolved(parsed, look).respond(req);
-    const target = targetOf(parsed.page, look.roles);
+    if (look.status === 'unresolved') return html(404, unresolvedPage(site, parsed.page, parsed.segments, look)).respond(req);
+    const target = pageTarget(parsed.page, look.roles);
     if (typeof target === 'string') return html(400, badRequestPage(site, target)).respond(req);
     if (!look.canonical || parsed.trailingSlash) return redirect(target);
     return (await page(target)).rep.respond(req);
@@ -210,12 +182,12 @@ export function createWebPages(opts: WebPagesOptions): WebPages {
   async function imageResponse(req: PageRequest, parsed: Extract<ParsedUrl, { kind: 'image' }>): Promise<PageResponse> {
     // Pictures are linked from our own pages only, by id: no lookups, no redirects.
     const roles = parsed.segments.map((s) => core.kb.byId.get(s));
-    const target = parsed.page === 'roles' ? ({ kind: 'roles' } as const) : roles.every(Boolean) ? targetOf(parsed.page, roles as Role[]) : undefined;
+    const target = parsed.page === 'roles' ? ({ kind: 'roles' } as const) : roles.every(Boolean) ? pageTarget(parsed.page, roles as Role[]) : undefined;
     if (target === undefined || typeof target === 'string') return html(404, notFoundPage(site)).respond(req);
     const pin = target.kind === 'roles' || target.kind === 'role';
     try {
       const rep = await images.get(ogPath(target), pin, async () => {
-        const png = await drawCard(await shareCardOf(target));
+        const png = await drawCard(await shareCardOf(site, target));
         return new Representation(png, {
           status: 200,
           contentType: 'image/png',
@@ -232,23 +204,6 @@ export function createWebPages(opts: WebPagesOptions): WebPages {
         headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': CACHE_CONTROL.error, 'retry-after': '60' },
         ...(req.method === 'HEAD' ? {} : { body: Buffer.from('The picture could not be drawn; try again in a minute.\n') }),
       };
-    }
-  }
-
-  async function shareCardOf(target: PageTarget): Promise<ShareCard> {
-    switch (target.kind) {
-      case 'roles':
-        return indexShareCard(core);
-      case 'role':
-        return roleShareCard(core, core.kb.role(target.role));
-      case 'compare':
-        return viewShareCard(core, await answer(site, 'compare', compareArgs(target.roles.map((id) => core.kb.role(id)))), 'Comparison');
-      case 'path':
-        return viewShareCard(
-          core,
-          await answer(site, 'path', { from: roleRef(core.kb.role(target.from)), to: roleRef(core.kb.role(target.to)) }),
-          'Career path',
-        );
     }
   }
 
