@@ -58,6 +58,11 @@ const table = {
   ],
   charts: ['^src/charts/', ['src/views/', 'src/core/paths', ...npm('vega', 'vega-lite', '@resvg/resvg-js')], []],
   web: ['^src/web/', [], []],
+  'web-platform': [
+    '^src/platforms/web/',
+    ['src/platforms/shared/', 'src/app/', 'commands/', 'src/views/', 'src/charts/', 'src/web/', 'src/core/schema/'],
+    ['src/core/'],
+  ],
   console: [
     '^src/platforms/console/',
     ['src/platforms/shared/', 'src/app/', 'commands/', 'src/views/', 'src/spotlight/', 'src/config/', 'src/core/schema/'],

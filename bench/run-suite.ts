@@ -9,6 +9,7 @@ const loaders: Record<string, () => Promise<() => Promise<void>>> = {
   'scale-out': async () => (await import('./scale-out.js')).benchScaleOut,
   installs: async () => (await import('./installs.js')).benchInstalls,
   charts: async () => (await import('./charts.js')).benchCharts,
+  pages: async () => (await import('./pages.js')).benchPages,
   spotlight: async () => {
     const mod = (await import('./spotlight.js').catch(() => undefined)) as { benchSpotlight?: () => Promise<void> } | undefined;
     return mod?.benchSpotlight ?? (async () => console.log('\n## Spotlight\n(not available)'));

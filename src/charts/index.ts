@@ -1,5 +1,6 @@
 import { chartFileName } from '../views/chart.js';
 import type { ChartSpec } from '../views/chart-spec.js';
+import type { ShareCard } from '../views/share-card.js';
 
 /**
  * Draws a View's chart. The renderer (vega, vega-lite, resvg and the font) is imported on the
@@ -41,4 +42,10 @@ export async function renderChart(chart: ChartSpec): Promise<RenderedChart> {
   const r = await load();
   const svg = await r.chartToSvg(chart);
   return { fileName: chartFileName(chart, 'png'), png: await r.svgToPng(svg), svg, alt: chart.alt };
+}
+
+/** A link preview's picture: a 1200×630 PNG of the card, drawn at its own size. */
+export async function renderShareCard(card: ShareCard): Promise<Buffer> {
+  const r = await load();
+  return r.svgToPng(await r.shareCardToSvg(card), 1);
 }

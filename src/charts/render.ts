@@ -3,8 +3,11 @@ import { renderAsync } from '@resvg/resvg-js';
 import { parse, View as VegaView } from 'vega';
 import { compile } from 'vega-lite';
 import { packageRoot } from '../core/paths.js';
+import type { TopLevelSpec } from 'vega-lite';
 import type { ChartSpec } from '../views/chart-spec.js';
+import type { ShareCard } from '../views/share-card.js';
 import { FONT_FAMILY, toVegaLite } from './vega-spec.js';
+import { shareCardSpec } from './share-card-spec.js';
 
 /**
  * The heavy half of the charts: vega-lite → vega → SVG, then resvg → PNG. Only `./index.ts`
@@ -16,8 +19,17 @@ export const FONT_FILE = join(packageRoot(), 'assets', 'fonts', 'DejaVuSans.ttf'
 /** PNGs are drawn at 1.5 times the SVG's size, for sharp text on high-density screens. */
 export const PNG_SCALE = 1.5;
 
-export async function chartToSvg(chart: ChartSpec): Promise<string> {
-  const vega = compile(toVegaLite(chart)).spec;
+export function chartToSvg(chart: ChartSpec): Promise<string> {
+  return specToSvg(toVegaLite(chart));
+}
+
+/** A link preview's picture (og:image), exactly 1200×630: see share-card-spec.ts. */
+export function shareCardToSvg(card: ShareCard): Promise<string> {
+  return specToSvg(shareCardSpec(card));
+}
+
+async function specToSvg(spec: TopLevelSpec): Promise<string> {
+  const vega = compile(spec).spec;
   // renderer 'none': nothing draws to a canvas; toSVG builds the markup from the scenegraph.
   const view = new VegaView(parse(vega), { renderer: 'none', logLevel: 0 });
   try {
@@ -31,10 +43,10 @@ export async function chartToSvg(chart: ChartSpec): Promise<string> {
  * Rasterises on libuv's thread pool (resvg's renderAsync): font loading, drawing and PNG
  * encoding are most of a chart's cost, and off the event loop they never hold up other answers.
  */
-export async function svgToPng(svg: string): Promise<Buffer> {
+export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Buffer> {
   const image = await renderAsync(svg, {
     font: { loadSystemFonts: false, fontFiles: [FONT_FILE], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
-    fitTo: { mode: 'zoom', value: PNG_SCALE },
+    fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
   });
   return image.asPng();

@@ -4,6 +4,8 @@
  * script, no build step, readable on a phone, and every interpolated string escaped.
  */
 
+import { createHash } from 'node:crypto';
+
 /** An install button on the landing page: each platform gives its own ("Add to Slack", "Add to Discord"). */
 export interface LandingLink {
   label: string;
@@ -15,17 +17,27 @@ export interface LandingButton extends LandingLink {
   platform: string;
 }
 
-/** Sent with every page: no script may run, nothing may frame or submit it elsewhere. */
-export const PAGE_HEADERS: Readonly<Record<string, string>> = {
-  'content-type': 'text/html; charset=utf-8',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-};
+/**
+ * The Content-Security-Policy of a page whose only styles are the given inline stylesheets:
+ * each is allowed by its hash, so no other style, and no script at all, can run. A
+ * `<script type="application/ld+json">` block is data the browser never executes, so it needs
+ * no permission.
+ */
+export function pageCsp(styleSheets: readonly string[]): string {
+  const hashes = styleSheets.map((css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`).join(' ');
+  return `default-src 'none'; style-src ${hashes}; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`;
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&` as \u escapes, so no
+ * string in it can close the element ("</script>") or open a comment, and U+2028/U+2029 escaped too.
+ */
+export function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // Colours meet WCAG AA contrast: #1d3557 on white is 12:1, white on #1d3557 likewise.
@@ -43,6 +55,15 @@ const STYLE = `
   code { background: #f1f3f5; padding: 0.1rem 0.3rem; border-radius: 0.2rem; font-size: 0.95em; }
   .note { color: #444; font-size: 0.95rem; }
 `;
+
+/** Sent with every page: no script may run, nothing may frame or submit it elsewhere. */
+export const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': pageCsp([STYLE]),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
 
 function page(title: string, body: string): string {
   return `<!doctype html>

@@ -1,33 +1,14 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, launchChromium, reportMissingChromium } from '../helpers/chromium.js';
 import { testCore } from '../helpers/core.js';
 import { InstallHarness } from './install-harness.js';
 
 /**
- * "Add to Slack" in a real browser: headless Chromium (Debian's package, driven by
- * playwright-core) with JavaScript turned off, so the pages prove they need none.
- * CI installs Chromium (.ci/run) and this suite must run there; on a machine without it, the
- * suite reports one plainly named skipped test instead.
+ * "Add to Slack" in a real browser: headless Chromium with JavaScript turned off, so the pages
+ * prove they need none (see test/helpers/chromium.ts for when it runs).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const inCi = Boolean(process.env.CI) && process.env.CI !== 'false';
-const MISSING = `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH) to run the browser test`;
-
-if (!haveChromium) {
-  describe('browser test', () => {
-    if (inCi) {
-      it('needs Chromium under CI', () => {
-        throw new Error(MISSING);
-      });
-    } else {
-      // Said on stderr too, where npm test shows it, not only in the list of skipped tests.
-      console.warn(`browser test skipped: ${MISSING}`);
-      it.skip(`SKIPPED: ${MISSING}`, () => {});
-    }
-  });
-}
+reportMissingChromium();
 
 describe.runIf(haveChromium)('"Add to Slack" in headless Chromium', () => {
   let h: InstallHarness;
@@ -36,11 +17,7 @@ describe.runIf(haveChromium)('"Add to Slack" in headless Chromium', () => {
   beforeAll(async () => {
     h = await InstallHarness.start(testCore(), { spotlight: true });
     h.addWorkspace('T0BROWSER', { teamName: 'Browser Club' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
