@@ -1,0 +1,95 @@
+import type { Mention } from './role-mentions.js';
+import type { Token } from './text.js';
+
+/**
+ * Which way a career move goes: the roles a question comes from ("I'm a data scientist",
+ * "from X", "X to Y") and the ones it goes to ("become", "get into", "to Y").
+ */
+export type Direction = 'from' | 'to';
+
+const ORIGIN_BEFORE: ReadonlyArray<readonly string[]> = [
+  ['from'],
+  ['im', 'a'],
+  ['im', 'an'],
+  ['i', 'am', 'a'],
+  ['i', 'am', 'an'],
+  ['working', 'as', 'a'],
+  ['working', 'as', 'an'],
+  ['working', 'as'],
+  ['work', 'as', 'a'],
+  ['work', 'as', 'an'],
+  ['work', 'as'],
+  ['currently', 'a'],
+  ['currently', 'an'],
+  ['being', 'a'],
+  ['being', 'an'],
+  ['after', 'being', 'a'],
+  ['after', 'being', 'an'],
+  ['after'],
+  ['as', 'a'],
+  ['as', 'an'],
+  ['for', 'a'],
+  ['for', 'an'],
+  ['of', 'a'],
+  ['of', 'an'],
+  ['for'],
+  ['of'],
+];
+const TARGET_VERBS = new Set(['become', 'becoming', 'be', 'into', 'to', 'towards', 'toward', '->']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+function endsWith(tokens: readonly Token[], end: number, words: readonly string[]): boolean {
+  if (end - words.length < 0) return false;
+  return words.every((w, k) => tokens[end - words.length + k]!.norm === w);
+}
+
+/** "from"/"to" for a mention by the words just before it; undefined when they say neither. */
+export function directionOf(tokens: readonly Token[], mention: Mention, previous: Mention | undefined): Direction | undefined {
+  let end = mention.start;
+  while (end > 0 && ARTICLES.has(tokens[end - 1]!.norm)) end--;
+  const before = tokens[end - 1];
+  if (before && TARGET_VERBS.has(before.norm)) {
+    // "X to Y": "to" after a role is a move; "want to <role>" is not a word order people use.
+    if (before.norm !== 'to' || previous || ['switch', 'move', 'transition', 'pivot', 'go', 'get', 'shift', 'way'].includes(tokens[end - 2]?.norm ?? '')) return 'to';
+  }
+  if (ORIGIN_BEFORE.some((words) => endsWith(tokens, mention.start, words))) {
+    const first = tokens[mention.start - 1]!.norm;
+    // "for"/"of" say "from" only in "career path for X", "next steps for X" (the caller checks the path cue).
+    return first === 'for' || first === 'of' || tokens[mention.start - 2]?.norm === 'for' || tokens[mention.start - 2]?.norm === 'of' ? undefined : 'from';
+  }
+  return undefined;
+}
+
+const ORIGIN_STARTS: ReadonlyArray<readonly string[]> = [
+  ['im', 'a'],
+  ['im', 'an'],
+  ['i', 'am', 'a'],
+  ['i', 'am', 'an'],
+  ['working', 'as', 'a'],
+  ['working', 'as', 'an'],
+  ['work', 'as', 'a'],
+  ['work', 'as', 'an'],
+];
+const ORIGIN_STOP = new Set(['and', 'but', 'with', 'who', 'wanting', 'want', 'wants', 'looking', 'trying', 'planning', 'how', 'in', 'at', 'for', 'from', 'since', 'having', 'of', 'to', 'currently', 'working', 'so', 'what', 'can', 'should']);
+
+/**
+ * The words a question uses for where the asker is now, when they are no role: "I'm a data
+ * analyst, …", "SWE wanting to switch…", "backend developer to AI engineer". Undefined when none.
+ */
+export function originPhrase(tokens: readonly Token[], firstTarget: number, isTitleWord: (w: string) => boolean): { start: number; end: number } | undefined {
+  for (let i = 0; i < firstTarget; i++) {
+    const start = ORIGIN_STARTS.find((w) => endsWith(tokens, i + w.length, w) && i + w.length <= firstTarget);
+    if (!start) continue;
+    const from = i + start.length;
+    let to = from;
+    while (to < firstTarget && to - from < 4 && !ORIGIN_STOP.has(tokens[to]!.norm) && tokens[to]!.clause === tokens[from]!.clause) to++;
+    if (to > from) return { start: from, end: to };
+  }
+  // No "I'm a": the question's first words, when a verb of moving follows them.
+  let to = 0;
+  while (to < firstTarget && to < 4 && !ORIGIN_STOP.has(tokens[to]!.norm) && !['switch', 'move', 'transition', 'pivot', 'become'].includes(tokens[to]!.norm)) to++;
+  const next = tokens[to]?.norm ?? '';
+  const title = to > 0 && isTitleWord(tokens[to - 1]!.norm);
+  if (title && ['wanting', 'want', 'wants', 'to', 'switch', 'move', 'transition', 'pivot', 'who'].includes(next)) return { start: 0, end: to };
+  return undefined;
+}
