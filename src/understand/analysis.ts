@@ -2,7 +2,8 @@ import type { Core } from '../core/index.js';
 import type { Role } from '../core/schema/role.js';
 import { directionOf, originPhrase } from './direction.js';
 import { type Entities, findEntities } from './entities.js';
-import { CUES, OFF_TOPIC, SMALL_TALK } from './lexicon.js';
+import { CUES } from './lexicon.js';
+import { OFF_TOPIC, SMALL_TALK } from './scope-words.js';
 import { PhraseIndex, singular } from './phrases.js';
 import { type Mention, findMentions } from './role-mentions.js';
 import { type QuestionText, readQuestion, type Token } from './text.js';
@@ -40,7 +41,10 @@ export interface Analysis {
 const INTENT_CUES = new PhraseIndex<Array<[AskIntent, number]>>();
 for (const [intent, list] of Object.entries(CUES) as Array<[AskIntent, ReadonlyArray<readonly [string, number]>]>) {
   for (const [phrase, weight] of list) {
-    const existing = INTENT_CUES.at(phrase.split(' ').map((norm) => ({ norm, raw: norm, sentence: 0, clause: 0 })), 0);
+    const existing = INTENT_CUES.at(
+      phrase.split(' ').map((norm) => ({ norm, raw: norm, sentence: 0, clause: 0 })),
+      0,
+    );
     if (existing && existing.text === phrase) existing.value.push([intent, weight]);
     else INTENT_CUES.add(phrase, [[intent, weight]]);
   }
@@ -81,7 +85,10 @@ export function analyse(core: Core, vocab: Vocabulary, text: string): Analysis {
   }
   // "what can a new grad AI engineer make", "how much do MLEs make": make after a role is pay.
   const firstMention = mentions[0];
-  if (firstMention && tokens.some((t, i) => /^mak(?:e|es|ing)$/.test(t.norm) && i > firstMention.start && t.sentence === tokens[firstMention.start]!.sentence)) {
+  if (
+    firstMention &&
+    tokens.some((t, i) => /^mak(?:e|es|ing)$/.test(t.norm) && i > firstMention.start && t.sentence === tokens[firstMention.start]!.sentence)
+  ) {
     cues.set('salary', (cues.get('salary') ?? 0) + 2);
   }
   const offTopic = OFF.scan(tokens).map((h) => {
@@ -103,7 +110,12 @@ export function analyse(core: Core, vocab: Vocabulary, text: string): Analysis {
       if (dir) evidence.push({ kind: dir, text: m.text, value: m.role.id });
       if (dir === 'from' && !from.includes(m.role)) from.push(m.role);
       if (dir === 'to' && !to.includes(m.role)) to.push(m.role);
-    } else evidence.push({ kind: m.kind === 'ambiguous' ? 'ambiguous-role' : 'other-title', text: m.text, value: m.kind === 'ambiguous' ? m.candidates.map((r) => r.id).join(' ') : '' });
+    } else
+      evidence.push({
+        kind: m.kind === 'ambiguous' ? 'ambiguous-role' : 'other-title',
+        text: m.text,
+        value: m.kind === 'ambiguous' ? m.candidates.map((r) => r.id).join(' ') : '',
+      });
     previous = m;
   }
   // "X to Y" with nothing before X: X is where the move starts.
@@ -116,8 +128,12 @@ export function analyse(core: Core, vocab: Vocabulary, text: string): Analysis {
   const other = mentions.find((m) => m.kind === 'other');
   const targetAt = firstTo?.start ?? firstRole?.start ?? tokens.length;
   if (from.length === 0 && (to.length > 0 || firstRole)) {
-    const span = other && other.start < targetAt ? other : originPhrase(tokens, targetAt, (w) => vocab.titleWords.has(w) || vocab.titleWords.has(singular(w)));
-    if (span && (!firstRole || span.end <= targetAt)) {
+    // "…become an AI architect from data engineer": a title after "from" is where the move starts.
+    const fromOther = mentions.find((m) => m.kind === 'other' && tokens[m.start - 1]?.norm === 'from');
+    const span =
+      fromOther ??
+      (other && other.start < targetAt ? other : originPhrase(tokens, targetAt, (w) => vocab.titleWords.has(w) || vocab.titleWords.has(singular(w))));
+    if (span && (!firstRole || span.end <= targetAt || span === fromOther)) {
       const words = tokens.slice(span.start, span.end).map((t) => t.norm);
       const res = core.resolve(words.join(' '));
       const isLevelOnly = [...Array(span.end - span.start).keys()].some((k) => entities.taken.has(span.start + k));
@@ -131,7 +147,17 @@ export function analyse(core: Core, vocab: Vocabulary, text: string): Analysis {
     }
   }
 
-  for (const group of [entities.markets, entities.levels, entities.layers, entities.difficulties, entities.education, entities.tiers, entities.parts, entities.skills, entities.looseSkills]) {
+  for (const group of [
+    entities.markets,
+    entities.levels,
+    entities.layers,
+    entities.difficulties,
+    entities.education,
+    entities.tiers,
+    entities.parts,
+    entities.skills,
+    entities.looseSkills,
+  ]) {
     for (const h of group) mark(h.start, h.end);
   }
   pushEntityEvidence(entities, evidence);
@@ -157,7 +183,8 @@ export function analyse(core: Core, vocab: Vocabulary, text: string): Analysis {
 }
 
 function pushEntityEvidence(e: Entities, evidence: Evidence[]): void {
-  const add = (kind: Evidence['kind'], hits: ReadonlyArray<{ text: string; value: string }>) => hits.forEach((h) => evidence.push({ kind, text: h.text, value: h.value }));
+  const add = (kind: Evidence['kind'], hits: ReadonlyArray<{ text: string; value: string }>) =>
+    hits.forEach((h) => evidence.push({ kind, text: h.text, value: h.value }));
   add('market', e.markets);
   add('level', e.levels);
   add('layer', e.layers);

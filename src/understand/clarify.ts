@@ -30,7 +30,8 @@ export function clarifyRole(core: Core, a: Analysis, template: Reading, mention:
   const readings = mention.candidates.map((c) => ({ ...template, roles: template.intent === 'compare' ? [...template.roles, c] : [c] }));
   return clarify(core, a, {
     command: template.intent,
-    prompt: mention.note ?? `Which role did you mean by "${mention.text}"?`,
+    prompt: mention.note ? `"${mention.text}" is not a distinct role: which did you mean?` : `Which role did you mean by "${mention.text}"?`,
+    ...(mention.note ? { note: mention.note } : {}),
     understood: `Not sure which role "${mention.text}" means, for ${WHAT[template.intent]}`,
     readings,
     candidates: mention.candidates,
@@ -58,7 +59,13 @@ export function clarifyMissingRole(core: Core, a: Analysis, template: Reading, t
       command: 'path',
       prompt: `A path to ${target.name} from which role?`,
       understood: `A career path to ${target.name}, from a role not named`,
-      readings: [{ intent: 'role', roles: [target], angle: 'how to get in' }, ...core.kb.roles.filter((r) => r !== target && core.path(r.id, target.id).status === 'found').slice(0, 8).map((r) => ({ intent: 'path' as const, roles: [r, target] }))],
+      readings: [
+        { intent: 'role', roles: [target], angle: 'how to get in' },
+        ...core.kb.roles
+          .filter((r) => r !== target && core.path(r.id, target.id).status === 'found')
+          .slice(0, 8)
+          .map((r) => ({ intent: 'path' as const, roles: [r, target] })),
+      ],
       roles: [target],
     });
   }
@@ -67,7 +74,10 @@ export function clarifyMissingRole(core: Core, a: Analysis, template: Reading, t
     command: template.intent,
     prompt: `Which role's ${WHAT[template.intent]}?`,
     understood: `${WHAT[template.intent][0]!.toUpperCase()}${WHAT[template.intent].slice(1)}, but for which role?`,
-    readings: [{ intent: 'roles', roles: [], ...(template.layer ? { layer: template.layer } : {}) }, ...roles.slice(0, 24).map((r) => ({ ...template, roles: [r] }))],
+    readings: [
+      { intent: 'roles', roles: [], ...(template.layer ? { layer: template.layer } : {}) },
+      ...roles.slice(0, 24).map((r) => ({ ...template, roles: [r] })),
+    ],
     roles: [],
   });
 }

@@ -50,7 +50,8 @@ export function directionOf(tokens: readonly Token[], mention: Mention, previous
   const before = tokens[end - 1];
   if (before && TARGET_VERBS.has(before.norm)) {
     // "X to Y": "to" after a role is a move; "want to <role>" is not a word order people use.
-    if (before.norm !== 'to' || previous || ['switch', 'move', 'transition', 'pivot', 'go', 'get', 'shift', 'way'].includes(tokens[end - 2]?.norm ?? '')) return 'to';
+    if (before.norm !== 'to' || previous || ['switch', 'move', 'transition', 'pivot', 'go', 'get', 'shift', 'way'].includes(tokens[end - 2]?.norm ?? ''))
+      return 'to';
   }
   if (ORIGIN_BEFORE.some((words) => endsWith(tokens, mention.start, words))) {
     const first = tokens[mention.start - 1]!.norm;
@@ -70,7 +71,33 @@ const ORIGIN_STARTS: ReadonlyArray<readonly string[]> = [
   ['work', 'as', 'a'],
   ['work', 'as', 'an'],
 ];
-const ORIGIN_STOP = new Set(['and', 'but', 'with', 'who', 'wanting', 'want', 'wants', 'looking', 'trying', 'planning', 'how', 'in', 'at', 'for', 'from', 'since', 'having', 'of', 'to', 'currently', 'working', 'so', 'what', 'can', 'should']);
+const ORIGIN_STOP = new Set([
+  'and',
+  'but',
+  'with',
+  'who',
+  'wanting',
+  'want',
+  'wants',
+  'looking',
+  'trying',
+  'planning',
+  'how',
+  'in',
+  'at',
+  'for',
+  'from',
+  'since',
+  'having',
+  'of',
+  'to',
+  'currently',
+  'working',
+  'so',
+  'what',
+  'can',
+  'should',
+]);
 
 /**
  * The words a question uses for where the asker is now, when they are no role: "I'm a data
@@ -87,7 +114,8 @@ export function originPhrase(tokens: readonly Token[], firstTarget: number, isTi
   }
   // No "I'm a": the question's first words, when a verb of moving follows them.
   let to = 0;
-  while (to < firstTarget && to < 4 && !ORIGIN_STOP.has(tokens[to]!.norm) && !['switch', 'move', 'transition', 'pivot', 'become'].includes(tokens[to]!.norm)) to++;
+  while (to < firstTarget && to < 4 && !ORIGIN_STOP.has(tokens[to]!.norm) && !['switch', 'move', 'transition', 'pivot', 'become'].includes(tokens[to]!.norm))
+    to++;
   const next = tokens[to]?.norm ?? '';
   const title = to > 0 && isTitleWord(tokens[to - 1]!.norm);
   if (title && ['wanting', 'want', 'wants', 'to', 'switch', 'move', 'transition', 'pivot', 'who'].includes(next)) return { start: 0, end: to };

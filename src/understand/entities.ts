@@ -1,7 +1,17 @@
 import type { Difficulty, LayerCode } from '../core/schema/common.js';
 import { skillKey } from '../core/skills.js';
-import { DIFFICULTY_PHRASES, EDUCATION_PHRASES, LEVEL_PHRASES, MARKET_PHRASES, NUMBER_WORDS, ORDINALS, US_AFTER, US_BEFORE, YEAR_WORDS } from './entity-words.js';
-import { DEEP_DIVE_CUES } from './lexicon.js';
+import {
+  DEEP_DIVE_CUES,
+  DIFFICULTY_PHRASES,
+  EDUCATION_PHRASES,
+  LEVEL_PHRASES,
+  MARKET_PHRASES,
+  NUMBER_WORDS,
+  ORDINALS,
+  US_AFTER,
+  US_BEFORE,
+  YEAR_WORDS,
+} from './entity-words.js';
 import { type PhraseHit, PhraseIndex, singular } from './phrases.js';
 import type { Token } from './text.js';
 import type { AskLevel, AskMarket } from './types.js';

@@ -7,18 +7,100 @@ import type { Difficulty } from '../core/schema/common.js';
  * and tier names) is read from the knowledge base in vocabulary.ts.
  */
 export const MARKET_PHRASES: ReadonlyArray<readonly [string, AskMarket]> = [
-  ...(['india', 'indian', 'inr', 'rupee', 'rupees', 'rs', '₹', 'lpa', 'lakh', 'lakhs', 'lac', 'lacs', 'crore', 'crores'] as const).map((w) => [w, 'india'] as const),
+  ...(['india', 'indian', 'inr', 'rupee', 'rupees', 'rs', '₹', 'lpa', 'lakh', 'lakhs', 'lac', 'lacs', 'crore', 'crores'] as const).map(
+    (w) => [w, 'india'] as const,
+  ),
   ...(
-    ['bangalore', 'bengaluru', 'blr', 'hyderabad', 'hyd', 'pune', 'chennai', 'mumbai', 'bombay', 'delhi', 'ncr', 'gurgaon', 'gurugram', 'noida', 'kolkata', 'ahmedabad', 'kochi', 'jaipur', 'indore', 'coimbatore'] as const
+    [
+      'bangalore',
+      'bengaluru',
+      'blr',
+      'hyderabad',
+      'hyd',
+      'pune',
+      'chennai',
+      'mumbai',
+      'bombay',
+      'delhi',
+      'ncr',
+      'gurgaon',
+      'gurugram',
+      'noida',
+      'kolkata',
+      'ahmedabad',
+      'kochi',
+      'jaipur',
+      'indore',
+      'coimbatore',
+    ] as const
   ).map((w) => [w, 'india'] as const),
-  ...(['uk', 'britain', 'british', 'england', 'scotland', 'london', 'manchester', 'edinburgh', 'cambridge', 'gbp', 'pound', 'pounds', '£', 'united kingdom'] as const).map((w) => [w, 'uk'] as const),
   ...(
-    ['usa', 'america', 'american', 'united states', 'bay area', 'silicon valley', 'sf', 'san francisco', 'nyc', 'new york', 'seattle', 'austin', 'boston', 'usd', 'dollar', 'dollars', '$'] as const
+    [
+      'uk',
+      'britain',
+      'british',
+      'england',
+      'scotland',
+      'london',
+      'manchester',
+      'edinburgh',
+      'cambridge',
+      'gbp',
+      'pound',
+      'pounds',
+      '£',
+      'united kingdom',
+    ] as const
+  ).map((w) => [w, 'uk'] as const),
+  ...(
+    [
+      'usa',
+      'america',
+      'american',
+      'united states',
+      'bay area',
+      'silicon valley',
+      'sf',
+      'san francisco',
+      'nyc',
+      'new york',
+      'seattle',
+      'austin',
+      'boston',
+      'usd',
+      'dollar',
+      'dollars',
+      '$',
+    ] as const
   ).map((w) => [w, 'us'] as const),
 ];
 
 /** "us" is a market only where it cannot be the pronoun: "in the US", "US salary", "us vs india". */
-export const US_BEFORE = new Set(['in', 'the', 'to', 'vs', 'versus', 'and', 'or', 'salary', 'salaries', 'pay', 'comp', 'ctc', 'jobs', 'job', 'market', 'engineer', 'engineers', 'scientist', 'scientists', 'developer', 'developers', 'manager', 'roles'])
+export const US_BEFORE = new Set([
+  'in',
+  'the',
+  'to',
+  'vs',
+  'versus',
+  'and',
+  'or',
+  'salary',
+  'salaries',
+  'pay',
+  'comp',
+  'ctc',
+  'jobs',
+  'job',
+  'market',
+  'engineer',
+  'engineers',
+  'scientist',
+  'scientists',
+  'developer',
+  'developers',
+  'manager',
+  'roles',
+]);
 export const US_AFTER = new Set(['salary', 'salaries', 'pay', 'market', 'based', 'companies', 'company', 'jobs', 'job', 'vs', 'and', 'or']);
 
 export const LEVEL_PHRASES: ReadonlyArray<readonly [string, AskLevel]> = [
@@ -53,7 +135,21 @@ export const LEVEL_PHRASES: ReadonlyArray<readonly [string, AskLevel]> = [
 ];
 
 /** Words for a number of years: "3 years", "four yrs", "5 yoe". */
-export const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20 };
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+};
 export const YEAR_WORDS = new Set(['year', 'years', 'yr', 'yrs', 'yoe']);
 
 export const DIFFICULTY_PHRASES: ReadonlyArray<readonly [string, Difficulty]> = [
@@ -86,7 +182,21 @@ export const EDUCATION_PHRASES: ReadonlyArray<readonly [string, 'none']> = [
 ];
 
 /** Ordinals for "the second one", and for layers ("third layer"). */
-export const ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, sixth: 6, '6th': 6, last: -1 };
+export const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
+  sixth: 6,
+  '6th': 6,
+  last: -1,
+};
 
 /** Common words that are never typos of a role, skill or cue word ("later" is no "layer"). */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -108,3 +218,30 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'become becoming move moving switch switching learn learning study studying build building apply applying'
   ).split(' '),
 );
+
+/** Deep-dive parts by the words that name them (ids as `/deepdive` takes them; a test checks them against the command). */
+export const DEEP_DIVE_CUES: ReadonlyArray<readonly [phrase: string, part: string]> = [
+  ['day in the life', 'day'],
+  ['daily life', 'day'],
+  ['day to day', 'day'],
+  ['typical day', 'day'],
+  ['do all day', 'day'],
+  ['roadmap', 'roadmap'],
+  ['tech stack', 'stack'],
+  ['stack', 'stack'],
+  ['tools', 'stack'],
+  ['career ladder', 'ladder'],
+  ['ladder', 'ladder'],
+  ['pay ladder', 'pay'],
+  ['job market', 'market'],
+  ['market', 'market'],
+  ['demand', 'market'],
+  ['kinds of', 'tiers'],
+  ['types of', 'tiers'],
+  ['three jobs', 'tiers'],
+  ['fail', 'failure'],
+  ['failure', 'failure'],
+  ['disagree', 'disagreements'],
+  ['disagreement', 'disagreements'],
+  ['overview', 'overview'],
+];

@@ -19,7 +19,26 @@ export function contextAfter(u: Understanding, now: number): AskContext | undefi
   return undefined;
 }
 
-const OPENERS = [['and'], ['what', 'about'], ['how', 'about'], ['what', 'if'], ['same', 'for'], ['now'], ['also'], ['ok', 'and'], ['then'], ['and', 'for'], ['in'], ['for']];
+const OPENERS = [
+  ['and'],
+  ['add'],
+  ['plus'],
+  ['drop'],
+  ['remove'],
+  ['with'],
+  ['vs'],
+  ['what', 'about'],
+  ['how', 'about'],
+  ['what', 'if'],
+  ['same', 'for'],
+  ['now'],
+  ['also'],
+  ['ok', 'and'],
+  ['then'],
+  ['and', 'for'],
+  ['in'],
+  ['for'],
+];
 const PRONOUNS = new Set(['it', 'that', 'them', 'this', 'those', 'these', 'same', 'one', 'ones']);
 const ADD_WORDS = new Set(['add', 'plus', 'also', 'with', 'and', 'vs', 'versus', 'against']);
 const ONE_ROLE: readonly AskIntent[] = ['role', 'salary', 'prep', 'certs', 'projects'];
@@ -30,7 +49,11 @@ function startsWithOpener(a: Analysis): boolean {
 
 /** "the second one", "2nd", "the last one": a 0-based index into the list, or undefined. */
 function ordinalPick(a: Analysis, size: number): number | undefined {
-  if (a.tokens.length > 5 || size === 0) return undefined;
+  if (a.tokens.length > 5 || size === 0 || ['drop', 'remove'].includes(a.tokens[0]?.norm ?? '')) return undefined;
+  return ordinalIndex(a, size);
+}
+
+function ordinalIndex(a: Analysis, size: number): number | undefined {
   for (const t of a.tokens) {
     const n = ORDINALS[t.norm];
     if (n === undefined) continue;
@@ -61,7 +84,12 @@ export function refine(core: Core, a: Analysis, prev: AskContext, now: number): 
       .filter((r): r is Role => Boolean(r));
     const u = answered(core, a, { intent: parsed.data, roles });
     return u.status === 'answered'
-      ? { ...u, invocation: choice.invoke, understood: choice.label, evidence: [...u.evidence, { kind: 'follow-up', text: a.tokens.map((t) => t.norm).join(' '), value: `choice ${pick + 1}` }] }
+      ? {
+          ...u,
+          invocation: choice.invoke,
+          understood: choice.label,
+          evidence: [...u.evidence, { kind: 'follow-up', text: a.tokens.map((t) => t.norm).join(' '), value: `choice ${pick + 1}` }],
+        }
       : u;
   }
   if (!prev.invocation || a.tokens.length > 8) return undefined;
@@ -70,9 +98,20 @@ export function refine(core: Core, a: Analysis, prev: AskContext, now: number): 
   const e = a.entities;
   const hasEntity = e.markets.length + e.levels.length + e.layers.length + e.difficulties.length > 0;
   const fresh = decide(core, a);
-  const selfContained = fresh.status === 'answered' && (a.roles.length > 0 ? !startsWithOpener(a) && !hasPronoun : Math.max(0, ...a.cues.values()) >= 3 && !hasPronoun && !startsWithOpener(a));
+  const prevRoleCount = prev.entities.roles.length;
+  // "certifications?" after a role's answer: that role's, not the whole roadmap.
+  const bareOptional =
+    fresh.status === 'answered' &&
+    (fresh.command === 'certs' || fresh.command === 'projects') &&
+    a.roles.length === 0 &&
+    a.tokens.length <= 3 &&
+    prevRoleCount === 1;
+  const selfContained =
+    !bareOptional &&
+    fresh.status === 'answered' &&
+    (a.roles.length > 0 ? !startsWithOpener(a) && !hasPronoun : Math.max(0, ...a.cues.values()) >= 3 && !hasPronoun && !startsWithOpener(a));
   if (selfContained) return undefined;
-  if (!startsWithOpener(a) && !hasPronoun && !(hasEntity && a.roles.length === 0)) return undefined;
+  if (!startsWithOpener(a) && !hasPronoun && !bareOptional && !(hasEntity && a.roles.length === 0)) return undefined;
 
   const last = Intents.safeParse(prev.invocation.command);
   if (!last.success) return undefined;
@@ -82,10 +121,18 @@ export function refine(core: Core, a: Analysis, prev: AskContext, now: number): 
   const keep = { ...(market ? { market } : {}), ...(level ? { level } : {}) };
   let reading: Reading | undefined;
   const intentCue = (['salary', 'prep', 'certs', 'projects', 'path', 'compare'] as const).find((i) => cue(i) >= 2);
+  const dropping = a.tokens[0]?.norm === 'drop' || a.tokens[0]?.norm === 'remove';
 
-  if (a.roles.length > 0) {
+  if (dropping && last.data === 'compare') {
+    const index = ordinalIndex(a, prevRoles.length);
+    const gone = new Set([...a.roles, ...(index !== undefined ? [prevRoles[index]!] : [])]);
+    const left = prevRoles.filter((r) => !gone.has(r));
+    if (gone.size === 0 || left.length === 0) return undefined;
+    reading = left.length >= 2 ? { intent: 'compare', roles: left, ...keep } : { intent: 'role', roles: left, angle: 'the one role left' };
+  } else if (a.roles.length > 0) {
     const adding = cue('compare') >= 2 || a.tokens.some((t) => ADD_WORDS.has(t.norm) && t !== a.tokens[0]) || last.data === 'compare';
-    if (adding && (last.data === 'compare' || cue('compare') >= 2)) reading = { intent: 'compare', roles: [...new Set([...prevRoles, ...a.roles])].slice(0, 4), ...keep };
+    if (adding && (last.data === 'compare' || cue('compare') >= 2))
+      reading = { intent: 'compare', roles: [...new Set([...prevRoles, ...a.roles])].slice(0, 4), ...keep };
     else if (ONE_ROLE.includes(intentCue ?? last.data) || last.data === 'path') reading = { intent: intentCue ?? last.data, roles: [a.roles[0]!], ...keep };
   } else if (intentCue && prevRoles.length > 0) {
     reading = { intent: intentCue, roles: intentCue === 'compare' || intentCue === 'path' ? prevRoles : prevRoles.slice(0, 1), ...keep };

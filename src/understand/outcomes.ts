@@ -28,7 +28,11 @@ function listOf(core: Core, r: Reading): AskChoice[] {
   switch (r.intent) {
     case 'roles':
       return core
-        .browse({ ...(r.layer ? { layer: r.layer } : {}), ...(r.difficulty ? { difficulty: r.difficulty } : {}), ...(r.education ? { education: r.education } : {}) })
+        .browse({
+          ...(r.layer ? { layer: r.layer } : {}),
+          ...(r.difficulty ? { difficulty: r.difficulty } : {}),
+          ...(r.education ? { education: r.education } : {}),
+        })
         .slice(0, 25)
         .map(card);
     case 'match':
@@ -71,7 +75,7 @@ export function answered(core: Core, a: Analysis, r: Reading, alternatives: Read
 export function clarify(
   core: Core,
   a: Analysis,
-  opts: { command: AskIntent | null; prompt: string; understood: string; readings: Reading[]; candidates?: Role[]; roles?: Role[] },
+  opts: { command: AskIntent | null; prompt: string; understood: string; readings: Reading[]; candidates?: Role[]; roles?: Role[]; note?: string },
 ): Understanding {
   const seen = new Set<string>();
   const choices: AskChoice[] = [];
@@ -89,6 +93,7 @@ export function clarify(
     understood: opts.understood,
     choices: choices.slice(0, 25),
     candidates: (opts.candidates ?? []).map(roleRef),
+    ...(opts.note ? { note: opts.note } : {}),
     entities: entitiesOf(a, { roles: opts.roles ?? a.roles }),
     evidence: a.evidence,
   };

@@ -109,7 +109,11 @@ function list(items: readonly string[]): string {
 /** The one line an answer opens with: what RoleCall took the question to ask. */
 export function understoodLine(core: Core, r: Reading): string {
   const [first] = r.roles;
-  const layer = r.layer ? (r.layer === 'cross' ? 'cross-cutting' : `${r.layer} ${core.kb.reference.layers.find((l) => l.code === r.layer)?.name ?? ''}`.trim()) : undefined;
+  const layer = r.layer
+    ? r.layer === 'cross'
+      ? 'cross-cutting'
+      : `${r.layer} ${core.kb.reference.layers.find((l) => l.code === r.layer)?.name ?? ''}`.trim()
+    : undefined;
   const extras = (parts: Array<string | undefined>) => {
     const shown = parts.filter(Boolean);
     return shown.length ? ` (${shown.join(', ')})` : '';

@@ -26,7 +26,10 @@ const isJobNoun = (w: string) => JOB_NOUNS.has(w) || JOB_NOUNS.has(singular(w));
 
 /** A span's reading and its score: three a word for a whole name, less for a partial or unsure one. */
 function readSpan(core: Core, tokens: readonly Token[]): { mention?: Reading; score: number } {
-  const text = tokens.map((t) => t.norm).join(' ').replace(/ \/ /g, '/');
+  const text = tokens
+    .map((t) => t.norm)
+    .join(' ')
+    .replace(/ \/ /g, '/');
   const res = core.resolve(text);
   const n = tokens.length;
   const job = tokens.some((t) => isJobNoun(t.norm));
@@ -36,7 +39,8 @@ function readSpan(core: Core, tokens: readonly Token[]): { mention?: Reading; sc
     return { mention: { kind: 'role', text, role: res.role, strong: exact || job }, score: exact ? 3 * n : 1 + n };
   }
   if (res.status === 'ambiguous') {
-    if (res.reason === 'not-a-role') return { mention: { kind: 'ambiguous', text, candidates: res.candidates, ...(res.note ? { note: res.note } : {}) }, score: 3 * n };
+    if (res.reason === 'not-a-role')
+      return { mention: { kind: 'ambiguous', text, candidates: res.candidates, ...(res.note ? { note: res.note } : {}) }, score: 3 * n };
     if (n >= 2 && job) return { mention: { kind: 'ambiguous', text, candidates: res.candidates }, score: 1.5 * n };
     return { score: 0 };
   }

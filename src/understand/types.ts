@@ -2,7 +2,22 @@ import * as z from 'zod';
 import { Difficulty, LayerCode, RoleId } from '../core/schema/common.js';
 
 /** The commands a question can be understood as (every user command but /spotlight, a manager's tool). */
-export const AskIntent = z.enum(['role', 'compare', 'path', 'roles', 'salary', 'skills', 'match', 'prep', 'certs', 'projects', 'companies', 'deepdive', 'sources', 'help']);
+export const AskIntent = z.enum([
+  'role',
+  'compare',
+  'path',
+  'roles',
+  'salary',
+  'skills',
+  'match',
+  'prep',
+  'certs',
+  'projects',
+  'companies',
+  'deepdive',
+  'sources',
+  'help',
+]);
 export type AskIntent = z.infer<typeof AskIntent>;
 
 export const AskMarket = z.enum(['us', 'india', 'uk']);
@@ -36,7 +51,24 @@ export type AskEntities = z.infer<typeof AskEntities>;
 
 /** Why a reading was made: the words seen and what they were taken for. */
 export interface Evidence {
-  kind: 'cue' | 'role' | 'ambiguous-role' | 'other-title' | 'market' | 'level' | 'layer' | 'difficulty' | 'education' | 'skill' | 'tier' | 'part' | 'from' | 'to' | 'off-topic' | 'follow-up' | 'truncated';
+  kind:
+    | 'cue'
+    | 'role'
+    | 'ambiguous-role'
+    | 'other-title'
+    | 'market'
+    | 'level'
+    | 'layer'
+    | 'difficulty'
+    | 'education'
+    | 'skill'
+    | 'tier'
+    | 'part'
+    | 'from'
+    | 'to'
+    | 'off-topic'
+    | 'follow-up'
+    | 'truncated';
   /** The question's words, normalised (never raw markup). */
   text: string;
   /** What they were taken for: an intent, a role id, a market… */
@@ -75,6 +107,8 @@ export type Understanding =
       choices: AskChoice[];
       /** Roles offered for a role that resolved only ambiguously. */
       candidates: RoleRef[];
+      /** The reference's own remark, for a title that is no distinct role ("AI/ML Developer"). */
+      note?: string;
     })
   | (Common & { status: 'out_of_scope'; command: null; reason: 'empty' | 'off-topic' | 'no-intent' });
 

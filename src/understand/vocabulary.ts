@@ -4,8 +4,9 @@ import { words } from '../core/resolve/normalize.js';
 import { JOB_NOUNS } from '../core/resolve/word-classes.js';
 import { TypoIndex } from '../core/resolve/typo-index.js';
 import { skillKey } from '../core/skills.js';
-import { CUES, DEEP_DIVE_CUES, OFF_TOPIC } from './lexicon.js';
-import { DIFFICULTY_PHRASES, LEVEL_PHRASES, MARKET_PHRASES, STOPWORDS } from './entity-words.js';
+import { CUES } from './lexicon.js';
+import { OFF_TOPIC } from './scope-words.js';
+import { DEEP_DIVE_CUES, DIFFICULTY_PHRASES, LEVEL_PHRASES, MARKET_PHRASES, STOPWORDS } from './entity-words.js';
 import { PhraseIndex, singular } from './phrases.js';
 
 /** Title words beyond the 31 roles' names, so "SWE", "QA tester" and "backend developer" are read as job titles. */
@@ -40,7 +41,14 @@ export interface Vocabulary {
 }
 
 /** Single words that are some command's cue ("certifications", "project"): never a skill alone. */
-const CUE_WORDS = new Set(Object.values(CUES).flatMap((list) => list.map(([p]) => p).filter((p) => !p.includes(' ')).flatMap((p) => [p, `${p}s`])));
+const CUE_WORDS = new Set(
+  Object.values(CUES).flatMap((list) =>
+    list
+      .map(([p]) => p)
+      .filter((p) => !p.includes(' '))
+      .flatMap((p) => [p, `${p}s`]),
+  ),
+);
 
 function addSkill(map: Map<string, string>, display: string): void {
   const shown = display.replace(/\s+/g, ' ').trim();
