@@ -6,7 +6,7 @@ import { CUES } from './lexicon.js';
 import { OFF_TOPIC, SMALL_TALK } from './scope-words.js';
 import { PhraseIndex, singular } from './phrases.js';
 import { type Mention, findMentions } from './role-mentions.js';
-import { type QuestionText, readQuestion, type Token } from './text.js';
+import { MAX_ANALYSED_CHARS, type QuestionText, readQuestion, type Token } from './text.js';
 import type { AskIntent, Evidence } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 import { STOPWORDS } from './entity-words.js';
@@ -42,7 +42,7 @@ const INTENT_CUES = new PhraseIndex<Array<[AskIntent, number]>>();
 for (const [intent, list] of Object.entries(CUES) as Array<[AskIntent, ReadonlyArray<readonly [string, number]>]>) {
   for (const [phrase, weight] of list) {
     const existing = INTENT_CUES.at(
-      phrase.split(' ').map((norm) => ({ norm, raw: norm, sentence: 0, clause: 0 })),
+      phrase.split(' ').map((norm) => ({ norm, one: norm, raw: norm, sentence: 0, clause: 0 })),
       0,
     );
     if (existing && existing.text === phrase) existing.value.push([intent, weight]);
@@ -54,10 +54,13 @@ const SMALL = new Set(SMALL_TALK);
 
 function correctTypos(q: QuestionText, vocab: Vocabulary): void {
   for (const t of q.tokens) {
-    if (t.norm.length < 5 || !/^[a-z]+$/.test(t.norm) || vocab.known.has(t.norm) || vocab.known.has(singular(t.norm))) continue;
+    if (t.norm.length < 5 || !/^[a-z]+$/.test(t.norm) || vocab.known.has(t.norm) || vocab.known.has(t.one)) continue;
     const fixed = vocab.typos.closest(t.norm);
     // One edit only: at two, "mechanical" would become "technical".
-    if (fixed && editDistanceWithin(t.norm, fixed, 1) <= 1) t.norm = fixed;
+    if (fixed && editDistanceWithin(t.norm, fixed, 1) <= 1) {
+      t.norm = fixed;
+      t.one = singular(fixed);
+    }
   }
 }
 
@@ -161,7 +164,7 @@ export function analyse(core: Core, vocab: Vocabulary, text: string): Analysis {
     for (const h of group) mark(h.start, h.end);
   }
   pushEntityEvidence(entities, evidence);
-  if (q.truncated) evidence.push({ kind: 'truncated', text: '', value: `only the first ${text.length > 0 ? 500 : 0} characters were read` });
+  if (q.truncated) evidence.push({ kind: 'truncated', text: '', value: `only the first ${MAX_ANALYSED_CHARS} characters were read` });
   const unexplained = tokens.filter((t, i) => !explained.has(i) && !STOPWORDS.has(t.norm) && !SMALL.has(t.norm) && t.norm !== '/').length;
   return {
     tokens,

@@ -126,13 +126,25 @@ function tiersOf(tokens: readonly Token[], vocab: Vocabulary): Found<string>[] {
   return [...out, ...vocab.tiers.scan(tokens, (i) => out.some((h) => i >= h.start && i < h.end))];
 }
 
+/** skillKey of the question's n-grams, remembered: the same few hundred recur in every question (bounded). */
+const keys = new Map<string, string>();
+function keyOf(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    if (keys.size >= 20_000) keys.clear();
+    key = skillKey(text);
+    keys.set(text, key);
+  }
+  return key;
+}
+
 /** Skills named by the data's own wording, longest first ("vector dbs" before "vector"). */
 function skillsOf(tokens: readonly Token[], vocab: Vocabulary, taken: (i: number) => boolean): Found<string>[] {
-  const loose = (i: number) => vocab.looseSkills.get(tokens[i]!.norm) ?? vocab.looseSkills.get(singular(tokens[i]!.norm));
+  const loose = (i: number) => vocab.looseSkills.get(tokens[i]!.norm) ?? vocab.looseSkills.get(tokens[i]!.one);
   const out: Found<string>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (taken(i) || !(vocab.skillStarts.has(t.norm) || vocab.skillStarts.has(singular(t.norm)))) {
+    if (taken(i) || !(vocab.skillStarts.has(t.norm) || vocab.skillStarts.has(t.one))) {
       const word = taken(i) ? undefined : loose(i);
       if (word) out.push({ start: i, end: i + 1, value: word, text: `~${t.norm}` });
       continue;
@@ -141,7 +153,7 @@ function skillsOf(tokens: readonly Token[], vocab: Vocabulary, taken: (i: number
     for (let n = Math.min(4, tokens.length - i); n >= 1 && !found; n--) {
       const span = tokens.slice(i, i + n);
       if (span.some((s, k) => s.clause !== t.clause || taken(i + k)) || span.at(-1)!.norm === '/') continue;
-      const key = skillKey(span.map((s) => s.norm).join(' '));
+      const key = keyOf(span.map((s) => s.norm).join(' '));
       const shown = vocab.skills.get(key) ?? vocab.skills.get(key.split(' ').map(singular).join(' '));
       if (shown) {
         out.push({ start: i, end: i + n, value: shown, text: span.map((s) => s.norm).join(' ') });

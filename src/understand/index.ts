@@ -5,7 +5,7 @@ import { refine } from './follow-up.js';
 import type { AskContext, Understanding } from './types.js';
 import { buildVocabulary, type Vocabulary } from './vocabulary.js';
 
-export type { AskChoice, AskContext, AskEntities, AskIntent, AskInvocation, AskLevel, AskMarket, Evidence, RoleRef, Understanding } from './types.js';
+export type { AskContext, Understanding } from './types.js';
 export { CONTEXT_TTL_MS } from './types.js';
 export { contextAfter } from './follow-up.js';
 

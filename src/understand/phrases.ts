@@ -40,17 +40,21 @@ export class PhraseIndex<T> {
   /** The longest phrase starting at token i. */
   at(tokens: readonly Token[], i: number): PhraseHit<T> | undefined {
     const first = tokens[i]!;
-    const lists = [this.byFirst.get(first.norm), first.norm !== singular(first.norm) ? this.byFirst.get(singular(first.norm)) : undefined];
-    for (const list of lists) {
-      for (const p of list ?? []) {
-        if (i + p.words.length > tokens.length) continue;
-        let ok = true;
-        for (let k = 1; k < p.words.length && ok; k++) {
-          const t = tokens[i + k]!;
-          ok = t.clause === first.clause && (t.norm === p.words[k] || singular(t.norm) === p.words[k]);
-        }
-        if (ok) return { start: i, end: i + p.words.length, value: p.value, text: p.words.join(' ') };
+    const hit = this.first(tokens, i, this.byFirst.get(first.norm));
+    return hit ?? (first.one !== first.norm ? this.first(tokens, i, this.byFirst.get(first.one)) : undefined);
+  }
+
+  private first(tokens: readonly Token[], i: number, list: Array<{ words: string[]; value: T }> | undefined): PhraseHit<T> | undefined {
+    if (!list) return undefined;
+    const first = tokens[i]!;
+    for (const p of list) {
+      if (i + p.words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < p.words.length && ok; k++) {
+        const t = tokens[i + k]!;
+        ok = t.clause === first.clause && (t.norm === p.words[k] || t.one === p.words[k]);
       }
+      if (ok) return { start: i, end: i + p.words.length, value: p.value, text: p.words.join(' ') };
     }
     return undefined;
   }

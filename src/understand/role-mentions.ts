@@ -25,11 +25,13 @@ type Reading = Mention extends infer M ? (M extends Mention ? Omit<M, 'start' | 
 const isJobNoun = (w: string) => JOB_NOUNS.has(w) || JOB_NOUNS.has(singular(w));
 
 /** A span's reading and its score: three a word for a whole name, less for a partial or unsure one. */
-function readSpan(core: Core, tokens: readonly Token[]): { mention?: Reading; score: number } {
+function readSpan(core: Core, tokens: readonly Token[], vocab: Vocabulary): { mention?: Reading; score: number } {
   const text = tokens
     .map((t) => t.norm)
     .join(' ')
     .replace(/ \/ /g, '/');
+  // A single word names a role only as one of the roles' one-word names (or "#8"); others need no lookup.
+  if (tokens.length === 1 && !vocab.singleNames.has(text) && !vocab.singleNames.has(singular(text)) && !/^#\d+$/.test(text)) return { score: 0 };
   const res = core.resolve(text);
   const n = tokens.length;
   const job = tokens.some((t) => isJobNoun(t.norm));
@@ -58,7 +60,9 @@ function segment(core: Core, run: readonly Token[], offset: number, vocab: Vocab
     if (vocab.joiners.has(run[i]!.norm)) continue;
     for (let j = i + 1; j <= Math.min(n, i + MAX_SPAN); j++) {
       if (vocab.joiners.has(run[j - 1]!.norm)) continue;
-      const { mention, score } = readSpan(core, run.slice(i, j));
+      // A span over "and" is one title only where a role's name has those words: "ethics and governance".
+      if (j - i >= 3 && run.slice(i + 1, j - 1).some((t, k) => t.norm === 'and' && !vocab.andPairs.has(`${run[i + k]!.norm} ${run[i + k + 2]!.norm}`))) break;
+      const { mention, score } = readSpan(core, run.slice(i, j), vocab);
       if (!mention) continue;
       const total = score + best[j]!.score;
       if (total > best[i]!.score) best[i] = { score: total, mentions: [{ ...mention, start: offset + i, end: offset + j } as Mention, ...best[j]!.mentions] };
@@ -70,7 +74,7 @@ function segment(core: Core, run: readonly Token[], offset: number, vocab: Vocab
 export function findMentions(core: Core, tokens: readonly Token[], vocab: Vocabulary, taken: ReadonlySet<number>): Mention[] {
   const out: Mention[] = [];
   const isTitle = (t: Token, i: number) =>
-    !taken.has(i) && (vocab.titleWords.has(t.norm) || vocab.titleWords.has(singular(t.norm)) || vocab.joiners.has(t.norm) || /^#\d{1,2}$/.test(t.norm));
+    !taken.has(i) && (vocab.titleWords.has(t.norm) || vocab.titleWords.has(t.one) || vocab.joiners.has(t.norm) || /^#\d{1,2}$/.test(t.norm));
   for (let i = 0; i < tokens.length; ) {
     if (!isTitle(tokens[i]!, i)) {
       i++;

@@ -1,4 +1,5 @@
 import { rewrite } from '../core/resolve/normalize.js';
+import { singular } from './phrases.js';
 
 /**
  * A question's text as the understanding reads it: platform markup and mentions removed, cut
@@ -13,6 +14,8 @@ const MAX_TOKENS = 90;
 export interface Token {
   /** Lower case, accents and apostrophes dropped, shorthand spelt out ("engg" → "engineer"). */
   norm: string;
+  /** `norm` in the singular ("engineers" → "engineer"), for lookups. */
+  one: string;
   /** As typed, for telling "US" from "us". */
   raw: string;
   /** Sentence number: "?", "!", "." and line breaks end one. */
@@ -88,7 +91,7 @@ export function readQuestion(raw: string): QuestionText {
     }
     if (tokens.length >= MAX_TOKENS) break;
     const norm = t === '=>' || t === '→' ? '->' : normWord(t);
-    if (norm) tokens.push({ norm, raw: t, sentence, clause });
+    if (norm) tokens.push({ norm, one: singular(norm), raw: t, sentence, clause });
   }
   return { tokens, truncated, figures };
 }

@@ -26,6 +26,10 @@ export interface Vocabulary {
   /** Words that can belong to a job title: the roles' names and aliases, and other job nouns. */
   titleWords: ReadonlySet<string>;
   joiners: ReadonlySet<string>;
+  /** One-word names of roles ("mle", "mlops", "devrel"): the only single words worth a lookup. */
+  singleNames: ReadonlySet<string>;
+  /** "ethics and governance": the words around "and" in a role's name; other spans over "and" name two things. */
+  andPairs: ReadonlySet<string>;
   /** skillKey → the data's wording. */
   skills: ReadonlyMap<string, string>;
   /** Other words of the skills' entries ("triton", "airflow"), read as skills only in questions about skills. */
@@ -126,6 +130,15 @@ export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
   const titleWords = new Set<string>([...JOB_NOUNS, ...OTHER_TITLE_WORDS]);
   for (const r of kb.roles) for (const text of [r.name, ...r.aliases]) for (const w of words(text)) if (!FUNCTION_WORDS.has(w)) titleWords.add(w);
   const { strict: skills, loose: looseSkills } = skillVocabulary(kb, titleWords);
+  const singleNames = new Set<string>(['swe', 'sde', 'sre', 'pm']);
+  for (const r of kb.roles) for (const text of [r.name, ...r.aliases]) if (words(text).length === 1) singleNames.add(words(text)[0]!);
+  const andPairs = new Set<string>();
+  for (const text of [...kb.roles.flatMap((r) => [r.name, ...r.aliases]), ...kb.reference.meta.aiMlDeveloper.aliases]) {
+    const ws = words(text);
+    ws.forEach((w, i) => {
+      if (w === 'and' && i > 0 && i < ws.length - 1) andPairs.add(`${ws[i - 1]} ${ws[i + 1]}`);
+    });
+  }
   const skillStarts = new Set<string>();
   for (const [key, shown] of skills) {
     skillStarts.add(key.split(' ')[0]!);
@@ -146,5 +159,17 @@ export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
   for (const key of [...skills.keys(), ...looseSkills.keys()]) for (const w of key.split(' ')) known.add(w);
   // Typos are fixed only towards content words long enough to be told apart.
   const targets = [...known].filter((w) => w.length >= 6 && !STOPWORDS.has(w) && /^[a-z]+$/.test(w));
-  return { titleWords, joiners: JOINERS, skills, looseSkills, skillStarts, layers: layerIndex(kb), tiers: tierIndex(kb), known, typos: new TypoIndex(targets) };
+  return {
+    titleWords,
+    joiners: JOINERS,
+    singleNames,
+    andPairs,
+    skills,
+    looseSkills,
+    skillStarts,
+    layers: layerIndex(kb),
+    tiers: tierIndex(kb),
+    known,
+    typos: new TypoIndex(targets),
+  };
 }
