@@ -109,7 +109,7 @@ export function analyse(core: Core, vocab: Vocabulary, text: string): Analysis {
     if (m.kind === 'role') {
       if (!roles.includes(m.role)) roles.push(m.role);
       evidence.push({ kind: 'role', text: m.text, value: m.role.id });
-      const dir = directionOf(tokens, m, previous);
+      const dir = directionOf(tokens, m, previous, (w) => vocab.titleWords.has(w));
       if (dir) evidence.push({ kind: dir, text: m.text, value: m.role.id });
       if (dir === 'from' && !from.includes(m.role)) from.push(m.role);
       if (dir === 'to' && !to.includes(m.role)) to.push(m.role);

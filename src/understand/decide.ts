@@ -115,7 +115,8 @@ export function decide(core: Core, a: Analysis): Understanding {
   if (oneRole) return oneRole;
 
   if (cue('companies') >= STRONG || e.tiers.length > 0) {
-    if (roles.length === 1) return answered(core, a, { intent: 'role', roles, angle: 'who hires', ...b });
+    // "which companies hire RAG engineers": the card lists who hires; "startups hiring AI engineers" names a tier.
+    if (roles.length === 1 && e.tiers.length === 0) return answered(core, a, { intent: 'role', roles, angle: 'who hires', ...b });
     const which = e.tiers[0]?.value ?? (market === 'india' ? 'india' : undefined);
     return answered(core, a, { intent: 'companies', roles: [], ...(which ? { which } : {}) });
   }

@@ -44,13 +44,19 @@ function endsWith(tokens: readonly Token[], end: number, words: readonly string[
 }
 
 /** "from"/"to" for a mention by the words just before it; undefined when they say neither. */
-export function directionOf(tokens: readonly Token[], mention: Mention, previous: Mention | undefined): Direction | undefined {
+export function directionOf(
+  tokens: readonly Token[],
+  mention: Mention,
+  previous: Mention | undefined,
+  isTitleWord: (w: string) => boolean,
+): Direction | undefined {
   let end = mention.start;
   while (end > 0 && ARTICLES.has(tokens[end - 1]!.norm)) end--;
   const before = tokens[end - 1];
   if (before && TARGET_VERBS.has(before.norm)) {
-    // "X to Y": "to" after a role is a move; "want to <role>" is not a word order people use.
-    if (before.norm !== 'to' || previous || ['switch', 'move', 'transition', 'pivot', 'go', 'get', 'shift', 'way'].includes(tokens[end - 2]?.norm ?? ''))
+    // "X to Y": "to" after a role or a job title ("java developer to ML engineer") is a move.
+    const word = tokens[end - 2]?.norm ?? '';
+    if (before.norm !== 'to' || previous || isTitleWord(word) || ['switch', 'move', 'transition', 'pivot', 'go', 'get', 'shift', 'way'].includes(word))
       return 'to';
   }
   if (ORIGIN_BEFORE.some((words) => endsWith(tokens, mention.start, words))) {

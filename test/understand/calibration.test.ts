@@ -39,6 +39,12 @@ describe('ask: calibration set', () => {
     expect(accuracy(judged)).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('keeps the dev check free of confidently wrong answers too, and reports its accuracy', async () => {
+    const dev = await judgeSet(core, ASK_DEV);
+    report('dev', dev);
+    expect(dev.filter((j) => j.verdict === 'confident-wrong').map((j) => `${j.question}: ${j.why}`)).toEqual([]);
+  });
+
   it('runs every answer through its command without a validation error or a failure', () => {
     expect(judged.filter((j) => j.outcome !== 'ok').map((j) => `${j.question}: ${j.outcome}`)).toEqual([]);
     for (const j of judged.filter((x) => x.json.status === 'answered')) {
