@@ -56,6 +56,7 @@ describe('deployCommands', () => {
         'companies',
         'deepdive',
         'sources',
+        'ask',
         'spotlight',
         'help',
       ],
