@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createCore } from '../src/core/index.js';
 import { Dispatcher } from '../src/app/dispatch.js';
 import { Understander } from '../src/understand/index.js';
 import { ASK_CALIBRATION } from '../test/fixtures/ask-calibration.js';
 import { ASK_DEV } from '../test/fixtures/ask-dev.js';
 import { heading, row, summarize } from './stats.js';
+import { cliBatch } from './cli-batch.js';
 
 const QUESTIONS = [...ASK_CALIBRATION, ...ASK_DEV].map(([q]) => q).filter((q) => q.trim());
 
@@ -20,24 +19,6 @@ function time(fn: (q: string) => unknown, iterations: number): { p50: number; p9
   }
   const s = summarize(samples);
   return { ...s, perSecond: iterations / (Number(process.hrtime.bigint() - start) / 1e9) };
-}
-
-/** 10,000 lines through `rolecall <command>`'s standard-input mode, process start included. */
-function batch(command: 'ask' | 'role', lines: string[]): Promise<{ seconds: number; lines: number }> {
-  const input = `${lines.join('\n')}\n`;
-  const built = existsSync('dist/app/cli.js');
-  const args = built ? ['dist/app/cli.js', command] : ['--import', 'tsx', 'src/cli/bin.ts', command];
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'] });
-    let count = 0;
-    child.stdout.on('data', (c: Buffer) => {
-      for (const b of c) if (b === 10) count++;
-    });
-    child.on('error', reject);
-    child.on('close', () => resolve({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, lines: count }));
-    child.stdin.end(input);
-  });
 }
 
 const us = (t: { p50: number; p99: number; perSecond: number }, unit = 'questions') =>
@@ -69,9 +50,9 @@ export async function benchAsk(): Promise<void> {
   const d = summarize(samples);
   row('Dispatcher /ask, answer View included, p50 / p99', `${d.p50.toFixed(1)} / ${d.p99.toFixed(1)} µs`);
   const lines = Array.from({ length: 10_000 }, (_, i) => QUESTIONS[i % QUESTIONS.length]!.replace(/\n/g, ' '));
-  const asked = await batch('ask', lines);
+  const asked = await cliBatch('ask', lines);
   row('rolecall ask: 10,000 questions end to end', `${asked.seconds.toFixed(2)} s (${asked.lines} JSON lines, process start included)`);
   const titles = Array.from({ length: 10_000 }, (_, i) => ['AI Engineer', 'ml enigneer', 'Data Scientist', 'MLOps', 'banana bread'][i % 5]!);
-  const roles = await batch('role', titles);
+  const roles = await cliBatch('role', titles);
   row('baseline rolecall role: 10,000 titles end to end', `${roles.seconds.toFixed(2)} s (${roles.lines} JSON lines, process start included)`);
 }

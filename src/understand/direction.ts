@@ -7,33 +7,16 @@ import type { Token } from './text.js';
  */
 export type Direction = 'from' | 'to';
 
+/** "im" → "im a", "im an": the phrases before a job title, split into words. */
+const withArticles = (phrases: readonly string[]) => phrases.flatMap((p) => [`${p} a`, `${p} an`]).map((p) => p.split(' '));
+
+/** How people say where they are now, right before the title: "I'm a", "working as an". */
+const SELF = ['im', 'i am', 'working as', 'work as'];
+const ORIGIN_STARTS = withArticles(SELF);
 const ORIGIN_BEFORE: ReadonlyArray<readonly string[]> = [
-  ['from'],
-  ['im', 'a'],
-  ['im', 'an'],
-  ['i', 'am', 'a'],
-  ['i', 'am', 'an'],
-  ['working', 'as', 'a'],
-  ['working', 'as', 'an'],
-  ['working', 'as'],
-  ['work', 'as', 'a'],
-  ['work', 'as', 'an'],
-  ['work', 'as'],
-  ['currently', 'a'],
-  ['currently', 'an'],
-  ['being', 'a'],
-  ['being', 'an'],
-  ['after', 'being', 'a'],
-  ['after', 'being', 'an'],
-  ['after'],
-  ['as', 'a'],
-  ['as', 'an'],
-  ['for', 'a'],
-  ['for', 'an'],
-  ['of', 'a'],
-  ['of', 'an'],
-  ['for'],
-  ['of'],
+  ...ORIGIN_STARTS,
+  ...withArticles(['currently', 'being', 'after being', 'as']),
+  ...['from', 'after', 'working as', 'work as'].map((p) => p.split(' ')),
 ];
 const TARGET_VERBS = new Set(['become', 'becoming', 'be', 'into', 'to', 'towards', 'toward', '->']);
 const ARTICLES = new Set(['a', 'an', 'the']);
@@ -59,24 +42,9 @@ export function directionOf(
     if (before.norm !== 'to' || previous || isTitleWord(word) || ['switch', 'move', 'transition', 'pivot', 'go', 'get', 'shift', 'way'].includes(word))
       return 'to';
   }
-  if (ORIGIN_BEFORE.some((words) => endsWith(tokens, mention.start, words))) {
-    const first = tokens[mention.start - 1]!.norm;
-    // "for"/"of" say "from" only in "career path for X", "next steps for X" (the caller checks the path cue).
-    return first === 'for' || first === 'of' || tokens[mention.start - 2]?.norm === 'for' || tokens[mention.start - 2]?.norm === 'of' ? undefined : 'from';
-  }
-  return undefined;
+  return ORIGIN_BEFORE.some((words) => endsWith(tokens, mention.start, words)) ? 'from' : undefined;
 }
 
-const ORIGIN_STARTS: ReadonlyArray<readonly string[]> = [
-  ['im', 'a'],
-  ['im', 'an'],
-  ['i', 'am', 'a'],
-  ['i', 'am', 'an'],
-  ['working', 'as', 'a'],
-  ['working', 'as', 'an'],
-  ['work', 'as', 'a'],
-  ['work', 'as', 'an'],
-];
 const ORIGIN_STOP = new Set([
   'and',
   'but',
