@@ -11,7 +11,8 @@ const either = (...paths) => `^(${paths.join('|')})`;
 const table = {
   core: ['^src/core/', [...npm('zod', 'yaml', 'fuse.js')], []],
   views: ['^src/views/', ['src/core/'], []],
-  commands: ['^commands/', ['src/core/', 'src/views/', 'src/spotlight/', ...npm('zod')], ['src/store/', 'src/platforms/names\\.ts']],
+  understand: ['^src/understand/', ['src/core/', ...npm('zod')], []],
+  commands: ['^commands/', ['src/core/', 'src/views/', 'src/understand/', 'src/spotlight/', ...npm('zod')], ['src/store/', 'src/platforms/names\\.ts']],
   app: ['^src/app/', ['commands/', 'src/views/', 'src/core/', ...npm('zod', 'fuse.js')], []],
   config: ['^src/config/', [...npm('zod')], []],
   observability: ['^src/observability/', [...npm('pino', 'prom-client')], []],

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import Fuse from 'fuse.js';
 import { createCore } from '../src/core/index.js';
 import { CALIBRATION, judge } from '../test/fixtures/resolve-calibration.js';
 import { heading, row, summarize } from './stats.js';
+import { cliBatch } from './cli-batch.js';
 
 const QUERIES = {
   exact: ['AI Engineer', 'ML Engineer', 'RAG Engineer', 'MLOps', 'DevRel', 'AI Architect', 'CV Engineer', 'AI Product Manager', 'LLMOps', 'Prompt Engineer'],
@@ -64,20 +63,10 @@ function time(fn: (q: string) => unknown, queries: string[], iterations: number)
 
 function batchLines(n: number): Promise<{ seconds: number; lines: number }> {
   const titles = [...QUERIES.exact, ...QUERIES.typo, ...QUERIES.nonsense, 'Senior Machine Learning Engineer, Ads', 'Staff Prompt Engineer (Remote)'];
-  const input = `${Array.from({ length: n }, (_, i) => titles[i % titles.length]).join('\n')}\n`;
-  const built = existsSync('dist/app/cli.js');
-  const args = built ? ['dist/app/cli.js', 'role'] : ['--import', 'tsx', 'src/cli/bin.ts', 'role'];
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    let lines = 0;
-    child.stdout.on('data', (c: Buffer) => {
-      for (const b of c) if (b === 10) lines++;
-    });
-    child.on('error', reject);
-    child.on('close', () => resolve({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, lines }));
-    child.stdin.end(input);
-  });
+  return cliBatch(
+    'role',
+    Array.from({ length: n }, (_, i) => titles[i % titles.length]!),
+  );
 }
 
 export async function benchResolve(): Promise<void> {

@@ -2,6 +2,7 @@
 const suite = process.argv[2];
 const loaders: Record<string, () => Promise<() => Promise<void>>> = {
   resolve: async () => (await import('./resolve.js')).benchResolve,
+  ask: async () => (await import('./ask.js')).benchAsk,
   startup: async () => (await import('./startup.js')).benchStartup,
   discord: async () => (await import('./discord.js')).benchDiscord,
   slack: async () => (await import('./slack.js')).benchSlack,

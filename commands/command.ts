@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import type { Core, RoleId } from '../src/core/index.js';
 import type { PlatformName } from '../src/platforms/names.js';
-import type { View } from '../src/views/view.js';
+import type { Action, Invocation, View } from '../src/views/view.js';
+import type { AskContext, Understanding } from '../src/understand/index.js';
 import type { SpotlightAccess } from './spotlight-access.js';
 
 /** One of a choice option's fixed values, with the label platforms show for it. */
@@ -26,6 +27,8 @@ export interface CommandContext {
   invoker?: { userId: string; channelId?: string; workspaceId?: string };
   /** The weekly spotlight as this front end manages it; absent where /spotlight is not offered. */
   spotlight?: SpotlightAccess;
+  /** The conversation's last question, for /ask follow-ups ("and in india?"); the front end keeps it. */
+  conversation?: { previous?: AskContext };
 }
 
 /**
@@ -35,10 +38,24 @@ export interface CommandContext {
 export type CommandData =
   | { kind: 'comparison'; roles: RoleId[] }
   | { kind: 'roles'; roles: Array<{ id: RoleId; name: string }> }
-  | { kind: 'spotlight'; ok: boolean };
+  | { kind: 'spotlight'; ok: boolean }
+  /** /ask: what the question was understood as, and the context a follow-up refines (absent after out of scope). */
+  | { kind: 'question'; understanding: Understanding; context?: AskContext };
 
-/** What run() returns: a View alone, or a View with its data. */
-export type CommandResult = View | { view: View; data: CommandData };
+/**
+ * Asks the Dispatcher to run another command in this one's place (/ask, once a question is
+ * understood). The Dispatcher follows one redirect, never a second; the target's View opens
+ * with `understood` and ends with `actions` ("not what you meant? pick again").
+ */
+export interface Redirect {
+  redirect: Invocation;
+  understood: string;
+  actions: Action[];
+  data: CommandData;
+}
+
+/** What run() returns: a View alone, a View with its data, or a redirect. */
+export type CommandResult = View | { view: View; data: CommandData } | Redirect;
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every input shape
 export type AnyObjectSchema = z.ZodObject<any>;

@@ -14,6 +14,7 @@ import { deepdive } from './deepdive.js';
 import { sources } from './sources.js';
 import { createHelp } from './help.js';
 import { spotlight } from './spotlight.js';
+import { ask } from './ask.js';
 
 /** Every user command, in the order /help lists them. Front ends generate their commands from this. */
 export const commands: readonly CommandDefinition[] = [
@@ -30,6 +31,7 @@ export const commands: readonly CommandDefinition[] = [
   companies,
   deepdive,
   sources,
+  ask,
   spotlight,
   createHelp(() => commands),
 ] as CommandDefinition[];

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { type Market, parseSalaryMarket, SALARY_MARKET_WORDS, SalaryMarketChoice } from '../src/core/schema/common.js';
-import { kbView, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines } from '../src/views/format.js';
+import { formatLevel, kbView, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines } from '../src/views/format.js';
 import { salaryChart } from '../src/views/chart.js';
 import type { Section, View } from '../src/views/view.js';
 import type { Core } from '../src/core/index.js';
@@ -13,6 +13,19 @@ import { disagreementLine, payDisagreements } from '../src/views/cards/disagreem
 
 /** "ML Engineer india", "AI Engineer in the uk": the role, then a market word. */
 const MARKET_SUFFIX = new RegExp(`^(.*?)(?:\\s+(?:in\\s+(?:the\\s+)?)?(${Object.keys(SALARY_MARKET_WORDS).join('|')}))?$`, 'i');
+
+/** The career level a question asks about; staff is above the reference's top (senior) band. */
+const LEVEL_CHOICES = ['entry', 'mid', 'senior', 'staff'] as const;
+type LevelChoice = (typeof LEVEL_CHOICES)[number];
+
+/** "Entry level: $96K–$132K in the US, ₹8–15 LPA in India." for the level asked about. */
+function levelSentence(role: Role, markets: readonly Market[], level: LevelChoice): string {
+  const band = level === 'staff' ? 'senior' : level;
+  const figures = markets.flatMap((m) => (role.salary[m][band] ? [`${formatLevel(m, role.salary[m][band]!)} in ${m === 'us' ? 'the US' : 'India'}`] : []));
+  if (figures.length === 0) return '';
+  const lead = level === 'staff' ? 'Staff level is above the reference’s top band; senior' : `${LEVEL_LABEL[band]} level`;
+  return `${lead}: ${figures.join(', ')}. `;
+}
 
 /** UK pay: only the AI Engineer deep-dive has it (one article's ladder); other roles say so and offer what exists. */
 function ukSalaryView(core: Core, role: Role): View {
@@ -69,6 +82,18 @@ export const salary = defineCommand({
         { value: 'both', label: 'Both' },
       ],
     },
+    {
+      name: 'level',
+      kind: 'choice',
+      description: 'Lead with one career level (default: all)',
+      required: false,
+      choices: [
+        { value: 'entry', label: 'Entry (fresher, junior)' },
+        { value: 'mid', label: 'Mid' },
+        { value: 'senior', label: 'Senior' },
+        { value: 'staff', label: 'Staff and above' },
+      ],
+    },
   ],
   input: z.object({
     role: roleText,
@@ -79,12 +104,18 @@ export const salary = defineCommand({
       .transform((m) => parseSalaryMarket(m) ?? m)
       .pipe(SalaryMarketChoice)
       .default('both'),
+    level: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(LEVEL_CHOICES, { error: 'expected a level: entry, mid, senior or staff' }))
+      .optional(),
   }),
   parseText(text) {
     const m = MARKET_SUFFIX.exec(text.trim());
     return m?.[2] ? { role: m[1], market: m[2] } : { role: text };
   },
-  run({ role: query, market }, core): View {
+  run({ role: query, market, level }, core): View {
     const res = core.resolve(query);
     if (res.status !== 'found') {
       return unresolvedView(core, res, (r) => ({ command: 'salary', args: { role: roleRef(r), market } }));
@@ -103,7 +134,7 @@ export const salary = defineCommand({
     return kbView(core.kb, {
       kind: 'salary',
       title: `${role.name}: pay by level`,
-      description: `Headline US range ${headline(role)}. US figures in $K per year, India in ₹ lakh per annum.`,
+      description: `${level ? levelSentence(role, markets, level) : ''}Headline US range ${headline(role)}. US figures in $K per year, India in ₹ lakh per annum.`,
       fields: markets.map((m) => ({ label: MARKET_LABEL[m], value: salaryLines(role, m).join('\n') || 'No figures in the reference' })),
       sections,
       table: {

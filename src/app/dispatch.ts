@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Core } from '../core/index.js';
 import { commands as allCommands, type CommandContext, type CommandData, type CommandDefinition } from '../../commands/index.js';
+import type { Redirect } from '../../commands/command.js';
 import { expiredButtonView, failureView, invalidInputView, unknownCommandView } from '../views/cards/notice.js';
 import type { Invocation, View } from '../views/view.js';
 import { decodeInvocation } from '../views/invocation-codec.js';
@@ -20,6 +21,11 @@ export interface DispatchResult {
   error?: unknown;
   /** Set when outcome is "invalid": what was wrong, in words, without any usage line. */
   problem?: string;
+  /**
+   * Set when the command asked was redirected (/ask, once its question is understood):
+   * `command` above is then the command that answered, and this is the one asked, with its data.
+   */
+  via?: { command: string; data: CommandData };
 }
 
 /** Short, log-searchable id for a failure: "E-7K2M9Q". */
@@ -61,6 +67,10 @@ export class Dispatcher {
 
   /** Runs a command from structured options (Discord options, CLI flags, button args). */
   async run(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<DispatchResult> {
+    return this.runAt(name, raw, ctx, 0);
+  }
+
+  private async runAt(name: string, raw: Record<string, unknown>, ctx: CommandContext, depth: number): Promise<DispatchResult> {
     const command = this.find(name);
     if (!command) {
       const names = this.commands.map((c) => c.name);
@@ -85,6 +95,7 @@ export class Dispatcher {
     }
     try {
       const result = await command.run(parsed.data, this.core, ctx);
+      if ('redirect' in result) return await this.follow(name, result, ctx, depth);
       return 'data' in result ? { command: name, outcome: 'ok', view: result.view, data: result.data } : { command: name, outcome: 'ok', view: result };
     } catch (error) {
       const errorId = newErrorId();
@@ -96,6 +107,15 @@ export class Dispatcher {
         view: failureView(errorId),
       };
     }
+  }
+
+  /** Runs a redirect's target one level deep: a redirect to a redirect is a bug, answered as a failure. */
+  private async follow(name: string, result: Redirect, ctx: CommandContext, depth: number): Promise<DispatchResult> {
+    if (depth > 0) throw new Error(`/${name} redirected again, to /${result.redirect.command}`);
+    const target = await this.runAt(result.redirect.command, result.redirect.args, ctx, depth + 1);
+    const view =
+      target.outcome === 'ok' ? { ...target.view, understood: result.understood, actions: [...target.view.actions, ...result.actions] } : target.view;
+    return { ...target, view, via: { command: name, data: result.data } };
   }
 
   /** Runs a command from the free text after its name (Slack, console): "/compare a vs b". */

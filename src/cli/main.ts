@@ -159,8 +159,14 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     return EXIT.ok;
   }
 
+  if (command.name === 'ask') {
+    const extra = Object.keys(flags).filter((f) => f !== 'json' && flags[f] !== undefined);
+    if (extra.length) return usageError(io, `ask takes a question and --json, not --${extra[0]}`, 'Usage: rolecall ask "<question>" [--json]');
+  }
+
   const core = await loadCore(io);
   if (typeof core === 'number') return core;
+  if (command.name === 'ask') return (await import('./ask.js')).askCli(core, args, Boolean(flags.json), io);
 
   if (command.name === 'role') {
     const query = args.join(' ');

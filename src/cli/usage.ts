@@ -40,6 +40,7 @@ export function usage(commands: readonly CommandDefinition[]): string {
     '  rolecall compare "AI Engineer" "ML Engineer"',
     'rolecall role with no name reads one title per line from standard input and prints one JSON object per line;',
     'with --csv --column <name> it reads a CSV and writes it back with the mapped role appended to each row.',
+    'rolecall ask "<question>" answers a question in plain words; with no question it reads one per line and prints JSON lines.',
     '',
     'Flags: --json  machine-readable output      --csv --column <name>  CSV batch mode',
     '       --exit-zero  batch mode exits 0 even when some titles are ambiguous or not found',

@@ -53,13 +53,6 @@ export function skillAtoms(skill: string): Set<string> {
   );
 }
 
-/** Does the skill text mention the query as a whole phrase ("cuda" in "custom cuda kernels")? */
-export function skillMatches(skillText: string, queryKey: string): boolean {
-  if (!queryKey) return false;
-  const text = ` ${skillKey(skillText)} `;
-  return text.includes(` ${queryKey} `);
-}
-
 export interface SkillHit {
   role: Role;
   /** The role's own wording of the matched skill. */
@@ -97,28 +90,39 @@ function compareMatches(a: SkillMatch, b: SkillMatch): number {
 
 export class SkillService {
   private readonly allSkills: string[];
+  /** Each skill text of the data as " key ", normalised once: lookups compare thousands of them. */
+  private readonly padded = new Map<string, string>();
 
   constructor(private readonly kb: KnowledgeBase) {
     const set = new Set<string>();
     for (const r of kb.roles) [...r.mustHave, ...r.niceToHave].forEach((s) => set.add(s));
     this.allSkills = [...set];
+    for (const text of [...this.allSkills, ...kb.reference.skillsMatrix.map((c) => c.cluster)]) this.padded.set(text, ` ${skillKey(text)} `);
+  }
+
+  /** Does the skill text mention the query as a whole phrase ("cuda" in "custom cuda kernels")? `paddedKey` is " key ". */
+  private matches(skillText: string, paddedKey: string): boolean {
+    if (paddedKey.length <= 2) return false;
+    const text = this.padded.get(skillText) ?? ` ${skillKey(skillText)} `;
+    return text.includes(paddedKey);
   }
 
   /** Which roles need a skill, as a must-have or a nice-to-have. */
   rolesForSkill(query: string): SkillLookup {
     const key = skillKey(query);
+    const padded = ` ${key} `;
     const mustHave: SkillHit[] = [];
     const niceToHave: SkillHit[] = [];
     for (const role of this.kb.roles) {
-      const must = role.mustHave.find((s) => skillMatches(s, key));
+      const must = role.mustHave.find((s) => this.matches(s, padded));
       if (must) {
         mustHave.push({ role, skill: must });
         continue;
       }
-      const nice = role.niceToHave.find((s) => skillMatches(s, key));
+      const nice = role.niceToHave.find((s) => this.matches(s, padded));
       if (nice) niceToHave.push({ role, skill: nice });
     }
-    const clusters = this.kb.reference.skillsMatrix.filter((c) => skillMatches(c.cluster, key));
+    const clusters = this.kb.reference.skillsMatrix.filter((c) => this.matches(c.cluster, padded));
     const suggestions = mustHave.length + niceToHave.length === 0 ? this.suggestSkills(key) : [];
     return { query, mustHave, niceToHave, clusters, suggestions };
   }
@@ -129,12 +133,12 @@ export class SkillService {
    * kept too, so a tie is never broken arbitrarily. Within a tie, roles follow the reference's order.
    */
   match(skills: string[], limit = 5): SkillMatch[] {
-    const keys = [...new Set(skills.map(skillKey).filter(Boolean))];
+    const keys = [...new Set(skills.map(skillKey).filter(Boolean))].map((k) => ` ${k} `);
     if (keys.length === 0) return [];
     const results: SkillMatch[] = [];
     for (const role of this.kb.roles) {
-      const matchedMustHave = role.mustHave.filter((s) => keys.some((k) => skillMatches(s, k)));
-      const matchedNiceToHave = role.niceToHave.filter((s) => keys.some((k) => skillMatches(s, k)));
+      const matchedMustHave = role.mustHave.filter((s) => keys.some((k) => this.matches(s, k)));
+      const matchedNiceToHave = role.niceToHave.filter((s) => keys.some((k) => this.matches(s, k)));
       if (matchedMustHave.length + matchedNiceToHave.length === 0) continue;
       const coverage = matchedMustHave.length / role.mustHave.length;
       const missingMustHave = role.mustHave.filter((s) => !matchedMustHave.includes(s));

@@ -79,10 +79,14 @@ export type ViewKind =
   | 'not_found'
   | 'notice'
   | 'error'
-  | 'spotlight';
+  | 'spotlight'
+  | 'clarify'
+  | 'out_of_scope';
 
 export interface View {
   kind: ViewKind;
+  /** An answer to a question in plain words opens with what it was understood as: "Comparing AI Engineer and ML Engineer". */
+  understood?: string;
   title: string;
   /** One short paragraph under the title. */
   description?: string;

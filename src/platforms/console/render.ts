@@ -84,6 +84,8 @@ export function renderForTerminal(view: View, style: TerminalStyle = { color: fa
   const width = Math.max(40, style.width);
   const tone = view.tone === 'error' ? 'red' : view.tone === 'warning' ? 'yellow' : 'cyan';
   const out: string[] = [paint(style, 'bold', paint(style, tone, clean(view.title)))];
+  // What a question was understood as comes first, quietly: "Comparing AI Engineer and ML Engineer".
+  if (view.understood) out.unshift(paint(style, 'dim', wrap(clean(view.understood), width)));
   if (view.description) out.push(wrap(clean(view.description), width));
   if (view.fields.length) {
     out.push('');

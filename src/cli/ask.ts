@@ -1,0 +1,103 @@
+import { createInterface } from 'node:readline';
+import type { Core } from '../core/index.js';
+import { Dispatcher, type DispatchResult } from '../app/dispatch.js';
+import { questionOf } from '../app/question.js';
+import { commands } from '../../commands/index.js';
+import { renderForTerminal } from '../platforms/console/index.js';
+import { askJson } from './ask-json.js';
+import { writeChunk } from './batch.js';
+import type { Io } from './io.js';
+
+/** Exit codes: 0 every question answered, 1 one needed clarifying or was out of scope, 2 bad usage, 70 a failure of ours. */
+const EXIT = { ok: 0, unsure: 1, usage: 2, failure: 70 } as const;
+
+/** A choice as the CLI command that runs it: `rolecall salary "#26" --market india`. */
+export function cliCommandOf(inv: { command: string; args: Record<string, string> }): string {
+  const def = commands.find((c) => c.name === inv.command);
+  if (!def) return `rolecall ${inv.command}`;
+  const positionals = def.options.filter((o) => o.kind !== 'choice' && inv.args[o.name] !== undefined).map((o) => JSON.stringify(inv.args[o.name]));
+  const flags = def.options
+    .filter((o) => o.kind === 'choice' && inv.args[o.name] !== undefined && !(o.name === 'market' && inv.args[o.name] === 'both'))
+    .map((o) => `--${o.name} ${inv.args[o.name]}`);
+  return ['rolecall', inv.command, ...positionals, ...flags].join(' ');
+}
+
+/** Adds up how a run went, question by question, for its exit code. */
+class Outcomes {
+  failed = false;
+  invalid = false;
+  unsure = false;
+
+  add(r: DispatchResult): void {
+    if (r.outcome === 'error') this.failed = true;
+    else if (r.outcome === 'invalid') this.invalid = true;
+    else if (questionOf(r)?.understanding.status !== 'answered' || r.outcome !== 'ok') this.unsure = true;
+  }
+
+  get exit(): number {
+    return this.failed ? EXIT.failure : this.invalid ? EXIT.usage : this.unsure ? EXIT.unsure : EXIT.ok;
+  }
+}
+
+function jsonLine(core: Core, question: string, result: DispatchResult): string {
+  if (result.outcome === 'invalid')
+    return JSON.stringify({ status: 'invalid', command: 'ask', question: question.slice(0, 200), error: result.problem ?? 'invalid question' });
+  return JSON.stringify(askJson(core, question, result));
+}
+
+/** One question: its answer as text (the understood line first, a clarify's choices as commands), or as JSON. */
+async function one(core: Core, question: string, json: boolean, io: Io): Promise<number> {
+  const result = await new Dispatcher(core).run('ask', { question }, { platform: 'cli' });
+  if (json) io.stdout.write(`${jsonLine(core, question, result)}\n`);
+  else if (result.outcome === 'invalid') io.stderr.write(`rolecall: ${result.problem}\nUsage: rolecall ask "<question>" [--json]\n`);
+  else {
+    const color = Boolean(io.stdout.isTTY && !process.env.NO_COLOR);
+    const lines = [renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110), actions: 'hide' })];
+    const u = questionOf(result)?.understanding;
+    if (u?.status === 'clarify' && u.choices.length)
+      lines.push('', 'Choices:', ...u.choices.map((c, i) => `  ${i + 1}. ${c.label}\n     ${cliCommandOf(c.invoke)}`));
+    io.stdout.write(`${lines.join('\n')}\n`);
+  }
+  const outcomes = new Outcomes();
+  outcomes.add(result);
+  return outcomes.exit;
+}
+
+/** Standard input, one question a line (blank lines skipped) → one JSON object a line, in order. */
+async function batch(core: Core, io: Io): Promise<number> {
+  const dispatcher = new Dispatcher(core);
+  const outcomes = new Outcomes();
+  let count = 0;
+  const tally = { answered: 0, clarify: 0, out_of_scope: 0, invalid: 0 };
+  let buffer: string[] = [];
+  for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const result = await dispatcher.run('ask', { question: line }, { platform: 'cli' });
+    outcomes.add(result);
+    count++;
+    const status = result.outcome === 'invalid' ? 'invalid' : (questionOf(result)?.understanding.status ?? 'invalid');
+    tally[status]++;
+    buffer.push(jsonLine(core, line, result));
+    if (buffer.length >= 200) {
+      await writeChunk(io.stdout, `${buffer.join('\n')}\n`);
+      buffer = [];
+    }
+  }
+  if (buffer.length) await writeChunk(io.stdout, `${buffer.join('\n')}\n`);
+  io.stderr.write(
+    `rolecall: ${count} question${count === 1 ? '' : 's'}: ${tally.answered} answered, ${tally.clarify} to clarify, ${tally.out_of_scope} out of scope${tally.invalid ? `, ${tally.invalid} invalid` : ''}\n`,
+  );
+  return outcomes.exit;
+}
+
+/** `rolecall ask "<question>" [--json]`; with no question, standard input in batch. */
+export async function askCli(core: Core, words: readonly string[], json: boolean, io: Io): Promise<number> {
+  if (words.length > 0) return one(core, words.join(' '), json, io);
+  if (io.stdin.isTTY) {
+    io.stderr.write(
+      'rolecall: give a question, or pipe one question per line into `rolecall ask`\n\nUsage: rolecall ask "<question>" [--json]\n       rolecall ask < questions.txt\n',
+    );
+    return EXIT.usage;
+  }
+  return batch(core, io);
+}
