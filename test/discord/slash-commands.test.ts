@@ -57,7 +57,7 @@ describe('slash commands generated from the registry', () => {
     expect('choices' in layer && layer.choices).toContainEqual({ name: 'L5 Orchestration', value: 'L5' });
     expect('choices' in layer && layer.choices?.length).toBe(7);
     const salary = basic(payload.find((c) => c.name === 'salary')!.options);
-    expect(salary.map((o) => o.name)).toEqual(['role', 'market']);
+    expect(salary.map((o) => o.name)).toEqual(['role', 'market', 'level']);
     expect(salary[1]).toMatchObject({
       choices: [
         { name: 'US', value: 'us' },
