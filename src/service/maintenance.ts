@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
  * Keeps the store's bookkeeping tables bounded: the event log grows on every mention and Home-tab
  * open, and thread comparisons on every new thread. Platforms stop redelivering an event within
  * hours, so a day of event ids is plenty; a thread nobody has touched for 90 days is over.
+ * /ask's conversation contexts carry their own expiry (30 minutes); expired ones go here too.
  */
 export const RETENTION = {
   eventsMs: 24 * 3_600_000,
@@ -16,13 +17,15 @@ export const RETENTION = {
 export interface PruneResult {
   events: number;
   threads: number;
+  conversations: number;
 }
 
 /** Drops what has outlived its retention at `now`. */
 export async function pruneStore(store: Store, now: Date = new Date()): Promise<PruneResult> {
   const events = await store.events.prune(new Date(now.getTime() - RETENTION.eventsMs));
   const threads = await store.threads.prune(new Date(now.getTime() - RETENTION.threadsMs));
-  return { events, threads };
+  const conversations = await store.conversations.prune(now);
+  return { events, threads, conversations };
 }
 
 /** Prunes now and then every hour until stopped (stop waits for a prune in flight); a failure is logged and retried next time. */

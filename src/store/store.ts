@@ -1,9 +1,11 @@
 import type { MarketChoice, RoleId } from '../core/schema/common.js';
+import type { ConversationStore } from './conversation-store.js';
 import type { SlackInstallationStore } from './installation-store.js';
 import type { SpotlightStore } from './spotlight-store.js';
 
 export type * from './spotlight-store.js';
 export type * from './installation-store.js';
+export type * from './conversation-store.js';
 
 /**
  * The persistence interface. Callers depend on this, never on a database: every method is async,
@@ -51,6 +53,8 @@ export interface Store {
   readonly spotlight: SpotlightStore;
   /** Slack workspaces installed through "Add to Slack" (OAuth), their tokens sealed. */
   readonly slackInstallations: SlackInstallationStore;
+  /** /ask's follow-up context per conversation and person, kept for 30 minutes. */
+  readonly conversations: ConversationStore;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

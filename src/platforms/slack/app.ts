@@ -161,6 +161,8 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     ...(opts.spotlightPreview ? { spotlightPreview: opts.spotlightPreview } : {}),
     workspaceRemoved: async (workspaceId) => {
       await opts.installations?.remove(workspaceId);
+      // Its people's /ask follow-up contexts go with it (they would expire in 30 minutes anyway).
+      await opts.store.conversations.forgetWorkspace('slack', workspaceId);
       await opts.workspaceRemoved?.(workspaceId);
     },
     ...(opts.renderChart ? { renderChart: opts.renderChart } : {}),

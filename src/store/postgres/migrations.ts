@@ -107,6 +107,24 @@ export const pgMigrations: PgMigration[] = [
       CREATE INDEX slack_installations_key_id ON slack_installations (key_id);
     `,
   },
+  {
+    version: 4,
+    name: 'conversations (ask context)',
+    // As SQLite's version 4: /ask's last answer per person per conversation, for follow-ups.
+    sql: `
+      CREATE TABLE conversations (
+        platform        text NOT NULL,
+        workspace_id    text NOT NULL,
+        conversation_id text NOT NULL,
+        user_id         text NOT NULL,
+        context         jsonb NOT NULL,
+        expires_at      timestamptz NOT NULL,
+        PRIMARY KEY (platform, workspace_id, conversation_id, user_id)
+      );
+      CREATE INDEX conversations_user ON conversations (platform, workspace_id, user_id);
+      CREATE INDEX conversations_expires_at ON conversations (expires_at);
+    `,
+  },
 ];
 
 /** One key for every RoleCall database: replicas starting together queue here and migrate once. */

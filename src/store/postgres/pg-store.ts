@@ -1,6 +1,17 @@
 import type pg from 'pg';
-import type { EventLog, SlackInstallationStore, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
+import type {
+  ConversationStore,
+  EventLog,
+  SlackInstallationStore,
+  SpotlightStore,
+  Store,
+  StoreHealth,
+  ThreadComparison,
+  ThreadKey,
+  ThreadStore,
+} from '../store.js';
 import { PgClaims } from './claims.js';
+import { PgConversations } from './conversations.js';
 import { PgSlackInstallations } from './installations.js';
 import { migratePostgres, pgSchemaVersion } from './migrations.js';
 import { createPool, waitForDatabase, type PgPoolOptions } from './pool.js';
@@ -72,6 +83,7 @@ export class PgStore implements Store {
   readonly events: EventLog;
   readonly spotlight: SpotlightStore;
   readonly slackInstallations: SlackInstallationStore;
+  readonly conversations: ConversationStore;
   private closed = false;
 
   constructor(readonly pool: pg.Pool) {
@@ -79,6 +91,7 @@ export class PgStore implements Store {
     this.events = new PgEvents(pool);
     this.spotlight = { subscriptions: new PgSubscriptions(pool), claims: new PgClaims(pool) };
     this.slackInstallations = new PgSlackInstallations(pool);
+    this.conversations = new PgConversations(pool);
   }
 
   /** Connects (retrying while the server is down), migrates under an advisory lock, and returns the store. */

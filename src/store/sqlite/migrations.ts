@@ -106,4 +106,23 @@ export const migrations: Migration[] = [
       CREATE INDEX slack_installations_key_id ON slack_installations (key_id);
     `,
   },
+  {
+    version: 4,
+    name: 'conversations (ask context)',
+    // One row per person per conversation: /ask's last answer (AskContext JSON) for follow-ups.
+    // expires_at is an ISO-8601 UTC string, compared as text; expired rows are pruned hourly.
+    sql: `
+      CREATE TABLE conversations (
+        platform        TEXT NOT NULL,
+        workspace_id    TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        user_id         TEXT NOT NULL,
+        context_json    TEXT NOT NULL,
+        expires_at      TEXT NOT NULL,
+        PRIMARY KEY (platform, workspace_id, conversation_id, user_id)
+      );
+      CREATE INDEX conversations_user ON conversations (platform, workspace_id, user_id);
+      CREATE INDEX conversations_expires_at ON conversations (expires_at);
+    `,
+  },
 ];

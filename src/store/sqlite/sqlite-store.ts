@@ -2,10 +2,21 @@ import { stat } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../../config/env.js';
-import type { EventLog, SlackInstallationStore, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
+import type {
+  ConversationStore,
+  EventLog,
+  SlackInstallationStore,
+  SpotlightStore,
+  Store,
+  StoreHealth,
+  ThreadComparison,
+  ThreadKey,
+  ThreadStore,
+} from '../store.js';
 import { isStorageFailure, retryWhileBusy, withBusyRetry } from './busy.js';
 import { openDatabase, schemaVersion, type SqliteDb } from './open.js';
 import { SqliteClaims } from './claims.js';
+import { SqliteConversations } from './conversations.js';
 import { SqliteSlackInstallations } from './installations.js';
 import { SqliteSubscriptions } from './subscriptions.js';
 
@@ -81,6 +92,7 @@ export class SqliteStore implements Store {
   readonly events: EventLog;
   readonly spotlight: SpotlightStore;
   readonly slackInstallations: SlackInstallationStore;
+  readonly conversations: ConversationStore;
   private closed = false;
   private lastStorageFailure: { at: number; message: string } | undefined;
   private readonly probe;
@@ -97,6 +109,7 @@ export class SqliteStore implements Store {
     this.events = withBusyRetry(new SqliteEvents(db), note);
     this.spotlight = { subscriptions: withBusyRetry(new SqliteSubscriptions(db), note), claims: withBusyRetry(new SqliteClaims(db), note) };
     this.slackInstallations = withBusyRetry(new SqliteSlackInstallations(db), note);
+    this.conversations = withBusyRetry(new SqliteConversations(db), note);
     // The write probe for health: one row in the event log, rewritten each time.
     this.probe = db.prepare(
       `INSERT INTO processed_events (platform, event_id, seen_at) VALUES ('rolecall', 'health-probe', ?)
