@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineCommand, type CommandResult } from './command.js';
-import { contextAfter, understanding } from '../src/understand/index.js';
+import { type AskContext, AskContext as AskContextSchema, CONTEXT_TTL_MS, contextAfter, understanding } from '../src/understand/index.js';
 import { clarifyView, EXAMPLE_QUESTIONS, outOfScopeView, pickAgainActions } from '../src/views/cards/question.js';
 
 /** The longest question accepted; only its first 500 characters are read (src/understand/text.ts). */
@@ -33,3 +33,12 @@ export const ask = defineCommand({
     return { view: outOfScopeView(core.kb, u.understood), data };
   },
 });
+
+/** How long a front end keeps a conversation's context: a follow-up after that is a new question. */
+export const CONTEXT_KEPT_MS = CONTEXT_TTL_MS;
+
+/** A context a front end kept (the Store's JSON), if it is still one this version reads; anything else is no context. */
+export function keptContext(json: unknown): AskContext | undefined {
+  const parsed = AskContextSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,6 +1,8 @@
 import type { CommandData } from '../../commands/index.js';
 import type { DispatchResult } from './dispatch.js';
 
+export { CONTEXT_KEPT_MS, keptContext } from '../../commands/ask.js';
+
 export type QuestionData = Extract<CommandData, { kind: 'question' }>;
 
 /**

@@ -5,7 +5,8 @@ import { refine } from './follow-up.js';
 import type { AskContext, Understanding } from './types.js';
 import { buildVocabulary, type Vocabulary } from './vocabulary.js';
 
-export type { AskContext, Understanding } from './types.js';
+export type { Understanding } from './types.js';
+export { AskContext } from './types.js';
 export { CONTEXT_TTL_MS } from './types.js';
 export { contextAfter } from './follow-up.js';
 

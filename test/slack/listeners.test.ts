@@ -11,6 +11,7 @@ import { handleCommand, type Respond } from '../../src/platforms/slack/commands.
 import type { SlackDeps } from '../../src/platforms/slack/deps.js';
 import { SpotlightService } from '../../src/spotlight/service.js';
 import { handleMention } from '../../src/platforms/slack/mentions.js';
+import { QuestionDesk } from '../../src/platforms/shared/questions.js';
 import { classifySlackError, postView } from '../../src/platforms/slack/post.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { notice } from '../../src/views/cards/notice.js';
@@ -31,6 +32,7 @@ describe('Slack listeners, unit', () => {
     deps = {
       dispatcher: new Dispatcher(core),
       store,
+      questions: new QuestionDesk({ dispatcher: new Dispatcher(core), memory: store.conversations, logger: silentLogger() }),
       logger: silentLogger(),
       metrics: new Metrics(),
       botUserId: api.botUserId,

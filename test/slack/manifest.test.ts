@@ -49,14 +49,24 @@ describe('slack/manifest.yml', () => {
     // files:write uploads the charts (files.getUploadURLExternal / files.completeUploadExternal).
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
       'app_mentions:read',
+      'assistant:write',
       'channels:history',
       'chat:write',
       'commands',
       'files:write',
       'groups:history',
+      'im:history',
       'users:read',
     ]);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'app_uninstalled', 'tokens_revoked']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'app_uninstalled',
+      'assistant_thread_context_changed',
+      'assistant_thread_started',
+      'message.im',
+      'tokens_revoked',
+    ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });

@@ -9,6 +9,7 @@ const syntax: MentionSyntax = {
   botUserId: 'U0BOT',
   commandNames: commands.map((c) => c.name),
   isComparison: (t) => Object.values(compare.parseText(t)).filter(Boolean).length >= 2,
+  hasParts: (t) => Object.values(compare.parseText(t)).filter(Boolean).length >= 2,
 };
 const parse = (text: string) => parseMention(text, syntax);
 
@@ -34,7 +35,7 @@ describe('mention parsing', () => {
     expect(parse('<@U0BOT> path')).toEqual({ kind: 'path' });
   });
 
-  it('runs commands by name, and anything else as a role name', () => {
+  it('runs commands by name, and anything else as a question in plain words', () => {
     expect(parse('<@U0BOT> role MLOps')).toEqual({ kind: 'command', name: 'role', text: 'MLOps' });
     expect(parse('<@U0BOT> salary ML Engineer india')).toEqual({ kind: 'command', name: 'salary', text: 'ML Engineer india' });
     expect(parse('<@U0BOT> path AI Engineer to AI Solutions Architect')).toEqual({
@@ -44,7 +45,10 @@ describe('mention parsing', () => {
     });
     expect(parse('<@U0BOT> help')).toEqual({ kind: 'command', name: 'help', text: '' });
     expect(parse('<@U0BOT>')).toEqual({ kind: 'command', name: 'help', text: '' });
-    expect(parse('<@U0BOT>: Prompt Engineer')).toEqual({ kind: 'command', name: 'role', text: 'Prompt Engineer' });
+    expect(parse('<@U0BOT>: Prompt Engineer')).toEqual({ kind: 'ask', text: 'Prompt Engineer' });
+    expect(parse('<@U0BOT> how much do ML engineers make in india?')).toEqual({ kind: 'ask', text: 'how much do ML engineers make in india?' });
+    // "compare" with one part is a follow-up question, not a comparison missing its second role.
+    expect(parse('<@U0BOT> compare it with MLOps')).toEqual({ kind: 'ask', text: 'compare it with MLOps' });
   });
 
   it('decodes Slack’s entities before parsing', () => {

@@ -130,7 +130,10 @@ export function tableBlock(table: Table): string | undefined {
 function renderEmbed(view: View): APIEmbed {
   const title = clip(esc(view.title, L.title), L.title) || 'RoleCall';
   const footer = view.footer ? clip(plainText(`${view.footer.source} · data as of ${view.footer.asOf}`), L.footer - SHORTENED.length) : '';
-  const b: Budget = { left: L.embedTotal - title.length - footer.length - SHORTENED.length, fields: [], dropped: false };
+  // What a question was understood as opens the answer ("Comparing AI Engineer and ML Engineer"):
+  // the embed's author line, plain text in Discord (no markdown, no mentions), within the title's 256.
+  const understood = view.understood ? clip(plainText(view.understood), L.title) : '';
+  const b: Budget = { left: L.embedTotal - title.length - understood.length - footer.length - SHORTENED.length, fields: [], dropped: false };
 
   const description = view.description ? esc(view.description, L.description) : '';
   const hasMore = view.fields.length + view.sections.length > 0;
@@ -153,6 +156,7 @@ function renderEmbed(view: View): APIEmbed {
   if (block && b.fields.length < L.fields && b.left >= TABLE_FIELD.length + block.length) addField(b, TABLE_FIELD, block, false);
 
   const embed: APIEmbed = { title, color: TONE_COLOUR[view.tone] };
+  if (understood) embed.author = { name: understood };
   if (shownDescription) embed.description = shownDescription;
   if (b.fields.length > 0) embed.fields = b.fields;
   const footerText = `${footer}${b.dropped ? SHORTENED : ''}`.replace(/^ · /, '');

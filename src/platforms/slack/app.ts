@@ -10,6 +10,7 @@ import type { Metrics } from '../../observability/metrics.js';
 import type { Store } from '../../store/store.js';
 import type { View } from '../../views/view.js';
 import { InFlight } from '../shared/in-flight.js';
+import { QuestionDesk } from '../shared/questions.js';
 import { registerActions } from './actions.js';
 import { registerAppHome } from './app-home.js';
 import { boltLogger } from './bolt-logger.js';
@@ -17,6 +18,7 @@ import { registerCommands } from './commands.js';
 import { slackConfigProblems } from './config.js';
 import type { SlackDeps } from './deps.js';
 import type { SlackInstallations } from './installations.js';
+import { registerDirectMessages } from './direct-messages.js';
 import { registerMentions } from './mentions.js';
 import { guardSlackRequest } from './request-guard.js';
 import { oauthReceiverOptions } from './oauth.js';
@@ -154,6 +156,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
   const deps: SlackDeps = {
     dispatcher: opts.dispatcher,
     store: opts.store,
+    questions: new QuestionDesk({ dispatcher: opts.dispatcher, memory: opts.store.conversations, logger }),
     logger,
     metrics: opts.metrics,
     ...(identity ? { botUserId: identity.botUserId, teamId: identity.teamId } : {}),
@@ -170,6 +173,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
   registerCommands(app, deps);
   registerUninstall(app, deps);
   registerMentions(app, deps);
+  registerDirectMessages(app, deps);
   registerActions(app, deps);
   registerAppHome(app, deps);
 

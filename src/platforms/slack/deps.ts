@@ -7,6 +7,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { Store } from '../../store/store.js';
 import type { View } from '../../views/view.js';
+import type { QuestionDesk } from '../shared/questions.js';
 import { commandContext as sharedContext, InteractionLog, type InteractionRecord, type InteractionStart, type Invoker } from '../shared/interactions.js';
 import { slackSpotlightAccess } from './spotlight-command.js';
 
@@ -24,6 +25,8 @@ export interface SlackDeps {
   spotlightPreview?: () => Promise<View | undefined>;
   /** Deletes a removed workspace's tokens and pauses its spotlight (app_uninstalled, tokens_revoked). */
   workspaceRemoved?: (workspaceId: string) => Promise<void>;
+  /** Plain-text questions (mentions, DMs): /ask with the conversation's context and the rate limit. */
+  questions: QuestionDesk;
   /** Draws charts for public answers (the lazily loaded renderer unless a test replaces it). */
   renderChart?: ChartRenderer;
 }

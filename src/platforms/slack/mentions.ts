@@ -2,12 +2,12 @@ import type { App, types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ThreadKey } from '../../store/store.js';
 import { beginInteraction, commandContext, type SlackDeps } from './deps.js';
-import { type MentionSyntax, parseMention } from './mention-parse.js';
+import { type MentionSyntax, mentionQuestion, parseMention } from './mention-parse.js';
 import { uploadCharts } from './charts.js';
 import { postView } from './post.js';
-import { answerMention } from './thread.js';
+import { answerMention, threadConversation } from './thread.js';
 
-export type MentionEvent = Pick<types.AppMentionEvent, 'text' | 'ts' | 'channel' | 'thread_ts' | 'user' | 'bot_id'>;
+export type MentionEvent = Pick<types.AppMentionEvent, 'text' | 'ts' | 'channel' | 'thread_ts' | 'user' | 'bot_id'> & { subtype?: string };
 
 export interface MentionInput {
   eventId: string;
@@ -19,17 +19,32 @@ export interface MentionInput {
   retryNum?: number;
 }
 
+/**
+ * How a mention reads here. "A vs B" is /compare only when every part names one role exactly;
+ * "mle vs ai engineer which is better for a fresher" is a question, for /ask to understand.
+ */
 export function mentionSyntax(deps: SlackDeps, botUserId = deps.botUserId ?? ''): MentionSyntax {
   const compare = deps.dispatcher.find('compare');
+  const { core } = deps.dispatcher;
+  const parts = (text: string) => Object.values(compare?.parseText(text) ?? {}).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
   return {
     botUserId,
     commandNames: deps.dispatcher.commands.map((c) => c.name),
-    isComparison: (text) => Object.values(compare?.parseText(text) ?? {}).filter((v) => typeof v === 'string' && v.trim()).length >= 2,
+    isComparison: (text) => {
+      const names = parts(text);
+      return names.length >= 2 && names.every((p) => core.resolve(p).status === 'found');
+    },
+    hasParts: (text) => parts(text).length >= 2,
   };
 }
 
+/** Messages from bots (another app, a workflow, RoleCall itself) are never answered: two bots cannot loop. */
+export function fromABot(event: { bot_id?: string; subtype?: string; user?: string }, botUserId?: string): boolean {
+  return Boolean(event.bot_id) || event.subtype === 'bot_message' || !event.user || (botUserId !== undefined && event.user === botUserId);
+}
+
 /** Slack redelivers an event it thinks we missed; the event id says whether we already answered. */
-async function firstTime(deps: SlackDeps, input: MentionInput): Promise<boolean> {
+export async function firstTime(deps: SlackDeps, input: { eventId: string; retryNum?: number }): Promise<boolean> {
   try {
     if (await deps.store.events.firstSeen('slack', input.eventId)) return true;
     deps.logger.info({ id: input.eventId, retryNum: input.retryNum, platform: 'slack' }, 'duplicate slack event ignored');
@@ -45,16 +60,20 @@ async function firstTime(deps: SlackDeps, input: MentionInput): Promise<boolean>
 export async function handleMention(deps: SlackDeps, client: WebClient, input: MentionInput): Promise<void> {
   const { event } = input;
   // Other bots mentioning RoleCall could start a reply loop.
-  if (event.bot_id) return;
+  if (fromABot(event, input.botUserId ?? deps.botUserId)) return;
   if (!(await firstTime(deps, input))) return;
   const threadTs = event.thread_ts ?? event.ts;
   const key: ThreadKey = { platform: 'slack', workspaceId: input.teamId, channelId: event.channel, threadTs };
   const ctx = commandContext(deps, client, { userId: event.user ?? '', channelId: event.channel, workspaceId: input.teamId });
   const rec = beginInteraction(deps, { id: input.eventId, kind: 'mention', command: 'mention' });
   try {
-    const intent = parseMention(event.text ?? '', mentionSyntax(deps, input.botUserId ?? deps.botUserId));
-    const reply = await answerMention(deps, intent, key, ctx);
+    const botUserId = input.botUserId ?? deps.botUserId ?? '';
+    const intent = parseMention(event.text ?? '', mentionSyntax(deps, botUserId));
+    const question = mentionQuestion(event.text ?? '', botUserId);
+    const reply = await answerMention(deps, intent, key, ctx, { question, conversation: threadConversation(key, event.user ?? '') });
     rec.result(reply);
+    // Over the rate limit again: nothing to say (a loop gets nothing to answer).
+    if (reply.views.length === 0) return rec.finish();
     // Private answers (help, "no such role") go only to the asker, still in the thread.
     const ephemeralTo = reply.views.every((v) => v.private) ? event.user : undefined;
     await postView(client, event.channel, reply.views, { threadTs, ...(ephemeralTo ? { ephemeralTo } : {}) });

@@ -53,7 +53,8 @@ export function renderBlocks(view: View, opts: RenderOptions = {}): Block[] {
   const maxBlocks = opts.maxBlocks ?? (surface === 'home' ? L.homeBlocks : L.messageBlocks);
   const maxChars = opts.maxChars ?? L.messageChars;
 
-  const head: Block[] = [headerBlock(view.title)];
+  // What a question was understood as opens the answer, quietly, as plain text above the header.
+  const head: Block[] = [...(view.understood ? [contextBlock([view.understood])] : []), headerBlock(view.title)];
   if (view.description?.trim()) {
     head.push(textSection(view.description.slice(0, Math.min(L.sectionText, Math.floor(maxChars / 4)))));
   }

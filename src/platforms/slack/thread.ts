@@ -2,7 +2,7 @@ import { type FollowUpWords, type Refinement, refineComparison } from '../../../
 import type { CommandContext } from '../../../commands/index.js';
 import type { DispatchResult } from '../../app/dispatch.js';
 import type { RoleId } from '../../core/index.js';
-import type { ThreadComparison, ThreadKey } from '../../store/store.js';
+import type { ConversationKey, ThreadComparison, ThreadKey } from '../../store/store.js';
 import type { View } from '../../views/view.js';
 import type { SlackDeps } from './deps.js';
 import type { MentionIntent } from './mention-parse.js';
@@ -45,8 +45,44 @@ async function follow(deps: SlackDeps, key: ThreadKey, state: ThreadComparison |
   return answer(step.command, results);
 }
 
-/** Answers a mention in a thread: a new comparison, a follow-up to the thread's one, or a command. */
-export async function answerMention(deps: SlackDeps, intent: MentionIntent, key: ThreadKey, ctx: CommandContext): Promise<ThreadAnswer> {
+/** The asker's side of the thread, where /ask keeps their last question for follow-ups. */
+export function threadConversation(key: ThreadKey, userId: string): ConversationKey {
+  return { platform: 'slack', workspaceId: key.workspaceId, conversationId: `${key.channelId}/${key.threadTs}`, userId };
+}
+
+/**
+ * A question in plain words, through /ask with the conversation's context. A comparison it
+ * answers becomes the thread's, so "add MLOps" and "drop the second" refine it as they refine
+ * "@RoleCall A vs B". Over the rate limit: one notice, then no answer at all (`views` empty).
+ */
+export async function answerQuestion(
+  deps: SlackDeps,
+  key: ThreadKey,
+  conversation: ConversationKey,
+  question: string,
+  ctx: CommandContext,
+): Promise<ThreadAnswer> {
+  const asked = await deps.questions.ask(conversation, question, ctx);
+  if (asked.kind === 'silent') return { command: 'ask', views: [], outcome: 'ok' };
+  if (asked.kind === 'limited') return { command: 'ask', views: [asked.view], outcome: 'invalid' };
+  const { result } = asked;
+  if (result.data?.kind === 'comparison') await rememberComparison(deps, key, result.data.roles);
+  return answer(result.command, [result]);
+}
+
+/**
+ * Answers a mention in a thread: a new comparison, a follow-up to the thread's one, a command,
+ * or a question. A follow-up word ("add X") in a thread with no comparison, from someone whose
+ * last question there is still fresh, is a follow-up to that question instead.
+ */
+export async function answerMention(
+  deps: SlackDeps,
+  intent: MentionIntent,
+  key: ThreadKey,
+  ctx: CommandContext,
+  asked: { question: string; conversation: ConversationKey },
+): Promise<ThreadAnswer> {
+  if (intent.kind === 'ask') return answerQuestion(deps, key, asked.conversation, asked.question, ctx);
   if (intent.kind === 'command') {
     return answer(intent.name, [await deps.dispatcher.runText(intent.name, intent.text, ctx)]);
   }
@@ -56,5 +92,8 @@ export async function answerMention(deps: SlackDeps, intent: MentionIntent, key:
     return answer('compare', [result]);
   }
   const state = await deps.store.threads.get(key);
+  if (!state && (await deps.store.conversations.get(asked.conversation).catch(() => undefined)) !== undefined) {
+    return answerQuestion(deps, key, asked.conversation, asked.question, ctx);
+  }
   return follow(deps, key, state, refineComparison(deps.dispatcher.core, state, intent, THREAD_WORDS), ctx);
 }

@@ -371,6 +371,8 @@ export class FakeSlackApi {
       }
       case 'files.completeUploadExternal':
         return this.uploads.complete(body);
+      case 'assistant.threads.setSuggestedPrompts':
+        return suggestedPrompts(body, channel);
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -430,4 +432,27 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * assistant.threads.setSuggestedPrompts as documented: channel_id and thread_ts of the
+ * assistant thread, `prompts` (at most 4, each a `title` and the `message` it sends), an
+ * optional `title`. Form-encoded, the WebClient sends the array as JSON text.
+ */
+function suggestedPrompts(body: Record<string, unknown>, channel: string | undefined): Record<string, unknown> {
+  if (!channel || typeof body.thread_ts !== 'string') return { ok: false, error: 'invalid_arguments' };
+  let prompts: unknown = body.prompts;
+  if (typeof prompts === 'string') {
+    try {
+      prompts = JSON.parse(prompts);
+    } catch {
+      return { ok: false, error: 'invalid_arguments' };
+    }
+  }
+  const valid =
+    Array.isArray(prompts) &&
+    prompts.length >= 1 &&
+    prompts.length <= 4 &&
+    prompts.every((p) => typeof p?.title === 'string' && p.title !== '' && typeof p?.message === 'string' && p.message !== '');
+  return valid ? { ok: true } : { ok: false, error: 'invalid_arguments' };
 }

@@ -15,6 +15,8 @@ export { Recorder, type WaitOptions } from './recorder.js';
 export {
   appHomeOpenedEvent,
   appMentionEvent,
+  assistantThreadStartedEvent,
+  directMessageEvent,
   blockActionsBody,
   blockActionsPayload,
   eventCallbackBody,

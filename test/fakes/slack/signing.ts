@@ -102,6 +102,46 @@ export function appMentionEvent(ws: Workspace, f: MentionFields): Record<string,
   };
 }
 
+/**
+ * A message.im event as Slack sends it: a person's DM to the app (channel_type "im"), in a
+ * Messages-tab chat when `threadTs` is set; `botId` and `subtype` for a bot's message
+ * (subtype "bot_message", or RoleCall's own answers, which carry its bot_id).
+ */
+export function directMessageEvent(
+  ws: Workspace,
+  f: { text: string; channel?: string; user?: string; ts?: string; threadTs?: string; botId?: string; subtype?: string },
+): Record<string, unknown> {
+  const ts = f.ts ?? messageTs();
+  return {
+    type: 'message',
+    channel_type: 'im',
+    channel: f.channel ?? 'D0ASKER',
+    user: f.user ?? 'U0ASKER',
+    text: f.text,
+    ts,
+    event_ts: ts,
+    team: ws.teamId,
+    ...(f.threadTs ? { thread_ts: f.threadTs } : {}),
+    ...(f.botId ? { bot_id: f.botId } : {}),
+    ...(f.subtype ? { subtype: f.subtype } : {}),
+  };
+}
+
+/** assistant_thread_started: someone opened a new chat with the app on its Messages tab. */
+export function assistantThreadStartedEvent(ws: Workspace, f: { channel?: string; user?: string; threadTs?: string } = {}): Record<string, unknown> {
+  const threadTs = f.threadTs ?? messageTs();
+  return {
+    type: 'assistant_thread_started',
+    assistant_thread: {
+      user_id: f.user ?? 'U0ASKER',
+      context: { channel_id: 'C0GENERAL', team_id: ws.teamId, enterprise_id: null },
+      channel_id: f.channel ?? 'D0ASKER',
+      thread_ts: threadTs,
+    },
+    event_ts: messageTs(),
+  };
+}
+
 export function appHomeOpenedEvent(f: { user?: string; channel?: string }): Record<string, unknown> {
   return { type: 'app_home_opened', user: f.user ?? 'U0ASKER', channel: f.channel ?? 'D0HOME', tab: 'home', event_ts: messageTs() };
 }
