@@ -33,13 +33,17 @@ const run = (name: string, options?: payloads.OptionsInput, scene?: Partial<payl
 const complete = (name: string, option: string, value: string) => h.fake.roundTrip(h.fake.interaction.autocomplete(name, { name: option, value }));
 
 describe('start-up', () => {
-  it('becomes ready through DISCORD_API_URL, identifies once with the Guilds intent, and registers nothing', async () => {
+  it('becomes ready through DISCORD_API_URL, identifies once with the Guilds, GuildMessages and DirectMessages intents (none privileged), and registers nothing', async () => {
     expect(h.runtime.health()).toMatchObject({ ok: true });
     expect(h.runtime.client.guilds.cache.has(h.fake.guildId)).toBe(true);
     const gatewayBot = h.fake.requests.find((r) => r.path === '/api/v10/gateway/bot');
     expect(gatewayBot?.headers.authorization).toBe(`Bot ${h.fake.token}`);
     expect(h.fake.gateway.stats.identifies).toBe(1);
-    expect(h.fake.gateway.identified[0]).toMatchObject({ intents: GatewayIntentBits.Guilds, token: h.fake.token, shard: [0, 1] });
+    expect(h.fake.gateway.identified[0]).toMatchObject({
+      intents: GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages,
+      token: h.fake.token,
+      shard: [0, 1],
+    });
     expect(h.fake.requests.filter((r) => r.method === 'PUT' || r.path.includes('/commands'))).toEqual([]);
   });
 

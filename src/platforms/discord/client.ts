@@ -1,17 +1,21 @@
 import type { REST } from '@discordjs/rest';
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, Status, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, Partials, Status, type ClientOptions } from 'discord.js';
+import type { Store } from '../../store/store.js';
 import { ConfigError, type Env } from '../../config/env.js';
 import { discordConfigProblems } from './config.js';
 import { guardInteractionCreate } from './guard.js';
 import { InFlight } from '../shared/in-flight.js';
 import { createInteractionHandler, type InteractionHandlerOptions, STOP_GRACE_MS } from './interactions.js';
 import { inviteUrl } from './invite.js';
+import { createMessageHandler } from './messages.js';
 import { callbackAnswer } from './reply.js';
 import { closeRest, discordRest, discordRestOptions } from './rest.js';
 
 /** What the interaction handler needs, plus the environment the client is built from. */
 export interface StartDiscordOptions extends InteractionHandlerOptions {
   env: Env;
+  /** Keeps /ask's follow-up context for mentions and DMs; without it each message stands alone. */
+  store?: Store;
 }
 
 export interface DiscordRuntime {
@@ -29,13 +33,18 @@ export interface DiscordGateway extends DiscordRuntime {
 }
 
 /**
- * Guilds is the only intent: slash commands and components arrive as interactions whatever the
- * intents, and Guilds gives the guild list. Caches that would grow with every user who clicks
- * something are off; nothing here reads them.
+ * Slash commands and components arrive as interactions whatever the intents; Guilds gives the
+ * guild list; GuildMessages and DirectMessages deliver messages, so a mention of the bot or a
+ * DM to it is a question (messages.ts). None is privileged: without MessageContent Discord
+ * gives the text only of DMs and of messages that mention the bot, which is all RoleCall reads.
+ * The Channel partial lets discord.js handle a DM whose channel it has not cached (Discord does
+ * not send DM channels ahead). Caches that would grow with every user who clicks something are
+ * off; nothing here reads them.
  */
 function discordClientOptions(env: Env): ClientOptions {
   return {
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
     rest: discordRestOptions(env),
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
@@ -68,9 +77,12 @@ export function connectDiscord(opts: StartDiscordOptions): DiscordGateway {
   const answer = callbackAnswer(rest);
   const inFlight = new InFlight();
   const onInteraction = (data: unknown) => void inFlight.track(handler(data, answer));
+  const messages = createMessageHandler({ ...opts, rest, botUserId: () => client.user?.id });
+  const onMessage = (data: unknown) => void inFlight.track(messages(data));
   let stopped = false;
 
   client.ws.on(GatewayDispatchEvents.InteractionCreate, onInteraction);
+  client.ws.on(GatewayDispatchEvents.MessageCreate, onMessage);
   guardInteractionCreate(client, log);
   // An 'error' event without a listener would throw and end the process.
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
@@ -119,6 +131,7 @@ export function connectDiscord(opts: StartDiscordOptions): DiscordGateway {
       if (stopped) return;
       stopped = true;
       client.ws.removeListener(GatewayDispatchEvents.InteractionCreate, onInteraction);
+      client.ws.removeListener(GatewayDispatchEvents.MessageCreate, onMessage);
       await client.destroy();
       // Answers under way (a deferred edit) finish over REST; the gateway is already closed.
       await inFlight.settle(STOP_GRACE_MS);

@@ -20,7 +20,7 @@ export async function startDiscordPlatform(ctx: ServiceContext): Promise<Running
     };
   }
   const { connectDiscord } = await import('./client.js');
-  const gateway = connectDiscord(options);
+  const gateway = connectDiscord({ ...options, store: ctx.store });
   return {
     routes: [],
     // The gateway's REST client: answers and posts share one queue and one view of the rate limits.

@@ -6,6 +6,7 @@ import { FakeRest, type InteractionRecord, type RecordedRequest } from './rest.j
 import * as build from './payloads.js';
 import { snowflake } from './snowflake.js';
 import { InteractionSigner, type SignedHttpResult, type Tamper } from './signed-http.js';
+import { dmChannel, messageCreate } from './messages.js';
 
 export { DiscordErrors, type ApiError, type RateLimitInjection, type RecordedRequest, type InteractionRecord } from './rest.js';
 export { validateMessage, validateCommands, validateChoices, LIMITS } from './validate.js';
@@ -202,6 +203,38 @@ export class FakeDiscord {
   /** A PING, as Discord sends when the endpoint URL is saved in the Developer Portal. */
   ping(): { type: 1; id: string; token: string; application_id: string } {
     return { type: 1, id: snowflake(), token: `ping-${snowflake()}`, application_id: this.applicationId };
+  }
+
+  /** A DM channel between the bot and `recipient`, known to REST so the bot can post in it. */
+  openDm(recipient: APIUser = this.member): string {
+    const channel = dmChannel(recipient);
+    this.rest.channels.set(channel.id, channel as never);
+    return channel.id;
+  }
+
+  /**
+   * A person's message, dispatched as MESSAGE_CREATE when the bot's IDENTIFY intents would get
+   * it (and with its content only where Discord gives it: see messages.ts). In this guild's
+   * channel unless `dm` names a DM channel (openDm). Returns the message, or undefined when
+   * Discord would have sent the bot nothing.
+   */
+  postMessage(
+    content: string,
+    opts: { author?: APIUser; dm?: string; channelId?: string; mentionBot?: boolean; mentions?: APIUser[]; webhookId?: string } = {},
+  ): APIMessage | undefined {
+    const intents = Number((this.gateway.identified.at(-1) as { intents?: number } | undefined)?.intents ?? 0);
+    const mentions = [...(opts.mentionBot ? [this.bot] : []), ...(opts.mentions ?? [])];
+    const message = messageCreate(intents, this.bot, {
+      content,
+      author: opts.author ?? this.member,
+      channelId: opts.dm ?? opts.channelId ?? this.channelId,
+      ...(opts.dm ? {} : { guildId: this.guildId }),
+      mentions,
+      mentionEveryone: /@everyone|@here/.test(content),
+      ...(opts.webhookId ? { webhookId: opts.webhookId } : {}),
+    });
+    if (message) this.gateway.dispatch('MESSAGE_CREATE', message);
+    return message;
   }
 
   /** Dispatches INTERACTION_CREATE (kept for replay if the bot is disconnected). */
