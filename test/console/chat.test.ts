@@ -17,12 +17,13 @@ async function chat(lines: string[]): Promise<string> {
 }
 
 describe('console chat', () => {
-  it('parses slash commands, bare words, numbers and role lookups', () => {
+  it('parses slash commands, bare words, numbers and questions', () => {
     expect(parseLine('/compare a vs b')).toEqual({ kind: 'command', name: 'compare', text: 'a vs b' });
     expect(parseLine('help')).toEqual({ kind: 'command', name: 'help', text: '' });
     expect(parseLine('QUIT')).toEqual({ kind: 'command', name: 'quit', text: '' });
     expect(parseLine('2')).toEqual({ kind: 'choice', index: 2 });
-    expect(parseLine('AI Engineer')).toEqual({ kind: 'command', name: 'role', text: 'AI Engineer' });
+    expect(parseLine('AI Engineer')).toEqual({ kind: 'question', text: 'AI Engineer' });
+    expect(parseLine('how much do ML engineers make in india?')).toEqual({ kind: 'question', text: 'how much do ML engineers make in india?' });
     expect(parseLine('   ')).toBeUndefined();
   });
 
@@ -70,6 +71,21 @@ describe('console chat', () => {
     const out = await chat(['/compare NLP Engineer, CV Engineer, AI Engineer, ML Engineer, RAG Engineer']);
     expect(out).toContain('compare takes at most 4 roles');
     expect(out).not.toMatch(/could mean more than one role/);
+  });
+
+  it('takes a line without a slash as a question, and refines the last answer with a follow-up', async () => {
+    const out = await chat(['how much do ML engineers make in india?', 'what about senior?', 'compare it with MLOps']);
+    // Each answer opens with what it understood, then the answer itself.
+    expect(out).toMatch(/ML Engineer[^\n]*India/);
+    expect(out).toMatch(/ML Engineer: pay by level/);
+    expect(out).toMatch(/[Ss]enior/);
+    expect(out).toMatch(/ML Engineer vs [^\n]*MLOps/);
+  });
+
+  it('picks from a clarifying question by number', async () => {
+    const out = await chat(['ai scientist salary', '1']);
+    expect(out).toMatch(/Which role did you mean/);
+    expect(out).toMatch(/pay by level/);
   });
 
   it('stops at /quit and exit', async () => {

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { CommandContext } from '../../../commands/index.js';
 import type { Dispatcher } from '../../app/dispatch.js';
 import type { View } from '../../views/view.js';
+import { MemoryConversations, QuestionDesk } from '../shared/questions.js';
 import { menuOf, renderForTerminal, type MenuEntry } from './render.js';
 
 export interface ConsoleChatOptions {
@@ -19,22 +20,23 @@ const GREETING = [
   'RoleCall console: try RoleCall before creating a bot account.',
   'Type /role AI Engineer, /compare AI Engineer vs ML Engineer, /roles L5, /path AI Engineer to AI Solutions Architect,',
   '/salary ML Engineer india, /match python, pytorch, sql, /prep RAG Engineer, /certs, /companies india, /spotlight preview,',
-  'or /help. A number picks a button. /quit leaves.',
+  'or /help. Or just ask: "how much do ML engineers make in india?", then "and for senior?".',
+  'A number picks a button. /quit leaves.',
 ].join('\n');
 
 /** Words that mean a command even when typed without the slash. */
 const BARE_COMMANDS = new Set(['help', 'quit', 'exit']);
 
-export type ConsoleLine = { kind: 'command'; name: string; text: string } | { kind: 'choice'; index: number };
+export type ConsoleLine = { kind: 'command'; name: string; text: string } | { kind: 'choice'; index: number } | { kind: 'question'; text: string };
 
-/** Splits "/compare a vs b" into the command name and its text; a number picks a menu entry; other text is a role lookup. */
+/** Splits "/compare a vs b" into the command name and its text; a number picks a menu entry; other text is a question (/ask). */
 export function parseLine(line: string): ConsoleLine | undefined {
   const trimmed = line.trim();
   if (!trimmed) return undefined;
   if (/^\d{1,3}$/.test(trimmed)) return { kind: 'choice', index: Number(trimmed) };
   if (BARE_COMMANDS.has(trimmed.toLowerCase())) return { kind: 'command', name: trimmed.toLowerCase(), text: '' };
   const m = /^\/([a-z][\w-]*)\s*([\s\S]*)$/i.exec(trimmed);
-  if (!m) return { kind: 'command', name: 'role', text: trimmed };
+  if (!m) return { kind: 'question', text: trimmed };
   return { kind: 'command', name: m[1]!.toLowerCase(), text: m[2]! };
 }
 
@@ -54,6 +56,9 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
     if (!closed) rl.prompt();
   };
   let menu: MenuEntry[] = [];
+  // The session is the conversation: follow-ups ("and in india?") refine the last answer.
+  const questions = new QuestionDesk({ dispatcher, memory: new MemoryConversations(), rate: false });
+  const session = { platform: 'console' as const, workspaceId: '', conversationId: 'session', userId: ctx.invoker?.userId ?? 'you' };
   const show = (view: View) => {
     menu = menuOf(view);
     output.write(`\n${renderForTerminal(view, { color: opts.color, width: Math.min(output.columns || 100, 110), actions: 'numbered' })}\n\n`);
@@ -69,6 +74,9 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
       else if (menu.length) output.write(`\nChoose 1–${menu.length}, or type a command.\n\n`);
       // With nothing to choose, a number is a role number: "8" is AI Engineer.
       else show((await dispatcher.runText('role', `#${parsed.index}`, ctx)).view);
+    } else if (parsed?.kind === 'question') {
+      const asked = await questions.ask(session, parsed.text, ctx);
+      if (asked.kind === 'answer') show(asked.result.view);
     } else if (parsed) {
       show((await dispatcher.runText(parsed.name, parsed.text, ctx)).view);
     }

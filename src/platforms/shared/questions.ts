@@ -20,7 +20,8 @@ export type ConversationMemory = Pick<ConversationStore, 'get' | 'put'>;
 export interface QuestionDeskOptions {
   dispatcher: Dispatcher;
   memory?: ConversationMemory;
-  logger: Logger;
+  /** Absent for the console, which logs nothing. */
+  logger?: Logger;
   /** Per person; off (undefined) for the console, where only its one user types. */
   rate?: RateLimit | false;
   now?: () => number;
@@ -43,6 +44,22 @@ export function rateLimitView(retryInMs: number): View {
   );
 }
 
+/** Contexts in this process's memory, expiring like the Store's: the console's, whose conversation is its session. */
+export class MemoryConversations implements ConversationMemory {
+  private readonly kept = new Map<string, { context: unknown; expiresAt: number }>();
+
+  async get(key: ConversationKey, now: Date = new Date()): Promise<unknown> {
+    const entry = this.kept.get(keyOf(key));
+    return entry && entry.expiresAt > now.getTime() ? entry.context : undefined;
+  }
+
+  async put(key: ConversationKey, context: unknown, expiresAt: Date): Promise<void> {
+    this.kept.set(keyOf(key), { context, expiresAt: expiresAt.getTime() });
+  }
+}
+
+const keyOf = (k: ConversationKey) => JSON.stringify([k.platform, k.workspaceId, k.conversationId, k.userId]);
+
 export class QuestionDesk {
   private readonly limiter: RateLimiter | undefined;
   private readonly now: () => number;
@@ -57,10 +74,10 @@ export class QuestionDesk {
     const { logger, memory, dispatcher } = this.opts;
     const verdict = this.limiter?.take(`${key.platform}:${key.workspaceId}:${key.userId}`) ?? { kind: 'ok' };
     if (verdict.kind !== 'ok') {
-      logger.info({ platform: key.platform, team: key.workspaceId, user: key.userId, verdict: verdict.kind }, 'question over the rate limit');
+      logger?.info({ platform: key.platform, team: key.workspaceId, user: key.userId, verdict: verdict.kind }, 'question over the rate limit');
       return verdict.kind === 'notice' ? { kind: 'limited', view: rateLimitView(verdict.retryInMs) } : { kind: 'silent' };
     }
-    logger.debug({ platform: key.platform, conversation: key.conversationId, question }, 'question text');
+    logger?.debug({ platform: key.platform, conversation: key.conversationId, question }, 'question text');
     const at = new Date(this.now());
     const previous = memory ? keptContext(await memory.get(key, at).catch((err: unknown) => this.warn(err, 'read'))) : undefined;
     const result = await dispatcher.run('ask', { question }, { ...ctx, conversation: previous ? { previous } : {} });
@@ -70,7 +87,7 @@ export class QuestionDesk {
   }
 
   private warn(err: unknown, what: string): undefined {
-    this.opts.logger.warn({ err }, `could not ${what} the conversation's context; the question is answered without it`);
+    this.opts.logger?.warn({ err }, `could not ${what} the conversation's context; the question is answered without it`);
     return undefined;
   }
 }
