@@ -67,6 +67,9 @@ describe('Discord messages: mentions and DMs are questions', () => {
     expect(second.embeds[0]!.author?.name).toMatch(/India/);
     const third = await ask('compare it with MLOps', { dm });
     expect(third.embeds[0]!.title).toMatch(/AI Engineer vs .*MLOps/);
+    const fourth = await ask('the second one', { dm });
+    expect(fourth.embeds[0]!.title).toMatch(/MLOps/);
+    expect(fourth.embeds[0]!.title).not.toMatch(/ vs /);
     // The context is in the Store: another process on the same file would pick it up.
     const other = t.reopen();
     expect(await other.conversations.get({ platform: 'discord', workspaceId: '', conversationId: dm, userId: h.fake.member.id })).toMatchObject({

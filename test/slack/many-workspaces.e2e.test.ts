@@ -95,6 +95,11 @@ describe('50 workspaces', () => {
     const gone = 'T0WS007';
     const revokedBot = 'T0WS008';
     const oldToken = h.api.oauth.tokenOf(gone)!;
+    // Someone's /ask follow-up context there, and one in a workspace that stays.
+    const convo = (workspaceId: string) => ({ platform: 'slack' as const, workspaceId, conversationId: 'D1', userId: 'U1' });
+    const soon = new Date(Date.now() + 30 * 60_000);
+    await h.service.store.conversations.put(convo(gone), { version: 1 }, soon);
+    await h.service.store.conversations.put(convo('T0WS009'), { version: 1 }, soon);
     h.api.oauth.uninstall(gone);
     const sent = await h.sender(gone).event({ type: 'app_uninstalled' }, 'EvUNINSTALL007');
     expect(sent.status).toBe(200);
@@ -108,6 +113,8 @@ describe('50 workspaces', () => {
         (await h.service.store.slackInstallations.get(gone)) === undefined && (await h.service.store.slackInstallations.get(revokedBot)) === undefined,
     );
     expect(await h.service.store.slackInstallations.count()).toBe(48);
+    expect(await h.service.store.conversations.get(convo(gone))).toBeUndefined();
+    expect(await h.service.store.conversations.get(convo('T0WS009'))).toEqual({ version: 1 });
     for (const team of [gone, revokedBot]) {
       await eventually(async () => (await h.service.store.spotlight.subscriptions.list({ platform: 'slack', workspaceId: team }))[0]?.status === 'paused');
       const [sub] = await h.service.store.spotlight.subscriptions.list({ platform: 'slack', workspaceId: team });
