@@ -77,6 +77,13 @@ describe('Discord messages: mentions and DMs are questions', () => {
     });
   });
 
+  it('keeps /ask’s context too: "/ask and in india?" after "/ask ai engineer salary" in the same channel', async () => {
+    const first = await h.fake.roundTrip(h.fake.interaction.chatInput('ask', { question: 'ai engineer salary in the us' }));
+    expect((first.data.embeds as Posted['embeds'])[0]!.author?.name).toMatch(/AI Engineer pay in the US/);
+    const next = await h.fake.roundTrip(h.fake.interaction.chatInput('ask', { question: 'and in india?' }));
+    expect((next.data.embeds as Posted['embeds'])[0]!.author?.name).toMatch(/AI Engineer pay in India/);
+  });
+
   it('ignores bots (RoleCall included) and webhooks: two bots cannot loop', async () => {
     const dm = h.fake.openDm();
     const otherBot = payloads.user(snowflake(), 'OtherBot', true);

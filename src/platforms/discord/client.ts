@@ -1,6 +1,5 @@
 import type { REST } from '@discordjs/rest';
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, Partials, Status, type ClientOptions } from 'discord.js';
-import type { Store } from '../../store/store.js';
 import { ConfigError, type Env } from '../../config/env.js';
 import { discordConfigProblems } from './config.js';
 import { guardInteractionCreate } from './guard.js';
@@ -12,10 +11,9 @@ import { callbackAnswer } from './reply.js';
 import { closeRest, discordRest, discordRestOptions } from './rest.js';
 
 /** What the interaction handler needs, plus the environment the client is built from. */
+/** `store` (InteractionHandlerOptions) keeps /ask's follow-up context for /ask, mentions and DMs. */
 export interface StartDiscordOptions extends InteractionHandlerOptions {
   env: Env;
-  /** Keeps /ask's follow-up context for mentions and DMs; without it each message stands alone. */
-  store?: Store;
 }
 
 export interface DiscordRuntime {

@@ -6,7 +6,9 @@ import type { ChartRenderer } from '../../charts/index.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { unsupportedInteractionView } from '../../views/cards/notice.js';
+import type { Store } from '../../store/store.js';
 import { InteractionLog, type InteractionRecord } from '../shared/interactions.js';
+import { QuestionDesk } from '../shared/questions.js';
 import { defaultChartRenderer, withChart } from './chart.js';
 import type { CommandHooks } from './extension.js';
 import { focusedOption, optionsToRaw, roleChoices, tidyChoices } from './options.js';
@@ -27,6 +29,8 @@ export interface InteractionHandlerOptions {
   deferAfterMs?: number;
   /** Draws the charts of answers that have one (the lazily loaded renderer by default). */
   renderChart?: ChartRenderer;
+  /** Keeps /ask's follow-up context per channel and person ("/ask and in india?"); without it each question stands alone. */
+  store?: Store;
 }
 
 export const DEFAULT_DEFER_AFTER_MS = 1000;
@@ -52,6 +56,8 @@ export function createInteractionHandler(opts: InteractionHandlerOptions & { res
   const hooks = new Map((opts.extraCommands ?? commandHooks).flatMap((e) => (e.autocomplete ? [[e.data.name, e.autocomplete] as const] : [])));
   const deferAfter = opts.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
   const renderChart = opts.renderChart ?? defaultChartRenderer;
+  // /ask keeps the conversation's context as a DM does; no rate limit: people type slash commands, loops cannot.
+  const questions = opts.store ? new QuestionDesk({ dispatcher, memory: opts.store.conversations, logger: log, rate: false }) : undefined;
 
   const contextFor = (i: UserInteraction) =>
     interactions.context(
@@ -88,6 +94,17 @@ export function createInteractionHandler(opts: InteractionHandlerOptions & { res
     await reply.message(out.message, out.files);
   }
 
+  /** A slash command through the Dispatcher; /ask with a question through the question desk, for its follow-up context. */
+  async function chatInput(i: UserInteraction, name: string, raw: Record<string, unknown>): Promise<DispatchResult> {
+    const ctx = contextFor(i);
+    if (name !== 'ask' || !questions || typeof raw.question !== 'string') return dispatcher.run(name, raw, ctx);
+    const userId = ctx.invoker?.userId ?? '';
+    const key = { platform: 'discord' as const, workspaceId: i.guild_id ?? '', conversationId: i.channel_id ?? '', userId };
+    const asked = await questions.ask(key, raw.question, ctx);
+    // Without a rate limit every question is answered; the fallback only satisfies the type.
+    return asked.kind === 'answer' ? asked.result : dispatcher.run(name, raw, ctx);
+  }
+
   async function unsupported(reply: InteractionReply, rec: InteractionRecord): Promise<void> {
     rec.command = 'unsupported';
     rec.set('unsupported');
@@ -107,7 +124,7 @@ export function createInteractionHandler(opts: InteractionHandlerOptions & { res
       }
       case InteractionType.ApplicationCommand:
         if (i.data.type !== ApplicationCommandType.ChatInput) return unsupported(reply, rec);
-        return run(reply, rec, () => dispatcher.run(i.data.name, optionsToRaw(i.data.options ?? []), contextFor(i)));
+        return run(reply, rec, () => chatInput(i, i.data.name, optionsToRaw(i.data.options ?? [])));
       case InteractionType.MessageComponent:
         if (i.data.component_type === ComponentType.Button) return run(reply, rec, () => dispatcher.runEncoded(i.data.custom_id, contextFor(i)));
         if (i.data.component_type === ComponentType.StringSelect) {

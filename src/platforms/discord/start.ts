@@ -8,7 +8,7 @@ import { DiscordSpotlightPoster } from './spotlight-poster.js';
  */
 export async function startDiscordPlatform(ctx: ServiceContext): Promise<RunningPlatform> {
   const { env, dispatcher, logger, metrics, spotlight } = ctx;
-  const options = { env, dispatcher, logger, metrics, ...(spotlight ? { spotlight } : {}) };
+  const options = { env, dispatcher, logger, metrics, store: ctx.store, ...(spotlight ? { spotlight } : {}) };
   if (env.DISCORD_PUBLIC_KEY) {
     const { startDiscordHttp } = await import('./http-interactions.js');
     const http = startDiscordHttp(options);
@@ -20,7 +20,7 @@ export async function startDiscordPlatform(ctx: ServiceContext): Promise<Running
     };
   }
   const { connectDiscord } = await import('./client.js');
-  const gateway = connectDiscord({ ...options, store: ctx.store });
+  const gateway = connectDiscord(options);
   return {
     routes: [],
     // The gateway's REST client: answers and posts share one queue and one view of the rate limits.
