@@ -62,7 +62,7 @@ const table = {
   'web-platform': [
     '^src/platforms/web/',
     ['src/platforms/shared/', 'src/app/', 'commands/', 'src/views/', 'src/charts/', 'src/web/', 'src/core/schema/'],
-    ['src/core/'],
+    ['src/core/', 'src/config/'],
   ],
   console: [
     '^src/platforms/console/',

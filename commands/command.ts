@@ -22,8 +22,8 @@ export type OptionSpec =
 
 /** Who is asking and where, and what this front end offers the commands that need more than the core. */
 export interface CommandContext {
-  /** A platform of the list (src/platforms/names.ts), the `rolecall` CLI, or the public pages (src/platforms/web). */
-  platform: PlatformName | 'cli' | 'web';
+  /** A platform of the list (src/platforms/names.ts; `web` is the public pages), or the `rolecall` CLI. */
+  platform: PlatformName | 'cli';
   invoker?: { userId: string; channelId?: string; workspaceId?: string };
   /** The weekly spotlight as this front end manages it; absent where /spotlight is not offered. */
   spotlight?: SpotlightAccess;

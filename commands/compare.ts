@@ -134,5 +134,6 @@ export function comparisonView(core: Core, cmp: Comparison): View {
     // The table shows both markets, so the chart does too: one panel each, never $ and ₹ on one axis.
     chart: compareChart(roles, ['us', 'india']),
     actions: roles.map((r) => ({ type: 'button' as const, label: r.name, invoke: { command: 'role', args: { name: roleRef(r) } } })),
+    page: { kind: 'compare', roles: roles.map((r) => r.id) },
   });
 }

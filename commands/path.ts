@@ -44,6 +44,8 @@ export const path = defineCommand({
           label: `Path to ${n.role.name}`.slice(0, 80),
           invoke: { command: 'path', args: { from: roleRef(a.role), to: roleRef(n.role) } },
         })),
+        // The role's page carries its career progression and next moves.
+        page: { kind: 'role', role: a.role.id },
       });
     }
     const b = core.resolve(to);
@@ -63,6 +65,7 @@ export const path = defineCommand({
           : 'Neither role’s career progression nor any pathway track links them. Compare them to see the skills gap.',
         actions: [{ type: 'button', label: 'Compare them', invoke: { command: 'compare', args: { role_a: roleRef(a.role), role_b: roleRef(b.role) } } }],
         tone: 'warning',
+        page: { kind: 'path', from: a.role.id, to: b.role.id },
       });
     }
     return kbView(core.kb, {
@@ -75,6 +78,7 @@ export const path = defineCommand({
         { type: 'button', label: 'Compare them', invoke: { command: 'compare', args: { role_a: roleRef(a.role), role_b: roleRef(b.role) } } },
         { type: 'button', label: b.role.name.slice(0, 80), invoke: { command: 'role', args: { name: roleRef(b.role) } } },
       ],
+      page: { kind: 'path', from: a.role.id, to: b.role.id },
     });
   },
 });

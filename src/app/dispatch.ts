@@ -4,7 +4,8 @@ import type { Core } from '../core/index.js';
 import { commands as allCommands, type CommandContext, type CommandData, type CommandDefinition } from '../../commands/index.js';
 import type { Redirect } from '../../commands/command.js';
 import { expiredButtonView, failureView, invalidInputView, unknownCommandView } from '../views/cards/notice.js';
-import type { Invocation, View } from '../views/view.js';
+import { pageLinked, type Invocation, type View } from '../views/view.js';
+import { type PageTarget, pageUrl } from '../views/page-url.js';
 import { decodeInvocation } from '../views/invocation-codec.js';
 import { closestCommand } from './command-names.js';
 
@@ -55,11 +56,23 @@ export function describeIssues(command: CommandDefinition, raw: Record<string, u
  * The one way any front end runs a command: validate raw input with the command's zod
  * schema, run it, and turn every failure into a View. It never throws.
  */
+export interface DispatcherOptions {
+  /** The public pages' base URL (ROLECALL_PUBLIC_URL): answers with a page link to it. */
+  publicUrl?: string;
+}
+
 export class Dispatcher {
+  /** An answer's page → its URL, when the pages are public. */
+  readonly pageUrl: ((target: PageTarget) => string) | undefined;
+
   constructor(
     readonly core: Core,
     readonly commands: readonly CommandDefinition[] = allCommands,
-  ) {}
+    options: DispatcherOptions = {},
+  ) {
+    const base = options.publicUrl;
+    this.pageUrl = base ? (target) => pageUrl(base, target) : undefined;
+  }
 
   find(name: string): CommandDefinition | undefined {
     return this.commands.find((c) => c.name === name);
@@ -96,7 +109,10 @@ export class Dispatcher {
     try {
       const result = await command.run(parsed.data, this.core, ctx);
       if ('redirect' in result) return await this.follow(name, result, ctx, depth);
-      return 'data' in result ? { command: name, outcome: 'ok', view: result.view, data: result.data } : { command: name, outcome: 'ok', view: result };
+      // Every front end gets the page link from here, so none of them repeats it.
+      return 'data' in result
+        ? { command: name, outcome: 'ok', view: pageLinked(result.view, this.pageUrl), data: result.data }
+        : { command: name, outcome: 'ok', view: pageLinked(result, this.pageUrl) };
     } catch (error) {
       const errorId = newErrorId();
       return {

@@ -6,6 +6,7 @@ import { commands } from '../../commands/index.js';
 import { renderForTerminal } from '../platforms/console/index.js';
 import { askJson } from './ask-json.js';
 import { writeChunk } from './batch.js';
+import { pageUrlField } from './public-url.js';
 import type { Io } from './io.js';
 
 /** Exit codes: 0 every question answered, 1 one needed clarifying or was out of scope, 2 bad usage, 70 a failure of ours. */
@@ -39,16 +40,16 @@ class Outcomes {
   }
 }
 
-function jsonLine(core: Core, question: string, result: DispatchResult): string {
+function jsonLine(core: Core, question: string, result: DispatchResult, dispatcher: Dispatcher): string {
   if (result.outcome === 'invalid')
     return JSON.stringify({ status: 'invalid', command: 'ask', question: question.slice(0, 200), error: result.problem ?? 'invalid question' });
-  return JSON.stringify(askJson(core, question, result));
+  return JSON.stringify({ ...askJson(core, question, result), ...pageUrlField(dispatcher, result.view) });
 }
 
 /** One question: its answer as text (the understood line first, a clarify's choices as commands), or as JSON. */
-async function one(core: Core, question: string, json: boolean, io: Io): Promise<number> {
-  const result = await new Dispatcher(core).run('ask', { question }, { platform: 'cli' });
-  if (json) io.stdout.write(`${jsonLine(core, question, result)}\n`);
+async function one(core: Core, question: string, json: boolean, io: Io, dispatcher: Dispatcher): Promise<number> {
+  const result = await dispatcher.run('ask', { question }, { platform: 'cli' });
+  if (json) io.stdout.write(`${jsonLine(core, question, result, dispatcher)}\n`);
   else if (result.outcome === 'invalid') io.stderr.write(`rolecall: ${result.problem}\nUsage: rolecall ask "<question>" [--json]\n`);
   else {
     const color = Boolean(io.stdout.isTTY && !process.env.NO_COLOR);
@@ -64,8 +65,7 @@ async function one(core: Core, question: string, json: boolean, io: Io): Promise
 }
 
 /** Standard input, one question a line (blank lines skipped) → one JSON object a line, in order. */
-async function batch(core: Core, io: Io): Promise<number> {
-  const dispatcher = new Dispatcher(core);
+async function batch(core: Core, io: Io, dispatcher: Dispatcher): Promise<number> {
   const outcomes = new Outcomes();
   let count = 0;
   const tally = { answered: 0, clarify: 0, out_of_scope: 0, invalid: 0 };
@@ -77,7 +77,7 @@ async function batch(core: Core, io: Io): Promise<number> {
     count++;
     const status = result.outcome === 'invalid' ? 'invalid' : (questionOf(result)?.understanding.status ?? 'invalid');
     tally[status]++;
-    buffer.push(jsonLine(core, line, result));
+    buffer.push(jsonLine(core, line, result, dispatcher));
     if (buffer.length >= 200) {
       await writeChunk(io.stdout, `${buffer.join('\n')}\n`);
       buffer = [];
@@ -91,13 +91,14 @@ async function batch(core: Core, io: Io): Promise<number> {
 }
 
 /** `rolecall ask "<question>" [--json]`; with no question, standard input in batch. */
-export async function askCli(core: Core, words: readonly string[], json: boolean, io: Io): Promise<number> {
-  if (words.length > 0) return one(core, words.join(' '), json, io);
+export async function askCli(core: Core, words: readonly string[], json: boolean, io: Io, publicUrl?: string): Promise<number> {
+  const dispatcher = new Dispatcher(core, undefined, { publicUrl });
+  if (words.length > 0) return one(core, words.join(' '), json, io, dispatcher);
   if (io.stdin.isTTY) {
     io.stderr.write(
       'rolecall: give a question, or pipe one question per line into `rolecall ask`\n\nUsage: rolecall ask "<question>" [--json]\n       rolecall ask < questions.txt\n',
     );
     return EXIT.usage;
   }
-  return batch(core, io);
+  return batch(core, io, dispatcher);
 }

@@ -10,6 +10,7 @@ import { MAX_OPTION_LENGTH } from '../../commands/command.js';
 import { EXIT } from '../exit-codes.js';
 import { renderForTerminal } from '../platforms/console/index.js';
 import { resolutionJson } from './json-contract.js';
+import { cliPublicUrl, pageUrlField } from './public-url.js';
 import { runBatch } from './batch.js';
 import type { BatchTally } from './batch-progress.js';
 import { cliUsage, commandHelp, usage } from './usage.js';
@@ -164,9 +165,12 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     if (extra.length) return usageError(io, `ask takes a question and --json, not --${extra[0]}`, 'Usage: rolecall ask "<question>" [--json]');
   }
 
+  const pages = cliPublicUrl();
+  if ('problem' in pages) return usageError(io, pages.problem);
   const core = await loadCore(io);
   if (typeof core === 'number') return core;
-  if (command.name === 'ask') return (await import('./ask.js')).askCli(core, args, Boolean(flags.json), io);
+  if (command.name === 'ask') return (await import('./ask.js')).askCli(core, args, Boolean(flags.json), io, pages.url);
+  const dispatcher = new Dispatcher(core, undefined, { publicUrl: pages.url });
 
   if (command.name === 'role') {
     const query = args.join(' ');
@@ -182,14 +186,15 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     if (query.length > MAX_OPTION_LENGTH) return invalid(io, flags.json, command, `a role name is at most ${MAX_OPTION_LENGTH} characters`, query);
     if (flags.json) {
       const res = core.resolve(query);
-      io.stdout.write(`${JSON.stringify(resolutionJson(res))}\n`);
+      const url = res.status === 'found' ? dispatcher.pageUrl?.({ kind: 'role', role: res.role.id }) : undefined;
+      io.stdout.write(`${JSON.stringify({ ...resolutionJson(res), ...(url ? { url } : {}) })}\n`);
       return res.status === 'found' ? EXIT.ok : EXIT.failed;
     }
   }
 
-  const result: DispatchResult = await new Dispatcher(core).run(command.name, rawInput(command, args, flags), { platform: 'cli' });
+  const result: DispatchResult = await dispatcher.run(command.name, rawInput(command, args, flags), { platform: 'cli' });
   if (result.outcome === 'invalid') return invalid(io, flags.json, command, result.problem ?? result.view.description ?? 'invalid input', args.join(' '));
-  if (flags.json) io.stdout.write(`${JSON.stringify({ command: command.name, view: result.view })}\n`);
+  if (flags.json) io.stdout.write(`${JSON.stringify({ command: command.name, view: result.view, ...pageUrlField(dispatcher, result.view) })}\n`);
   else {
     const color = flags['no-color'] ? false : (flags.color ?? Boolean(io.stdout.isTTY && !process.env.NO_COLOR));
     io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110), actions: 'hide' })}\n`);

@@ -3,6 +3,7 @@ import { discord } from './discord/index.js';
 import { PLATFORM_NAMES, type PlatformName, type SpotlightPlatform } from './names.js';
 import type { Platform, ServicePlatform, SpotlightSupport } from './shared/platform.js';
 import { slack } from './slack/index.js';
+import { web } from './web/index.js';
 
 /**
  * The platform list: every front end, one Platform each, in the order of PLATFORM_NAMES. The
@@ -10,7 +11,7 @@ import { slack } from './slack/index.js';
  * dependency-cruiser rule), and every index.ts is light, so importing the list loads no SDK.
  * Typed by name, so a name without its platform, or a platform without its name, does not compile.
  */
-const byName = { discord, slack, console: consoleChat } satisfies { readonly [N in PlatformName]: Platform<N> };
+const byName = { discord, slack, web, console: consoleChat } satisfies { readonly [N in PlatformName]: Platform<N> };
 
 export const platforms: readonly Platform[] = PLATFORM_NAMES.map((name) => byName[name]);
 

@@ -104,7 +104,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   // Postgres is retried with backoff while it is down, then start-up fails with a clear message.
   const store = await openStore(env, { logger });
   // One Dispatcher for every front end; /spotlight is in the registry, and with the spotlight off it says so.
-  const dispatcher = new Dispatcher(core);
+  // With ROLECALL_PUBLIC_URL every role card, comparison and path carries a link to its page.
+  const dispatcher = new Dispatcher(core, undefined, { publicUrl: env.ROLECALL_PUBLIC_URL });
   const spotlightLog = logger.child({ component: 'spotlight' });
   const spotlight =
     env.SPOTLIGHT_ENABLED && chosen.some((p) => p.spotlight)

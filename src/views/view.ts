@@ -31,7 +31,18 @@ export interface SelectAction {
   options: SelectOption[];
 }
 
-export type Action = ButtonAction | SelectAction;
+/**
+ * A link out of the chat: the answer's public page (ROLECALL_PUBLIC_URL). Discord shows it as a
+ * link button, Slack as a url button; it runs no command.
+ */
+export interface LinkAction {
+  type: 'link';
+  label: string;
+  /** Absolute https URL, built from role ids only (src/views/page-url.ts), never from typed text. */
+  url: string;
+}
+
+export type Action = ButtonAction | SelectAction | LinkAction;
 
 export interface Field {
   label: string;
@@ -59,6 +70,7 @@ export interface Footer {
 }
 
 import type { ChartSpec } from './chart-spec.js';
+import type { PageTarget } from './page-url.js';
 
 export type ViewKind =
   | 'role'
@@ -101,6 +113,11 @@ export interface View {
   tone: 'info' | 'success' | 'warning' | 'error';
   /** Should the platform answer only to the asker (Discord ephemeral, Slack ephemeral). */
   private?: boolean;
+  /**
+   * The public page with this answer (a role card, a comparison, a path): where the service has
+   * ROLECALL_PUBLIC_URL, the Dispatcher adds a link to it (`pageLinked`), and the CLI's --json names its URL.
+   */
+  page?: PageTarget;
 }
 
 /** What a View must say; the rest has defaults (see `view`). */
@@ -114,4 +131,16 @@ export function view(parts: ViewParts): View {
 /** A plain-text rendering for notifications and logs: the title and description. */
 export function viewSummary(view: View): string {
   return view.description ? `${view.title}: ${view.description}` : view.title;
+}
+
+/** The label of the link to an answer's page, on every platform. */
+export const PAGE_LINK_LABEL = 'View page';
+
+/**
+ * The View with a link to its page first among its actions (so no platform's cap on buttons
+ * drops it); unchanged without a public URL or a page.
+ */
+export function pageLinked(view: View, url: ((target: PageTarget) => string) | undefined): View {
+  if (!url || !view.page || view.actions.some((a) => a.type === 'link')) return view;
+  return { ...view, actions: [{ type: 'link', label: PAGE_LINK_LABEL, url: url(view.page) }, ...view.actions] };
 }

@@ -12,7 +12,8 @@ const core = testCore();
 const dispatcher = new Dispatcher(core);
 const ctx = { platform: 'cli' as const };
 const ask = (question: string, context: CommandContext = ctx) => dispatcher.run('ask', { question }, context);
-const invocations = (actions: Action[]) => actions.flatMap((a) => (a.type === 'button' ? [a.invoke] : a.options.map((o) => o.invoke)));
+const invocations = (actions: Action[]) =>
+  actions.flatMap((a) => (a.type === 'button' ? [a.invoke] : a.type === 'select' ? a.options.map((o) => o.invoke) : []));
 
 describe('/ask through the Dispatcher', () => {
   it('runs the understood command in its place: its View opens with the understood line, ends with "pick again"', async () => {

@@ -125,7 +125,7 @@ describe('commands', () => {
     let count = 0;
     for (const view of views) {
       for (const action of view.actions) {
-        const invocations = action.type === 'button' ? [action.invoke] : action.options.map((o) => o.invoke);
+        const invocations = action.type === 'button' ? [action.invoke] : action.type === 'select' ? action.options.map((o) => o.invoke) : [];
         for (const inv of invocations) {
           const encoded = encodeInvocation(inv);
           expect(encoded.length).toBeLessThanOrEqual(100);

@@ -15,7 +15,8 @@ const run = async (name: string, text: string) => {
 const headings = (view: View) => view.sections.map((s) => s.heading);
 const section = (view: View, heading: RegExp) => view.sections.find((s) => heading.test(s.heading));
 const everything = (view: View) => JSON.stringify(view);
-const invocations = (view: View): Invocation[] => view.actions.flatMap((a) => (a.type === 'button' ? [a.invoke] : a.options.map((o) => o.invoke)));
+const invocations = (view: View): Invocation[] =>
+  view.actions.flatMap((a) => (a.type === 'button' ? [a.invoke] : a.type === 'select' ? a.options.map((o) => o.invoke) : []));
 const ref = core.kb.reference;
 
 describe('/prep', () => {

@@ -97,7 +97,7 @@ export async function everyView(core: Core): Promise<RenderedView[]> {
   const queue: Invocation[] = [];
   const follow = (view: View) => {
     for (const action of view.actions) {
-      for (const invoke of action.type === 'button' ? [action.invoke] : action.options.map((o) => o.invoke)) {
+      for (const invoke of action.type === 'button' ? [action.invoke] : action.type === 'select' ? action.options.map((o) => o.invoke) : []) {
         const key = keyOf(invoke);
         if (!seen.has(key)) {
           seen.add(key);
@@ -150,7 +150,7 @@ export function viewTexts(view: View): ViewText[] {
     add('chart.alt', view.chart.alt);
   }
   view.actions.forEach((a, i) => {
-    if (a.type === 'button') add(`actions[${i}].label`, a.label);
+    if (a.type === 'button' || a.type === 'link') add(`actions[${i}].label`, a.label);
     else {
       add(`actions[${i}].placeholder`, a.placeholder);
       a.options.forEach((o, j) => {

@@ -26,6 +26,9 @@ describe('the platform list', () => {
       expect.stringMatching(/^SLACK_SIGNING_SECRET: required in HTTP mode/),
     ]);
     expect(servicePlatforms.some((p) => p.configured(parseEnv({})))).toBe(false);
+    // The public address alone turns on the pages, and nothing else.
+    const pagesOnly = parseEnv({ ROLECALL_PUBLIC_URL: 'https://rolecall.example.org' });
+    expect(servicePlatforms.filter((p) => p.configured(pagesOnly)).map((p) => p.name)).toEqual(['web']);
   });
 
   it('gives each spotlight platform a target syntax that checks its ids', () => {
@@ -57,7 +60,9 @@ describe.each(kinds)('the $name store allows exactly SPOTLIGHT_PLATFORMS', (kind
     try {
       const subs = opened.store.spotlight.subscriptions;
       for (const name of SPOTLIGHT_PLATFORMS) expect((await subs.upsert(sub(name, `c-${name}`), new Date())).created).toBe(true);
-      const others = [...PLATFORM_NAMES.filter((n) => !(SPOTLIGHT_PLATFORMS as readonly string[]).includes(n)), 'web', 'telegram'];
+      // The pages (`web`) and the console are platforms too, but no channel subscribes on them.
+      const others = [...PLATFORM_NAMES.filter((n) => !(SPOTLIGHT_PLATFORMS as readonly string[]).includes(n)), 'telegram'];
+      expect(others).toContain('web');
       for (const name of others) await expect(subs.upsert(sub(name, `c-${name}`), new Date()), name).rejects.toThrow(/check|constraint/i);
       expect((await subs.list()).map((s) => s.platform).sort()).toEqual([...SPOTLIGHT_PLATFORMS].sort());
     } finally {

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs what `npm start` runs (the bundle, dist/app/main.js) as a real process. */
@@ -44,5 +47,43 @@ describe('npm start as a process', () => {
     const text = run.output();
     expect(text).toContain('8. AI Engineer');
     expect(text).toContain('Entry difficulty: Moderate');
+  });
+
+  it('with only ROLECALL_PUBLIC_URL, serves the pages and /healthz, and nothing chat', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'rolecall-pages-')), 'rolecall.db');
+    const run = start({ ROLECALL_PUBLIC_URL: 'https://rolecall.example.org', PORT: '0', ROLECALL_DB: db, SPOTLIGHT_ENABLED: 'false' });
+    try {
+      // The log line is JSON when stdout is no terminal: {"port":N,...,"msg":"http server listening (...)"}.
+      await expect.poll(() => run.output(), { timeout: 20_000 }).toMatch(/"port":\d+.*http server listening/);
+      const port = /"port":(\d+)/.exec(run.output())![1];
+      const base = `http://127.0.0.1:${port}`;
+      expect(run.output()).toMatch(/http server listening \(\/, \/healthz, \/metrics, \/roles, /);
+
+      const health = (await (await fetch(`${base}/healthz`)).json()) as { status: string; components: Record<string, { ok: boolean }> };
+      expect(health.status).toBe('ok');
+      expect(Object.keys(health.components).sort()).toEqual(['store', 'web']);
+
+      const index = await fetch(`${base}/roles`);
+      expect(index.status).toBe(200);
+      expect(await index.text()).toContain('href="/roles/ai-engineer"');
+      const role = await fetch(`${base}/roles/ai-engineer`);
+      expect(role.status).toBe(200);
+      expect(await role.text()).toContain('<meta property="og:url" content="https://rolecall.example.org/roles/ai-engineer">');
+      const moved = await fetch(`${base}/roles/mle`, { redirect: 'manual' });
+      expect(moved.status).toBe(301);
+      expect(moved.headers.get('location')).toBe('https://rolecall.example.org/roles/ml-engineer');
+      for (const hostile of ['/roles/..%2f..%2fetc%2fpasswd', '/roles/%3Cscript%3E', '/compare/ai-engineer/..%2F..%2Fpackage.json']) {
+        const res = await fetch(`${base}${hostile}`);
+        expect(res.status, hostile).toBe(404);
+        expect(await res.text(), hostile).not.toMatch(/<script|"name": "rolecall"/);
+      }
+      // The landing page links to the index; no chat platform's endpoint is mounted.
+      expect(await (await fetch(`${base}/`)).text()).toContain('href="https://rolecall.example.org/roles"');
+      expect((await fetch(`${base}/slack/events`, { method: 'POST', body: 'x' })).status).toBe(404);
+      expect((await fetch(`${base}/discord/interactions`, { method: 'POST', body: '{}' })).status).toBe(404);
+    } finally {
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    }
   });
 });

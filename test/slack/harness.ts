@@ -25,6 +25,8 @@ export interface HarnessOptions {
   spotlightPreview?: () => Promise<View | undefined>;
   spotlight?: StartSlackOptions['spotlight'];
   renderChart?: StartSlackOptions['renderChart'];
+  /** ROLECALL_PUBLIC_URL: answers link to their pages. */
+  publicUrl?: string;
 }
 
 /**
@@ -88,7 +90,7 @@ export class SlackHarness {
     const logger = createLogger({ level: 'info', destination: sink });
     this.metrics = new Metrics();
     this.store = SqliteStore.open(this.dbPath);
-    const dispatcher = new Dispatcher(this.core, [...registry, ...(this.opts.extraCommands ?? [])]);
+    const dispatcher = new Dispatcher(this.core, [...registry, ...(this.opts.extraCommands ?? [])], { publicUrl: this.opts.publicUrl });
     this.runtime = await startSlack({
       env,
       dispatcher,

@@ -25,7 +25,7 @@ export interface MenuEntry {
 /** A View's buttons and select options in display order; entry i is typed as i + 1. */
 export function menuOf(view: View): MenuEntry[] {
   return view.actions.flatMap((a) =>
-    a.type === 'button' ? [{ label: a.label, invoke: a.invoke }] : a.options.map((o) => ({ label: o.label, invoke: o.invoke })),
+    a.type === 'button' ? [{ label: a.label, invoke: a.invoke }] : a.type === 'select' ? a.options.map((o) => ({ label: o.label, invoke: o.invoke })) : [],
   );
 }
 
@@ -75,6 +75,8 @@ function actionLines(actions: Action[]): string[] {
   for (const a of actions) {
     // A no-break space keeps each number on the line of its label when the list wraps.
     if (a.type === 'button') buttons.push(`[${++n}]\u00a0${clean(a.label)}`);
+    // A link is not a numbered choice: a terminal shows its address, which most make clickable.
+    else if (a.type === 'link') lines.push(`${clean(a.label)}: ${clean(a.url)}`);
     else lines.push(`${clean(a.placeholder)}: ${a.options.map((o) => `[${++n}]\u00a0${clean(o.label)}`).join(' · ')}`);
   }
   return buttons.length ? [buttons.join('  '), ...lines] : lines;

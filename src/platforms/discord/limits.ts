@@ -14,6 +14,8 @@ export const DISCORD_LIMITS = {
   rows: 5,
   buttonsPerRow: 5,
   buttonLabel: 80,
+  /** A link button's url. */
+  buttonUrl: 512,
   customId: 100,
   selectOptions: 25,
   optionLabel: 100,

@@ -3,14 +3,16 @@ import {
   ComponentType,
   MessageFlags,
   type APIActionRowComponent,
+  type APIButtonComponent,
   type APIButtonComponentWithCustomId,
+  type APIButtonComponentWithURL,
   type APIComponentInMessageActionRow,
   type APIEmbed,
   type APIEmbedField,
   type APISelectMenuOption,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import type { Action, ButtonAction, Invocation, SelectAction, Table, View } from '../../views/view.js';
+import type { Action, ButtonAction, Invocation, LinkAction, SelectAction, Table, View } from '../../views/view.js';
 import { encodeOrDrop } from '../../views/invocation-codec.js';
 import { monospaceGrid } from '../../views/text/grid.js';
 import { escapeText, plainText } from './escape.js';
@@ -179,6 +181,12 @@ function buttonFor(action: ButtonAction, used: Set<string>): APIButtonComponentW
   };
 }
 
+/** A link button (ButtonStyle.Link): it opens the URL and sends no interaction. */
+function linkFor(action: LinkAction): APIButtonComponentWithURL | undefined {
+  if (action.url.length > L.buttonUrl || !/^https?:\/\//.test(action.url)) return undefined;
+  return { type: ComponentType.Button, style: ButtonStyle.Link, url: action.url, label: clip(plainText(action.label), L.buttonLabel).trim() || 'Open' };
+}
+
 function selectFor(action: SelectAction, index: number): APIStringSelectComponent | undefined {
   const values = new Set<string>();
   const options: APISelectMenuOption[] = [];
@@ -198,14 +206,14 @@ function selectFor(action: SelectAction, index: number): APIStringSelectComponen
 function renderComponents(actions: Action[]): MessageRow[] {
   const rows: MessageRow[] = [];
   const used = new Set<string>();
-  let buttons: APIButtonComponentWithCustomId[] = [];
+  let buttons: APIButtonComponent[] = [];
   const flush = () => {
     if (buttons.length > 0 && rows.length < L.rows) rows.push({ type: ComponentType.ActionRow, components: buttons });
     buttons = [];
   };
   actions.forEach((action, index) => {
-    if (action.type === 'button') {
-      const button = buttonFor(action, used);
+    if (action.type === 'button' || action.type === 'link') {
+      const button = action.type === 'link' ? linkFor(action) : buttonFor(action, used);
       if (button) buttons.push(button);
       if (buttons.length === L.buttonsPerRow) flush();
       return;

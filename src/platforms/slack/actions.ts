@@ -4,7 +4,7 @@ import type { DispatchResult } from '../../app/dispatch.js';
 import { expiredButtonView, nowhereToShareView, shareRefusedView } from '../../views/cards/notice.js';
 import type { View } from '../../views/view.js';
 import { publishHome } from './app-home.js';
-import { ACTION_ID_PATTERN, SHARE_ACTION_ID } from './blocks.js';
+import { ACTION_ID_PATTERN, LINK_ACTION_ID_PATTERN, SHARE_ACTION_ID } from './blocks.js';
 import type { Respond } from './commands.js';
 import { beginInteraction, commandContext, type SlackDeps } from './deps.js';
 import { classifySlackError, postView, SLACK_CHANNEL_ERRORS } from './post.js';
@@ -143,5 +143,9 @@ export function registerActions(app: App, deps: SlackDeps): void {
     const input = actionInput(body, deps);
     if (!input) return;
     await handleAction(deps, client, input, body.response_url ? respond : undefined);
+  });
+  // Slack opens a url button's link itself; the event it sends anyway only needs its ack.
+  app.action<BlockAction>({ type: 'block_actions', action_id: LINK_ACTION_ID_PATTERN }, async ({ ack }) => {
+    await ack();
   });
 }

@@ -71,6 +71,11 @@ export const ACTION_PREFIX = 'rc';
 export const SHARE_ACTION_ID = `${ACTION_PREFIX}:share`;
 /** Matches every action id the renderer emits, for the action listener. */
 export const ACTION_ID_PATTERN = /^rc:(?:run|sel|share)\b/;
+/**
+ * A url button's id: Slack opens the link and still sends a block_actions event, which is only
+ * acknowledged (a url button runs nothing).
+ */
+export const LINK_ACTION_ID_PATTERN = /^rc:link\b/;
 
 /**
  * Buttons and selects carry the encoded Invocation; action ids only need to be unique in
@@ -86,7 +91,12 @@ export function actionsBlock(
   const elements: types.ActionsBlockElement[] = [];
   actions.forEach((action, n) => {
     if (elements.length >= room) return;
-    const id = `${ACTION_PREFIX}:${action.type === 'button' ? 'run' : 'sel'}:${opts.index}.${n}`;
+    const id = `${ACTION_PREFIX}:${action.type === 'button' ? 'run' : action.type === 'link' ? 'link' : 'sel'}:${opts.index}.${n}`;
+    if (action.type === 'link') {
+      if (action.url.length <= L.buttonUrl && /^https?:\/\//.test(action.url))
+        elements.push({ type: 'button', text: plain(fitText(action.label, L.buttonText)), action_id: id, url: action.url });
+      return;
+    }
     if (action.type === 'button') {
       const value = encoded(action.invoke, L.buttonValue);
       if (!value) return;

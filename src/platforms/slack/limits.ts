@@ -15,6 +15,8 @@ export const SLACK_LIMITS = {
   buttonText: 75,
   actionId: 255,
   buttonValue: 2000,
+  /** A url button's url. */
+  buttonUrl: 3000,
   selectOptions: 100,
   optionText: 75,
   optionDescription: 75,

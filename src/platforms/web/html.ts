@@ -104,6 +104,8 @@ export function actionsHtml(actions: readonly Action[], ctx: RenderContext, labe
       if (href) groups[0]!.links.push(`<li><a href="${esc(href)}">${esc(a.label)}</a></li>`);
       continue;
     }
+    // A chat answer's link to its page: on the page it would point at itself.
+    if (a.type === 'link') continue;
     const links = a.options.flatMap((o) => {
       const href = ctx.href(o.invoke);
       const desc = o.description ? ` <span class="muted">(${esc(o.description)})</span>` : '';

@@ -102,5 +102,6 @@ export function roleCard(core: Core, role: Role): View {
     ],
     sections,
     actions: roleActions(core, role),
+    page: { kind: 'role', role: role.id },
   });
 }
