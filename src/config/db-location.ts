@@ -33,14 +33,54 @@ export function postgresUrlProblem(url: string): string | undefined {
   return undefined;
 }
 
-/** The URL with its password replaced, for logs and error messages. */
+/**
+ * The server a postgres URL names — host, port and database only — for logs and error messages.
+ * Everything else is dropped rather than masked: pg reads credentials from the user-info part
+ * and from query parameters (`?password=`, `?sslkey=`, `?sslpassword=`, `?sslcert=`, …), and a
+ * list of the secret ones would miss the next one pg learns.
+ */
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
+    const database = parsed.pathname.replace(/^\//, '');
+    let name = database;
+    try {
+      name = decodeURIComponent(database);
+    } catch {
+      // A malformed escape: show it as written.
+    }
+    if (!parsed.host) return `postgres://(no host)/${name}`;
+    return `postgres://${parsed.host}${parsed.port ? '' : ':5432'}/${name}`;
   } catch {
     return 'postgres://(unparsable URL)';
+  }
+}
+
+/**
+ * `text` (a driver's error message) with every value the URL carries besides host, port and
+ * database replaced: pg may echo an sslkey path or a parameter back in its errors.
+ */
+export function scrubUrlValues(text: string, url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return text;
+  }
+  const values = [parsed.username, parsed.password, ...parsed.searchParams.values()].flatMap((v) => {
+    const decoded = safeDecode(v);
+    return decoded === v ? [v] : [v, decoded];
+  });
+  let out = text;
+  for (const value of values.filter((v) => v.length >= 3).sort((a, b) => b.length - a.length)) out = out.split(value).join('***');
+  return out;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
   }
 }
 

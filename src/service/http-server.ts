@@ -4,6 +4,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { HttpRoute } from '../platforms/shared/platform.js';
 import { readCappedBody } from '../platforms/shared/request-body.js';
 import { PAGE_HEADERS } from '../web/pages.js';
+import { type ConnectionLimits, guardConnections } from './connection-guard.js';
 
 export { bodyOf } from '../platforms/shared/request-body.js';
 
@@ -15,7 +16,7 @@ export interface ComponentHealth {
 export type HealthReport = Record<string, ComponentHealth>;
 
 /** Limits every route gets, so no route can be made to buffer a huge body or hold a socket forever. */
-export interface HttpLimits {
+export interface HttpLimits extends ConnectionLimits {
   /** Largest request body accepted, in bytes; larger ones get 413 before they are buffered. */
   maxBodyBytes: number;
   /** Time to receive the request headers (slow-loris). */
@@ -31,7 +32,9 @@ export interface HttpLimits {
 /**
  * Slack's payloads are at most a few hundred KB (a block_actions payload with a full message),
  * Discord's interactions less: 1 MiB leaves room and bounds memory. Slack expects an answer in
- * 3 s, so a request still arriving after 10 s is not one worth waiting for.
+ * 3 s, so a request still arriving after 10 s is not one worth waiting for. A connection silent
+ * for 5 s was not opened to ask anything; 100 connections from one address is more than Slack,
+ * Discord or a load balancer's pool holds, and far less than a flood.
  */
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   maxBodyBytes: 1024 * 1024,
@@ -39,6 +42,8 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
   checkIntervalMs: 1_000,
+  firstByteTimeoutMs: 5_000,
+  maxConnectionsPerAddress: 100,
 };
 
 export interface HttpServerOptions {
@@ -132,6 +137,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       });
     },
   );
+  guardConnections(server, limits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '0.0.0.0', () => {

@@ -102,7 +102,14 @@ describe('slow clients are disconnected', () => {
           },
         },
       ],
-      limits: { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 300, checkIntervalMs: 50 },
+      limits: {
+        headersTimeoutMs: 300,
+        requestTimeoutMs: 600,
+        keepAliveTimeoutMs: 300,
+        checkIntervalMs: 50,
+        firstByteTimeoutMs: 300,
+        maxConnectionsPerAddress: 20,
+      },
     });
   });
   afterAll(async () => server?.close());
@@ -132,6 +139,32 @@ describe('slow clients are disconnected', () => {
     expect(slowClosed - started).toBeLessThan(5_000);
     expect(idleClosed - started).toBeLessThan(5_000);
     expect(seen).toEqual([]);
+  });
+
+  it('closes sockets that never send a byte, a little after the first-byte timeout', async () => {
+    const started = Date.now();
+    // Fewer than the per-address cap, so only the first-byte guard can close them.
+    const sockets = Array.from({ length: 15 }, () => rawSocket(server.port));
+    const closedAt = await Promise.all(sockets.map((s) => s.closed));
+    // Node's own headersTimeout never starts for these: only the first-byte guard closes them.
+    for (const at of closedAt) expect(at - started).toBeLessThan(5_000);
+    expect(seen).toEqual([]);
+  });
+
+  it('caps connections per address: past the cap a new one is closed, one below still served', async () => {
+    const held = Array.from({ length: 20 }, () => rawSocket(server.port));
+    // Each held socket sends half a request line, so the first-byte guard leaves them be.
+    await Promise.all(held.map(({ socket }) => new Promise<void>((resolve) => socket.once('connect', () => socket.write('GET /', () => resolve())))));
+    const refused = rawSocket(server.port);
+    let answer = '';
+    refused.socket.on('data', (d: Buffer) => (answer += d.toString()));
+    refused.socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    await refused.closed;
+    expect(answer).toBe('');
+    for (const { socket } of held) socket.destroy();
+    await Promise.all(held.map((s) => s.closed));
+    const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+    expect(res.status).toBe(200);
   });
 
   it('still serves ordinary requests, giving routes the body it read', async () => {

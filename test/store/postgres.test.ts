@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createServer, type Server } from 'node:net';
 import { ConfigError, parseEnv } from '../../src/config/env.js';
+import { redactUrl, scrubUrlValues } from '../../src/config/db-location.js';
 import { migratePostgres, pgMigrations, pgSchemaVersion } from '../../src/store/postgres/migrations.js';
 import { createPool } from '../../src/store/postgres/pool.js';
 import { PgStore } from '../../src/store/postgres/pg-store.js';
@@ -145,13 +146,31 @@ describe('Postgres availability', () => {
       onRetry: (r) => retries.push(r.delayMs),
     }).catch((err: Error) => err);
     expect(failure).toBeInstanceOf(Error);
-    expect((failure as Error).message).toMatch(
-      /^ROLECALL_DB: cannot reach the Postgres server at postgres:\/\/rolecall:\*\*\*@127\.0\.0\.1:\d+\/rolecall after \d+ attempt/,
-    );
+    expect((failure as Error).message).toMatch(/^ROLECALL_DB: cannot reach the Postgres server at postgres:\/\/127\.0\.0\.1:\d+\/rolecall after \d+ attempt/);
     expect((failure as Error).message).not.toContain('pa55word');
     expect(retries.length).toBeGreaterThanOrEqual(2);
     expect(retries[1]).toBeGreaterThan(retries[0]!);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('names only host, port and database when the URL carries credentials in its query string', async () => {
+    const url = `postgresql://u@127.0.0.1:${port}/rolecall?password=qp-pass-qzq&sslpassword=ssl-pass-qzq&sslcert=%2Fsecret%2Fcert-qzq.pem&application_name=app-qzq`;
+    const failure = await PgStore.open({ url, startupTimeoutMs: 600, connectionTimeoutMs: 200 }).catch((err: Error) => err);
+    expect((failure as Error).message).toMatch(/^ROLECALL_DB: cannot reach the Postgres server at postgres:\/\/127\.0\.0\.1:\d+\/rolecall after/);
+    expect((failure as Error).message).not.toMatch(/qzq|u@|password|ssl/);
+  });
+
+  it('redacts every credential-bearing part of a URL, printing host, port and database only', () => {
+    const secret = 'S3CRET';
+    for (const [url, shown] of [
+      [`postgres://user:${secret}@db.internal:6432/app?password=${secret}`, 'postgres://db.internal:6432/app'],
+      [`postgresql://user@db.internal/app?sslkey=/k/${secret}.key&sslpassword=${secret}&sslcert=/c/${secret}`, 'postgres://db.internal:5432/app'],
+      [`postgres://${secret}@[::1]:5433/my%20db?options=-c%20x%3D${secret}`, 'postgres://[::1]:5433/my db'],
+    ] as const) {
+      expect(redactUrl(url)).toBe(shown);
+    }
+    expect(redactUrl(`not a url ${secret}`)).not.toContain(secret);
+    expect(scrubUrlValues(`ENOENT: open '/k/${secret}.key'`, `postgres://h/d?sslkey=/k/${secret}.key`)).toBe("ENOENT: open '***'");
   });
 
   it('recovers on its own after the server cuts its connections (a restart or failover)', async () => {

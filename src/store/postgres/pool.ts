@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { redactUrl } from '../../config/db-location.js';
+import { redactUrl, scrubUrlValues } from '../../config/db-location.js';
 
 export interface PgPoolOptions {
   url: string;
@@ -61,7 +61,7 @@ export async function waitForDatabase(
       await pool.query('SELECT 1');
       return;
     } catch (err) {
-      const error = (err as Error).message;
+      const error = scrubUrlValues((err as Error).message, url);
       if (Date.now() + delay > deadline) {
         throw new DatabaseUnavailableError(
           `ROLECALL_DB: cannot reach the Postgres server at ${redactUrl(url)} after ${attempt} attempt(s) over ${Math.round(timeoutMs / 1000)} s: ${error}`,
