@@ -4,11 +4,14 @@ import type { Store } from '../store/store.js';
 /**
  * Keeps the store's bookkeeping tables bounded: the event log grows on every mention and Home-tab
  * open, and thread comparisons on every new thread. Platforms stop redelivering an event within
- * hours, so a day of event ids is plenty; a thread nobody has touched for 90 days is over.
+ * hours, so a day of event ids is plenty; a thread nobody has touched for 90 days is over. A
+ * saved profile nobody has touched (set, learned, forgot) for 12 months is personal data kept
+ * for no one: it goes too (README "Privacy" promises this).
  */
 export const RETENTION = {
   eventsMs: 24 * 3_600_000,
   threadsMs: 90 * 86_400_000,
+  profilesMs: 365 * 86_400_000,
   /** How often the prune runs (and once at start). */
   everyMs: 3_600_000,
 } as const;
@@ -16,13 +19,15 @@ export const RETENTION = {
 export interface PruneResult {
   events: number;
   threads: number;
+  profiles: number;
 }
 
 /** Drops what has outlived its retention at `now`. */
 export async function pruneStore(store: Store, now: Date = new Date()): Promise<PruneResult> {
   const events = await store.events.prune(new Date(now.getTime() - RETENTION.eventsMs));
   const threads = await store.threads.prune(new Date(now.getTime() - RETENTION.threadsMs));
-  return { events, threads };
+  const profiles = await store.profiles.prune(new Date(now.getTime() - RETENTION.profilesMs));
+  return { events, threads, profiles };
 }
 
 /** Prunes now and then every hour until stopped (stop waits for a prune in flight); a failure is logged and retried next time. */

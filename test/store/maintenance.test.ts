@@ -17,16 +17,16 @@ describe('store pruning: the event log and thread comparisons stay bounded', () 
     await t.store.events.firstSeen('slack', 'Ev1');
     await t.store.threads.put(key, { roles: ['ai-engineer', 'ml-engineer'], market: 'both' });
 
-    expect(await pruneStore(t.store, new Date())).toEqual({ events: 0, threads: 0 });
+    expect(await pruneStore(t.store, new Date())).toEqual({ events: 0, threads: 0, profiles: 0 });
     expect(await t.store.events.firstSeen('slack', 'Ev1')).toBe(false);
 
     // A day and a minute later the event id is gone (a redelivery now would be answered), the thread is not.
     const dayLater = new Date(Date.now() + RETENTION.eventsMs + 60_000);
-    expect(await pruneStore(t.store, dayLater)).toEqual({ events: 1, threads: 0 });
+    expect(await pruneStore(t.store, dayLater)).toEqual({ events: 1, threads: 0, profiles: 0 });
     expect(await t.store.threads.get(key)).toMatchObject({ roles: ['ai-engineer', 'ml-engineer'] });
 
     const longAfter = new Date(Date.now() + RETENTION.threadsMs + 60_000);
-    expect(await pruneStore(t.store, longAfter)).toEqual({ events: 0, threads: 1 });
+    expect(await pruneStore(t.store, longAfter)).toEqual({ events: 0, threads: 1, profiles: 0 });
     expect(await t.store.threads.get(key)).toBeUndefined();
   });
 

@@ -1,5 +1,18 @@
 import type pg from 'pg';
-import type { EventLog, SlackInstallationStore, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
+import type {
+  EventLog,
+  ProfileKey,
+  ProfileStore,
+  SlackInstallationStore,
+  SpotlightStore,
+  Store,
+  StoreHealth,
+  ThreadComparison,
+  ThreadKey,
+  ThreadStore,
+} from '../store.js';
+import { eraseUser, eraseWorkspace } from '../erase.js';
+import { PgProfiles } from './profiles.js';
 import { PgClaims } from './claims.js';
 import { PgSlackInstallations } from './installations.js';
 import { migratePostgres, pgSchemaVersion } from './migrations.js';
@@ -72,6 +85,7 @@ export class PgStore implements Store {
   readonly events: EventLog;
   readonly spotlight: SpotlightStore;
   readonly slackInstallations: SlackInstallationStore;
+  readonly profiles: ProfileStore;
   private closed = false;
 
   constructor(readonly pool: pg.Pool) {
@@ -79,6 +93,7 @@ export class PgStore implements Store {
     this.events = new PgEvents(pool);
     this.spotlight = { subscriptions: new PgSubscriptions(pool), claims: new PgClaims(pool) };
     this.slackInstallations = new PgSlackInstallations(pool);
+    this.profiles = new PgProfiles(pool);
   }
 
   /** Connects (retrying while the server is down), migrates under an advisory lock, and returns the store. */
@@ -102,6 +117,14 @@ export class PgStore implements Store {
     } catch (err) {
       return { ok: false, detail: `postgres unreachable: ${(err as Error).message}` };
     }
+  }
+
+  eraseUser(key: ProfileKey): Promise<boolean> {
+    return eraseUser(this, key);
+  }
+
+  eraseWorkspace(platform: string, workspaceId: string): Promise<void> {
+    return eraseWorkspace(this, platform, workspaceId);
   }
 
   async close(): Promise<void> {

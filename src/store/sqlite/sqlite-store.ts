@@ -1,8 +1,21 @@
+import { eraseUser, eraseWorkspace } from '../erase.js';
 import { stat } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../../config/env.js';
-import type { EventLog, SlackInstallationStore, SpotlightStore, Store, StoreHealth, ThreadComparison, ThreadKey, ThreadStore } from '../store.js';
+import type {
+  EventLog,
+  ProfileKey,
+  ProfileStore,
+  SlackInstallationStore,
+  SpotlightStore,
+  Store,
+  StoreHealth,
+  ThreadComparison,
+  ThreadKey,
+  ThreadStore,
+} from '../store.js';
+import { SqliteProfiles } from './profiles.js';
 import { isStorageFailure, retryWhileBusy, withBusyRetry } from './busy.js';
 import { openDatabase, schemaVersion, type SqliteDb } from './open.js';
 import { SqliteClaims } from './claims.js';
@@ -81,6 +94,7 @@ export class SqliteStore implements Store {
   readonly events: EventLog;
   readonly spotlight: SpotlightStore;
   readonly slackInstallations: SlackInstallationStore;
+  readonly profiles: ProfileStore;
   private closed = false;
   private lastStorageFailure: { at: number; message: string } | undefined;
   private readonly probe;
@@ -97,6 +111,7 @@ export class SqliteStore implements Store {
     this.events = withBusyRetry(new SqliteEvents(db), note);
     this.spotlight = { subscriptions: withBusyRetry(new SqliteSubscriptions(db), note), claims: withBusyRetry(new SqliteClaims(db), note) };
     this.slackInstallations = withBusyRetry(new SqliteSlackInstallations(db), note);
+    this.profiles = withBusyRetry(new SqliteProfiles(db), note);
     // The write probe for health: one row in the event log, rewritten each time.
     this.probe = db.prepare(
       `INSERT INTO processed_events (platform, event_id, seen_at) VALUES ('rolecall', 'health-probe', ?)
@@ -141,6 +156,14 @@ export class SqliteStore implements Store {
       return { ok: false, detail: `a write failed ${Math.round((Date.now() - failure.at) / 1000)} s ago: ${failure.message}` };
     }
     return { ok: true, detail: `sqlite schema v${schemaVersion(this.db)}` };
+  }
+
+  eraseUser(key: ProfileKey): Promise<boolean> {
+    return eraseUser(this, key);
+  }
+
+  eraseWorkspace(platform: string, workspaceId: string): Promise<void> {
+    return eraseWorkspace(this, platform, workspaceId);
   }
 
   async close(): Promise<void> {
