@@ -1,6 +1,7 @@
 import type { REST } from '@discordjs/rest';
 import { ApplicationCommandType, ComponentType, InteractionResponseType, InteractionType, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { SpotlightManager } from '../../../commands/spotlight-access.js';
+import type { ProfileAccess } from '../../../commands/command.js';
 import type { Dispatcher, DispatchResult } from '../../app/dispatch.js';
 import type { ChartRenderer } from '../../charts/index.js';
 import type { Logger } from '../../observability/logger.js';
@@ -27,6 +28,8 @@ export interface InteractionHandlerOptions {
   deferAfterMs?: number;
   /** Draws the charts of answers that have one (the lazily loaded renderer by default). */
   renderChart?: ChartRenderer;
+  /** Saved profiles (/profile and the "for you" lines): the service's store. */
+  profiles?: ProfileAccess;
 }
 
 export const DEFAULT_DEFER_AFTER_MS = 1000;
@@ -61,6 +64,8 @@ export function createInteractionHandler(opts: InteractionHandlerOptions & { res
         ...(i.guild_id ? { workspaceId: i.guild_id } : {}),
       },
       discordSpotlightAccess(i, opts.spotlight),
+      // Every interaction can be answered ephemerally, so profile answers are always private here.
+      opts.profiles ? { profiles: opts.profiles } : {},
     );
 
   /** Runs the work; if it is slow, defers first so Discord's 3-second deadline is met. */
