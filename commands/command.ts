@@ -4,6 +4,10 @@ import type { PlatformName } from '../src/platforms/names.js';
 import type { Action, Invocation, View } from '../src/views/view.js';
 import type { AskContext, Understanding } from '../src/understand/index.js';
 import type { SpotlightAccess } from './spotlight-access.js';
+import type { Store } from '../src/store/store.js';
+
+/** What /profile and the personalised answers need of the store: the profiles and the one complete erase. */
+export type ProfileAccess = Pick<Store, 'profiles' | 'eraseUser'>;
 
 /** One of a choice option's fixed values, with the label platforms show for it. */
 export interface Choice {
@@ -29,6 +33,13 @@ export interface CommandContext {
   spotlight?: SpotlightAccess;
   /** The conversation's last question, for /ask follow-ups ("and in india?"); the front end keeps it. */
   conversation?: { previous?: AskContext };
+  /** Saved career profiles (/profile, "for you" lines); absent where this front end keeps none. */
+  profiles?: ProfileAccess;
+  /**
+   * False where this front end cannot answer only to the asker (a mention without a user to
+   * whisper to): /profile then refuses rather than show someone's profile to a channel.
+   */
+  privateAnswers?: boolean;
 }
 
 /**

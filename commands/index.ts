@@ -15,6 +15,7 @@ import { sources } from './sources.js';
 import { createHelp } from './help.js';
 import { spotlight } from './spotlight.js';
 import { ask } from './ask.js';
+import { profile } from './profile.js';
 
 /** Every user command, in the order /help lists them. Front ends generate their commands from this. */
 export const commands: readonly CommandDefinition[] = [
@@ -32,6 +33,7 @@ export const commands: readonly CommandDefinition[] = [
   deepdive,
   sources,
   ask,
+  profile,
   spotlight,
   createHelp(() => commands),
 ] as CommandDefinition[];

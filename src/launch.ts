@@ -31,8 +31,19 @@ async function runTerminal(env: Env, terminal: TerminalPlatform): Promise<void> 
   const { openKnowledgeBase } = await import('./core/data/open.js');
   const { Dispatcher } = await import('./app/dispatch.js');
   const dispatcher = new Dispatcher(createCore(await openKnowledgeBase(env.ROLECALL_DATA_DIR)));
-  const chat = await terminal.start({ env, dispatcher, input: process.stdin, output: process.stdout, color: !process.env.NO_COLOR });
+  // Profiles need the database; without one the chat still answers, only /profile says it keeps none.
+  const { openStore } = await import('./store/open-store.js');
+  const store = await openStore(env).catch(() => undefined);
+  const chat = await terminal.start({
+    env,
+    dispatcher,
+    input: process.stdin,
+    output: process.stdout,
+    color: !process.env.NO_COLOR,
+    ...(store ? { profiles: store } : {}),
+  });
   await chat.done;
+  await store?.close();
 }
 
 async function runService(env: Env, logger: Logger): Promise<void> {

@@ -26,6 +26,8 @@ export interface Core {
   nextRoles(id: RoleId): Array<{ role: Role; via: string }>;
   rolesForSkill(skill: string): SkillLookup;
   match(skills: string[], limit?: number): SkillMatch[];
+  /** A skill's key when the data knows it ("torch" → "pytorch"), else undefined. */
+  recogniseSkill(skill: string): string | undefined;
   extras(role: Role): RoleExtras;
   /** Where the sources disagree about the role: both sides, each with its source. */
   disagreements(role: Role): Disagreement[];
@@ -45,6 +47,7 @@ export function createCore(kb: KnowledgeBase): Core {
     nextRoles: (id) => paths.next(id),
     rolesForSkill: (skill) => skills.rolesForSkill(skill),
     match: (list, limit) => skills.match(list, limit),
+    recogniseSkill: (skill) => skills.recognise(skill),
     extras: (role) => extrasFor(kb, role),
     disagreements: (role) => disagreementsFor(kb, role),
   };

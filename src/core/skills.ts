@@ -150,6 +150,17 @@ export class SkillService {
     return last ? results.filter((m, i) => i < limit || m.rank === last.rank) : results;
   }
 
+  /**
+   * The skill's normalised key when the data's vocabulary knows it (some role lists it as a
+   * must-have or nice-to-have, as a whole phrase), else undefined: a saved profile keeps the
+   * key, so "PyTorch", "torch" and "pytorch" are one skill.
+   */
+  recognise(skill: string): string | undefined {
+    const key = skillKey(skill);
+    const padded = ` ${key} `;
+    return this.allSkills.some((s) => this.matches(s, padded)) ? key : undefined;
+  }
+
   private suggestSkills(key: string): string[] {
     if (key.length < 2) return [];
     const words = key.split(' ');

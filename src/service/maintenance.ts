@@ -6,10 +6,13 @@ import type { Store } from '../store/store.js';
  * open, and thread comparisons on every new thread. Platforms stop redelivering an event within
  * hours, so a day of event ids is plenty; a thread nobody has touched for 90 days is over.
  * /ask's conversation contexts carry their own expiry (30 minutes); expired ones go here too.
+ * A saved profile nobody has touched (set, learned, forgot) for 12 months is personal data kept
+ * for no one: it goes too (README "Privacy" promises this).
  */
 export const RETENTION = {
   eventsMs: 24 * 3_600_000,
   threadsMs: 90 * 86_400_000,
+  profilesMs: 365 * 86_400_000,
   /** How often the prune runs (and once at start). */
   everyMs: 3_600_000,
 } as const;
@@ -18,6 +21,7 @@ export interface PruneResult {
   events: number;
   threads: number;
   conversations: number;
+  profiles: number;
 }
 
 /** Drops what has outlived its retention at `now`. */
@@ -25,7 +29,8 @@ export async function pruneStore(store: Store, now: Date = new Date()): Promise<
   const events = await store.events.prune(new Date(now.getTime() - RETENTION.eventsMs));
   const threads = await store.threads.prune(new Date(now.getTime() - RETENTION.threadsMs));
   const conversations = await store.conversations.prune(now);
-  return { events, threads, conversations };
+  const profiles = await store.profiles.prune(new Date(now.getTime() - RETENTION.profilesMs));
+  return { events, threads, conversations, profiles };
 }
 
 /** Prunes now and then every hour until stopped (stop waits for a prune in flight); a failure is logged and retried next time. */

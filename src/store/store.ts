@@ -1,11 +1,14 @@
+import type { PlatformName } from '../platforms/names.js';
 import type { MarketChoice, RoleId } from '../core/schema/common.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { SlackInstallationStore } from './installation-store.js';
+import type { ProfileKey, ProfileStore } from './profile-store.js';
 import type { SpotlightStore } from './spotlight-store.js';
 
 export type * from './spotlight-store.js';
 export type * from './installation-store.js';
 export type * from './conversation-store.js';
+export type * from './profile-store.js';
 
 /**
  * The persistence interface. Callers depend on this, never on a database: every method is async,
@@ -55,6 +58,12 @@ export interface Store {
   readonly slackInstallations: SlackInstallationStore;
   /** /ask's follow-up context per conversation and person, kept for 30 minutes. */
   readonly conversations: ConversationStore;
+  /** Saved career profiles (/profile): personal data, see README "Privacy". */
+  readonly profiles: ProfileStore;
+  /** Erases everything kept about one person (every entry of erase.ts's USER_ERASERS); true when they had a profile. */
+  eraseUser(key: ProfileKey): Promise<boolean>;
+  /** Erases everything kept about a workspace's people (a Slack team that uninstalled). */
+  eraseWorkspace(platform: PlatformName, workspaceId: string): Promise<void>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -93,7 +93,8 @@ export type ViewKind =
   | 'error'
   | 'spotlight'
   | 'clarify'
-  | 'out_of_scope';
+  | 'out_of_scope'
+  | 'profile';
 
 export interface View {
   kind: ViewKind;

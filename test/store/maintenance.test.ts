@@ -20,17 +20,17 @@ describe('store pruning: the event log and thread comparisons stay bounded', () 
     const convo = { platform: 'slack', workspaceId: 'T1', conversationId: 'C1/1.000001', userId: 'U1' } as const;
     await t.store.conversations.put(convo, { version: 1 }, new Date(Date.now() + 30 * 60_000));
 
-    expect(await pruneStore(t.store, new Date())).toEqual({ events: 0, threads: 0, conversations: 0 });
+    expect(await pruneStore(t.store, new Date())).toEqual({ events: 0, threads: 0, conversations: 0, profiles: 0 });
     expect(await t.store.events.firstSeen('slack', 'Ev1')).toBe(false);
 
     // A day and a minute later the event id is gone (a redelivery now would be answered), the thread is not.
     const dayLater = new Date(Date.now() + RETENTION.eventsMs + 60_000);
-    expect(await pruneStore(t.store, dayLater)).toEqual({ events: 1, threads: 0, conversations: 1 });
+    expect(await pruneStore(t.store, dayLater)).toEqual({ events: 1, threads: 0, conversations: 1, profiles: 0 });
     expect(await t.store.threads.get(key)).toMatchObject({ roles: ['ai-engineer', 'ml-engineer'] });
     expect(await t.store.conversations.get(convo, new Date(0))).toBeUndefined();
 
     const longAfter = new Date(Date.now() + RETENTION.threadsMs + 60_000);
-    expect(await pruneStore(t.store, longAfter)).toEqual({ events: 0, threads: 1, conversations: 0 });
+    expect(await pruneStore(t.store, longAfter)).toEqual({ events: 0, threads: 1, conversations: 0, profiles: 0 });
     expect(await t.store.threads.get(key)).toBeUndefined();
   });
 

@@ -21,7 +21,8 @@ export const consoleChat: TerminalPlatform<'console'> = {
       input: ctx.input,
       output: ctx.output,
       color: ctx.color,
-      ctx: commandContext('console', undefined, consoleSpotlightAccess(ctx.dispatcher.core)),
+      // One person at one terminal: their profile is the console's "local" user (`rolecall profile --user console:local`).
+      ctx: commandContext('console', { userId: CONSOLE_USER }, consoleSpotlightAccess(ctx.dispatcher.core), ctx.profiles ? { profiles: ctx.profiles } : {}),
       signal: stop.signal,
     });
     return {
@@ -37,3 +38,6 @@ export const consoleChat: TerminalPlatform<'console'> = {
 };
 
 export { renderForTerminal } from './render.js';
+
+/** The console chat's one user, as profiles key it. */
+export const CONSOLE_USER = 'local';

@@ -1,4 +1,5 @@
 import type { DiscordCommandExtension } from './extension.js';
+import { profileExtension } from './profile-command.js';
 import { spotlightExtension } from './spotlight-command.js';
 
 /**
@@ -7,4 +8,4 @@ import { spotlightExtension } from './spotlight-command.js';
  * an entry here (plus its CommandDefinition in the Dispatcher's list), and its hooks in
  * `commandHooks` (spotlight-access.ts) when it autocompletes; nothing else in this folder changes.
  */
-export const discordExtensions: readonly DiscordCommandExtension[] = [spotlightExtension];
+export const discordExtensions: readonly DiscordCommandExtension[] = [spotlightExtension, profileExtension];

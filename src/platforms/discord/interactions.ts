@@ -1,6 +1,7 @@
 import type { REST } from '@discordjs/rest';
 import { ApplicationCommandType, ComponentType, InteractionResponseType, InteractionType, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { SpotlightManager } from '../../../commands/spotlight-access.js';
+import type { ProfileAccess } from '../../../commands/command.js';
 import type { Dispatcher, DispatchResult } from '../../app/dispatch.js';
 import type { ChartRenderer } from '../../charts/index.js';
 import type { Logger } from '../../observability/logger.js';
@@ -31,6 +32,8 @@ export interface InteractionHandlerOptions {
   renderChart?: ChartRenderer;
   /** Keeps /ask's follow-up context per channel and person ("/ask and in india?"); without it each question stands alone. */
   store?: Store;
+  /** Saved profiles (/profile and the "for you" lines): the service's store. */
+  profiles?: ProfileAccess;
 }
 
 export const DEFAULT_DEFER_AFTER_MS = 1000;
@@ -67,6 +70,8 @@ export function createInteractionHandler(opts: InteractionHandlerOptions & { res
         ...(i.guild_id ? { workspaceId: i.guild_id } : {}),
       },
       discordSpotlightAccess(i, opts.spotlight),
+      // Every interaction can be answered ephemerally, so profile answers are always private here.
+      opts.profiles ? { profiles: opts.profiles } : {},
     );
 
   /** Runs the work; if it is slow, defers first so Discord's 3-second deadline is met. */

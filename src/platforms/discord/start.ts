@@ -7,8 +7,8 @@ import { DiscordSpotlightPoster } from './spotlight-poster.js';
  * by index.ts only once Discord starts, and each mode loads only its own modules.
  */
 export async function startDiscordPlatform(ctx: ServiceContext): Promise<RunningPlatform> {
-  const { env, dispatcher, logger, metrics, spotlight } = ctx;
-  const options = { env, dispatcher, logger, metrics, store: ctx.store, ...(spotlight ? { spotlight } : {}) };
+  const { env, dispatcher, logger, metrics, spotlight, store } = ctx;
+  const options = { env, dispatcher, logger, metrics, store, profiles: store, ...(spotlight ? { spotlight } : {}) };
   if (env.DISCORD_PUBLIC_KEY) {
     const { startDiscordHttp } = await import('./http-interactions.js');
     const http = startDiscordHttp(options);

@@ -17,9 +17,12 @@ import type { PlatformName } from '../names.js';
 /** Who asks and where. */
 export type Invoker = NonNullable<CommandContext['invoker']>;
 
+/** What a front end offers beyond who asks: saved profiles, and whether it can answer privately. */
+export type ContextExtras = Pick<CommandContext, 'profiles' | 'privateAnswers'>;
+
 /** The context a command runs with on `platform`; `spotlight` is what this front end offers /spotlight. */
-export function commandContext(platform: PlatformName, invoker?: Invoker, spotlight?: SpotlightAccess): CommandContext {
-  return { platform, ...(invoker ? { invoker } : {}), ...(spotlight ? { spotlight } : {}) };
+export function commandContext(platform: PlatformName, invoker?: Invoker, spotlight?: SpotlightAccess, extras: ContextExtras = {}): CommandContext {
+  return { platform, ...(invoker ? { invoker } : {}), ...(spotlight ? { spotlight } : {}), ...extras };
 }
 
 export interface InteractionStart {
@@ -111,8 +114,8 @@ export class InteractionLog {
     readonly metrics: Metrics,
   ) {}
 
-  context(invoker?: Invoker, spotlight?: SpotlightAccess): CommandContext {
-    return commandContext(this.platform, invoker, spotlight);
+  context(invoker?: Invoker, spotlight?: SpotlightAccess, extras?: ContextExtras): CommandContext {
+    return commandContext(this.platform, invoker, spotlight, extras);
   }
 
   begin(it: InteractionStart): InteractionRecord {

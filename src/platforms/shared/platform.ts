@@ -7,6 +7,7 @@ import type { PostCheck, SpotlightPoster } from '../../spotlight/poster.js';
 import type { SpotlightService } from '../../spotlight/service.js';
 import type { ChannelKey } from '../../store/spotlight-store.js';
 import type { Store } from '../../store/store.js';
+import type { ProfileAccess } from '../../../commands/command.js';
 import type { TokenCipher } from '../../store/token-cipher.js';
 import type { LandingLink } from '../../web/pages.js';
 import type { PlatformName, SpotlightPlatform } from '../names.js';
@@ -51,6 +52,8 @@ export interface TerminalContext {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream & { columns?: number };
   color: boolean;
+  /** Saved profiles (/profile), when the database (ROLECALL_DB) could be opened. */
+  profiles?: ProfileAccess;
 }
 
 /** A started platform. */

@@ -31,9 +31,9 @@ export interface SlackDeps {
   renderChart?: ChartRenderer;
 }
 
-/** Who asks and where; /spotlight's access checks with this client. */
-export function commandContext(deps: SlackDeps, client: WebClient, invoker: Invoker): CommandContext {
-  return sharedContext('slack', invoker, slackSpotlightAccess(client, invoker, deps.spotlight));
+/** Who asks and where; /spotlight's access checks with this client; profiles live in the store. */
+export function commandContext(deps: SlackDeps, client: WebClient, invoker: Invoker, privateAnswers = true): CommandContext {
+  return sharedContext('slack', invoker, slackSpotlightAccess(client, invoker, deps.spotlight), { profiles: deps.store, privateAnswers });
 }
 
 /** Starts one interaction's record (the shared log line and metric; see ../shared/interactions.ts). */

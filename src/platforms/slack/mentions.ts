@@ -64,7 +64,8 @@ export async function handleMention(deps: SlackDeps, client: WebClient, input: M
   if (!(await firstTime(deps, input))) return;
   const threadTs = event.thread_ts ?? event.ts;
   const key: ThreadKey = { platform: 'slack', workspaceId: input.teamId, channelId: event.channel, threadTs };
-  const ctx = commandContext(deps, client, { userId: event.user ?? '', channelId: event.channel, workspaceId: input.teamId });
+  // A mention without a user has no one to whisper to: a profile answer would be public.
+  const ctx = commandContext(deps, client, { userId: event.user ?? '', channelId: event.channel, workspaceId: input.teamId }, Boolean(event.user));
   const rec = beginInteraction(deps, { id: input.eventId, kind: 'mention', command: 'mention' });
   try {
     const botUserId = input.botUserId ?? deps.botUserId ?? '';

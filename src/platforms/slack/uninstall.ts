@@ -4,15 +4,17 @@ import type { SlackDeps } from './deps.js';
 /**
  * A workspace that removes RoleCall (app_uninstalled), or revokes its bot token
  * (tokens_revoked), loses its stored installation at once, and its spotlight subscriptions are
- * paused (deps.workspaceRemoved). Slack sends these without a usable token; Bolt does not
+ * paused (deps.workspaceRemoved), and its people's saved profiles are erased (Store.eraseWorkspace).
+ * Slack sends these without a usable token; Bolt does not
  * authorize them.
  */
 export function registerUninstall(app: App, deps: SlackDeps): void {
   const removed = async (workspaceId: string | undefined, why: string, eventId: string) => {
     if (!workspaceId) return;
     try {
+      await deps.store.eraseWorkspace('slack', workspaceId);
       await deps.workspaceRemoved?.(workspaceId);
-      deps.logger.info({ team: workspaceId, event: why, id: eventId }, 'slack workspace removed RoleCall: tokens deleted, spotlight paused');
+      deps.logger.info({ team: workspaceId, event: why, id: eventId }, 'slack workspace removed RoleCall: tokens and profiles deleted, spotlight paused');
     } catch (err) {
       deps.logger.error({ err, team: workspaceId, event: why, id: eventId }, 'could not clean up after a removed workspace');
     }

@@ -125,6 +125,26 @@ export const pgMigrations: PgMigration[] = [
       CREATE INDEX conversations_expires_at ON conversations (expires_at);
     `,
   },
+  {
+    version: 5,
+    name: 'profiles',
+    // As SQLite's version 5: one profile per platform + workspace ('' on Discord) + user.
+    sql: `
+      CREATE TABLE profiles (
+        platform     text NOT NULL,
+        workspace_id text NOT NULL DEFAULT '',
+        user_id      text NOT NULL,
+        current_role_id text,
+        goal_role_id    text,
+        market       text CHECK (market IN ('us', 'india', 'uk')),
+        skills       jsonb NOT NULL DEFAULT '[]',
+        other_skills jsonb NOT NULL DEFAULT '[]',
+        updated_at   timestamptz NOT NULL,
+        PRIMARY KEY (platform, workspace_id, user_id)
+      );
+      CREATE INDEX profiles_updated_at ON profiles (updated_at);
+    `,
+  },
 ];
 
 /** One key for every RoleCall database: replicas starting together queue here and migrate once. */

@@ -1,7 +1,10 @@
+import type { PlatformName } from '../../platforms/names.js';
 import type pg from 'pg';
 import type {
   ConversationStore,
   EventLog,
+  ProfileKey,
+  ProfileStore,
   SlackInstallationStore,
   SpotlightStore,
   Store,
@@ -10,6 +13,8 @@ import type {
   ThreadKey,
   ThreadStore,
 } from '../store.js';
+import { eraseUser, eraseWorkspace } from '../erase.js';
+import { PgProfiles } from './profiles.js';
 import { PgClaims } from './claims.js';
 import { PgConversations } from './conversations.js';
 import { PgSlackInstallations } from './installations.js';
@@ -84,6 +89,7 @@ export class PgStore implements Store {
   readonly spotlight: SpotlightStore;
   readonly slackInstallations: SlackInstallationStore;
   readonly conversations: ConversationStore;
+  readonly profiles: ProfileStore;
   private closed = false;
 
   constructor(readonly pool: pg.Pool) {
@@ -92,6 +98,7 @@ export class PgStore implements Store {
     this.spotlight = { subscriptions: new PgSubscriptions(pool), claims: new PgClaims(pool) };
     this.slackInstallations = new PgSlackInstallations(pool);
     this.conversations = new PgConversations(pool);
+    this.profiles = new PgProfiles(pool);
   }
 
   /** Connects (retrying while the server is down), migrates under an advisory lock, and returns the store. */
@@ -115,6 +122,14 @@ export class PgStore implements Store {
     } catch (err) {
       return { ok: false, detail: `postgres unreachable: ${(err as Error).message}` };
     }
+  }
+
+  eraseUser(key: ProfileKey): Promise<boolean> {
+    return eraseUser(this, key);
+  }
+
+  eraseWorkspace(platform: PlatformName, workspaceId: string): Promise<void> {
+    return eraseWorkspace(this, platform, workspaceId);
   }
 
   async close(): Promise<void> {

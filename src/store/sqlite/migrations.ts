@@ -125,4 +125,25 @@ export const migrations: Migration[] = [
       CREATE INDEX conversations_expires_at ON conversations (expires_at);
     `,
   },
+  {
+    version: 5,
+    name: 'profiles',
+    // One saved career profile per platform + workspace ('' on Discord and the console) + user.
+    // Skill lists are JSON arrays: recognised keys, and unrecognised text kept as typed.
+    sql: `
+      CREATE TABLE profiles (
+        platform     TEXT NOT NULL,
+        workspace_id TEXT NOT NULL DEFAULT '',
+        user_id      TEXT NOT NULL,
+        current_role_id TEXT,
+        goal_role_id    TEXT,
+        market       TEXT CHECK (market IN ('us', 'india', 'uk')),
+        skills       TEXT NOT NULL DEFAULT '[]',
+        other_skills TEXT NOT NULL DEFAULT '[]',
+        updated_at   TEXT NOT NULL,
+        PRIMARY KEY (platform, workspace_id, user_id)
+      );
+      CREATE INDEX profiles_updated_at ON profiles (updated_at);
+    `,
+  },
 ];

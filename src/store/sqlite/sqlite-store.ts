@@ -1,3 +1,5 @@
+import type { PlatformName } from '../../platforms/names.js';
+import { eraseUser, eraseWorkspace } from '../erase.js';
 import { stat } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -5,6 +7,8 @@ import { ConfigError } from '../../config/env.js';
 import type {
   ConversationStore,
   EventLog,
+  ProfileKey,
+  ProfileStore,
   SlackInstallationStore,
   SpotlightStore,
   Store,
@@ -13,6 +17,7 @@ import type {
   ThreadKey,
   ThreadStore,
 } from '../store.js';
+import { SqliteProfiles } from './profiles.js';
 import { isStorageFailure, retryWhileBusy, withBusyRetry } from './busy.js';
 import { openDatabase, schemaVersion, type SqliteDb } from './open.js';
 import { SqliteClaims } from './claims.js';
@@ -93,6 +98,7 @@ export class SqliteStore implements Store {
   readonly spotlight: SpotlightStore;
   readonly slackInstallations: SlackInstallationStore;
   readonly conversations: ConversationStore;
+  readonly profiles: ProfileStore;
   private closed = false;
   private lastStorageFailure: { at: number; message: string } | undefined;
   private readonly probe;
@@ -110,6 +116,7 @@ export class SqliteStore implements Store {
     this.spotlight = { subscriptions: withBusyRetry(new SqliteSubscriptions(db), note), claims: withBusyRetry(new SqliteClaims(db), note) };
     this.slackInstallations = withBusyRetry(new SqliteSlackInstallations(db), note);
     this.conversations = withBusyRetry(new SqliteConversations(db), note);
+    this.profiles = withBusyRetry(new SqliteProfiles(db), note);
     // The write probe for health: one row in the event log, rewritten each time.
     this.probe = db.prepare(
       `INSERT INTO processed_events (platform, event_id, seen_at) VALUES ('rolecall', 'health-probe', ?)
@@ -154,6 +161,14 @@ export class SqliteStore implements Store {
       return { ok: false, detail: `a write failed ${Math.round((Date.now() - failure.at) / 1000)} s ago: ${failure.message}` };
     }
     return { ok: true, detail: `sqlite schema v${schemaVersion(this.db)}` };
+  }
+
+  eraseUser(key: ProfileKey): Promise<boolean> {
+    return eraseUser(this, key);
+  }
+
+  eraseWorkspace(platform: PlatformName, workspaceId: string): Promise<void> {
+    return eraseWorkspace(this, platform, workspaceId);
   }
 
   async close(): Promise<void> {
