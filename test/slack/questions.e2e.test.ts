@@ -84,6 +84,15 @@ describe('Slack questions: mentions in any channel, DMs, the Messages tab', () =
     expect(headers(next)[0]).toMatch(/ vs /);
   });
 
+  it('/ask in a DM keeps the context a DM follow-up then refines', async () => {
+    const sent = await h.sender.command('/ask', 'ml engineer salary in the us', { channelId: 'D0SLASH' });
+    const [answer] = await h.responses.waitFor(sent.responseId);
+    const blocks = answer!.body.blocks as Block[];
+    expect(blocks[0]?.type === 'context' && blocks[0].elements?.[0]?.text).toMatch(/ML Engineer pay in the US/);
+    const next = await dm('and in india?', 'D0SLASH');
+    expect(understood(next)).toMatch(/ML Engineer pay in India/);
+  });
+
   it('offers suggested prompts when a chat opens on the Messages tab, and answers in its thread', async () => {
     const threadTs = messageTs();
     await h.sender.event(assistantThreadStartedEvent(h.workspace, { channel: 'D0TAB', threadTs }), `Ev${messageTs().replace('.', '')}`);

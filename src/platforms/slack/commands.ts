@@ -1,5 +1,6 @@
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { DispatchResult } from '../../app/dispatch.js';
 import { beginInteraction, commandContext, type SlackDeps } from './deps.js';
 import { decodeSlackText } from './escape.js';
 import { renderView } from './render.js';
@@ -20,7 +21,18 @@ export async function handleCommand(deps: SlackDeps, client: WebClient, command:
     // Slack sends typed &, < and > as entities; the commands want what the user typed.
     const text = decodeSlackText(command.text ?? '').trim();
     const ctx = commandContext(deps, client, { userId: command.user_id, channelId: command.channel_id, workspaceId: command.team_id });
-    const result = await deps.dispatcher.runText(name, text, ctx);
+    let result: DispatchResult;
+    if (name === 'ask' && text) {
+      // /ask keeps the channel's (or DM's) context for the asker, as DMs and mentions do.
+      const conversation = { platform: 'slack' as const, workspaceId: command.team_id, conversationId: command.channel_id, userId: command.user_id };
+      const asked = await deps.questions.ask(conversation, text, ctx);
+      if (asked.kind === 'silent') return rec.set('rate_limited');
+      if (asked.kind === 'limited') {
+        rec.set('rate_limited');
+        return void (await respond({ response_type: 'ephemeral', ...renderView(asked.view) }));
+      }
+      result = asked.result;
+    } else result = await deps.dispatcher.runText(name, text, ctx);
     const share = result.outcome === 'ok' && !result.view.private ? encodeShare({ command: name, text }) : undefined;
     await respond({ response_type: 'ephemeral', ...renderView(result.view, share ? { share } : {}) });
     rec.result(result);
