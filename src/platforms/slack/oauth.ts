@@ -26,7 +26,17 @@ const { ClearStateStore, ErrorCode: OAuthErrorCode, InvalidStateError } = slackO
 /** The bot scopes RoleCall asks for; slack/manifest.yml lists the same (a test checks). */
 // channels:history and groups:history let spotlight recovery find a post a crash interrupted;
 // files:write uploads the charts.
-export const SLACK_BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'users:read', 'channels:history', 'groups:history', 'files:write'] as const;
+export const SLACK_BOT_SCOPES = [
+  'commands',
+  'app_mentions:read',
+  'chat:write',
+  'users:read',
+  'channels:history',
+  'groups:history',
+  'files:write',
+  'links:read',
+  'links:write',
+] as const;
 
 /**
  * Bolt's signed state (a JWT under SLACK_STATE_SECRET, valid 10 minutes, tied to a browser
