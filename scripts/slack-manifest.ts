@@ -16,8 +16,11 @@ export function slashCommand(command: CommandDefinition, url: string) {
   return { command: `/${command.name}`, url, description: command.description, ...(hint ? { usage_hint: hint } : {}), should_escape: false };
 }
 
-/** The manifest's text with its slash commands replaced by the registry's. */
-export function withRegistryCommands(text: string, registry: readonly CommandDefinition[] = commands): string {
+/**
+ * The manifest's text with its slash commands replaced by the registry's, and its unfurl domain
+ * set to the pages' host: ROLECALL_PUBLIC_URL's when given, else the request URL's.
+ */
+export function withRegistryCommands(text: string, registry: readonly CommandDefinition[] = commands, publicUrl?: string): string {
   const doc = parseDocument(text);
   const url = doc.getIn(['settings', 'event_subscriptions', 'request_url']);
   if (typeof url !== 'string') throw new Error('slack/manifest.yml: settings.event_subscriptions.request_url is missing');
@@ -25,6 +28,12 @@ export function withRegistryCommands(text: string, registry: readonly CommandDef
     ['features', 'slash_commands'],
     registry.map((c) => slashCommand(c, url)),
   );
+  // Slack matches unfurl domains by host (subdomains included); a path prefix is not part of it.
+  const domains = doc.getIn(['features', 'unfurl_domains']) as { items?: Array<{ value?: unknown }> } | undefined;
+  const first = domains?.items?.[0];
+  const host = new URL(publicUrl || url).hostname;
+  if (first && 'value' in first) first.value = host;
+  else doc.setIn(['features', 'unfurl_domains'], [host]);
   return doc.toString({ lineWidth: 0 });
 }
 

@@ -62,6 +62,8 @@ export interface DispatcherOptions {
 }
 
 export class Dispatcher {
+  /** The pages' public base URL, when they are public (Slack unfurls links under it). */
+  readonly publicUrl: string | undefined;
   /** An answer's page → its URL, when the pages are public. */
   readonly pageUrl: ((target: PageTarget) => string) | undefined;
 
@@ -71,6 +73,7 @@ export class Dispatcher {
     options: DispatcherOptions = {},
   ) {
     const base = options.publicUrl;
+    this.publicUrl = base;
     this.pageUrl = base ? (target) => pageUrl(base, target) : undefined;
   }
 

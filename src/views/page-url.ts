@@ -42,3 +42,25 @@ export function publicBase(publicUrl: string | URL): string {
 export function pageUrl(publicUrl: string | URL, target: PageTarget): string {
   return `${publicBase(publicUrl)}${pagePath(target)}`;
 }
+
+const ROLE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The page a URL under the public base names, read back from the URL scheme above: only the
+ * canonical addresses RoleCall writes (role ids, no names to resolve), so a link shared in chat
+ * is unfurled only when it is one of ours; anything else is undefined. The ids are not checked
+ * against the knowledge base here.
+ */
+export function pageTargetOf(publicUrl: string | URL, url: string): PageTarget | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const base = new URL(publicBase(publicUrl));
+  const link = new URL(url);
+  const prefix = base.pathname.replace(/\/$/, '');
+  if (link.host !== base.host || !link.pathname.startsWith(`${prefix}/`)) return undefined;
+  const [page, ...ids] = link.pathname.slice(prefix.length + 1).split('/');
+  if (!ids.every((id) => ROLE_ID.test(id))) return undefined;
+  if (page === 'roles') return ids.length === 0 ? { kind: 'roles' } : ids.length === 1 ? { kind: 'role', role: ids[0]! } : undefined;
+  if (page === 'compare' && ids.length >= 2 && ids.length <= 4 && new Set(ids).size === ids.length) return { kind: 'compare', roles: ids };
+  if (page === 'path' && ids.length === 2 && ids[0] !== ids[1]) return { kind: 'path', from: ids[0]!, to: ids[1]! };
+  return undefined;
+}

@@ -9,6 +9,7 @@ import { currentManifest, withRegistryCommands } from '../../scripts/slack-manif
 const Manifest = z.object({
   features: z.object({
     app_home: z.object({ home_tab_enabled: z.boolean() }),
+    unfurl_domains: z.array(z.string()),
     slash_commands: z.array(z.object({ command: z.string(), url: z.string(), description: z.string().max(100), usage_hint: z.string().max(1000).optional() })),
   }),
   oauth_config: z.object({ redirect_urls: z.array(z.string()), scopes: z.object({ bot: z.array(z.string()) }) }),
@@ -56,6 +57,8 @@ describe('slack/manifest.yml', () => {
       'files:write',
       'groups:history',
       'im:history',
+      'links:read',
+      'links:write',
       'users:read',
     ]);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
@@ -64,11 +67,21 @@ describe('slack/manifest.yml', () => {
       'app_uninstalled',
       'assistant_thread_context_changed',
       'assistant_thread_started',
+      'link_shared',
       'message.im',
       'tokens_revoked',
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it("unfurls the pages host: ROLECALL_PUBLIC_URL's when given, the request URL's otherwise", () => {
+    expect(manifest.features.unfurl_domains).toEqual(['rolecall.example.com']);
+    const text = currentManifest();
+    const pages = parse(withRegistryCommands(text, commands, 'https://careers.example.org/rolecall')) as { features: { unfurl_domains: string[] } };
+    expect(pages.features.unfurl_domains).toEqual(['careers.example.org']);
+    // Only the domain changes.
+    expect(withRegistryCommands(text, commands, 'https://careers.example.org/rolecall').replace('careers.example.org', 'rolecall.example.com')).toBe(text);
   });
 
   it('"Add to Slack" asks for the manifest scopes and returns to its redirect URL', () => {

@@ -23,6 +23,7 @@ import { registerMentions } from './mentions.js';
 import { guardSlackRequest } from './request-guard.js';
 import { oauthReceiverOptions } from './oauth.js';
 import { registerUninstall } from './uninstall.js';
+import { registerUnfurls } from './unfurl.js';
 
 export interface StartSlackOptions {
   env: Env;
@@ -176,6 +177,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
   registerDirectMessages(app, deps);
   registerActions(app, deps);
   registerAppHome(app, deps);
+  registerUnfurls(app, deps);
 
   let stopped = false;
   let requestListener: RequestListener | undefined;

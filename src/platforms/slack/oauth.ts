@@ -37,6 +37,8 @@ export const SLACK_BOT_SCOPES = [
   // Questions by direct message (message.im) and the Messages tab's suggested prompts.
   'im:history',
   'assistant:write',
+  'links:read',
+  'links:write',
 ] as const;
 
 /**

@@ -4,6 +4,7 @@ import { FakeSlackOAuth } from './oauth.js';
 import { FakeSocketMode } from './socket-mode.js';
 import { UploadStore } from './uploads.js';
 import { Recorder, type WaitOptions } from './recorder.js';
+import { type RecordedUnfurl, unfurlCall } from './unfurl.js';
 
 /**
  * A fake Slack Web API on loopback. Point the app at it with SLACK_API_URL = `api.url`.
@@ -84,6 +85,8 @@ export class FakeSlackApi {
   private readonly perChannel = new Map<string, { limit: number; stamps: Map<string, number[]> }>();
   private readonly users = new Map<string, { isAdmin: boolean; isOwner: boolean }>();
   private readonly failures = new Map<string, { failure: InjectedFailure; remaining: number }>();
+  /** Accepted chat.unfurl calls, oldest first. */
+  readonly unfurls: RecordedUnfurl[] = [];
   /** Messages posted per channel, oldest first. */
   readonly messages = new Map<string, StoredMessage[]>();
   private latency: { min: number; max: number } | undefined;
@@ -373,6 +376,12 @@ export class FakeSlackApi {
         return this.uploads.complete(body);
       case 'assistant.threads.setSuggestedPrompts':
         return suggestedPrompts(body, channel);
+      case 'chat.unfurl': {
+        const call = unfurlCall(body);
+        if (!call.ok) return call;
+        this.unfurls.push(call.unfurl);
+        return { ok: true };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -34,3 +34,4 @@ export {
   type Workspace,
 } from './signing.js';
 export { parseBody } from './http.js';
+export { type RecordedUnfurl, unfurlCall } from './unfurl.js';
