@@ -32,12 +32,20 @@ function read(path: string): string | undefined {
   }
 }
 
-/** Field 22 of /proc/<pid>/stat; the command name (field 2) may hold spaces and parentheses. */
-export function processStart(pid: number): string | undefined {
+/** The fields of /proc/<pid>/stat from field 3 on; the command name (field 2) may hold spaces and parentheses. */
+function statFields(pid: number): string[] | undefined {
   const stat = read(`/proc/${pid}/stat`);
-  if (!stat) return undefined;
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return fields[19];
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : undefined;
+}
+
+/** Field 22 of /proc/<pid>/stat: the start time in clock ticks since boot. */
+export function processStart(pid: number): string | undefined {
+  return statFields(pid)?.[19];
+}
+
+/** Field 3 of /proc/<pid>/stat: R, S, D, Z (zombie), X (dead), … */
+export function processState(pid: number): string | undefined {
+  return statFields(pid)?.[0];
 }
 
 function hostIdentity(): string {
@@ -84,7 +92,7 @@ function pidExists(pid: number): boolean {
 
 /**
  * True only when the owner is provably gone: it ran on this host (same boot, same pid
- * namespace) and its process no longer exists, or its pid now belongs to a process that started
+ * namespace) and its process no longer exists or is a zombie, or its pid now belongs to a process that started
  * at another time. Anything else (another host, an older owner format) is "maybe alive".
  */
 export function ownerIsDead(owner: string, me: Holder = currentHolder()): boolean {
@@ -92,6 +100,11 @@ export function ownerIsDead(owner: string, me: Holder = currentHolder()): boolea
   if (!holder || holder.host !== me.host) return false;
   if (holder.pid === me.pid) return holder.start !== me.start;
   if (!pidExists(holder.pid)) return true;
+  // A zombie answers kill(pid, 0) and keeps its start time, but it will never finish the send:
+  // killed with its process group, it stays one until something reaps it (forever under a
+  // container PID 1 that does not reap).
+  const state = processState(holder.pid);
+  if (state === 'Z' || state === 'X') return true;
   const start = processStart(holder.pid);
   return start !== undefined && start !== holder.start;
 }

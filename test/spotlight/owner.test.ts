@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { currentHolder, describeOwner, ownerIsDead, ownerString, parseOwner, processStart } from '../../src/spotlight/owner.js';
+import { currentHolder, describeOwner, ownerIsDead, ownerString, parseOwner, processStart, processState } from '../../src/spotlight/owner.js';
 
 const linux = processStart(process.pid) !== undefined;
 
@@ -28,6 +28,23 @@ describe('claim owners: host, pid and start token', () => {
   it.runIf(linux)('an owner on this host whose process is gone is provably dead', () => {
     const me = currentHolder();
     expect(ownerIsDead(ownerString({ ...me, pid: deadPid(), start: '1' }))).toBe(true);
+  });
+
+  it.runIf(linux)('a zombie owner (killed, never reaped by its parent) is dead, though kill(pid, 0) still answers', async () => {
+    // The shell starts `sleep 0`, prints its pid and becomes `sleep 30`, which never waits for
+    // its child: the child stays a zombie, as a run killed with its process group does.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = await new Promise<number>((resolve) => parent.stdout.once('data', (b: Buffer) => resolve(Number(b.toString().trim()))));
+      const start = processStart(pid);
+      for (let i = 0; i < 200 && processState(pid) !== 'Z'; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(processState(pid)).toBe('Z');
+      expect(() => process.kill(pid, 0)).not.toThrow();
+      const me = currentHolder();
+      expect(ownerIsDead(ownerString({ ...me, pid, start: start ?? processStart(pid)! }))).toBe(true);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 
   it.runIf(linux)('a pid reused by a process that started at another time is not the owner', () => {
