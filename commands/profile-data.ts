@@ -1,6 +1,5 @@
 import type { Core } from '../src/core/index.js';
-import type { Role } from '../src/core/schema/role.js';
-import type { Profile, ProfileData, ProfileKey } from '../src/store/store.js';
+import type { ProfileData, ProfileKey } from '../src/store/store.js';
 import type { CommandContext } from './command.js';
 
 /**
@@ -23,20 +22,6 @@ export function profileKey(ctx: CommandContext): ProfileKey | undefined {
   return { platform: ctx.platform, workspaceId, userId };
 }
 
-/**
- * The asker's profile for a personalised answer. A store that cannot be read costs the "for you"
- * line, never the answer (and nothing about the profile is logged: there is no logger here).
- */
-export async function savedProfile(ctx: CommandContext): Promise<Profile | undefined> {
-  const key = profileKey(ctx);
-  if (!key || !ctx.profiles) return undefined;
-  try {
-    return await ctx.profiles.profiles.get(key);
-  } catch {
-    return undefined;
-  }
-}
-
 export const emptyProfile = (): ProfileData => ({ skills: [], otherSkills: [] });
 
 /** Skills sorted into the data's vocabulary (keys, deduplicated) and the rest (as typed, deduplicated). */
@@ -50,32 +35,4 @@ export function sortSkills(core: Core, typed: readonly string[]): { skills: stri
     } else if (!otherSkills.some((o) => o.toLowerCase() === text.toLowerCase())) otherSkills.push(text);
   }
   return { skills, otherSkills };
-}
-
-/** Every skill of the profile, for matching: the recognised keys and the rest as typed. */
-export const allSkills = (p: Pick<ProfileData, 'skills' | 'otherSkills'>): string[] => [...p.skills, ...p.otherSkills];
-
-export interface RoleFit {
-  have: string[];
-  missing: string[];
-  niceHave: string[];
-}
-
-/** Which of the role's must-haves (and nice-to-haves) the profile's skills cover, by the /match rules. */
-export function roleFit(core: Core, role: Role, profile: Pick<ProfileData, 'skills' | 'otherSkills'>): RoleFit {
-  const [m] = core.match(allSkills(profile), core.kb.roles.length).filter((x) => x.role.id === role.id);
-  if (!m) return { have: [], missing: [...role.mustHave], niceHave: [] };
-  return { have: m.matchedMustHave, missing: m.missingMustHave, niceHave: m.matchedNiceToHave };
-}
-
-const list = (items: readonly string[], max = 5) => `${items.slice(0, max).join(', ')}${items.length > max ? ', …' : ''}`;
-
-/** "You have 3 of 7 must-have skills; still to learn: CUDA, Triton, …. Nice-to-haves you have: Docker." */
-export function fitSentence(role: Role, fit: RoleFit): string {
-  const total = role.mustHave.length;
-  const head =
-    fit.missing.length === 0
-      ? `You have all ${total} must-have skills.`
-      : `You have ${fit.have.length} of ${total} must-have skills; still to learn: ${list(fit.missing)}.`;
-  return fit.niceHave.length ? `${head} Nice-to-haves you have: ${list(fit.niceHave)}.` : head;
 }

@@ -45,7 +45,8 @@ const input = z.object({
 });
 type Input = z.infer<typeof input>;
 
-const USAGE = '/profile show | set [current:<role>] [goal:<role>] [market:us|india|uk] [skills:<a, b, c>] | learned <skill> | forget <skill> | export | delete';
+const USAGE =
+  '/profile show | set [current:<role>] [goal:<role>] [market:us|india|uk] [skills:<skill>, <skill>, ...] | learned <skill> | forget <skill> | export | delete';
 
 /** "set current: Prompt Engineer goal: AI Solutions Architect market: india skills: python, pytorch" → raw input. */
 export function parseProfileText(text: string): Record<string, unknown> {
