@@ -103,9 +103,9 @@ export function ownerIsDead(owner: string, me: Holder = currentHolder()): boolea
   // A zombie answers kill(pid, 0) and keeps its start time, but it will never finish the send:
   // killed with its process group, it stays one until something reaps it (forever under a
   // container PID 1 that does not reap).
-  const state = processState(holder.pid);
-  if (state === 'Z' || state === 'X') return true;
-  const start = processStart(holder.pid);
+  const fields = statFields(holder.pid);
+  if (fields?.[0] === 'Z' || fields?.[0] === 'X') return true;
+  const start = fields?.[19];
   return start !== undefined && start !== holder.start;
 }
 
