@@ -1,0 +1,52 @@
+import type { Core } from '../src/core/index.js';
+import type { Role } from '../src/core/schema/role.js';
+import type { Profile, ProfileData } from '../src/store/store.js';
+import type { Field } from '../src/views/view.js';
+import type { CommandContext } from './command.js';
+import { profileKey } from './profile-data.js';
+
+/**
+ * Personalised answers: the asker's saved profile, read so that it can never fail the answer, and
+ * the "For you" line an answer shows from it. An answer with that line is private, since it
+ * tells the asker's skills or market to whoever else would see it.
+ */
+
+/**
+ * The asker's profile, or undefined where none is kept (the CLI, the pages), where the answer
+ * could not be private (a mention with no one to whisper to), or when the store fails: a store
+ * error costs the "For you" line, never the answer. Nothing of the profile is logged.
+ */
+export async function savedProfile(ctx: CommandContext): Promise<Profile | undefined> {
+  const key = profileKey(ctx);
+  if (!key || !ctx.profiles || ctx.privateAnswers === false) return undefined;
+  try {
+    return await ctx.profiles.profiles.get(key);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every skill of a profile, for matching: the recognised keys and the rest as typed. */
+export const profileSkills = (p: Pick<ProfileData, 'skills' | 'otherSkills'> | undefined): string[] => (p ? [...p.skills, ...p.otherSkills] : []);
+
+/** The field that opens a personalised answer. */
+export const forYou = (value: string): Field => ({ label: 'For you', value });
+
+export interface RoleFit {
+  role: Role;
+  have: string[];
+  missing: string[];
+  niceHave: string[];
+  /** The /match rank among all roles; undefined when nothing of the role is covered. */
+  rank: number | undefined;
+}
+
+/** Which of the role's must-haves and nice-to-haves the skills cover, by /match's rules (core.match). */
+export function roleFit(core: Core, role: Role, skills: string[]): RoleFit {
+  const m = core.match(skills, core.kb.roles.length).find((x) => x.role.id === role.id);
+  if (!m) return { role, have: [], missing: [...role.mustHave], niceHave: [], rank: undefined };
+  return { role, have: m.matchedMustHave, missing: m.missingMustHave, niceHave: m.matchedNiceToHave, rank: m.rank };
+}
+
+/** At most `max` items, "…" for the rest. */
+export const shortList = (items: readonly string[], max = 5) => `${items.slice(0, max).join(', ')}${items.length > max ? ', …' : ''}`;
