@@ -3,6 +3,28 @@ import { defineCommand, roleText } from './command.js';
 import { roleCard } from '../src/views/cards/role-card.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { roleRef } from '../src/views/format.js';
+import type { Role } from '../src/core/schema/role.js';
+import type { Core } from '../src/core/index.js';
+import type { View } from '../src/views/view.js';
+import { forYou, profileSkills, roleFit, savedProfile, shortList } from './personal.js';
+
+/** "You have 3 of 7 must-have skills; still to learn: CUDA, Triton, …; nice-to-haves you have: Docker." */
+export function fitSentence(core: Core, role: Role, skills: string[]): string {
+  const fit = roleFit(core, role, skills);
+  const total = role.mustHave.length;
+  const head =
+    fit.missing.length === 0
+      ? `You have all ${total} must-have skills`
+      : `You have ${fit.have.length} of ${total} must-have skills; still to learn: ${shortList(fit.missing)}`;
+  return `${head}${fit.niceHave.length ? `; nice-to-haves you have: ${shortList(fit.niceHave)}` : ''}.`;
+}
+
+/** The role card, opened by a "For you" line when the asker's profile has skills. */
+function personalCard(core: Core, role: Role, skills: string[]): View {
+  const card = roleCard(core, role);
+  if (skills.length === 0) return card;
+  return { ...card, fields: [forYou(fitSentence(core, role, skills)), ...card.fields], private: true };
+}
 
 export const role = defineCommand({
   name: 'role',
@@ -12,11 +34,11 @@ export const role = defineCommand({
   options: [{ name: 'name', kind: 'role', description: 'A role title, alias or abbreviation', required: true }],
   input: z.object({ name: roleText }),
   parseText: (text) => ({ name: text }),
-  run({ name }, core) {
+  async run({ name }, core, ctx) {
     const res = core.resolve(name);
     if (res.status !== 'found') {
       return unresolvedView(core, res, (r) => ({ command: 'role', args: { name: roleRef(r) } }));
     }
-    return roleCard(core, res.role);
+    return personalCard(core, res.role, profileSkills(await savedProfile(ctx)));
   },
 });

@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../commands/command.js';
+import { Dispatcher } from '../../src/app/dispatch.js';
+import type { ProfileData, ProfileKey } from '../../src/store/store.js';
+import type { View } from '../../src/views/view.js';
+import { testCore } from '../helpers/core.js';
+import { viewTexts } from '../helpers/every-view.js';
+import { danglingSlots } from '../helpers/sentence-checks.js';
+import { tempStore } from '../spotlight/helpers.js';
+
+/** "For you" lines from a saved profile, over a real SQLite file: with one, without, and with a store that fails. */
+let t: ReturnType<typeof tempStore>;
+beforeEach(() => {
+  t = tempStore();
+});
+afterEach(() => t.cleanup());
+
+const core = testCore();
+const dispatcher = new Dispatcher(core);
+const key: ProfileKey = { platform: 'discord', workspaceId: '', userId: '222222222222222222' };
+const ctx = (): CommandContext => ({ platform: 'discord', invoker: { userId: key.userId, workspaceId: 'G1' }, profiles: t.store });
+const save = (data: Partial<ProfileData>) => t.store.profiles.put(key, { skills: [], otherSkills: [], ...data });
+/** The store closed under the command: every read throws. */
+const failing = async (): Promise<CommandContext> => {
+  await t.store.close();
+  return ctx();
+};
+
+const forYou = (view: View) => view.fields.find((f) => f.label === 'For you')?.value;
+const clean = (view: View) => expect(viewTexts(view).flatMap((x) => danglingSlots(x.text))).toEqual([]);
+
+describe('/role with a saved profile', () => {
+  const role = core.kb.roles.find((r) => r.mustHave.length >= 4 && r.niceToHave.length >= 1)!;
+  it('opens with how many must-haves you have, what is left to learn and the nice-to-haves you have, privately', async () => {
+    await save({ skills: [role.mustHave[0]!, role.mustHave[1]!, role.niceToHave[0]!] });
+    const r = await dispatcher.run('role', { name: `#${role.number}` }, ctx());
+    expect(r.outcome).toBe('ok');
+    expect(r.view.fields[0]!.label).toBe('For you');
+    const line = forYou(r.view)!;
+    expect(line).toMatch(new RegExp(`^You have 2 of ${role.mustHave.length} must-have skills; still to learn: `));
+    expect(line).toContain(role.mustHave[2]!);
+    expect(line).toContain(`nice-to-haves you have: ${role.niceToHave[0]}`);
+    expect(r.view.private).toBe(true);
+    clean(r.view);
+  });
+
+  it('is the plain card without skills, without a profile, without a store, and when the store fails', async () => {
+    const plain = await dispatcher.run('role', { name: `#${role.number}` }, { platform: 'console' });
+    expect((await dispatcher.run('role', { name: `#${role.number}` }, ctx())).view).toEqual(plain.view);
+    await save({ market: 'india' });
+    for (const c of [ctx(), { platform: 'cli' as const, profiles: t.store }, await failing()]) {
+      const r = await dispatcher.run('role', { name: `#${role.number}` }, c);
+      expect(r.outcome).toBe('ok');
+      expect(forYou(r.view)).toBeUndefined();
+      expect(r.view).toEqual(plain.view);
+    }
+  });
+});
