@@ -10,6 +10,8 @@ import type { Role } from '../src/core/schema/role.js';
 import { LADDER_LEVEL_LABEL, ladderSection } from '../src/views/deep-dive/pay.js';
 import { payRange, seedTag, yearsText } from '../src/views/deep-dive/format.js';
 import { disagreementLine, payDisagreements } from '../src/views/cards/disagreements.js';
+import type { ProfileMarket } from '../src/store/store.js';
+import { forYou, savedProfile } from './personal.js';
 
 /** "ML Engineer india", "AI Engineer in the uk": the role, then a market word. */
 const MARKET_SUFFIX = new RegExp(`^(.*?)(?:\\s+(?:in\\s+(?:the\\s+)?)?(${Object.keys(SALARY_MARKET_WORDS).join('|')}))?$`, 'i');
@@ -37,7 +39,7 @@ function ukSalaryView(core: Core, role: Role): View {
       title: `${role.name}: no UK figures`,
       description: `The reference gives pay for the US and India only. UK pay by level exists for ${deepRole.name} alone, from one of the deep-dive's articles.`,
       actions: [
-        { type: 'button', label: `${role.name}: US and India`, invoke: { command: 'salary', args: { role: roleRef(role) } } },
+        { type: 'button', label: `${role.name}: US and India`, invoke: { command: 'salary', args: { role: roleRef(role), market: 'both' } } },
         { type: 'button', label: `${deepRole.name}: UK`, invoke: { command: 'salary', args: { role: roleRef(deepRole), market: 'uk' } } },
       ],
     });
@@ -56,7 +58,7 @@ function ukSalaryView(core: Core, role: Role): View {
     sections: section ? [section] : [],
     table: { columns: ['Level', 'Title', 'Years', 'UK', 'Source'], rows },
     actions: [
-      { type: 'button', label: 'US and India', invoke: { command: 'salary', args: { role: roleRef(role) } } },
+      { type: 'button', label: 'US and India', invoke: { command: 'salary', args: { role: roleRef(role), market: 'both' } } },
       { type: 'button', label: 'Pay ladders compared', invoke: { command: 'deepdive', args: { part: 'pay' } } },
       { type: 'button', label: 'Role card', invoke: { command: 'role', args: { name: roleRef(role) } } },
     ],
@@ -103,7 +105,8 @@ export const salary = defineCommand({
       .toLowerCase()
       .transform((m) => parseSalaryMarket(m) ?? m)
       .pipe(SalaryMarketChoice)
-      .default('both'),
+      // Left out: the asker's profile market, else both.
+      .optional(),
     level: z
       .string()
       .trim()
@@ -115,41 +118,50 @@ export const salary = defineCommand({
     const m = MARKET_SUFFIX.exec(text.trim());
     return m?.[2] ? { role: m[1], market: m[2] } : { role: text };
   },
-  run({ role: query, market, level }, core): View {
+  async run({ role: query, market: asked, level }, core, ctx): Promise<View> {
     const res = core.resolve(query);
     if (res.status !== 'found') {
-      return unresolvedView(core, res, (r) => ({ command: 'salary', args: { role: roleRef(r), market } }));
+      return unresolvedView(core, res, (r) => ({ command: 'salary', args: { role: roleRef(r), ...(asked ? { market: asked } : {}) } }));
     }
-    const role = res.role;
-    if (market === 'uk') return ukSalaryView(core, role);
-    const markets: Market[] = market === 'both' ? ['us', 'india'] : [market];
-    const deep = core.kb.aiEngineer.meta.role === role.id ? core.kb.aiEngineer : undefined;
-    const sections: Section[] = [
-      // The articles' ladders beside the reference's figures, and where they disagree.
-      ...(deep ? markets.flatMap((m) => ladderSection(deep, m) ?? []) : []),
-      ...payDisagreements(core, role, markets).map((d) => ({ heading: 'Where sources disagree', body: disagreementLine(core, d) })),
-      ...(markets.includes('india') ? [{ heading: 'Pay in India', items: core.kb.reference.india.salaryContext }] : []),
-      { heading: 'Footnotes', items: core.kb.reference.salaryNotes },
-    ];
-    return kbView(core.kb, {
-      kind: 'salary',
-      title: `${role.name}: pay by level`,
-      description: `${level ? levelSentence(role, markets, level) : ''}Headline US range ${headline(role)}. US figures in $K per year, India in ₹ lakh per annum.`,
-      fields: markets.map((m) => ({ label: MARKET_LABEL[m], value: salaryLines(role, m).join('\n') || 'No figures in the reference' })),
-      sections,
-      table: {
-        columns: ['Market', ...LEVELS.map((l) => LEVEL_LABEL[l])],
-        rows: markets.map((m) => [MARKET_LABEL[m], ...LEVELS.map((l) => salaryCell(role, m, l))]),
-      },
-      chart: salaryChart(role, markets),
-      actions: [
-        { type: 'button', label: 'Role card', invoke: { command: 'role', args: { name: roleRef(role) } } },
-        ...(market !== 'india'
-          ? [{ type: 'button' as const, label: 'India', invoke: { command: 'salary', args: { role: roleRef(role), market: 'india' } } }]
-          : []),
-        ...(market !== 'us' ? [{ type: 'button' as const, label: 'US', invoke: { command: 'salary', args: { role: roleRef(role), market: 'us' } } }] : []),
-        ...(deep ? [{ type: 'button' as const, label: 'UK', invoke: { command: 'salary', args: { role: roleRef(role), market: 'uk' } } }] : []),
-      ],
-    });
+    // An explicit market wins; without one, the profile's market, said so in a private answer.
+    const own = asked ? undefined : (await savedProfile(ctx))?.market;
+    const market = asked ?? own ?? 'both';
+    const view = payView(core, res.role, market, level);
+    return own ? { ...view, fields: [forYou(`Shown for ${MARKET_NAME[own]}, your profile's market.`), ...view.fields], private: true } : view;
   },
 });
+
+const MARKET_NAME: Record<ProfileMarket, string> = { us: 'the US', india: 'India', uk: 'the UK' };
+
+function payView(core: Core, role: Role, market: SalaryMarketChoice, level: LevelChoice | undefined): View {
+  if (market === 'uk') return ukSalaryView(core, role);
+  const markets: Market[] = market === 'both' ? ['us', 'india'] : [market];
+  const deep = core.kb.aiEngineer.meta.role === role.id ? core.kb.aiEngineer : undefined;
+  const sections: Section[] = [
+    // The articles' ladders beside the reference's figures, and where they disagree.
+    ...(deep ? markets.flatMap((m) => ladderSection(deep, m) ?? []) : []),
+    ...payDisagreements(core, role, markets).map((d) => ({ heading: 'Where sources disagree', body: disagreementLine(core, d) })),
+    ...(markets.includes('india') ? [{ heading: 'Pay in India', items: core.kb.reference.india.salaryContext }] : []),
+    { heading: 'Footnotes', items: core.kb.reference.salaryNotes },
+  ];
+  return kbView(core.kb, {
+    kind: 'salary',
+    title: `${role.name}: pay by level`,
+    description: `${level ? levelSentence(role, markets, level) : ''}Headline US range ${headline(role)}. US figures in $K per year, India in ₹ lakh per annum.`,
+    fields: markets.map((m) => ({ label: MARKET_LABEL[m], value: salaryLines(role, m).join('\n') || 'No figures in the reference' })),
+    sections,
+    table: {
+      columns: ['Market', ...LEVELS.map((l) => LEVEL_LABEL[l])],
+      rows: markets.map((m) => [MARKET_LABEL[m], ...LEVELS.map((l) => salaryCell(role, m, l))]),
+    },
+    chart: salaryChart(role, markets),
+    actions: [
+      { type: 'button', label: 'Role card', invoke: { command: 'role', args: { name: roleRef(role) } } },
+      ...(market !== 'india'
+        ? [{ type: 'button' as const, label: 'India', invoke: { command: 'salary', args: { role: roleRef(role), market: 'india' } } }]
+        : []),
+      ...(market !== 'us' ? [{ type: 'button' as const, label: 'US', invoke: { command: 'salary', args: { role: roleRef(role), market: 'us' } } }] : []),
+      ...(deep ? [{ type: 'button' as const, label: 'UK', invoke: { command: 'salary', args: { role: roleRef(role), market: 'uk' } } }] : []),
+    ],
+  });
+}

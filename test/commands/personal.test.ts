@@ -56,3 +56,33 @@ describe('/role with a saved profile', () => {
     }
   });
 });
+
+describe('/salary with a saved market', () => {
+  it("shows the profile's market when none is given, and says so; an explicit market wins", async () => {
+    await save({ market: 'india' });
+    const r = await dispatcher.run('salary', { role: 'ML Engineer' }, ctx());
+    expect(forYou(r.view)).toBe("Shown for India, your profile's market.");
+    expect(r.view.fields.map((f) => f.label)).toEqual(['For you', 'India']);
+    expect(r.view.private).toBe(true);
+    clean(r.view);
+    const text = await dispatcher.runText('salary', 'ML Engineer', ctx());
+    expect(forYou(text.view)).toBe("Shown for India, your profile's market.");
+    for (const market of ['us', 'both']) {
+      const explicit = await dispatcher.run('salary', { role: 'ML Engineer', market }, ctx());
+      expect(forYou(explicit.view)).toBeUndefined();
+      expect(explicit.view.private).toBeUndefined();
+    }
+  });
+
+  it('shows both markets without a profile market, without a store, and when the store fails', async () => {
+    const plain = await dispatcher.run('salary', { role: 'ML Engineer' }, { platform: 'console' });
+    expect(plain.view.fields.map((f) => f.label)).toEqual(['US', 'India']);
+    expect((await dispatcher.run('salary', { role: 'ML Engineer' }, ctx())).view).toEqual(plain.view);
+    await save({ skills: ['python'] });
+    expect((await dispatcher.run('salary', { role: 'ML Engineer' }, ctx())).view).toEqual(plain.view);
+    await save({ market: 'india' });
+    const r = await dispatcher.run('salary', { role: 'ML Engineer' }, await failing());
+    expect(r.outcome).toBe('ok');
+    expect(r.view).toEqual(plain.view);
+  });
+});
