@@ -86,3 +86,51 @@ describe('/salary with a saved market', () => {
     expect(r.view).toEqual(plain.view);
   });
 });
+
+describe('/match and saved skills', () => {
+  it('matches on the saved skills when none are given, and says so', async () => {
+    await save({ skills: ['python', 'pytorch', 'sql'] });
+    for (const r of [await dispatcher.run('match', {}, ctx()), await dispatcher.runText('match', '', ctx())]) {
+      expect(r.outcome).toBe('ok');
+      expect(r.view.fields[0]).toEqual({ label: 'For you', value: 'Matched on your 3 saved skills.' });
+      expect(r.view.title).toBe('Best matches for 3 skills');
+      expect(r.view.private).toBe(true);
+      expect(r.view.actions.some((a) => a.type === 'button' && a.label === 'Save these skills')).toBe(false);
+      clean(r.view);
+    }
+  });
+
+  it('says how to give skills or save them when there are none, and when the store fails', async () => {
+    for (const c of [ctx(), { platform: 'console' as const }, await failing()]) {
+      const r = await dispatcher.run('match', {}, c);
+      expect(r.outcome).toBe('ok');
+      expect(r.view.title).toBe('Which skills?');
+      expect(r.view.description).toContain('/profile set skills:');
+      expect(r.view.private).toBe(true);
+    }
+  });
+
+  it('offers to save typed skills; pressing it saves them through the Dispatcher and answers privately', async () => {
+    const { encodeInvocation } = await import('../../src/views/invocation-codec.js');
+    const r = await dispatcher.runText('match', 'python, torch, Docker', ctx());
+    expect(forYou(r.view)).toBeUndefined();
+    const button = r.view.actions.find((a) => a.type === 'button' && a.label === 'Save these skills');
+    expect(button?.type === 'button' && button.invoke).toEqual({ command: 'profile', args: { subcommand: 'set', skills: 'python, torch, Docker' } });
+    if (button?.type !== 'button') throw new Error('no button');
+    const pressed = await dispatcher.runEncoded(encodeInvocation(button.invoke), ctx());
+    expect(pressed.outcome).toBe('ok');
+    expect(pressed.view.title).toBe('Profile saved');
+    expect(pressed.view.private).toBe(true);
+    expect(await t.store.profiles.get(key)).toMatchObject({ skills: ['python', 'pytorch', 'docker'] });
+  });
+
+  it('leaves the button out where no profile is kept, where the answer cannot be private, and when the skills do not fit its id', async () => {
+    const noSave = (v: View) => !v.actions.some((a) => a.type === 'button' && a.label === 'Save these skills');
+    expect(noSave((await dispatcher.runText('match', 'python, sql', { platform: 'console' })).view)).toBe(true);
+    expect(noSave((await dispatcher.runText('match', 'python, sql', { ...ctx(), privateAnswers: false })).view)).toBe(true);
+    const long = 'python, pytorch, sql, docker, kubernetes, cuda, triton, rag, langchain, tensorflow, scikit learn';
+    const r = await dispatcher.runText('match', long, ctx());
+    expect(r.outcome).toBe('ok');
+    expect(noSave(r.view)).toBe(true);
+  });
+});
