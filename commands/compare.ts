@@ -9,6 +9,7 @@ import { notice } from '../src/views/cards/notice.js';
 import { DIFFICULTY_LABEL, kbView, headline, LEVEL_LABEL, LEVELS, roleRef, salaryCell } from '../src/views/format.js';
 import { compareChart } from '../src/views/chart.js';
 import type { Section, View } from '../src/views/view.js';
+import { forYou, profileSkills, roleFit, savedProfile } from './personal.js';
 
 /** The input's role slots, in order: one per role compared, at most MAX_COMPARE. */
 export const COMPARE_SLOTS = ['role_a', 'role_b', 'role_c', 'role_d'] as const satisfies { length: typeof MAX_COMPARE };
@@ -51,7 +52,7 @@ export const compare = defineCommand({
     const slots = Object.fromEntries(parts.slice(0, MAX_COMPARE).map((p, i) => [SLOTS[i], p]));
     return parts.length > MAX_COMPARE ? { ...slots, extra: parts.slice(MAX_COMPARE) } : slots;
   },
-  run(input, core): CommandResult {
+  async run(input, core, ctx): Promise<CommandResult> {
     const queries = SLOTS.map((s) => input[s]).filter((q): q is string => typeof q === 'string');
     const resolutions = queries.map((q) => core.resolve(q));
     const roles: Role[] = [];
@@ -70,9 +71,30 @@ export const compare = defineCommand({
     if (unique.length < 2) {
       return notice('Pick two different roles', `"${queries.join('" and "')}" all point to ${roles[0]!.name}. Compare it with another role.`);
     }
-    return { view: comparisonView(core, core.compare(unique)), data: { kind: 'comparison', roles: unique.map((r) => r.id) } };
+    const shown = comparisonView(core, core.compare(unique));
+    const skills = profileSkills(await savedProfile(ctx));
+    const view = skills.length ? { ...shown, fields: [forYou(coverSentence(core, unique, skills)), ...shown.fields], private: true } : shown;
+    return { view, data: { kind: 'comparison', roles: unique.map((r) => r.id) } };
   },
 });
+
+/**
+ * "You cover 4 of 6 of AI Engineer’s must-haves and 2 of 7 of ML Engineer’s; AI Engineer is the
+ * closer fit.": the better fit is the better /match rank (must-haves covered, then share, then nice-to-haves).
+ */
+function coverSentence(core: Core, roles: Role[], skills: string[]): string {
+  const fits = roles.map((r) => roleFit(core, r, skills));
+  const parts = fits.map((f, i) => `${f.have.length} of ${f.role.mustHave.length} of ${f.role.name}’s${i === 0 ? ' must-haves' : ''}`);
+  const covered = `You cover ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}`;
+  const rankOf = (f: (typeof fits)[number]) => f.rank ?? Number.POSITIVE_INFINITY;
+  const best = Math.min(...fits.map(rankOf));
+  const top = fits.filter((f) => rankOf(f) === best);
+  if (best === Number.POSITIVE_INFINITY) return `${covered}.`;
+  if (top.length === fits.length) return `${covered}; they fit you equally well.`;
+  const names = top.map((f) => f.role.name);
+  if (names.length === 1) return `${covered}; ${names[0]} is the ${fits.length === 2 ? 'closer' : 'closest'} fit.`;
+  return `${covered}; ${names.slice(0, -1).join(', ')} and ${names.at(-1)} fit you best.`;
+}
 
 /** " ML Engineer lies on AI Engineer's career path.": names the roles, whatever their number. */
 function linkSentence({ roles, links }: Comparison): string {

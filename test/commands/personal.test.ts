@@ -4,7 +4,6 @@ import { Dispatcher } from '../../src/app/dispatch.js';
 import type { ProfileData, ProfileKey } from '../../src/store/store.js';
 import type { View } from '../../src/views/view.js';
 import { testCore } from '../helpers/core.js';
-import { viewTexts } from '../helpers/every-view.js';
 import { danglingSlots } from '../helpers/sentence-checks.js';
 import { tempStore } from '../spotlight/helpers.js';
 
@@ -27,7 +26,8 @@ const failing = async (): Promise<CommandContext> => {
 };
 
 const forYou = (view: View) => view.fields.find((f) => f.label === 'For you')?.value;
-const clean = (view: View) => expect(viewTexts(view).flatMap((x) => danglingSlots(x.text))).toEqual([]);
+/** The For you line reads as a sentence (every-sentence.test.ts checks the rest of each View). */
+const clean = (view: View) => expect(danglingSlots(forYou(view) ?? '')).toEqual([]);
 
 describe('/role with a saved profile', () => {
   const role = core.kb.roles.find((r) => r.mustHave.length >= 4 && r.niceToHave.length >= 1)!;
@@ -132,5 +132,35 @@ describe('/match and saved skills', () => {
     const r = await dispatcher.runText('match', long, ctx());
     expect(r.outcome).toBe('ok');
     expect(noSave(r.view)).toBe(true);
+  });
+});
+
+describe('/compare with saved skills', () => {
+  const ai = core.kb.roles.find((r) => r.name === 'AI Engineer')!;
+  it('says how many must-haves of each role you cover and which you cover better', async () => {
+    await save({ skills: [...ai.mustHave] });
+    const r = await dispatcher.runText('compare', 'AI Engineer vs ML Engineer', ctx());
+    expect(r.outcome).toBe('ok');
+    const n = ai.mustHave.length;
+    expect(forYou(r.view)).toMatch(
+      new RegExp(`^You cover ${n} of ${n} of AI Engineer’s must-haves and \\d+ of \\d+ of ML Engineer’s; AI Engineer is the closer fit\\.$`),
+    );
+    expect(r.view.fields[0]!.label).toBe('For you');
+    expect(r.view.private).toBe(true);
+    clean(r.view);
+    const three = await dispatcher.runText('compare', 'AI Engineer vs ML Engineer vs Prompt Engineer', ctx());
+    const third = core.resolve('Prompt Engineer');
+    const name = third.status === 'found' ? third.role.name : '';
+    expect(forYou(three.view)).toMatch(new RegExp(`^You cover ${n} of ${n} of AI Engineer’s must-haves, \\d+ of \\d+ of ML Engineer’s and \\d+ of \\d+ of `));
+    expect(forYou(three.view)).toContain(`of ${name}’s; AI Engineer is the closest fit.`);
+  });
+
+  it('is the plain comparison without saved skills, without a store, and when the store fails', async () => {
+    const plain = await dispatcher.runText('compare', 'AI Engineer vs ML Engineer', { platform: 'console' });
+    expect((await dispatcher.runText('compare', 'AI Engineer vs ML Engineer', ctx())).view).toEqual(plain.view);
+    await save({ skills: ['python'] });
+    const r = await dispatcher.runText('compare', 'AI Engineer vs ML Engineer', await failing());
+    expect(r.outcome).toBe('ok');
+    expect(r.view).toEqual(plain.view);
   });
 });
