@@ -9,7 +9,7 @@ import type { View } from '../src/views/view.js';
 import { forYou, profileSkills, roleFit, savedProfile, shortList } from './personal.js';
 
 /** "You have 3 of 7 must-have skills; still to learn: CUDA, Triton, …; nice-to-haves you have: Docker." */
-export function fitSentence(core: Core, role: Role, skills: string[]): string {
+function fitSentence(core: Core, role: Role, skills: string[]): string {
   const fit = roleFit(core, role, skills);
   const total = role.mustHave.length;
   const head =

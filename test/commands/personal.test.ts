@@ -164,3 +164,29 @@ describe('/compare with saved skills', () => {
     expect(r.view).toEqual(plain.view);
   });
 });
+
+describe('For you lines over every role', () => {
+  it('read as sentences for each role with one, half and all of its must-haves, and compared with the next role', async () => {
+    const problems: string[] = [];
+    for (const role of core.kb.roles) {
+      for (const skills of [role.mustHave.slice(0, 1), role.mustHave.slice(0, Math.ceil(role.mustHave.length / 2)), [...role.mustHave, ...role.niceToHave]]) {
+        await save({ skills });
+        const card = await dispatcher.run('role', { name: `#${role.number}` }, ctx());
+        const other = core.kb.roles[role.number % core.kb.roles.length]!;
+        const cmp = await dispatcher.run('compare', { role_a: `#${role.number}`, role_b: `#${other.number}` }, ctx());
+        for (const v of [card.view, cmp.view]) {
+          const line = forYou(v);
+          if (!line) problems.push(`no line: ${v.title}`);
+          else problems.push(...danglingSlots(line).map((p) => `${v.title}: ${p}`));
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('names no better fit when the roles tie', async () => {
+    await save({ skills: ['underwater basket weaving'] });
+    const r = await dispatcher.runText('compare', 'AI Engineer vs ML Engineer', ctx());
+    expect(forYou(r.view)).toMatch(/^You cover 0 of \d+ of AI Engineer’s must-haves and 0 of \d+ of ML Engineer’s\.$/);
+  });
+});
