@@ -88,3 +88,13 @@ describe('the CLI speaks CLI', () => {
     expect(bash.status).toBe(EXIT.ok);
   });
 });
+
+describe('rolecall roles with a layer and a difficulty', () => {
+  it('notes only the roles of that layer, never a cross-cutting one', async () => {
+    const { stdout } = await cli(['roles', 'L5', 'moderate']);
+    expect(stdout).toContain('Roles: L5 Orchestration, Moderate');
+    expect(stdout).not.toContain('AI Data Governance Manager');
+    // On its own, the difficulty still explains the role the two lists disagree on.
+    expect((await cli(['roles', 'moderate'])).stdout).toContain('AI Data Governance Manager is not counted here');
+  });
+});
