@@ -88,7 +88,8 @@ export function pathChart(steps: ReadonlyArray<{ from: Role; to: Role; via: stri
  */
 export function chartBars(chart: ChartSpec, width = 30): string[] {
   if (chart.kind === 'path-map') {
-    return chart.roles.map((r, i) => (i === 0 ? `[${r}]` : `  └─(${chart.moves[i - 1]?.via ?? ''})→ [${r}]`));
+    // A chain, not branches: each move hangs from the role before it, one step further in.
+    return chart.roles.map((r, i) => (i === 0 ? `[${r}]` : `${'    '.repeat(i - 1)}  └─(${chart.moves[i - 1]?.via ?? ''})→ [${r}]`));
   }
   const lines: string[] = [];
   const multi = chart.roles.length > 1;
