@@ -225,15 +225,16 @@ function pathSpec(chart: PathChart): TopLevelSpec {
         encoding: {
           x: px('x'),
           x2: { field: 'x2' },
-          y: py(18),
-          y2: py(78),
+          // Tall enough for three lines of a name; the text sits a little above the middle, as Vega centres a block's first lines.
+          y: py(10),
+          y2: py(88),
           color: { condition: { test: 'datum.first || datum.last', value: '#dbe7f3' }, value: '#f4f6f8' },
         },
       },
       {
         data: { values: nodes },
         mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: 11, limit: NODE - 12, lineHeight: 14 },
-        encoding: { x: px('cx'), y: py(48), text: { field: 'lines' } },
+        encoding: { x: px('cx'), y: py(42), text: { field: 'lines' } },
       },
       {
         data: { values: moves },
