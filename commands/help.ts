@@ -9,7 +9,7 @@ const FRONT_END_HELP: Partial<Record<CommandContext['platform'], Section>> = {
     heading: 'In this console',
     items: [
       '/spotlight preview: this week’s role spotlight, as a subscribed channel would see it',
-      'Type the number shown beside a button or a choice to run it',
+      'Type the number shown beside a button or a choice (2, or [2]) to run it; /help <command> shows one command',
       'A line without a slash looks up a role: AI Engineer',
       '/quit (or /exit, or Ctrl+D) leaves',
     ],

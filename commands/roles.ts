@@ -141,7 +141,7 @@ export const roles = defineCommand({
         filter.layer && filter.layer !== 'cross' ? core.kb.reference.layers.find((l) => l.code === filter.layer)?.focus : undefined,
         filter.layer ? layerCountNote(core, filter.layer, found) : undefined,
         filter.difficulty ? tierNote(core.kb, filter.difficulty) : undefined,
-        filter.difficulty ? difficultyCountNote(core, filter.difficulty) : undefined,
+        filter.difficulty ? difficultyCountNote(core, filter.difficulty, core.browse({ ...filter, difficulty: undefined })) : undefined,
       ]
         .filter(Boolean)
         .join(' '),

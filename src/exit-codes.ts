@@ -3,6 +3,10 @@
  * `rolecall db`), in one table. What "failed" means is each program's own, and its usage says so.
  */
 export const EXIT = {
+  /**
+   * Done. Also `rolecall` when the reader closes the pipe early (`rolecall roles | head -1`): it
+   * stops quietly with 0 rather than the shell's 141, so `set -o pipefail` scripts do not fail.
+   */
   ok: 0,
   /**
    * The run did what it could, and something did not succeed: `rolecall`, a title was ambiguous

@@ -177,7 +177,22 @@ export function twoLines(name: string, perLine = 18): string[] {
   return best[1] ? best : [name];
 }
 
-const NODE = 132;
+/**
+ * A path box's lines: words wrapped at `perLine` characters (what fits the box at 11 px, see NODE),
+ * up to three lines, so "Prompt Engineer / AI Interaction Specialist" shows whole.
+ */
+export function boxLines(name: string, perLine = 17, max = 3): string[] {
+  const lines: string[] = [];
+  for (const word of name.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && (`${last} ${word}`.length <= perLine || lines.length === max)) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+// Wide enough for 17 characters a line by Vega's own text measure (0.8 em a character without a canvas).
+const NODE = 168;
 const GAP = 96;
 
 function pathSpec(chart: PathChart): TopLevelSpec {
@@ -186,7 +201,7 @@ function pathSpec(chart: PathChart): TopLevelSpec {
   const half = NODE / 2;
   const nodes = chart.roles.map((role, i) => {
     const cx = half + i * (NODE + GAP);
-    return { i, cx, x: cx - half, x2: cx + half, lines: twoLines(role), first: i === 0, last: i === n - 1 };
+    return { i, cx, x: cx - half, x2: cx + half, lines: boxLines(role), first: i === 0, last: i === n - 1 };
   });
   const moves = chart.moves.map((m) => {
     const x = nodes[m.from]!.x2 + 4;
@@ -210,15 +225,16 @@ function pathSpec(chart: PathChart): TopLevelSpec {
         encoding: {
           x: px('x'),
           x2: { field: 'x2' },
-          y: py(18),
-          y2: py(78),
+          // Tall enough for three lines of a name; the text sits a little above the middle, as Vega centres a block's first lines.
+          y: py(10),
+          y2: py(88),
           color: { condition: { test: 'datum.first || datum.last', value: '#dbe7f3' }, value: '#f4f6f8' },
         },
       },
       {
         data: { values: nodes },
         mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: 11, limit: NODE - 12, lineHeight: 14 },
-        encoding: { x: px('cx'), y: py(48), text: { field: 'lines' } },
+        encoding: { x: px('cx'), y: py(42), text: { field: 'lines' } },
       },
       {
         data: { values: moves },

@@ -2,26 +2,15 @@ import { createInterface } from 'node:readline';
 import type { Core } from '../core/index.js';
 import { Dispatcher, type DispatchResult } from '../app/dispatch.js';
 import { questionOf } from '../app/question.js';
-import { commands } from '../../commands/index.js';
 import { renderForTerminal } from '../platforms/console/index.js';
 import { askJson } from './ask-json.js';
 import { writeChunk } from './batch.js';
 import { pageUrlField } from './public-url.js';
 import type { Io } from './io.js';
+import { CLI_SYNTAX, cliCommandOf } from './command-line.js';
 
 /** Exit codes: 0 every question answered, 1 one needed clarifying or was out of scope, 2 bad usage, 70 a failure of ours. */
 const EXIT = { ok: 0, unsure: 1, usage: 2, failure: 70 } as const;
-
-/** A choice as the CLI command that runs it: `rolecall salary "#26" --market india`. */
-export function cliCommandOf(inv: { command: string; args: Record<string, string> }): string {
-  const def = commands.find((c) => c.name === inv.command);
-  if (!def) return `rolecall ${inv.command}`;
-  const positionals = def.options.filter((o) => o.kind !== 'choice' && inv.args[o.name] !== undefined).map((o) => JSON.stringify(inv.args[o.name]));
-  const flags = def.options
-    .filter((o) => o.kind === 'choice' && inv.args[o.name] !== undefined && !(o.name === 'market' && inv.args[o.name] === 'both'))
-    .map((o) => `--${o.name} ${inv.args[o.name]}`);
-  return ['rolecall', inv.command, ...positionals, ...flags].join(' ');
-}
 
 /** Adds up how a run went, question by question, for its exit code. */
 class Outcomes {
@@ -53,7 +42,7 @@ async function one(core: Core, question: string, json: boolean, io: Io, dispatch
   else if (result.outcome === 'invalid') io.stderr.write(`rolecall: ${result.problem}\nUsage: rolecall ask "<question>" [--json]\n`);
   else {
     const color = Boolean(io.stdout.isTTY && !process.env.NO_COLOR);
-    const lines = [renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110), actions: 'hide' })];
+    const lines = [renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110), actions: 'hide', syntax: CLI_SYNTAX })];
     const u = questionOf(result)?.understanding;
     if (u?.status === 'clarify' && u.choices.length)
       lines.push('', 'Choices:', ...u.choices.map((c, i) => `  ${i + 1}. ${c.label}\n     ${cliCommandOf(c.invoke)}`));

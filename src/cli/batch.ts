@@ -30,7 +30,7 @@ export function memoizedResolve(core: Core, limit = MEMO_LIMIT): (query: string)
 }
 
 /**
- * Batch mode: one query per input line → one JSON object per output line, same order.
+ * Batch mode: one query per input line (blank lines skipped) → one JSON object per output line, same order.
  * Output is written in chunks to keep 10,000 lines fast; the tally reports on standard error.
  */
 export async function runBatch(core: Core, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, progress: ProgressSink): Promise<BatchTally> {
@@ -40,6 +40,8 @@ export async function runBatch(core: Core, input: NodeJS.ReadableStream, output:
   const rl = createInterface({ input, crlfDelay: Infinity });
   let buffer: string[] = [];
   for await (const line of rl) {
+    // A blank line is spacing, not a title.
+    if (!line.trim()) continue;
     const res = resolve(line);
     tally.add(res);
     buffer.push(serializer.serialize(res));

@@ -16,12 +16,14 @@ import type { BatchTally } from './batch-progress.js';
 import { cliUsage, commandHelp, usage } from './usage.js';
 import type { Io } from './io.js';
 import { writeChart } from './chart-files.js';
+import { CLI_SYNTAX } from './command-line.js';
 
 /** Every choice option of every command is also a flag (`--market india`), so new commands need no CLI code. */
 const CHOICE_FLAGS = [...new Set(commands.flatMap((c) => c.options.filter((o) => o.kind === 'choice').map((o) => o.name)))];
 
 const FLAG_OPTIONS = {
   json: { type: 'boolean' },
+  version: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   csv: { type: 'boolean' },
   column: { type: 'string' },
@@ -35,6 +37,7 @@ const FLAG_OPTIONS = {
 
 interface Flags {
   json?: boolean;
+  version?: boolean;
   help?: boolean;
   csv?: boolean;
   column?: string;
@@ -61,6 +64,13 @@ function rawInput(command: CommandDefinition, positionals: string[], flags: Flag
     if (option.kind === 'choice' && flags[option.name] !== undefined) raw[option.name] = flags[option.name];
   }
   return raw;
+}
+
+/** package.json's version: it sits two levels up from both src/cli/ and dist/app/. */
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 const SEE_HELP = 'Run "rolecall help" to see the commands, or "rolecall help <command>" for one.';
@@ -134,10 +144,16 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   }
   const flags = parsed.values as Flags;
   const [name, ...args] = parsed.positionals;
+  if (flags.version) {
+    io.stdout.write(`rolecall ${await packageVersion()}\n`);
+    return EXIT.ok;
+  }
   if (name === 'help' || (flags.help && name === undefined)) {
     const topic = name === 'help' ? args[0] : undefined;
     const command = topic ? commands.find((c) => c.name === topic) : undefined;
     if (topic && !command) return usageError(io, `unknown command "${topic}"`);
+    // spotlight's CLI has subcommands and flags of its own, and its own help.
+    if (command?.name === 'spotlight') return (await import('./spotlight.js')).spotlightCli(['--help'], io);
     io.stdout.write(`${command ? commandHelp(command) : usage(commands)}\n`);
     return EXIT.ok;
   }
@@ -197,7 +213,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   if (flags.json) io.stdout.write(`${JSON.stringify({ command: command.name, view: result.view, ...pageUrlField(dispatcher, result.view) })}\n`);
   else {
     const color = flags['no-color'] ? false : (flags.color ?? Boolean(io.stdout.isTTY && !process.env.NO_COLOR));
-    io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110), actions: 'hide' })}\n`);
+    io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110), actions: 'commands', syntax: CLI_SYNTAX })}\n`);
   }
   // The answer says what failed, with its error id.
   if (result.outcome === 'error') return EXIT.internal;

@@ -26,7 +26,10 @@ export function cliUsage(command: CommandDefinition, { compact = false } = {}): 
 
 /** The CLI's help: every command with its usage and description, then the shared flags. */
 export function usage(commands: readonly CommandDefinition[]): string {
-  const rows: Array<[string, string]> = commands.map((c) => [cliUsage(c, { compact: true }).replace(/^rolecall /, ''), c.description]);
+  // spotlight has a CLI of its own (subcommands and flags), listed once below.
+  const rows: Array<[string, string]> = commands
+    .filter((c) => c.name !== 'spotlight')
+    .map((c) => [cliUsage(c, { compact: true }).replace(/^rolecall /, ''), c.description]);
   rows.push(['spotlight <subcommand>', 'The weekly role spotlight: add, list, status, preview, run --once, … (rolecall spotlight --help)']);
   rows.push(['db migrate', 'Apply pending database migrations (ROLECALL_DB), then exit']);
   const width = Math.min(48, Math.max(...rows.map(([u]) => u.length)) + 2);
@@ -46,15 +49,24 @@ export function usage(commands: readonly CommandDefinition[]): string {
     '       --exit-zero  batch mode exits 0 even when some titles are ambiguous or not found',
     '       --png FILE, --svg FILE  write the chart (salary, compare and path)',
     '       --no-color  plain text               -h, --help  this help (also: rolecall help [command])',
-    'Exit codes: 0 answered, 1 ambiguous or not found, 2 bad usage, 3 invalid role data.',
+    '       --version  the version',
+    'Exit codes: 0 answered (also when the reader closes the pipe early: rolecall roles | head -1),',
+    '            1 ambiguous or not found, 2 bad usage, 3 invalid role data, 70 an unexpected failure.',
   ].join('\n');
+}
+
+/**
+ * A chat example's text as the CLI's arguments: each role of compare and path, each skill of
+ * match its own quoted argument (as its usage line has them); anything else one argument.
+ */
+function cliArguments(command: CommandDefinition, text: string): string[] {
+  if (!text) return [];
+  const separator = command.name === 'compare' ? /\s+vs\s+|\s*,\s*/i : command.name === 'path' ? /\s+to\s+/i : command.name === 'match' ? /\s*,\s*/ : undefined;
+  return (separator ? text.split(separator) : [text]).map((a) => JSON.stringify(a));
 }
 
 /** `rolecall help <command>`: its usage, description and examples in CLI syntax. */
 export function commandHelp(command: CommandDefinition): string {
-  const examples = command.examples.map((e) => {
-    const rest = e.replace(/^\/\S+\s*/, '');
-    return `  rolecall ${command.name}${rest ? ` ${JSON.stringify(rest)}` : ''}`;
-  });
-  return [`Usage: ${cliUsage(command)}`, '', command.description, '', 'Examples:', ...examples].join('\n');
+  const examples = command.examples.map((e) => ['rolecall', command.name, ...cliArguments(command, e.replace(/^\/\S+\s*/, ''))].join(' '));
+  return [`Usage: ${cliUsage(command)}`, '', command.description, '', 'Examples:', ...examples.map((e) => `  ${e}`)].join('\n');
 }

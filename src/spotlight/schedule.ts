@@ -176,9 +176,9 @@ function localWeekStartInstant(instant: Date, timeZone: string): number {
   return instantOfWall(localMonday(instant.getTime(), timeZone), timeZone);
 }
 
-/** "Mon, 6 Apr 2026, 15:00" in the channel's zone. */
+/** "Mon, 6 Apr 2026, 15:00 Europe/London": the time in the channel's zone, and the zone. */
 export function formatLocal(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return `${new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -187,5 +187,6 @@ export function formatLocal(instant: Date, timeZone: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(instant);
+    // The zone is named: a channel's readers, and whoever manages it, may live in another one.
+  }).format(instant)} ${timeZone}`;
 }

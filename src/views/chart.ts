@@ -53,10 +53,14 @@ export function salaryChart(role: Role, markets: readonly Market[]): RangeChart 
   return { kind: 'salary-range', title, roles: [role.name], panels, alt: rangeAlt(title, panels, false) };
 }
 
+/** Characters of a compare chart's title that fit its width at the title's size. */
+const COMPARE_TITLE_LIMIT = 56;
+
 /** /compare: 2–4 roles' ranges side by side by level, one panel per market. */
 export function compareChart(roles: readonly Role[], markets: readonly Market[]): RangeChart {
-  // The legend names the roles, so the title stays short enough to show whole.
-  const title = `Pay by level: ${roles.length} roles`;
+  // The title names the roles while it fits the chart's width whole; past that the legend names them.
+  const named = `Pay by level: ${roles.map((r) => r.name).join(' vs ')}`;
+  const title = named.length <= COMPARE_TITLE_LIMIT ? named : `Pay by level: ${roles.length} roles`;
   const panels = markets.map((market) => ({ market, rows: rangeRows(roles, market) }));
   const alt = rangeAlt(`${roles.map((r) => r.name).join(' vs ')}, pay by level`, panels, true);
   return { kind: 'compare-range', title, roles: roles.map((r) => r.name), panels, alt };
@@ -84,7 +88,8 @@ export function pathChart(steps: ReadonlyArray<{ from: Role; to: Role; via: stri
  */
 export function chartBars(chart: ChartSpec, width = 30): string[] {
   if (chart.kind === 'path-map') {
-    return chart.roles.map((r, i) => (i === 0 ? `[${r}]` : `  └─(${chart.moves[i - 1]?.via ?? ''})→ [${r}]`));
+    // A chain, not branches: each move hangs from the role before it, one step further in.
+    return chart.roles.map((r, i) => (i === 0 ? `[${r}]` : `${'    '.repeat(i - 1)}  └─(${chart.moves[i - 1]?.via ?? ''})→ [${r}]`));
   }
   const lines: string[] = [];
   const multi = chart.roles.length > 1;

@@ -93,15 +93,15 @@ describe('rolecall CLI', () => {
     expect(tty.code).toBe(EXIT.usage);
   });
 
-  it('batch mode: one JSON line per input line, in order', async () => {
+  it('batch mode: one JSON line per title line, in order, blank lines skipped', async () => {
     const input = `${['AI Engineer', 'ml enginer', 'AI', '', 'banana bread', 'Senior Machine Learning Engineer, Ads'].join('\n')}\n`;
     const { code, stdout } = await cli(['role'], input, false);
     const lines = stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.status)).toEqual(['found', 'found', 'ambiguous', 'not_found', 'not_found', 'found']);
-    expect(lines.map((l) => l.query)).toEqual(['AI Engineer', 'ml enginer', 'AI', '', 'banana bread', 'Senior Machine Learning Engineer, Ads']);
+    expect(lines.map((l) => l.status)).toEqual(['found', 'found', 'ambiguous', 'not_found', 'found']);
+    expect(lines.map((l) => l.query)).toEqual(['AI Engineer', 'ml enginer', 'AI', 'banana bread', 'Senior Machine Learning Engineer, Ads']);
     expect(lines[1].role.id).toBe('ml-engineer');
     expect(code).toBe(EXIT.failed);
   });

@@ -11,9 +11,19 @@ export interface TerminalStyle {
   width: number;
   /**
    * Buttons and selects: numbered where typing the number runs them (the console chat),
-   * hidden where nothing can be chosen (the CLI).
+   * listed as the commands that run them (the CLI, with `syntax`), or hidden.
    */
-  actions?: 'numbered' | 'hide';
+  actions?: 'numbered' | 'commands' | 'hide';
+  /**
+   * The CLI's syntax: how a choice is typed as a command line, and which commands' "/name"
+   * mentions in the answer's text are reworded with it ("/roles" → "rolecall roles").
+   */
+  syntax?: CommandSyntax;
+}
+
+export interface CommandSyntax {
+  commandLine: (inv: Invocation) => string;
+  commandNames: readonly string[];
 }
 
 /** One choosable entry of a View: a button, or one option of a select. */
@@ -82,7 +92,33 @@ function actionLines(actions: Action[]): string[] {
   return buttons.length ? [buttons.join('  '), ...lines] : lines;
 }
 
-export function renderForTerminal(view: View, style: TerminalStyle = { color: false, width: 100 }): string {
+/** "AI Research Scientist: rolecall role "#26"", one line a choice, under its select's placeholder. */
+function commandLines(actions: Action[], syntax: CommandSyntax): string[] {
+  const lines: string[] = [];
+  const buttons = actions.filter((a) => a.type === 'button');
+  if (buttons.length) lines.push(...buttons.map((b) => `${clean(b.label)}: ${syntax.commandLine(b.invoke)}`));
+  for (const a of actions) {
+    if (a.type === 'link') lines.push(`${clean(a.label)}: ${clean(a.url)}`);
+    else if (a.type === 'select') lines.push(`${clean(a.placeholder)}:`, ...a.options.map((o) => `  ${clean(o.label)}: ${syntax.commandLine(o.invoke)}`));
+  }
+  return lines;
+}
+
+/** Every string of the View with "/roles"-style mentions in the given syntax ("rolecall roles"). */
+function reworded(view: View, syntax: CommandSyntax): View {
+  const names = new RegExp(`(^|[\\s("'])/(${syntax.commandNames.join('|')})\\b`, 'g');
+  const say = (text: string) => text.replace(names, (_m, before: string, name: string) => `${before}${syntax.commandLine({ command: name, args: {} })}`);
+  return {
+    ...view,
+    title: say(view.title),
+    description: view.description && say(view.description),
+    fields: view.fields.map((f) => ({ ...f, value: say(f.value) })),
+    sections: view.sections.map((s) => ({ ...s, body: s.body && say(s.body), items: s.items?.map(say) })),
+  };
+}
+
+export function renderForTerminal(shown: View, style: TerminalStyle = { color: false, width: 100 }): string {
+  const view = style.syntax ? reworded(shown, style.syntax) : shown;
   const width = Math.max(40, style.width);
   const tone = view.tone === 'error' ? 'red' : view.tone === 'warning' ? 'yellow' : 'cyan';
   const out: string[] = [paint(style, 'bold', paint(style, tone, clean(view.title)))];
@@ -112,6 +148,8 @@ export function renderForTerminal(view: View, style: TerminalStyle = { color: fa
   }
   const hints = style.actions === 'numbered' ? actionLines(view.actions) : [];
   if (hints.length) out.push('', ...hints.map((h) => wrap(h, width, '', '  ')), paint(style, 'dim', 'Type a number to choose.'));
+  const commandHints = style.actions === 'commands' && style.syntax ? commandLines(view.actions, style.syntax) : [];
+  if (commandHints.length) out.push('', ...commandHints);
   if (view.footer) out.push('', paint(style, 'dim', `Data as of ${clean(view.footer.asOf)} · ${clean(view.footer.source)}`));
   return out.join('\n');
 }

@@ -61,9 +61,10 @@ export function layerCountNote(core: Core, layer: LayerCode, shown: readonly Rol
   return `Counted by the reference's overview table. ${parts.join('; ')}.`;
 }
 
-/** For /roles <difficulty>: how roles that the reference files under two difficulties are counted. */
-export function difficultyCountNote(core: Core, difficulty: Difficulty): string | undefined {
-  const all = core.kb.roles.flatMap((r) => core.disagreements(r)).filter((d) => d.kind === 'difficulty');
+/** For /roles <difficulty>: how roles (of `within`, the other filters' roles) that the reference files under two difficulties are counted. */
+export function difficultyCountNote(core: Core, difficulty: Difficulty, within: readonly Role[] = core.kb.roles): string | undefined {
+  // Only roles the other filters keep: /roles L5 moderate says nothing of a cross-cutting role.
+  const all = within.flatMap((r) => core.disagreements(r)).filter((d) => d.kind === 'difficulty');
   const relevant = all.filter((d) => d.overview === difficulty || d.tierList === difficulty);
   if (relevant.length === 0) return undefined;
   const parts = relevant.map((d) =>
