@@ -186,7 +186,7 @@ export const profile = defineCommand({
       case 'export':
         return exportView(exportJson(key, saved));
       case 'delete': {
-        const had = await profiles.eraseUser(key);
+        const had = (await profiles.eraseUser(key)).hadProfile;
         return profileNotice(
           had ? 'Profile deleted' : 'You had no saved profile',
           had ? 'Your profile is erased, with no copy left in the database; answers are no longer personalised.' : 'There was nothing to delete.',

@@ -25,6 +25,11 @@ export interface ConversationStore {
   put(key: ConversationKey, context: unknown, expiresAt: Date): Promise<void>;
   /** Forgets everything kept for one person in one workspace (a profile erased); returns how many. */
   forgetUser(platform: PlatformName, workspaceId: string, userId: string): Promise<number>;
+  /**
+   * Forgets one person in every workspace of the platform: a Discord user id is one person in
+   * every server, and their contexts are kept per server (guild) as well as in DMs.
+   */
+  forgetUserEverywhere(platform: PlatformName, userId: string): Promise<number>;
   /** Forgets a whole workspace (a Slack workspace that uninstalled RoleCall); returns how many. */
   forgetWorkspace(platform: PlatformName, workspaceId: string): Promise<number>;
   /** Drops contexts that expired before `now`; returns how many. */

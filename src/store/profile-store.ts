@@ -47,6 +47,12 @@ export interface ProfileStore {
   prune(olderThan: Date): Promise<number>;
 }
 
+/** What erasing a person removed (Store.eraseUser): whether there was a profile, and each part's count. */
+export interface Erasure {
+  hadProfile: boolean;
+  erased: Array<{ what: string; count: number }>;
+}
+
 /** The columns' JSON form of the two skill lists, shared by both stores. */
 export interface ProfileRow {
   current_role_id: string | null;

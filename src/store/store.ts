@@ -2,7 +2,7 @@ import type { PlatformName } from '../platforms/names.js';
 import type { MarketChoice, RoleId } from '../core/schema/common.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { SlackInstallationStore } from './installation-store.js';
-import type { ProfileKey, ProfileStore } from './profile-store.js';
+import type { Erasure, ProfileKey, ProfileStore } from './profile-store.js';
 import type { SpotlightStore } from './spotlight-store.js';
 
 export type * from './spotlight-store.js';
@@ -60,8 +60,8 @@ export interface Store {
   readonly conversations: ConversationStore;
   /** Saved career profiles (/profile): personal data, see README "Privacy". */
   readonly profiles: ProfileStore;
-  /** Erases everything kept about one person (every entry of erase.ts's USER_ERASERS); true when they had a profile. */
-  eraseUser(key: ProfileKey): Promise<boolean>;
+  /** Erases everything kept about one person (every entry of erase.ts's USER_ERASERS) and says what it removed. */
+  eraseUser(key: ProfileKey): Promise<Erasure>;
   /** Erases everything kept about a workspace's people (a Slack team that uninstalled). */
   eraseWorkspace(platform: PlatformName, workspaceId: string): Promise<void>;
   health(): Promise<StoreHealth>;

@@ -54,10 +54,29 @@ describe.each(KINDS)('$name store: profiles', (kind) => {
   it('erases a person (once) and leaves the others', async () => {
     await t.store.profiles.put(alice, data, T0);
     await t.store.profiles.put(slackAlice, data, T0);
-    expect(await t.store.eraseUser(alice)).toBe(true);
-    expect(await t.store.eraseUser(alice)).toBe(false);
+    expect((await t.store.eraseUser(alice)).hadProfile).toBe(true);
+    expect((await t.store.eraseUser(alice)).hadProfile).toBe(false);
     expect(await t.store.profiles.get(alice)).toBeUndefined();
     expect(await t.store.profiles.get(slackAlice)).toMatchObject({ skills: ['python', 'pytorch'] });
+  });
+
+  it('erasing a Discord user forgets their conversation contexts in every server and DM, and reports the counts', async () => {
+    const later = new Date(Date.now() + 3_600_000);
+    const conv = (workspaceId: string, userId = alice.userId) => ({ platform: 'discord' as const, workspaceId, conversationId: `c-${workspaceId}`, userId });
+    await t.store.profiles.put(alice, data, T0);
+    for (const guild of ['G1', 'G2', '']) await t.store.conversations.put(conv(guild), { q: 1 }, later);
+    await t.store.conversations.put(conv('G1', '222222222222222222'), { q: 1 }, later);
+    await t.store.conversations.put({ ...conv('T1'), platform: 'slack' }, { q: 1 }, later);
+    expect(await t.store.eraseUser(alice)).toEqual({
+      hadProfile: true,
+      erased: [
+        { what: 'profile', count: 1 },
+        { what: 'conversation contexts', count: 3 },
+      ],
+    });
+    for (const guild of ['G1', 'G2', '']) expect(await t.store.conversations.get(conv(guild))).toBeUndefined();
+    expect(await t.store.conversations.get(conv('G1', '222222222222222222'))).toEqual({ q: 1 });
+    expect(await t.store.conversations.get({ ...conv('T1'), platform: 'slack' })).toEqual({ q: 1 });
   });
 
   it('erases a workspace: its people only', async () => {
@@ -100,7 +119,7 @@ describe('sqlite: a deleted profile leaves no bytes in the database files', () =
     await t.store.profiles.put(slackAlice, { ...data, otherSkills: ['someone else'] }, T0);
     expect(filesHolding(marker).length).toBeGreaterThan(0);
 
-    expect(await t.store.eraseUser(alice)).toBe(true);
+    expect((await t.store.eraseUser(alice)).hadProfile).toBe(true);
     const files = readdirSync(t.dir);
     expect(files.some((f) => f.endsWith('-wal'))).toBe(true);
     expect(filesHolding(marker)).toEqual([]);

@@ -29,6 +29,11 @@ export class PgConversations implements ConversationStore {
     return r.rowCount ?? 0;
   }
 
+  async forgetUserEverywhere(platform: PlatformName, userId: string): Promise<number> {
+    const r = await this.pool.query('DELETE FROM conversations WHERE platform = $1 AND user_id = $2', [platform, userId]);
+    return r.rowCount ?? 0;
+  }
+
   async forgetWorkspace(platform: PlatformName, workspaceId: string): Promise<number> {
     const r = await this.pool.query('DELETE FROM conversations WHERE platform = $1 AND workspace_id = $2', [platform, workspaceId]);
     return r.rowCount ?? 0;

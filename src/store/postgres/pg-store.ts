@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type {
   ConversationStore,
   EventLog,
+  Erasure,
   ProfileKey,
   ProfileStore,
   SlackInstallationStore,
@@ -124,7 +125,7 @@ export class PgStore implements Store {
     }
   }
 
-  eraseUser(key: ProfileKey): Promise<boolean> {
+  eraseUser(key: ProfileKey): Promise<Erasure> {
     return eraseUser(this, key);
   }
 

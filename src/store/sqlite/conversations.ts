@@ -6,6 +6,7 @@ export class SqliteConversations implements ConversationStore {
   private readonly select;
   private readonly upsert;
   private readonly removeUser;
+  private readonly removeUserEverywhere;
   private readonly removeWorkspace;
   private readonly removeExpired;
 
@@ -21,6 +22,7 @@ export class SqliteConversations implements ConversationStore {
        DO UPDATE SET context_json = excluded.context_json, expires_at = excluded.expires_at`,
     );
     this.removeUser = db.prepare<[string, string, string]>('DELETE FROM conversations WHERE platform = ? AND workspace_id = ? AND user_id = ?');
+    this.removeUserEverywhere = db.prepare<[string, string]>('DELETE FROM conversations WHERE platform = ? AND user_id = ?');
     this.removeWorkspace = db.prepare<[string, string]>('DELETE FROM conversations WHERE platform = ? AND workspace_id = ?');
     this.removeExpired = db.prepare<[string]>('DELETE FROM conversations WHERE expires_at <= ?');
   }
@@ -36,6 +38,10 @@ export class SqliteConversations implements ConversationStore {
 
   async forgetUser(platform: PlatformName, workspaceId: string, userId: string): Promise<number> {
     return this.removeUser.run(platform, workspaceId, userId).changes;
+  }
+
+  async forgetUserEverywhere(platform: PlatformName, userId: string): Promise<number> {
+    return this.removeUserEverywhere.run(platform, userId).changes;
   }
 
   async forgetWorkspace(platform: PlatformName, workspaceId: string): Promise<number> {

@@ -7,6 +7,7 @@ import { ConfigError } from '../../config/env.js';
 import type {
   ConversationStore,
   EventLog,
+  Erasure,
   ProfileKey,
   ProfileStore,
   SlackInstallationStore,
@@ -163,7 +164,7 @@ export class SqliteStore implements Store {
     return { ok: true, detail: `sqlite schema v${schemaVersion(this.db)}` };
   }
 
-  eraseUser(key: ProfileKey): Promise<boolean> {
+  eraseUser(key: ProfileKey): Promise<Erasure> {
     return eraseUser(this, key);
   }
 
