@@ -121,7 +121,7 @@ describe('SpotlightService management API', () => {
     const after = await s.status(channel);
     expect(after.thisWeek?.state).toBe('sent');
     expect(after.cycle).toMatchObject({ number: 0, shown: 1 });
-    expect(statusView(core, after).sections[0]?.items?.[0]).toMatch(/^2026-W15: .+, posted Mon, 6 Apr 2026, 16:00$/);
+    expect(statusView(core, after).sections[0]?.items?.[0]).toMatch(/^2026-W15: .+, posted Mon, 6 Apr 2026, 16:00 America\/New_York$/);
     const list = await s.list({ platform: 'slack' });
     expect(listView(core, list).table?.rows).toEqual([['slack:T1/C1', 'Mondays at 15:00 (America/New_York)', 'Elite entry', 'active']]);
   });
