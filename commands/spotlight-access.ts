@@ -3,7 +3,8 @@ import type { SpotlightService } from '../src/spotlight/service.js';
 import type { ChannelKey, Subscription } from '../src/store/spotlight-store.js';
 import type { View } from '../src/views/view.js';
 
-export type Allowed = { ok: true } | { ok: false; reason: string };
+/** A refusal's `title` replaces the default "Only channel managers can do that" where the reason is another. */
+export type Allowed = { ok: true } | { ok: false; reason: string; title?: string };
 
 /** The service calls /spotlight makes; a narrow view of SpotlightService. */
 export type SpotlightManager = Pick<SpotlightService, 'subscription' | 'subscribe' | 'unsubscribe' | 'pause' | 'resume' | 'status' | 'preview' | 'postNow'>;

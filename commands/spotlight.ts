@@ -118,7 +118,7 @@ export const spotlight = defineCommand({
       return answer(notice('Run this in a channel', 'The spotlight is set up per channel: run /spotlight in the channel that should get it.'), false);
     const current = await service.subscription(channel);
     const allowed = await access.authorize(current);
-    if (!allowed.ok) return answer(notice('Only channel managers can do that', allowed.reason), false);
+    if (!allowed.ok) return answer(notice(allowed.title ?? 'Only channel managers can do that', allowed.reason), false);
     switch (action) {
       case 'subscribe': {
         const createdBy = ctx.invoker?.userId ?? 'unknown';

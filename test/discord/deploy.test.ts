@@ -59,6 +59,16 @@ describe('deployCommands', () => {
     expect(fake.requests.some((r) => r.method === 'POST' && r.path.includes('/commands'))).toBe(false);
   });
 
+  it('offers every command to server and personal installs everywhere, and /spotlight to servers only', async () => {
+    await deployCommands({ env: envFor() });
+    const registered = fake.rest.commands.global;
+    expect(registered.length).toBe(commands.length);
+    for (const c of registered) {
+      const where = c.name === 'spotlight' ? { integration_types: [0], contexts: [0] } : { integration_types: [0, 1], contexts: [0, 1, 2] };
+      expect({ name: c.name, integration_types: c.integration_types, contexts: c.contexts }).toEqual({ name: c.name, ...where });
+    }
+  });
+
   it('registers globally without a guild id', async () => {
     const result = await deployCommands({ env: envFor() });
     expect(result.scope).toBe('global');

@@ -8,8 +8,9 @@ import { createLogger } from '../../src/observability/logger.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { startDiscordHttp, type DiscordHttpRuntime } from '../../src/platforms/discord/http-interactions.js';
 import { FakeDiscord, type Tamper } from '../fakes/discord/index.js';
+import { MEMBER_PERMISSIONS, Permission } from '../fakes/discord/payloads.js';
 import { testCore } from '../helpers/core.js';
-import { componentsOf, embedOf, gate, LogCapture, testCommands, type Gate } from './harness.js';
+import { componentsOf, embedOf, gate, isEphemeral, LogCapture, testCommands, type Gate } from './harness.js';
 
 // The bot as production builds it in HTTP mode (env → startDiscordHttp), behind a plain node
 // HTTP server, with the fake Discord signing each interaction with its test key pair.
@@ -69,6 +70,22 @@ describe('endpoint checks', () => {
     expect((await fetch(url)).status).toBe(405);
     const big = await fetch(url, { method: 'POST', body: 'x'.repeat(300 * 1024), headers: { 'content-type': 'application/json' } });
     expect(big.status).toBe(413);
+  });
+});
+
+describe('a server where RoleCall is only in the invoker’s apps (user install)', () => {
+  const answerOf = async (name: string, options: Record<string, string>, scene: Parameters<FakeDiscord['interaction']['chatInput']>[2]) => {
+    const res = await fake.sendHttp(url, fake.interaction.chatInput(name, options, scene));
+    expect(res.status).toBe(200);
+    return (res.body as { data: Record<string, unknown> }).data;
+  };
+
+  it('answers ephemerally unless the invoker may use external apps publicly, and publicly where the server installed it', async () => {
+    expect(isEphemeral(await answerOf('role', { name: 'AI Engineer' }, { installs: 'user' }))).toBe(true);
+    const external = (BigInt(MEMBER_PERMISSIONS) | Permission.UseExternalApps).toString();
+    expect(isEphemeral(await answerOf('role', { name: 'AI Engineer' }, { installs: 'user', memberPermissions: external }))).toBe(false);
+    expect(isEphemeral(await answerOf('role', { name: 'AI Engineer' }, { installs: 'both' }))).toBe(false);
+    expect(isEphemeral(await answerOf('role', { name: 'AI Engineer' }, {}))).toBe(false);
   });
 });
 

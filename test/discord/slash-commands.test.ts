@@ -27,7 +27,8 @@ describe('slash commands generated from the registry', () => {
     for (const c of payload.filter((c) => c.name !== 'spotlight')) {
       expect(c.description.length).toBeGreaterThan(0);
       expect(c.description.length).toBeLessThanOrEqual(100);
-      expect(c.contexts).toEqual([0, 1]);
+      expect(c.contexts).toEqual([0, 1, 2]);
+      expect(c.integration_types).toEqual([0, 1]);
       expect(c.default_member_permissions).toBeUndefined();
     }
   });

@@ -12,6 +12,7 @@ import { InteractionLog, type InteractionRecord } from '../shared/interactions.j
 import { QuestionDesk } from '../shared/questions.js';
 import { defaultChartRenderer, withChart } from './chart.js';
 import type { CommandHooks } from './extension.js';
+import { installScope } from './installs.js';
 import { focusedOption, optionsToRaw, roleChoices, tidyChoices } from './options.js';
 import { Answerable, describeIssues, InteractionPayload, type UserInteraction } from './payload.js';
 import { type FirstAnswer, InteractionReply } from './reply.js';
@@ -172,7 +173,7 @@ export function createInteractionHandler(opts: InteractionHandlerOptions & { res
       command: autocomplete ? `${command}:autocomplete` : command,
       quiet: autocomplete,
     });
-    const reply = new InteractionReply(first, rest, i);
+    const reply = new InteractionReply(first, rest, i, installScope(i).privateOnly);
     try {
       await route(i, reply, rec);
     } catch (error) {

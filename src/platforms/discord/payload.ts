@@ -41,6 +41,10 @@ const scene = {
   user: z.looseObject({ id: snowflake }).optional(),
   /** What the bot may do in the channel. */
   app_permissions: bitfield.optional(),
+  /** Where it was triggered: 0 a server, 1 the bot's DM, 2 a group DM or another DM (installs.ts). */
+  context: z.number().int().optional(),
+  /** The installs that authorised it: "0" (the server's) to a guild id or "0", "1" (a person's) to a user id. */
+  authorizing_integration_owners: z.record(z.string().regex(/^\d{1,3}$/), snowflake.or(z.literal('0'))).optional(),
 };
 
 const commandData = z.looseObject({ name: z.string().min(1).max(32), type: z.number().int(), options: z.array(CommandOption).max(25).optional() });

@@ -1,7 +1,8 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder, type SlashCommandStringOption } from 'discord.js';
+import { SlashCommandBuilder, type SlashCommandStringOption } from 'discord.js';
 import { MAX_OPTION_LENGTH } from '../../../commands/command.js';
 import { MAX_SKILL_LENGTH, MAX_SKILLS_TEXT } from '../../../commands/profile-data.js';
 import type { DiscordCommandExtension } from './extension.js';
+import { EVERYWHERE } from './installs.js';
 
 /**
  * /profile as deployed: subcommands, built with discord.js's builders (deploy only). The command
@@ -15,8 +16,8 @@ const role = (name: string, description: string) => (o: SlashCommandStringOption
 export const profileSlashCommand = new SlashCommandBuilder()
   .setName('profile')
   .setDescription('Your saved career profile: personalises every answer (only you see it)')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .setContexts(...EVERYWHERE.contexts)
+  .setIntegrationTypes(...EVERYWHERE.integrationTypes)
   .addSubcommand((s) => s.setName('show').setDescription('Your saved profile'))
   .addSubcommand((s) =>
     s

@@ -54,13 +54,15 @@ export class InteractionReply {
     private readonly first: FirstAnswer,
     private readonly rest: REST,
     private readonly interaction: { id: string; token: string; application_id: string },
+    /** Every answer ephemeral, as Discord requires of an app used in a server only through a person's install (installs.ts). */
+    private readonly privateOnly = false,
   ) {
     const { application_id: app, token } = interaction;
     this.webhook = { original: Routes.webhookMessage(app, token, '@original'), followUp: Routes.webhook(app, token) };
   }
 
   /** "RoleCall is thinking…": a public deferred message, unless `privately`. */
-  async defer(privately = false): Promise<void> {
+  async defer(privately = this.privateOnly): Promise<void> {
     if (this.state !== 'open') return;
     const flags = privately ? { data: { flags: MessageFlags.Ephemeral } } : {};
     await this.first.send(this.interaction, { type: InteractionResponseType.DeferredChannelMessageWithSource, ...flags }, []);
@@ -74,7 +76,8 @@ export class InteractionReply {
   }
 
   /** The answer: the first answer itself, the edit of a deferral, or a follow-up after an answer. */
-  async message(message: DiscordMessage, files: readonly DiscordFile[] = []): Promise<void> {
+  async message(answer: DiscordMessage, files: readonly DiscordFile[] = []): Promise<void> {
+    const message: DiscordMessage = this.privateOnly ? { ...answer, flags: MessageFlags.Ephemeral } : answer;
     const privately = message.flags === MessageFlags.Ephemeral;
     if (this.state === 'open') {
       if (files.length === 0 || this.first.carriesFiles) {

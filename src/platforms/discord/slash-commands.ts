@@ -1,8 +1,9 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { commands as registry, type CommandDefinition, type OptionSpec } from '../../../commands/index.js';
 import { MAX_OPTION_LENGTH } from '../../../commands/command.js';
 import type { DiscordCommandExtension, SlashCommandJSON } from './extension.js';
 import { discordExtensions } from './extensions.js';
+import { EVERYWHERE } from './installs.js';
 import { clip, DISCORD_LIMITS as L } from './limits.js';
 
 /** Slash-command JSON for `discord:deploy`, built with discord.js's builders; never loaded to answer interactions. */
@@ -39,8 +40,8 @@ export function slashCommandFor(def: CommandDefinition): SlashCommandJSON {
   const builder = new SlashCommandBuilder()
     .setName(def.name)
     .setDescription(description(def.description))
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+    .setContexts(...EVERYWHERE.contexts)
+    .setIntegrationTypes(...EVERYWHERE.integrationTypes);
   const ordered = [...def.options.filter((o) => o.required), ...def.options.filter((o) => !o.required)];
   for (const spec of ordered) addOption(builder, spec);
   return builder.toJSON();

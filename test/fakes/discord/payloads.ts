@@ -37,6 +37,7 @@ export const Permission = {
   EmbedLinks: 1n << 14n,
   ReadMessageHistory: 1n << 16n,
   UseApplicationCommands: 1n << 31n,
+  UseExternalApps: 1n << 50n,
 } as const;
 export const MEMBER_PERMISSIONS = (
   Permission.ViewChannel |
@@ -163,6 +164,20 @@ export interface InteractionScene {
   /** The invoking member's permissions; defaults to an ordinary member's. */
   memberPermissions?: string;
   locale?: string;
+  /**
+   * The installs that authorised it (authorizing_integration_owners): the server's (default), the
+   * invoker's own ("Add to my apps", the bot absent from the server), or both.
+   */
+  installs?: 'server' | 'user' | 'both';
+}
+
+/** authorizing_integration_owners as Discord fills it in a server: "0" the guild id, "1" the authorising user's id. */
+function owners(scene: InteractionScene): Record<string, string> {
+  const installs = scene.installs ?? 'server';
+  return {
+    ...(installs === 'user' ? {} : { '0': scene.guildId }),
+    ...(installs === 'server' ? {} : { '1': scene.user.id }),
+  };
 }
 
 export type OptionInput = string | number | boolean;
@@ -199,8 +214,9 @@ function base(scene: InteractionScene) {
     locale: scene.locale ?? 'en-US',
     guild_locale: 'en-US',
     entitlements: [],
-    authorizing_integration_owners: { '0': scene.guildId },
-    context: 0,
+    authorizing_integration_owners: owners(scene),
+    context: 0, // a server channel
+
     attachment_size_limit: 10 * 1024 * 1024,
   };
 }

@@ -218,7 +218,17 @@ export function validateCommands(body: unknown): string[] {
     if (perms !== undefined && perms !== null && (typeof perms !== 'string' || !/^\d+$/.test(perms))) {
       problems.push(`${w}.default_member_permissions: must be a permission bit string or null`);
     }
+    enumList(problems, `${w}.integration_types`, c.integration_types, [0, 1]);
+    enumList(problems, `${w}.contexts`, c.contexts, [0, 1, 2]);
     validateOptions(problems, `${w}.options`, arr(c.options), 0);
   });
   return problems;
+}
+
+/** integration_types (0 guild install, 1 user install) and contexts (0 guild, 1 bot DM, 2 private channel): distinct known values, or absent. */
+function enumList(problems: string[], where: string, value: unknown, allowed: readonly number[]): void {
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value) || value.length === 0) return void problems.push(`${where}: must be a non-empty array`);
+  if (value.some((v) => !allowed.includes(v as number))) problems.push(`${where}: values must be among ${allowed.join(', ')}`);
+  if (new Set(value).size !== value.length) problems.push(`${where}: duplicate values`);
 }
