@@ -118,6 +118,14 @@ describe('answers in the HTTP response', () => {
     expect(body.data.choices.length).toBeLessThanOrEqual(25);
   });
 
+  it('answers an autocomplete with no focused option with no choices, at once', async () => {
+    const odd = fake.interaction.autocomplete('role', { name: 'name', value: 'ai' });
+    for (const o of odd.data.options) if ('focused' in o) delete o.focused;
+    const res = await fake.sendHttp(url, odd);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ type: 8, data: { choices: [] } });
+  });
+
   it('defers a slow command in the response, then edits the answer in through the webhook', async () => {
     slow = gate();
     const interaction = fake.interaction.chatInput('slow');

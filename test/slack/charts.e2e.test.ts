@@ -50,7 +50,7 @@ describe('charts on Slack', () => {
     expect(getUrl.body).toMatchObject({ filename: 'compare-ai-engineer-vs-ml-engineer.png', alt_text: expect.stringContaining('ML Engineer mid $149K–$200K') });
     expect(upload.status).toBe(200);
     expect(complete.body).toMatchObject({ channel_id: channel, thread_ts: thread });
-    expect(complete.response).toMatchObject({ ok: true, files: [{ mimetype: 'image/png', title: 'Pay by level: 2 roles' }] });
+    expect(complete.response).toMatchObject({ ok: true, files: [{ mimetype: 'image/png', title: 'Pay by level: AI Engineer vs ML Engineer' }] });
     const stored = h.api.uploads.files.get(String(getUrl.response.file_id))!;
     expect(stored.bytes!.subarray(0, 8)).toEqual(PNG_MAGIC);
     expect(stored.bytes!.length).toBe(Number(getUrl.body.length));

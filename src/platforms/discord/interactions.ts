@@ -120,7 +120,13 @@ export function createInteractionHandler(opts: InteractionHandlerOptions & { res
   async function route(i: UserInteraction, reply: InteractionReply, rec: InteractionRecord): Promise<void> {
     switch (i.type) {
       case InteractionType.ApplicationCommandAutocomplete: {
-        const focused = focusedOption(i.data.options ?? []) ?? { name: '', value: '' };
+        const focused = focusedOption(i.data.options ?? []);
+        // Discord always marks the option being typed; without one there is nothing to complete.
+        if (!focused) {
+          await reply.choices([]);
+          rec.set('ok');
+          return;
+        }
         const hook = hooks.get(i.data.name);
         const core = dispatcher.core;
         const choices = hook ? hook({ command: i.data.name, option: focused.name, value: focused.value, core }) : roleChoices(core, focused.value);
