@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/command.js';
@@ -45,6 +46,10 @@ describe('/profile on the console chat', () => {
     expect(out).toContain('Skill added');
     expect(out).toContain('Skill removed');
     expect(out).toContain('README, section "Privacy"');
+    // The section it points to exists and says how long a profile is kept and how to erase it.
+    const privacy = /^## Privacy\n([\s\S]*?)^## /m.exec(readFileSync(new URL('../../README.md', import.meta.url), 'utf8'))?.[1] ?? '';
+    expect(privacy).toMatch(/12 months/);
+    expect(privacy).toContain('/profile delete');
     expect(out).toContain('"unrecognisedSkills"');
     expect(await t.store.profiles.get(consoleKey)).toMatchObject({
       currentRole: 'prompt-engineer',
