@@ -25,6 +25,19 @@ describe('InteractionLog', () => {
     expect(counted).toEqual([expect.objectContaining({ labels: { command: 'role', platform: 'slack', outcome: 'ok' }, value: 1 })]);
   });
 
+  it('counts names outside the registry as unknown, however many arrive, and logs them as they came', async () => {
+    const { logs, metrics, log } = setup();
+    for (let n = 0; n < 300; n++) {
+      const rec = log.begin({ id: `U${n}`, kind: 'command', command: `forged-${n}` });
+      rec.result({ command: `forged-${n}`, outcome: 'unknown_command' });
+      rec.finish();
+    }
+    const counted = (await metrics.commands.get()).values;
+    expect(counted).toEqual([expect.objectContaining({ labels: { command: 'unknown', platform: 'slack', outcome: 'unknown_command' }, value: 300 })]);
+    expect((await metrics.latency.get()).values.filter((v) => v.labels.command !== 'unknown')).toEqual([]);
+    expect(logs.lines.filter((l) => l.msg === 'interaction').map((l) => l.command)).toContain('forged-299');
+  });
+
   it('a failure: the notice quotes a fresh error id, which the error-level line carries', () => {
     const { logs, log } = setup();
     const rec = log.begin({ id: 'T2', kind: 'action', command: 'action' });

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CommandContext } from '../../../commands/index.js';
 import type { SpotlightAccess } from '../../../commands/spotlight-access.js';
+import { metricCommand } from '../../app/command-names.js';
 import { type DispatchResult, newErrorId } from '../../app/dispatch.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
@@ -91,7 +92,7 @@ export class InteractionRecord {
     this.finished = true;
     const seconds = (performance.now() - this.started) / 1000;
     const { platform, logger, metrics } = this.log;
-    metrics.observe(this.command, platform, this.outcome, seconds);
+    metrics.observe(metricCommand(this.command), platform, this.outcome, seconds);
     const line = {
       platform,
       kind: this.it.kind,
