@@ -15,6 +15,7 @@ export const USER_ERASERS: readonly UserEraser[] = [(s, k) => s.profiles.remove(
 export const WORKSPACE_ERASERS: readonly WorkspaceEraser[] = [
   (s, p, w) => s.profiles.removeWorkspace(p, w),
   (s, p, w) => s.conversations.forgetWorkspace(p, w),
+  (s, p, w) => s.settings.remove({ platform: p, workspaceId: w }),
 ];
 
 /** Runs every eraser for the person; true when they had a profile. Every eraser runs even if one fails. */
@@ -26,7 +27,7 @@ export async function eraseUser(store: Store, key: ProfileKey): Promise<boolean>
   return had;
 }
 
-/** Erases every person's data in a workspace (a Slack team that uninstalled). */
+/** Erases every person's data in a workspace (a Slack team that uninstalled), and the workspace's settings. */
 export async function eraseWorkspace(store: Store, platform: PlatformName, workspaceId: string): Promise<void> {
   const results = await Promise.allSettled(WORKSPACE_ERASERS.map((erase) => erase(store, platform, workspaceId)));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -5,6 +5,7 @@ import type {
   EventLog,
   ProfileKey,
   ProfileStore,
+  SettingsStore,
   SlackInstallationStore,
   SpotlightStore,
   Store,
@@ -15,6 +16,7 @@ import type {
 } from '../store.js';
 import { eraseUser, eraseWorkspace } from '../erase.js';
 import { PgProfiles } from './profiles.js';
+import { PgSettings } from './settings.js';
 import { PgClaims } from './claims.js';
 import { PgConversations } from './conversations.js';
 import { PgSlackInstallations } from './installations.js';
@@ -90,6 +92,7 @@ export class PgStore implements Store {
   readonly slackInstallations: SlackInstallationStore;
   readonly conversations: ConversationStore;
   readonly profiles: ProfileStore;
+  readonly settings: SettingsStore;
   private closed = false;
 
   constructor(readonly pool: pg.Pool) {
@@ -99,6 +102,7 @@ export class PgStore implements Store {
     this.slackInstallations = new PgSlackInstallations(pool);
     this.conversations = new PgConversations(pool);
     this.profiles = new PgProfiles(pool);
+    this.settings = new PgSettings(pool);
   }
 
   /** Connects (retrying while the server is down), migrates under an advisory lock, and returns the store. */
