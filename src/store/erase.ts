@@ -29,6 +29,7 @@ export const USER_ERASERS: readonly UserEraser[] = [
 export const WORKSPACE_ERASERS: readonly WorkspaceEraser[] = [
   (s, p, w) => s.profiles.removeWorkspace(p, w),
   (s, p, w) => s.conversations.forgetWorkspace(p, w),
+  (s, p, w) => s.settings.remove({ platform: p, workspaceId: w }),
 ];
 
 /** Runs every eraser for the person. Every eraser runs even if one fails; then the first failure is thrown. */
@@ -40,7 +41,7 @@ export async function eraseUser(store: Store, key: ProfileKey): Promise<Erasure>
   return { hadProfile: erased[0]!.count > 0, erased };
 }
 
-/** Erases every person's data in a workspace (a Slack team that uninstalled). */
+/** Erases every person's data in a workspace (a Slack team that uninstalled), and the workspace's settings. */
 export async function eraseWorkspace(store: Store, platform: PlatformName, workspaceId: string): Promise<void> {
   const results = await Promise.allSettled(WORKSPACE_ERASERS.map((erase) => erase(store, platform, workspaceId)));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

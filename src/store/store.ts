@@ -3,12 +3,14 @@ import type { MarketChoice, RoleId } from '../core/schema/common.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { SlackInstallationStore } from './installation-store.js';
 import type { Erasure, ProfileKey, ProfileStore } from './profile-store.js';
+import type { SettingsStore } from './settings-store.js';
 import type { SpotlightStore } from './spotlight-store.js';
 
 export type * from './spotlight-store.js';
 export type * from './installation-store.js';
 export type * from './conversation-store.js';
 export type * from './profile-store.js';
+export type * from './settings-store.js';
 
 /**
  * The persistence interface. Callers depend on this, never on a database: every method is async,
@@ -60,6 +62,8 @@ export interface Store {
   readonly conversations: ConversationStore;
   /** Saved career profiles (/profile): personal data, see README "Privacy". */
   readonly profiles: ProfileStore;
+  /** Each workspace's settings (/settings): default market, visibility, where RoleCall answers. */
+  readonly settings: SettingsStore;
   /** Erases everything kept about one person (every entry of erase.ts's USER_ERASERS) and says what it removed. */
   eraseUser(key: ProfileKey): Promise<Erasure>;
   /** Erases everything kept about a workspace's people (a Slack team that uninstalled). */

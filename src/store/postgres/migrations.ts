@@ -145,6 +145,24 @@ export const pgMigrations: PgMigration[] = [
       CREATE INDEX profiles_updated_at ON profiles (updated_at);
     `,
   },
+  {
+    version: 7,
+    name: 'workspace settings',
+    // As SQLite's version 7. Version 6 belongs to another change; the runner applies every
+    // version not in schema_migrations, so numbering gaps and late arrivals both work.
+    sql: `
+      CREATE TABLE settings (
+        platform           text NOT NULL,
+        workspace_id       text NOT NULL,
+        market             text CHECK (market IN ('us', 'india', 'uk')),
+        visibility         text CHECK (visibility IN ('public', 'private')),
+        channel_visibility jsonb NOT NULL DEFAULT '{}',
+        answer_in          jsonb,
+        updated_at         timestamptz NOT NULL,
+        PRIMARY KEY (platform, workspace_id)
+      );
+    `,
+  },
 ];
 
 /** One key for every RoleCall database: replicas starting together queue here and migrate once. */

@@ -6,6 +6,7 @@ import type {
   Erasure,
   ProfileKey,
   ProfileStore,
+  SettingsStore,
   SlackInstallationStore,
   SpotlightStore,
   Store,
@@ -16,6 +17,7 @@ import type {
 } from '../store.js';
 import { eraseUser, eraseWorkspace } from '../erase.js';
 import { PgProfiles } from './profiles.js';
+import { PgSettings } from './settings.js';
 import { PgClaims } from './claims.js';
 import { PgConversations } from './conversations.js';
 import { PgSlackInstallations } from './installations.js';
@@ -91,6 +93,7 @@ export class PgStore implements Store {
   readonly slackInstallations: SlackInstallationStore;
   readonly conversations: ConversationStore;
   readonly profiles: ProfileStore;
+  readonly settings: SettingsStore;
   private closed = false;
 
   constructor(readonly pool: pg.Pool) {
@@ -100,6 +103,7 @@ export class PgStore implements Store {
     this.slackInstallations = new PgSlackInstallations(pool);
     this.conversations = new PgConversations(pool);
     this.profiles = new PgProfiles(pool);
+    this.settings = new PgSettings(pool);
   }
 
   /** Connects (retrying while the server is down), migrates under an advisory lock, and returns the store. */

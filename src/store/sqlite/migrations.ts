@@ -1,7 +1,8 @@
 /**
  * Versioned schema changes, applied in order at start-up inside one transaction each.
- * `PRAGMA user_version` records the last one applied. Never edit a released migration:
- * add a new one.
+ * Table `schema_migrations` records each one applied (`PRAGMA user_version` the highest), so
+ * a version numbered below one already applied (branches merged out of order) still runs.
+ * Never edit a released migration: add a new one.
  */
 export interface Migration {
   version: number;
@@ -144,6 +145,25 @@ export const migrations: Migration[] = [
         PRIMARY KEY (platform, workspace_id, user_id)
       );
       CREATE INDEX profiles_updated_at ON profiles (updated_at);
+    `,
+  },
+  {
+    version: 7,
+    name: 'workspace settings',
+    // One row per platform + workspace (Discord guild, Slack team), written by /settings.
+    // channel_visibility is a JSON object (channel id → public|private); answer_in a JSON array
+    // of channel ids, NULL for every channel. (Version 6 belongs to another change.)
+    sql: `
+      CREATE TABLE settings (
+        platform           TEXT NOT NULL,
+        workspace_id       TEXT NOT NULL,
+        market             TEXT CHECK (market IN ('us', 'india', 'uk')),
+        visibility         TEXT CHECK (visibility IN ('public', 'private')),
+        channel_visibility TEXT NOT NULL DEFAULT '{}',
+        answer_in          TEXT,
+        updated_at         TEXT NOT NULL,
+        PRIMARY KEY (platform, workspace_id)
+      );
     `,
   },
 ];

@@ -27,11 +27,21 @@ export function openDatabase(path: string, migrations: Migration[] = allMigratio
 export function migrate(db: SqliteDb, migrations: Migration[]): void {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   // IMMEDIATE takes the write lock first, so two processes starting together migrate once.
-  const apply = db.transaction((m: Migration) => {
+  db.transaction(() => {
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    if (exists) return;
+    // A database from before the table recorded only its highest version, every one below it applied in order.
     const current = db.pragma('user_version', { simple: true }) as number;
-    if (current >= m.version) return;
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const m of sorted.filter((m) => m.version <= current)) record.run(m.version, m.name, new Date().toISOString());
+  }).immediate();
+  const apply = db.transaction((m: Migration) => {
+    if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version) !== undefined) return;
     db.exec(m.sql);
-    db.pragma(`user_version = ${m.version}`);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    const current = db.pragma('user_version', { simple: true }) as number;
+    db.pragma(`user_version = ${Math.max(current, m.version)}`);
   });
   for (const m of sorted) apply.immediate(m);
 }

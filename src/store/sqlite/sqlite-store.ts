@@ -10,6 +10,7 @@ import type {
   Erasure,
   ProfileKey,
   ProfileStore,
+  SettingsStore,
   SlackInstallationStore,
   SpotlightStore,
   Store,
@@ -19,6 +20,7 @@ import type {
   ThreadStore,
 } from '../store.js';
 import { SqliteProfiles } from './profiles.js';
+import { SqliteSettings } from './settings.js';
 import { isStorageFailure, retryWhileBusy, withBusyRetry } from './busy.js';
 import { openDatabase, schemaVersion, type SqliteDb } from './open.js';
 import { SqliteClaims } from './claims.js';
@@ -100,6 +102,7 @@ export class SqliteStore implements Store {
   readonly slackInstallations: SlackInstallationStore;
   readonly conversations: ConversationStore;
   readonly profiles: ProfileStore;
+  readonly settings: SettingsStore;
   private closed = false;
   private lastStorageFailure: { at: number; message: string } | undefined;
   private readonly probe;
@@ -118,6 +121,7 @@ export class SqliteStore implements Store {
     this.slackInstallations = withBusyRetry(new SqliteSlackInstallations(db), note);
     this.conversations = withBusyRetry(new SqliteConversations(db), note);
     this.profiles = withBusyRetry(new SqliteProfiles(db), note);
+    this.settings = withBusyRetry(new SqliteSettings(db), note);
     // The write probe for health: one row in the event log, rewritten each time.
     this.probe = db.prepare(
       `INSERT INTO processed_events (platform, event_id, seen_at) VALUES ('rolecall', 'health-probe', ?)
