@@ -132,6 +132,8 @@ describe.runIf(haveChromium)('the pages in headless Chromium', () => {
         return { text: a.textContent, outline: s.outlineStyle, width: s.outlineWidth }; })()`)) as { text: string; outline: string; width: string };
       expect(focused).toEqual({ text: 'Skip to the content', outline: 'solid', width: '3px' });
       await page.keyboard.press('Enter');
+      // Following the link is a navigation Chromium finishes after the key press returns.
+      await page.waitForFunction("location.hash === '#main'", undefined, { timeout: 5000 }).catch(() => undefined);
       expect(new URL(page.url()).hash).toBe('#main');
     } finally {
       await close();
