@@ -9,7 +9,7 @@ import { notice } from '../src/views/cards/notice.js';
 import { DIFFICULTY_LABEL, kbView, headline, LEVEL_LABEL, LEVELS, roleRef, salaryCell } from '../src/views/format.js';
 import { compareChart } from '../src/views/chart.js';
 import type { Section, View } from '../src/views/view.js';
-import { forYou, profileSkills, roleFit, savedProfile } from './personal.js';
+import { forYou, profileSkills, roleFits, savedProfile } from './personal.js';
 
 /** The input's role slots, in order: one per role compared, at most MAX_COMPARE. */
 export const COMPARE_SLOTS = ['role_a', 'role_b', 'role_c', 'role_d'] as const satisfies { length: typeof MAX_COMPARE };
@@ -73,7 +73,7 @@ export const compare = defineCommand({
     }
     const shown = comparisonView(core, core.compare(unique));
     const skills = profileSkills(await savedProfile(ctx));
-    const view = skills.length ? { ...shown, fields: [forYou(coverSentence(core, unique, skills)), ...shown.fields], private: true } : shown;
+    const view = skills.length ? forYou(shown, coverSentence(core, unique, skills)) : shown;
     return { view, data: { kind: 'comparison', roles: unique.map((r) => r.id) } };
   },
 });
@@ -83,7 +83,7 @@ export const compare = defineCommand({
  * closer fit.": the better fit is the better /match rank (must-haves covered, then share, then nice-to-haves).
  */
 function coverSentence(core: Core, roles: Role[], skills: string[]): string {
-  const fits = roles.map((r) => roleFit(core, r, skills));
+  const fits = roleFits(core, roles, skills);
   const parts = fits.map((f, i) => `${f.have.length} of ${f.role.mustHave.length} of ${f.role.name}’s${i === 0 ? ' must-haves' : ''}`);
   const covered = `You cover ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}`;
   const rankOf = (f: (typeof fits)[number]) => f.rank ?? Number.POSITIVE_INFINITY;

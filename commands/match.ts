@@ -60,7 +60,7 @@ export const match = defineCommand({
     }
     const shown = matchView(core, saved);
     const n = saved.length;
-    return { ...shown, fields: [forYou(`Matched on your ${n} saved skill${n === 1 ? '' : 's'}.`), ...shown.fields], private: true };
+    return forYou(shown, `Matched on your ${n} saved skill${n === 1 ? '' : 's'}.`);
   },
 });
 

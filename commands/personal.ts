@@ -1,7 +1,7 @@
 import type { Core } from '../src/core/index.js';
 import type { Role } from '../src/core/schema/role.js';
 import type { Profile, ProfileData } from '../src/store/store.js';
-import type { Field } from '../src/views/view.js';
+import type { Field, View } from '../src/views/view.js';
 import type { CommandContext } from './command.js';
 import { profileKey } from './profile-data.js';
 
@@ -29,8 +29,11 @@ export async function savedProfile(ctx: CommandContext): Promise<Profile | undef
 /** Every skill of a profile, for matching: the recognised keys and the rest as typed. */
 export const profileSkills = (p: Pick<ProfileData, 'skills' | 'otherSkills'> | undefined): string[] => (p ? [...p.skills, ...p.otherSkills] : []);
 
-/** The field that opens a personalised answer. */
-export const forYou = (value: string): Field => ({ label: 'For you', value });
+/** The answer opened by a "For you" line, and private, since the line tells the asker's skills or market. */
+export function forYou(view: View, sentence: string): View {
+  const line: Field = { label: 'For you', value: sentence };
+  return { ...view, fields: [line, ...view.fields], private: true };
+}
 
 export interface RoleFit {
   role: Role;
@@ -41,11 +44,14 @@ export interface RoleFit {
   rank: number | undefined;
 }
 
-/** Which of the role's must-haves and nice-to-haves the skills cover, by /match's rules (core.match). */
-export function roleFit(core: Core, role: Role, skills: string[]): RoleFit {
-  const m = core.match(skills, core.kb.roles.length).find((x) => x.role.id === role.id);
-  if (!m) return { role, have: [], missing: [...role.mustHave], niceHave: [], rank: undefined };
-  return { role, have: m.matchedMustHave, missing: m.missingMustHave, niceHave: m.matchedNiceToHave, rank: m.rank };
+/** Which of each role's must-haves and nice-to-haves the skills cover, by /match's rules (one core.match for all). */
+export function roleFits(core: Core, roles: readonly Role[], skills: string[]): RoleFit[] {
+  const matches = core.match(skills, core.kb.roles.length);
+  return roles.map((role) => {
+    const m = matches.find((x) => x.role.id === role.id);
+    if (!m) return { role, have: [], missing: [...role.mustHave], niceHave: [], rank: undefined };
+    return { role, have: m.matchedMustHave, missing: m.missingMustHave, niceHave: m.matchedNiceToHave, rank: m.rank };
+  });
 }
 
 /** At most `max` items, "…" for the rest. */

@@ -6,11 +6,11 @@ import { roleRef } from '../src/views/format.js';
 import type { Role } from '../src/core/schema/role.js';
 import type { Core } from '../src/core/index.js';
 import type { View } from '../src/views/view.js';
-import { forYou, profileSkills, roleFit, savedProfile, shortList } from './personal.js';
+import { forYou, profileSkills, type RoleFit, roleFits, savedProfile, shortList } from './personal.js';
 
 /** "You have 3 of 7 must-have skills; still to learn: CUDA, Triton, …; nice-to-haves you have: Docker." */
 function fitSentence(core: Core, role: Role, skills: string[]): string {
-  const fit = roleFit(core, role, skills);
+  const [fit] = roleFits(core, [role], skills) as [RoleFit];
   const total = role.mustHave.length;
   const head =
     fit.missing.length === 0
@@ -23,7 +23,7 @@ function fitSentence(core: Core, role: Role, skills: string[]): string {
 function personalCard(core: Core, role: Role, skills: string[]): View {
   const card = roleCard(core, role);
   if (skills.length === 0) return card;
-  return { ...card, fields: [forYou(fitSentence(core, role, skills)), ...card.fields], private: true };
+  return forYou(card, fitSentence(core, role, skills));
 }
 
 export const role = defineCommand({

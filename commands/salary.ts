@@ -127,7 +127,7 @@ export const salary = defineCommand({
     const own = asked ? undefined : (await savedProfile(ctx))?.market;
     const market = asked ?? own ?? 'both';
     const view = payView(core, res.role, market, level);
-    return own ? { ...view, fields: [forYou(`Shown for ${MARKET_NAME[own]}, your profile's market.`), ...view.fields], private: true } : view;
+    return own ? forYou(view, `Shown for ${MARKET_NAME[own]}, your profile's market.`) : view;
   },
 });
 

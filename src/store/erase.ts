@@ -38,7 +38,7 @@ export async function eraseUser(store: Store, key: ProfileKey): Promise<Erasure>
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   const erased = USER_ERASERS.map((e, i) => ({ what: e.what, count: (results[i] as PromiseFulfilledResult<number>).value }));
-  return { hadProfile: erased[0]!.count > 0, erased };
+  return { hadProfile: erased.some((e) => e.what === 'profile' && e.count > 0), erased };
 }
 
 /** Erases every person's data in a workspace (a Slack team that uninstalled), and the workspace's settings. */
