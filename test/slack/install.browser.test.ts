@@ -34,8 +34,9 @@ describe.runIf(haveChromium)('"Add to Slack" in headless Chromium', () => {
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('RoleCall');
       // Readable on a phone: nothing wider than the screen.
       expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(375);
-      const discord = page.getByRole('link', { name: 'Add to Discord' });
+      const discord = page.getByRole('link', { name: 'Add to server' });
       expect(await discord.getAttribute('href')).toContain('client_id=123456789012345678');
+      expect(await page.getByRole('link', { name: 'Add to my apps' }).getAttribute('href')).toContain('integration_type=1');
 
       await page.getByRole('link', { name: 'Add to Slack' }).click();
       // Bolt's installer redirected to the fake Slack's consent page.

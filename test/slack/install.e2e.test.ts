@@ -19,14 +19,20 @@ afterAll(async () => {
 });
 
 describe('"Add to Slack"', () => {
-  it('serves the landing page with Add to Slack and Add to Discord', async () => {
+  it('serves the landing page with Add to Slack, and Add to server and Add to my apps for Discord', async () => {
     const res = await fetch(`${h.base}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await res.text();
     expect(html).toContain('<a class="button slack" href="/slack/install">Add to Slack</a>');
-    expect(html).toMatch(/href="https:\/\/discord.com\/[^"]*oauth2\/authorize\?client_id=123456789012345678&amp;scope=bot[^"]*permissions=84992"/);
+    expect(html).toMatch(
+      /href="https:\/\/discord.com\/[^"]*oauth2\/authorize\?client_id=123456789012345678&amp;scope=bot[^"]*permissions=84992&amp;integration_type=0">Add to server</,
+    );
+    // The user install grants only applications.commands: no bot, no permissions.
+    expect(html).toContain(
+      'href="https://discord.com/api/v10/oauth2/authorize?client_id=123456789012345678&amp;scope=applications.commands&amp;integration_type=1">Add to my apps<',
+    );
     expect(html).toContain('name="viewport"');
     expect(html).not.toMatch(/<script/i);
   });

@@ -17,8 +17,11 @@ export const discord: ServicePlatform<'discord'> = {
   setup: 'DISCORD_TOKEN and DISCORD_APPLICATION_ID for Discord',
   async landingLinks(env) {
     if (!env.DISCORD_APPLICATION_ID) return [];
-    const { inviteUrl } = await import('./invite.js');
-    return [{ label: 'Add to Discord', href: inviteUrl(env.DISCORD_APPLICATION_ID) }];
+    const { inviteUrl, userInstallUrl } = await import('./invite.js');
+    return [
+      { label: 'Add to server', href: inviteUrl(env.DISCORD_APPLICATION_ID) },
+      { label: 'Add to my apps', href: userInstallUrl(env.DISCORD_APPLICATION_ID) },
+    ];
   },
   async start(ctx) {
     const { startDiscordPlatform } = await import('./start.js');

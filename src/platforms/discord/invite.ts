@@ -1,4 +1,4 @@
-import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
+import { ApplicationIntegrationType, OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
 
 /**
  * The least the bot needs. Slash-command answers go through the interaction webhook and need no
@@ -20,7 +20,22 @@ export function inviteUrl(applicationId: string, guildId?: string): string {
     client_id: applicationId,
     scope: INVITE_SCOPES.join(' '),
     permissions: INVITE_PERMISSIONS.toString(),
+    integration_type: String(ApplicationIntegrationType.GuildInstall),
   });
   if (guildId) query.set('guild_id', guildId);
+  return `${OAuth2Routes.authorizationURL}?${query.toString()}`;
+}
+
+/**
+ * "Add to my apps": the link that installs RoleCall to the user's own account, so its commands
+ * work in DMs and in servers that have not added the bot. A user install grants only
+ * applications.commands; bot permissions do not apply to it.
+ */
+export function userInstallUrl(applicationId: string): string {
+  const query = new URLSearchParams({
+    client_id: applicationId,
+    scope: OAuth2Scopes.ApplicationsCommands,
+    integration_type: String(ApplicationIntegrationType.UserInstall),
+  });
   return `${OAuth2Routes.authorizationURL}?${query.toString()}`;
 }
