@@ -1,3 +1,4 @@
+import slackOAuth from '@slack/oauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPlatformClients } from '../../src/cli/spotlight-clients.js';
 import { SLACK_BOT_SCOPES } from '../../src/platforms/slack/oauth.js';
@@ -46,7 +47,22 @@ describe('"Add to Slack"', () => {
     expect(url.searchParams.get('scope')).toBe(SLACK_BOT_SCOPES.join(','));
     const state = url.searchParams.get('state')!;
     expect(state.split('.')).toHaveLength(3);
-    expect(res.headers.getSetCookie().join()).toContain(`slack-app-oauth-state=${state}`);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('slack-app-oauth-state='));
+    expect(cookie).toContain(`slack-app-oauth-state=${state}`);
+    // Sent back on Slack's top-level redirect, and on no cross-site subrequest.
+    expect(cookie).toMatch(/; SameSite=Lax(;|$)/);
+    expect(cookie).toMatch(/; HttpOnly/);
+  });
+
+  it('a correctly signed state issued in the future gets the 400 page, before any code exchange', async () => {
+    const exchanges = h.api.callsTo('oauth.v2.access').length;
+    const future = await new slackOAuth.ClearStateStore(STATE_SECRET).generateStateParam({ scopes: [...SLACK_BOT_SCOPES] }, new Date(Date.now() + 3_600_000));
+    const res = await fetch(`${h.base}/slack/oauth_redirect?code=whatever&state=${encodeURIComponent(future)}`, {
+      headers: { cookie: `slack-app-oauth-state=${future}` },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('This install link has expired');
+    expect(h.api.callsTo('oauth.v2.access').length).toBe(exchanges);
   });
 
   it('installs a workspace: success page, sealed tokens in the store, and its requests use its own token', async () => {

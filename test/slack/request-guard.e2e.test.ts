@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/index.js';
-import { appMentionEvent, eventCallbackBody, FORM, JSON_TYPE } from '../fakes/slack/index.js';
-import { SlackHarness } from './harness.js';
+import { appMentionEvent, eventCallbackBody, FORM, JSON_TYPE, slackSignature, slashCommandBody } from '../fakes/slack/index.js';
+import { SIGNING_SECRET, SlackHarness } from './harness.js';
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -52,5 +52,65 @@ describe('Slack requests Bolt would mishandle are refused by our receiver wrappe
   it('an ordinary event body is untouched by the guard', async () => {
     const body = eventCallbackBody(h.workspace, appMentionEvent(h.workspace, { text: h.mentionText('MLE'), channel: 'C0OK' }), 'EvGUARDOK');
     expect((await h.sender.post(body, JSON_TYPE)).status).toBe(200);
+  });
+
+  describe('bodies no listener takes are answered 400 at once, not after Bolt’s 3 s', () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const command = (extra: Array<[string, string]>) => {
+      const params = new URLSearchParams(slashCommandBody(h.workspace, { command: '/role', text: 'AI Engineer', responseUrl: h.responses.url('guard') }));
+      for (const [k, v] of extra) params.append(k, v);
+      return params.toString();
+    };
+    const payload = (value: unknown) => new URLSearchParams([['payload', JSON.stringify(value)]]).toString();
+    it.each([
+      ['a form with no command', () => 'team_id=T0&user_id=U0&text=hi', FORM],
+      ['repeated text= fields', () => command([['text', 'again']]), FORM],
+      ['an event with no event', () => JSON.stringify({ type: 'event_callback', team_id: 'T0' }), JSON_TYPE],
+      ['an unknown body type', () => JSON.stringify({ type: 'mystery' }), JSON_TYPE],
+      [
+        'a mention whose text is an object',
+        () => eventCallbackBody(h.workspace, { ...appMentionEvent(h.workspace, { text: 'x' }), text: { a: 1 } }),
+        JSON_TYPE,
+      ],
+      ['a view_submission', () => payload({ type: 'view_submission', view: { id: 'V1' } }), FORM],
+      ['an unknown payload type', () => payload({ type: 'nonsense' }), FORM],
+      ['a click on a control RoleCall never sent', () => payload({ type: 'block_actions', actions: [{ action_id: 'other-app' }] }), FORM],
+      ['10,000-deep JSON', () => deep, JSON_TYPE],
+    ])('%s', async (_name, body, type) => {
+      const res = await h.sender.post(body(), type);
+      expect(res.status).toBe(400);
+      expect(res.ms).toBeLessThan(1000);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).toBe(0);
+    });
+
+    it('the same bodies unsigned get 401, so a forger learns nothing of the shape rules', async () => {
+      const res = await h.sender.post(JSON.stringify({ type: 'mystery' }), JSON_TYPE, { signature: `v0=${'0'.repeat(64)}` });
+      expect(res.status).toBe(401);
+    });
+  });
+
+  describe('signature headers are parsed strictly', () => {
+    it('a signature with a stray trailing character is refused', async () => {
+      const body = command();
+      const ts = now();
+      // The real signature with "=" appended, which Bolt alone would accept.
+      const real = await h.sender.post(body, FORM, { timestamp: ts, signature: `${slackSignature(SIGNING_SECRET, ts, body)}=` });
+      expect(real.status).toBe(401);
+    });
+
+    it('a fractional timestamp is refused even when signed as sent', async () => {
+      const res = await h.sender.post(command(), FORM, { timestamp: now() + 0.5 });
+      expect(res.status).toBe(401);
+    });
+
+    it('a well-formed signed command is still answered', async () => {
+      const res = await h.sender.post(command(), FORM);
+      expect(res.status).toBe(200);
+    });
+
+    function command() {
+      return slashCommandBody(h.workspace, { command: '/role', text: 'AI Engineer', responseUrl: h.responses.url('guard') });
+    }
   });
 });

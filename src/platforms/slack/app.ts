@@ -21,7 +21,7 @@ import type { SlackInstallations } from './installations.js';
 import { registerDirectMessages } from './direct-messages.js';
 import { registerMentions } from './mentions.js';
 import { guardSlackRequest } from './request-guard.js';
-import { oauthReceiverOptions } from './oauth.js';
+import { INSTALL_PATH, oauthReceiverOptions, REDIRECT_PATH, sameSiteCookies } from './oauth.js';
 import { registerUninstall } from './uninstall.js';
 import { registerUnfurls } from './unfurl.js';
 
@@ -187,12 +187,15 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
         res.writeHead(503).end();
         return;
       }
-      const rejected = guardSlackRequest(req);
+      const path = req.url?.split('?')[0] ?? '';
+      // Only the signed endpoints; Bolt answers other paths (404) and serves the install pages.
+      const rejected = SLACK_ENDPOINTS.includes(path) ? guardSlackRequest(req, env.SLACK_SIGNING_SECRET!) : undefined;
       if (rejected) {
         logger.warn({ status: rejected.status, path: req.url }, `slack request refused: ${rejected.reason}`);
         res.writeHead(rejected.status).end();
         return;
       }
+      if (oauth && (path === INSTALL_PATH || path === REDIRECT_PATH)) sameSiteCookies(res);
       try {
         receiver.requestListener(req, res);
       } catch {

@@ -5,6 +5,7 @@ import type { CodedError } from '@slack/oauth';
 // A CommonJS package whose re-exports Node's ESM loader cannot see by name: take them off the default.
 import slackOAuth from '@slack/oauth';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
+import * as z from 'zod';
 import type { Env } from '../../config/env.js';
 import type { Logger } from '../../observability/logger.js';
 import type { EventLog } from '../../store/store.js';
@@ -41,9 +42,28 @@ export const SLACK_BOT_SCOPES = [
   'links:write',
 ] as const;
 
+/** Clock skew between replicas that a state's issue time may show; more is a forged or replayed future. */
+const MAX_STATE_FUTURE_MS = 60_000;
+
+/** The part of the signed state we read: when it was issued (ClearStateStore's `now`). */
+const StateClaims = z.object({ now: z.iso.datetime({ offset: true }) });
+
+/** When a verified state says it was issued, or undefined if it does not say. */
+function stateIssuedAt(state: string): number | undefined {
+  const payload = state.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = StateClaims.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+    return claims.success ? Date.parse(claims.data.now) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Bolt's signed state (a JWT under SLACK_STATE_SECRET, valid 10 minutes, tied to a browser
- * cookie), accepted once: a state replayed from a copied link or a log line is refused.
+ * cookie), accepted once: a state replayed from a copied link or a log line is refused. The
+ * store checks only that a state is not too old; one issued in the future is refused here.
  */
 export class OneTimeStateStore implements StateStore {
   private readonly signed: InstanceType<typeof ClearStateStore>;
@@ -61,10 +81,27 @@ export class OneTimeStateStore implements StateStore {
 
   async verifyStateParam(now: Date, state: string): Promise<InstallURLOptions> {
     const options = await this.signed.verifyStateParam(now, state);
+    const issuedAt = stateIssuedAt(state);
+    if (issuedAt === undefined || issuedAt - now.getTime() > MAX_STATE_FUTURE_MS)
+      throw new InvalidStateError('The state was not issued by this service in the past');
     const digest = createHash('sha256').update(state).digest('hex');
     if (!(await this.events.firstSeen('slack-oauth-state', digest))) throw new InvalidStateError('The state was already used');
     return options;
   }
+}
+
+/**
+ * Marks the installer's cookies SameSite=Lax: the state cookie must come back on Slack's
+ * top-level redirect to /slack/oauth_redirect (which Lax allows), and on nothing cross-site
+ * else. The installer sets it with Secure and HttpOnly only.
+ */
+export function sameSiteCookies(res: ServerResponse): void {
+  const setHeader = res.setHeader.bind(res);
+  const lax = (cookie: string) => (/;\s*samesite=/i.test(cookie) ? cookie : `${cookie}; SameSite=Lax`);
+  res.setHeader = (name: string, value: number | string | readonly string[]) => {
+    if (name.toLowerCase() !== 'set-cookie' || typeof value === 'number') return setHeader(name, value);
+    return setHeader(name, typeof value === 'string' ? lax(value) : value.map(lax));
+  };
 }
 
 /** Which page, and which status, an installer error gets. */
