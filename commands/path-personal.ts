@@ -6,7 +6,7 @@ import { notice } from '../src/views/cards/notice.js';
 import { roleRef } from '../src/views/format.js';
 import type { Section, View } from '../src/views/view.js';
 import type { CommandContext } from './command.js';
-import { profileSkills, profilesHere, roleFits, savedProfile, shortList } from './personal.js';
+import { profileSkills, profilesHere, roleFits, savedProfile } from './personal.js';
 
 /**
  * /path without a starting role: the asker's saved current role (and goal, when no destination is
@@ -55,7 +55,7 @@ export function routeSentence(route: { from: Role; to: Role; goal: boolean }): s
 /**
  * For each step, the destination's must-haves that the role before it does not already ask for
  * (atoms meet, as /compare groups skills) and that the saved skills do not cover (by /role's rule,
- * or atoms meeting a saved skill's).
+ * or atoms meeting a saved skill's). All of them: a role has at most a handful of must-haves.
  */
 export function stepSkills(core: Core, steps: readonly PathStep[], skills: string[]): Section {
   const fits = roleFits(
@@ -67,7 +67,7 @@ export function stepSkills(core: Core, steps: readonly PathStep[], skills: strin
   const items = steps.map((step, i) => {
     const before = new Set(step.from.mustHave.flatMap((s) => [...skillAtoms(s)]));
     const adds = fits[i]!.missing.filter((s) => ![...skillAtoms(s)].some((a) => before.has(a) || own.has(a)));
-    return `${step.from.name} → ${step.to.name}: ${adds.length ? shortList(adds) : 'nothing new to learn'}`;
+    return `${step.from.name} → ${step.to.name}: ${adds.length ? adds.join(', ') : 'nothing new to learn'}`;
   });
   const n = skills.length;
   return {
