@@ -6,8 +6,7 @@ import { notice } from '../src/views/cards/notice.js';
 import { encodeOrDrop } from '../src/views/invocation-codec.js';
 import type { Core } from '../src/core/index.js';
 import type { CommandContext } from './command.js';
-import { forYou, profileSkills, savedProfile } from './personal.js';
-import { profileKey } from './profile-data.js';
+import { forYou, profileSkills, profilesHere, savedProfile } from './personal.js';
 
 /** "python, pytorch; sql" or "python pytorch sql" → skills. Commas win when present. */
 export function splitSkills(text: string): string[] {
@@ -70,7 +69,7 @@ export const match = defineCommand({
  * would not fit a button's id (Discord's 100 characters).
  */
 function saveButton(ctx: CommandContext, skills: string[]): ButtonAction | undefined {
-  if (!ctx.profiles || !profileKey(ctx) || ctx.privateAnswers === false) return undefined;
+  if (!profilesHere(ctx)) return undefined;
   const invoke = { command: 'profile', args: { subcommand: 'set', skills: skills.join(', ') } };
   return encodeOrDrop(invoke) ? { type: 'button', label: 'Save these skills', invoke } : undefined;
 }

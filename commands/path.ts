@@ -1,84 +1,122 @@
 import * as z from 'zod';
-import { defineCommand, roleText } from './command.js';
+import { defineCommand, roleText, type CommandContext } from './command.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { kbView, progressionText, roleRef } from '../src/views/format.js';
 import { pathChart } from '../src/views/chart.js';
 import type { View } from '../src/views/view.js';
+import type { Core } from '../src/core/index.js';
+import type { Role } from '../src/core/schema/role.js';
+import { forYou } from './personal.js';
+import { profileRoute, routeSentence, stepSkills } from './path-personal.js';
 
 export const path = defineCommand({
   name: 'path',
   description: 'Career path from one role to another, step by step (or the next moves from a role)',
-  usage: '/path <from role> to <to role>',
-  examples: ['/path AI Engineer to AI Solutions Architect', '/path Prompt Engineer'],
+  usage: '/path [<from role>] [to <to role>]',
+  examples: ['/path AI Engineer to AI Solutions Architect', '/path Prompt Engineer', '/path to AI Solutions Architect', '/path'],
   options: [
-    { name: 'from', kind: 'role', description: 'Where you are now', required: true },
-    { name: 'to', kind: 'role', description: 'Where you want to go (leave out to see the next moves)', required: false },
+    { name: 'from', kind: 'role', description: 'Where you are now (default: your saved current role)', required: false },
+    {
+      name: 'to',
+      kind: 'role',
+      description: 'Where you want to go (leave out for the next moves, or for your saved goal)',
+      required: false,
+    },
   ],
-  input: z.object({ from: roleText, to: roleText.optional() }),
+  // Both left out: from the profile's current role to its goal; from alone: the next moves.
+  input: z.object({ from: roleText.optional(), to: roleText.optional() }),
   parseText(text) {
-    const m = /^(.*?)\s+(?:to|->|→|=>)\s+(.*)$/i.exec(text.trim());
-    return m ? { from: m[1], to: m[2] } : { from: text };
+    const t = text.trim();
+    if (!t) return {};
+    const only = /^(?:to|->|→|=>)\s+(.*)$/i.exec(t);
+    if (only) return { to: only[1] };
+    const m = /^(.*?)\s+(?:to|->|→|=>)\s+(.*)$/i.exec(t);
+    return m ? { from: m[1], to: m[2] } : { from: t };
   },
-  run({ from, to }, core): View {
-    const a = core.resolve(from);
-    if (a.status !== 'found') {
-      return unresolvedView(core, a, (r) => {
-        const args: Record<string, string> = { from: roleRef(r) };
-        if (to) args.to = to.slice(0, 40);
-        return { command: 'path', args };
-      });
-    }
-    if (!to) {
-      const next = core.nextRoles(a.role.id);
-      return kbView(core.kb, {
-        kind: 'path',
-        title: `Career moves from ${a.role.name}`,
-        description: 'The next steps the reference lists for this role, and the pathway tracks it is on.',
-        sections: [
-          { heading: 'Career progression', items: progressionText(core.kb, a.role) },
-          ...(next.length ? [{ heading: 'Roles one move away', items: next.map((n) => `${n.role.name} (${n.via})`) }] : []),
-          { heading: 'Seniority ladder (any track)', items: core.kb.reference.pathways.ladder.map((r) => `${r.level}: ${r.years}`) },
-        ],
-        actions: next.slice(0, 5).map((n) => ({
-          type: 'button' as const,
-          label: `Path to ${n.role.name}`.slice(0, 80),
-          invoke: { command: 'path', args: { from: roleRef(a.role), to: roleRef(n.role) } },
-        })),
-        // The role's page carries its career progression and next moves.
-        page: { kind: 'role', role: a.role.id },
-      });
-    }
-    const b = core.resolve(to);
-    if (b.status !== 'found') {
-      return unresolvedView(core, b, (r) => ({ command: 'path', args: { from: roleRef(a.role), to: roleRef(r) } }));
-    }
-    const result = core.path(a.role.id, b.role.id);
-    if (result.status === 'same') {
-      return kbView(core.kb, { kind: 'path', title: `You are already there`, description: `Both ends are ${a.role.name}.` });
-    }
-    if (result.status === 'none') {
-      return kbView(core.kb, {
-        kind: 'path',
-        title: `No listed path from ${a.role.name} to ${b.role.name}`,
-        description: result.reverse
-          ? `The reference lists the move the other way, in ${result.reverse.length} step(s): ${[result.reverse[0]!.from, ...result.reverse.map((s) => s.to)].map((r) => r.name).join(' → ')}.`
-          : 'Neither role’s career progression nor any pathway track links them. Compare them to see the skills gap.',
-        actions: [{ type: 'button', label: 'Compare them', invoke: { command: 'compare', args: { role_a: roleRef(a.role), role_b: roleRef(b.role) } } }],
-        tone: 'warning',
-        page: { kind: 'path', from: a.role.id, to: b.role.id },
-      });
-    }
-    return kbView(core.kb, {
-      kind: 'path',
-      title: `${a.role.name} → ${b.role.name}`,
-      description: `${result.steps.length} move${result.steps.length === 1 ? '' : 's'}: ${[result.from, ...result.steps.map((s) => s.to)].map((r) => r.name).join(' → ')}`,
-      sections: [{ heading: 'Steps', items: result.steps.map((s) => `${s.from.name} → ${s.to.name} (${s.via})`) }],
-      chart: pathChart(result.steps),
-      actions: [
-        { type: 'button', label: 'Compare them', invoke: { command: 'compare', args: { role_a: roleRef(a.role), role_b: roleRef(b.role) } } },
-        { type: 'button', label: b.role.name.slice(0, 80), invoke: { command: 'role', args: { name: roleRef(b.role) } } },
-      ],
-      page: { kind: 'path', from: a.role.id, to: b.role.id },
-    });
+  run({ from, to }, core, ctx): View | Promise<View> {
+    return from ? explicitPath(core, from, to) : personalPath(core, ctx, to);
   },
 });
+
+/** /path without a starting role: from the saved current role, to `to` or the saved goal, privately. */
+async function personalPath(core: Core, ctx: CommandContext, to: string | undefined): Promise<View> {
+  const b = to ? core.resolve(to) : undefined;
+  if (b && b.status !== 'found') return unresolvedView(core, b, (r) => ({ command: 'path', args: { to: roleRef(r) } }));
+  const route = await profileRoute(core, ctx, b?.role);
+  if ('view' in route) return route.view;
+  return forYou(routeView(core, route.from, route.to, route.skills), routeSentence(route));
+}
+
+function explicitPath(core: Core, from: string, to: string | undefined): View {
+  const a = core.resolve(from);
+  if (a.status !== 'found') {
+    return unresolvedView(core, a, (r) => {
+      const args: Record<string, string> = { from: roleRef(r) };
+      if (to) args.to = to.slice(0, 40);
+      return { command: 'path', args };
+    });
+  }
+  if (!to) return movesView(core, a.role);
+  const b = core.resolve(to);
+  if (b.status !== 'found') {
+    return unresolvedView(core, b, (r) => ({ command: 'path', args: { from: roleRef(a.role), to: roleRef(r) } }));
+  }
+  return routeView(core, a.role, b.role);
+}
+
+/** The next moves from a role: its career progression, the roles one move away, the seniority ladder. */
+function movesView(core: Core, role: Role): View {
+  const next = core.nextRoles(role.id);
+  return kbView(core.kb, {
+    kind: 'path',
+    title: `Career moves from ${role.name}`,
+    description: 'The next steps the reference lists for this role, and the pathway tracks it is on.',
+    sections: [
+      { heading: 'Career progression', items: progressionText(core.kb, role) },
+      ...(next.length ? [{ heading: 'Roles one move away', items: next.map((n) => `${n.role.name} (${n.via})`) }] : []),
+      { heading: 'Seniority ladder (any track)', items: core.kb.reference.pathways.ladder.map((r) => `${r.level}: ${r.years}`) },
+    ],
+    actions: next.slice(0, 5).map((n) => ({
+      type: 'button' as const,
+      label: `Path to ${n.role.name}`.slice(0, 80),
+      invoke: { command: 'path', args: { from: roleRef(role), to: roleRef(n.role) } },
+    })),
+    // The role's page carries its career progression and next moves.
+    page: { kind: 'role', role: role.id },
+  });
+}
+
+/** The route between two roles; with the asker's saved skills, also what each step adds to learn. */
+function routeView(core: Core, a: Role, b: Role, skills?: string[]): View {
+  const result = core.path(a.id, b.id);
+  if (result.status === 'same') {
+    return kbView(core.kb, { kind: 'path', title: `You are already there`, description: `Both ends are ${a.name}.` });
+  }
+  if (result.status === 'none') {
+    return kbView(core.kb, {
+      kind: 'path',
+      title: `No listed path from ${a.name} to ${b.name}`,
+      description: result.reverse
+        ? `The reference lists the move the other way, in ${result.reverse.length} step(s): ${[result.reverse[0]!.from, ...result.reverse.map((s) => s.to)].map((r) => r.name).join(' → ')}.`
+        : 'Neither role’s career progression nor any pathway track links them. Compare them to see the skills gap.',
+      actions: [{ type: 'button', label: 'Compare them', invoke: { command: 'compare', args: { role_a: roleRef(a), role_b: roleRef(b) } } }],
+      tone: 'warning',
+      page: { kind: 'path', from: a.id, to: b.id },
+    });
+  }
+  return kbView(core.kb, {
+    kind: 'path',
+    title: `${a.name} → ${b.name}`,
+    description: `${result.steps.length} move${result.steps.length === 1 ? '' : 's'}: ${[result.from, ...result.steps.map((s) => s.to)].map((r) => r.name).join(' → ')}`,
+    sections: [
+      { heading: 'Steps', items: result.steps.map((s) => `${s.from.name} → ${s.to.name} (${s.via})`) },
+      ...(skills ? [stepSkills(core, result.steps, skills)] : []),
+    ],
+    chart: pathChart(result.steps),
+    actions: [
+      { type: 'button', label: 'Compare them', invoke: { command: 'compare', args: { role_a: roleRef(a), role_b: roleRef(b) } } },
+      { type: 'button', label: b.name.slice(0, 80), invoke: { command: 'role', args: { name: roleRef(b) } } },
+    ],
+    page: { kind: 'path', from: a.id, to: b.id },
+  });
+}

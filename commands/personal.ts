@@ -26,6 +26,9 @@ export async function savedProfile(ctx: CommandContext): Promise<Profile | undef
   }
 }
 
+/** Whether this front end keeps the asker's profile and can answer them privately, so a /profile hint makes sense here. */
+export const profilesHere = (ctx: CommandContext): boolean => Boolean(ctx.profiles && profileKey(ctx) && ctx.privateAnswers !== false);
+
 /** Every skill of a profile, for matching: the recognised keys and the rest as typed. */
 export const profileSkills = (p: Pick<ProfileData, 'skills' | 'otherSkills'> | undefined): string[] => (p ? [...p.skills, ...p.otherSkills] : []);
 
