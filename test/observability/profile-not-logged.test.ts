@@ -10,6 +10,7 @@ import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { ProfileKey, Store } from '../../src/store/store.js';
 import { payloads } from '../fakes/discord/index.js';
 import { embedOf, isEphemeral, startHarness, type Harness } from '../discord/harness.js';
+import { blockTexts, SlackHarness } from '../slack/harness.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 
 /**
@@ -70,6 +71,39 @@ describe('profile contents never reach a log (Discord, trace level)', () => {
     expect(interactions().map((l) => l.command)).toEqual(['profile', 'profile', 'profile', 'role', 'match', 'profile']);
     expect(interactions().every((l) => l.outcome === 'ok')).toBe(true);
     expect(leaks(h.logs.lines.map((l) => JSON.stringify(l)).join('\n'))).toEqual([]);
+  });
+});
+
+describe('profile contents never reach a log (Slack, trace level, Bolt included)', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await SlackHarness.start(createCore(), { logLevel: 'trace' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const answer = async (command: string, text: string) => {
+    const sent = await h.sender.command(command, text);
+    expect(sent.status).toBe(200);
+    const [response] = await h.responses.waitFor(sent.responseId);
+    return blockTexts(response!.body.blocks);
+  };
+
+  it('logs each interaction, and none of the skills or roles the profile holds', async () => {
+    expect(await answer('/profile', `set current: ${CURRENT} goal: ${GOAL} market: india skills: python, ${SKILLS.join(', ')}`)).toContain(SKILLS[0]);
+    expect(await answer('/profile', 'show')).toContain(SKILLS[1]);
+    expect(await answer('/profile', 'export')).toContain(SKILLS[0]);
+    expect(await answer('/role', 'ML Engineer')).toContain('For you');
+    expect(await answer('/match', '')).toMatch(/Matched on your 3 saved skills/);
+    expect(await answer('/profile', 'delete')).toContain('Profile deleted');
+
+    const interactions = () => h.logs.filter((l) => l.msg === 'interaction');
+    await vi.waitFor(() => expect(interactions()).toHaveLength(6), { timeout: 5_000 });
+    expect(interactions().map((l) => l.command)).toEqual(['profile', 'profile', 'profile', 'role', 'match', 'profile']);
+    // Bolt's own debug lines (each request's handling) are in the capture too.
+    expect(h.logs.filter((l) => l.source !== undefined && Number(l.level) <= 20).length).toBeGreaterThan(0);
+    expect(leaks(h.logs.items.map((l) => JSON.stringify(l)).join('\n'))).toEqual([]);
   });
 });
 
