@@ -39,7 +39,7 @@ export function profileUsage(): string {
 }
 
 /** `--user`'s value as the profiles table keys it, or why it is not one. */
-export function parseUser(text: string): ProfileKey | { problem: string } {
+function parseUser(text: string): ProfileKey | { problem: string } {
   const colon = text.indexOf(':');
   const platform = colon < 0 ? '' : text.slice(0, colon).toLowerCase();
   const id = text.slice(colon + 1);
@@ -62,7 +62,7 @@ export function parseUser(text: string): ProfileKey | { problem: string } {
 }
 
 /** The key as the operator typed it, for messages. */
-export const userLabel = (key: ProfileKey): string => `${key.platform}:${key.workspaceId ? `${key.workspaceId}/` : ''}${key.userId}`;
+const userLabel = (key: ProfileKey): string => `${key.platform}:${key.workspaceId ? `${key.workspaceId}/` : ''}${key.userId}`;
 
 function usageError(io: Io, message: string): number {
   io.stderr.write(`rolecall profile: ${message}\n\n${profileUsage()}\n`);
