@@ -1,6 +1,6 @@
 /**
  * The exit codes of every RoleCall program (`npm start`, `rolecall`, `rolecall spotlight`,
- * `rolecall db`), in one table. What "failed" means is each program's own, and its usage says so.
+ * `rolecall db`, `rolecall profile`), in one table. What "failed" means is each program's own, and its usage says so.
  */
 export const EXIT = {
   /**
@@ -11,7 +11,8 @@ export const EXIT = {
   /**
    * The run did what it could, and something did not succeed: `rolecall`, a title was ambiguous
    * or not found; `rolecall spotlight` and `rolecall db`, a post, a token or the database failed;
-   * `npm start`, start-up failed.
+   * `rolecall profile`, nothing is saved for that user, or the database failed; `npm start`,
+   * start-up failed.
    */
   failed: 1,
   /** Bad usage or configuration. */

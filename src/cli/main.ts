@@ -136,6 +136,11 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     const { dbCli } = await import('./db.js');
     return dbCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
   }
+  // The operator's export and erase of one person's data (--user); /profile itself is a chat command.
+  if (argv[first] === 'profile') {
+    const { profileCli } = await import('./profile.js');
+    return profileCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
+  }
   let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = parseFlags(argv);
@@ -154,6 +159,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     if (topic && !command) return usageError(io, `unknown command "${topic}"`);
     // spotlight's CLI has subcommands and flags of its own, and its own help.
     if (command?.name === 'spotlight') return (await import('./spotlight.js')).spotlightCli(['--help'], io);
+    if (command?.name === 'profile') return (await import('./profile.js')).profileCli(['--help'], io);
     io.stdout.write(`${command ? commandHelp(command) : usage(commands)}\n`);
     return EXIT.ok;
   }

@@ -135,7 +135,13 @@ function warmCharts(): Promise<unknown> {
 
 export async function startHarness(
   core: Core,
-  opts: { fake?: FakeDiscordOptions; commands?: CommandDefinition[]; start?: Partial<StartDiscordOptions>; publicUrl?: string } = {},
+  opts: {
+    fake?: FakeDiscordOptions;
+    commands?: CommandDefinition[];
+    start?: Partial<StartDiscordOptions>;
+    publicUrl?: string;
+    logLevel?: 'debug' | 'trace';
+  } = {},
 ): Promise<Harness> {
   // Charts load their renderer on first use; loading it here keeps that one-off cost out of
   // tests that expect an answer inside the deferral window.
@@ -148,7 +154,7 @@ export async function startHarness(
     DISCORD_API_URL: apiUrl,
   });
   const logs = new LogCapture();
-  const logger = createLogger({ level: 'debug', destination: logs });
+  const logger = createLogger({ level: opts.logLevel ?? 'debug', destination: logs });
   const metrics = new Metrics();
   const dispatcher = new Dispatcher(core, opts.commands ?? registry, { publicUrl: opts.publicUrl });
   const runtime = await startDiscord({ env, dispatcher, logger, metrics, ...opts.start });

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   renderChart?: StartSlackOptions['renderChart'];
   /** ROLECALL_PUBLIC_URL: answers link to their pages. */
   publicUrl?: string;
+  /** The app logger's level (default info). */
+  logLevel?: 'info' | 'debug' | 'trace';
 }
 
 /**
@@ -87,7 +89,7 @@ export class SlackHarness {
         done();
       },
     });
-    const logger = createLogger({ level: 'info', destination: sink });
+    const logger = createLogger({ level: this.opts.logLevel ?? 'info', destination: sink });
     this.metrics = new Metrics();
     this.store = SqliteStore.open(this.dbPath);
     const dispatcher = new Dispatcher(this.core, [...registry, ...(this.opts.extraCommands ?? [])], { publicUrl: this.opts.publicUrl });
