@@ -57,6 +57,8 @@ export const EnvSchema = z.object({
   ROLECALL_DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(600_000).default(5_000),
   ROLECALL_DB_STARTUP_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).max(3_600_000).default(30_000),
   ROLECALL_DATA_DIR: optionalText,
+  // Shows /healthz's details (database, platforms' ids, raw errors) to a request that sends it as a bearer token.
+  ROLECALL_HEALTH_TOKEN: optionalText.pipe(z.string().min(16, 'expected at least 16 random characters').optional()),
 
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: snowflake,

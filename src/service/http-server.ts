@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from '../observability/metrics.js';
@@ -57,7 +58,26 @@ export interface HttpServerOptions {
   limits?: Partial<HttpLimits>;
   /** The public page at / (Add to Slack, Add to Discord): server-rendered HTML. */
   landingPage?: string;
+  /**
+   * ROLECALL_HEALTH_TOKEN: a request to /healthz that sends it as a bearer token sees each
+   * component's detail. Everyone else sees only whether each is ok: the details name the
+   * database, the Slack team and bot, and raw errors.
+   */
+  healthToken?: string;
 }
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Whether the request carries the health token; compared in constant time. */
+function isOperator(req: IncomingMessage, token: string | undefined): boolean {
+  const header = req.headers.authorization;
+  if (!token || typeof header !== 'string' || !header.startsWith('Bearer ')) return false;
+  return timingSafeEqual(digest(header.slice('Bearer '.length)), digest(token));
+}
+
+/** The report as the public sees it: each component's state, no detail. */
+const publicReport = (report: HealthReport): Record<string, { ok: boolean }> =>
+  Object.fromEntries(Object.entries(report).map(([name, c]) => [name, { ok: c.ok }]));
 
 export interface RunningHttpServer {
   server: Server;
@@ -95,7 +115,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       const report = await opts.health().catch((err: Error) => ({ service: { ok: false, detail: err.message } }));
       const ok = Object.values(report).every((c) => c.ok);
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', components: report }));
+      const components = isOperator(req, opts.healthToken) ? report : publicReport(report);
+      res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', components }));
       return;
     }
     if (path === '/metrics' && req.method === 'GET') {

@@ -156,6 +156,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       metrics,
       ...(opts.httpLimits ? { limits: opts.httpLimits } : {}),
       landingPage: landingPage(links.flat()),
+      ...(env.ROLECALL_HEALTH_TOKEN ? { healthToken: env.ROLECALL_HEALTH_TOKEN } : {}),
       routes: [...running.values()].flatMap((p) => p.routes),
     };
     http = await startHttpServer(server);

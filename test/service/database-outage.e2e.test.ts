@@ -44,6 +44,7 @@ class Relay {
   }
 }
 
+const HEALTH_TOKEN = 'test-health-token-0123456789';
 let db: TestDatabase;
 let relay: Relay;
 let discord: FakeDiscord;
@@ -67,6 +68,7 @@ beforeAll(async () => {
     DISCORD_APPLICATION_ID: discord.applicationId,
     DISCORD_API_URL: discord.apiUrl,
     DISCORD_PUBLIC_KEY: discord.signer.publicKeyHex,
+    ROLECALL_HEALTH_TOKEN: HEALTH_TOKEN,
   });
   // Health probes the store every 200 ms here (5 s in production), so the test need not wait long.
   service = await startService({ env, logger: silentLogger(), core: testCore(), storeCheckIntervalMs: 200 });
@@ -82,7 +84,10 @@ afterAll(async () => {
 });
 
 const healthz = async () =>
-  fetch(`${base}/healthz`).then(async (r) => ({ status: r.status, body: (await r.json()) as { components: Record<string, { ok: boolean; detail: string }> } }));
+  fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } }).then(async (r) => ({
+    status: r.status,
+    body: (await r.json()) as { components: Record<string, { ok: boolean; detail: string }> },
+  }));
 
 describe('the database lost while running', () => {
   it('runs on Postgres and reports healthy', async () => {

@@ -17,10 +17,11 @@ const SIGNING_SECRET = 'locked-db-signing-secret';
 const BOT_TOKEN = 'xoxb-locked-db-test';
 /** The budget: far below the 5 s one statement used to block for, with room for a shared CI machine. */
 const BUDGET_MS = 500;
+const HEALTH_TOKEN = 'test-health-token-0123456789';
 
 async function timedHealth(base: string): Promise<{ ms: number; status: number; body: { components: Record<string, { ok: boolean; detail: string }> } }> {
   const started = performance.now();
-  const res = await fetch(`${base}/healthz`);
+  const res = await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } });
   const body = (await res.json()) as { components: Record<string, { ok: boolean; detail: string }> };
   return { ms: performance.now() - started, status: res.status, body };
 }
@@ -50,6 +51,7 @@ describe('a database locked by another connection never freezes the bot', () => 
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slackApi.url,
       SPOTLIGHT_ENABLED: 'false',
+      ROLECALL_HEALTH_TOKEN: HEALTH_TOKEN,
     });
     service = await startService({ env, logger: silentLogger(), core: testCore(), storeCheckIntervalMs: 200 });
     base = `http://127.0.0.1:${service.http.port}`;

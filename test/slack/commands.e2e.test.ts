@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { defineCommand } from '../../commands/command.js';
 import { createCore } from '../../src/core/index.js';
 import { blockActionsBody, blockActionsPayload, FORM, JSON_TYPE, nowSeconds } from '../fakes/slack/index.js';
-import { allStrings, blockTexts, SlackHarness } from './harness.js';
+import { allStrings, blockTexts, HEALTH_TOKEN, SlackHarness } from './harness.js';
 
 type Block = { type: string; elements?: Array<{ type: string; action_id?: string; value?: string }> };
 
@@ -195,12 +195,22 @@ describe('Slack slash commands, end to end over signed HTTP', () => {
     await h.responses.waitFor(still.responseId);
   });
 
-  it('serves /healthz with the Slack component', async () => {
-    const res = await fetch(`http://127.0.0.1:${h.http.port}/healthz`);
+  it('serves /healthz with the Slack component: its state to anyone, its detail to a request with the health token', async () => {
+    const url = `http://127.0.0.1:${h.http.port}/healthz`;
+    const res = await fetch(url);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { components: Record<string, { ok: boolean; detail: string }> };
+    const open = await res.text();
+    expect(JSON.parse(open)).toEqual({ status: 'ok', components: { slack: { ok: true }, store: { ok: true } } });
+    expect(open).not.toContain(h.workspace.teamId);
+    for (const wrong of ['Bearer nope', `Basic ${HEALTH_TOKEN}`, `Bearer ${HEALTH_TOKEN}x`]) {
+      const guessed = (await (await fetch(url, { headers: { authorization: wrong } })).json()) as { components: Record<string, object> };
+      expect(guessed.components.slack).toEqual({ ok: true });
+    }
+    const operator = await fetch(url, { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } });
+    const body = (await operator.json()) as { components: Record<string, { ok: boolean; detail: string }> };
     expect(body.components.slack).toMatchObject({ ok: true });
     expect(body.components.slack!.detail).toContain('http mode');
+    expect(body.components.slack!.detail).toContain(h.workspace.teamId);
   });
 });
 

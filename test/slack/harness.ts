@@ -15,6 +15,8 @@ import { type SlackRuntime, type StartSlackOptions, startSlack } from '../../src
 import type { View } from '../../src/views/view.js';
 import { FakeSlackApi, Recorder, ResponseUrlReceiver, SlackSender, type Workspace } from '../fakes/slack/index.js';
 
+/** Shows /healthz's details (ROLECALL_HEALTH_TOKEN). */
+export const HEALTH_TOKEN = 'test-health-token-0123456789';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-0000-rolecall';
 
@@ -111,6 +113,7 @@ export class SlackHarness {
       ...(runtime.requestListener ? { routes: [{ path: '/slack/', listener: runtime.requestListener }] } : {}),
       health: async () => ({ slack: await runtime.health(), store: await store.health() }),
       metrics: this.metrics,
+      healthToken: HEALTH_TOKEN,
     });
     this.sender = new SlackSender({
       baseUrl: `http://127.0.0.1:${this.http.port}`,
