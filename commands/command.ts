@@ -40,6 +40,16 @@ export interface CommandContext {
    * whisper to): /profile then refuses rather than show someone's profile to a channel.
    */
   privateAnswers?: boolean;
+  /**
+   * How this front end writes a command before its name, where that is not "/": "/rolecall "
+   * under Slack's one namespaced command. /help and the usage on bad input are spelled with it.
+   */
+  commandPrefix?: string;
+}
+
+/** A usage line or example ("/salary <role>") as the front end spells commands ("/rolecall salary <role>"). */
+export function spellCommand(text: string, prefix: string | undefined): string {
+  return prefix ? text.replace(/^\//, prefix) : text;
 }
 
 /**

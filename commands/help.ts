@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineCommand, type CommandContext, type CommandDefinition } from './command.js';
+import { defineCommand, spellCommand, type CommandContext, type CommandDefinition } from './command.js';
 import { kbView } from '../src/views/format.js';
 import type { Section, View } from '../src/views/view.js';
 
@@ -34,7 +34,11 @@ export function createHelp(list: () => readonly CommandDefinition[]) {
         title: 'RoleCall: AI career roles, answered in chat',
         description: `${core.kb.roles.length} GenAI career roles across a 6-layer AI stack, with pay in the US and India. Names are forgiving: typos, abbreviations and alternate titles work.`,
         sections: [
-          ...list().map((c) => ({ heading: c.usage, body: c.description, items: c.examples.filter((e) => e !== c.usage) })),
+          ...list().map((c) => ({
+            heading: spellCommand(c.usage, ctx.commandPrefix),
+            body: c.description,
+            items: c.examples.filter((e) => e !== c.usage).map((e) => spellCommand(e, ctx.commandPrefix)),
+          })),
           { heading: 'About the data', body: `${meta.snapshotNote} ${meta.aiMlDeveloper.note}` },
           ...(own ? [own] : []),
         ],

@@ -12,6 +12,7 @@ import { projects } from './projects.js';
 import { companies } from './companies.js';
 import { deepdive } from './deepdive.js';
 import { sources } from './sources.js';
+import { about } from './about.js';
 import { createHelp } from './help.js';
 import { spotlight } from './spotlight.js';
 import { ask } from './ask.js';
@@ -32,6 +33,7 @@ export const commands: readonly CommandDefinition[] = [
   companies,
   deepdive,
   sources,
+  about,
   ask,
   profile,
   spotlight,

@@ -7,7 +7,7 @@ import { MAX_PROFILE_SKILLS } from './profile-data.js';
 
 /** The answers of /profile. Every one is private: a profile is shown only to its owner. */
 
-export const PRIVACY_POINTER = 'What RoleCall stores, why, for how long, and how to erase it: README, section "Privacy" (README.md#privacy).';
+export const PRIVACY_POINTER = 'What RoleCall stores, why, for how long, and how to erase it: the README’s Privacy section (README.md#privacy).';
 
 const roleName = (core: Core, id: string | undefined) => (id ? (core.kb.roles.find((r) => r.id === id)?.name ?? id) : 'not set');
 const marketName = (m: ProfileData['market']) => (m ? (m === 'uk' ? 'UK' : MARKET_LABEL[m]) : 'not set');

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { type CommandDefinition, commands } from '../commands/index.js';
+import { NAMESPACE_COMMAND } from '../src/platforms/slack/namespace.js';
 
 /**
  * slack/manifest.yml's slash commands, generated from the command registry: each command with
- * its description and, as the usage hint, its usage line after the command's name. Everything
+ * its description and, as the usage hint, its usage line after the command's name, then
+ * /rolecall, which reaches them all. Everything
  * else in the file (scopes, events, comments) is written by hand and kept as it is.
  */
 
@@ -16,18 +18,30 @@ export function slashCommand(command: CommandDefinition, url: string) {
   return { command: `/${command.name}`, url, description: command.description, ...(hint ? { usage_hint: hint } : {}), should_escape: false };
 }
 
+/** /rolecall <command> …, which reaches every command (src/platforms/slack/namespace.ts). */
+export function namespaceCommand(url: string) {
+  const { name, description, usageHint } = NAMESPACE_COMMAND;
+  return { command: `/${name}`, url, description, usage_hint: usageHint, should_escape: false };
+}
+
+export interface ManifestOptions {
+  /** ROLECALL_PUBLIC_URL: the unfurl domain is its host. */
+  publicUrl?: string;
+  /** Declare each command on its own (/role, /help, …) besides /rolecall; true unless turned off. */
+  shortCommands?: boolean;
+}
+
 /**
- * The manifest's text with its slash commands replaced by the registry's, and its unfurl domain
- * set to the pages' host: ROLECALL_PUBLIC_URL's when given, else the request URL's.
+ * The manifest's text with its slash commands replaced by the registry's (each on its own unless
+ * `shortCommands` is false, then /rolecall), and its unfurl domain set to the pages' host:
+ * ROLECALL_PUBLIC_URL's when given, else the request URL's.
  */
-export function withRegistryCommands(text: string, registry: readonly CommandDefinition[] = commands, publicUrl?: string): string {
+export function withRegistryCommands(text: string, registry: readonly CommandDefinition[] = commands, options: ManifestOptions = {}): string {
+  const { publicUrl, shortCommands = true } = options;
   const doc = parseDocument(text);
   const url = doc.getIn(['settings', 'event_subscriptions', 'request_url']);
   if (typeof url !== 'string') throw new Error('slack/manifest.yml: settings.event_subscriptions.request_url is missing');
-  doc.setIn(
-    ['features', 'slash_commands'],
-    registry.map((c) => slashCommand(c, url)),
-  );
+  doc.setIn(['features', 'slash_commands'], [...(shortCommands ? registry.map((c) => slashCommand(c, url)) : []), namespaceCommand(url)]);
   // Slack matches unfurl domains by host (subdomains included); a path prefix is not part of it.
   const domains = doc.getIn(['features', 'unfurl_domains']) as { items?: Array<{ value?: unknown }> } | undefined;
   const first = domains?.items?.[0];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Core } from '../core/index.js';
 import { commands as allCommands, type CommandContext, type CommandData, type CommandDefinition } from '../../commands/index.js';
-import type { Redirect } from '../../commands/command.js';
+import { type Redirect, spellCommand } from '../../commands/command.js';
 import { expiredButtonView, failureView, invalidInputView, unknownCommandView } from '../views/cards/notice.js';
 import { pageLinked, type Invocation, type View } from '../views/view.js';
 import { type PageTarget, pageUrl } from '../views/page-url.js';
@@ -81,6 +81,19 @@ export class Dispatcher {
     return this.commands.find((c) => c.name === name);
   }
 
+  /** The answer to a name no command has: the closest one, and the list, spelled with the front end's prefix. */
+  unknown(name: string, prefix = '/'): DispatchResult {
+    const names = this.commands.map((c) => c.name);
+    const guess = closestCommand(name, names);
+    const typed = String(name).slice(0, 40);
+    return {
+      command: name,
+      outcome: 'unknown_command',
+      problem: `unknown command "${typed}"${guess ? ` (did you mean ${guess}?)` : ''}`,
+      view: unknownCommandView(typed, names, guess, prefix),
+    };
+  }
+
   /** Runs a command from structured options (Discord options, CLI flags, button args). */
   async run(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<DispatchResult> {
     return this.runAt(name, raw, ctx, 0);
@@ -88,17 +101,7 @@ export class Dispatcher {
 
   private async runAt(name: string, raw: Record<string, unknown>, ctx: CommandContext, depth: number): Promise<DispatchResult> {
     const command = this.find(name);
-    if (!command) {
-      const names = this.commands.map((c) => c.name);
-      const guess = closestCommand(name, names);
-      const typed = String(name).slice(0, 40);
-      return {
-        command: name,
-        outcome: 'unknown_command',
-        problem: `unknown command "${typed}"${guess ? ` (did you mean ${guess}?)` : ''}`,
-        view: unknownCommandView(typed, names, guess),
-      };
-    }
+    if (!command) return this.unknown(name, ctx.commandPrefix);
     const parsed = command.input.safeParse(raw);
     if (!parsed.success) {
       const problem = describeIssues(command, raw, parsed.error);
@@ -106,7 +109,7 @@ export class Dispatcher {
         command: name,
         outcome: 'invalid',
         problem,
-        view: invalidInputView(command.name, problem, command.usage),
+        view: invalidInputView(command.name, problem, spellCommand(command.usage, ctx.commandPrefix)),
       };
     }
     try {

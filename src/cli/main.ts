@@ -7,6 +7,7 @@ import { closestCommand } from '../app/command-names.js';
 import { commands } from '../../commands/index.js';
 import type { CommandDefinition } from '../../commands/command.js';
 import { MAX_OPTION_LENGTH } from '../../commands/command.js';
+import { packageInfo } from '../core/package-info.js';
 import { EXIT } from '../exit-codes.js';
 import { renderForTerminal } from '../platforms/console/index.js';
 import { resolutionJson } from './json-contract.js';
@@ -64,13 +65,6 @@ function rawInput(command: CommandDefinition, positionals: string[], flags: Flag
     if (option.kind === 'choice' && flags[option.name] !== undefined) raw[option.name] = flags[option.name];
   }
   return raw;
-}
-
-/** package.json's version: it sits two levels up from both src/cli/ and dist/app/. */
-async function packageVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 const SEE_HELP = 'Run "rolecall help" to see the commands, or "rolecall help <command>" for one.';
@@ -150,7 +144,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   const flags = parsed.values as Flags;
   const [name, ...args] = parsed.positionals;
   if (flags.version) {
-    io.stdout.write(`rolecall ${await packageVersion()}\n`);
+    io.stdout.write(`rolecall ${packageInfo().version}\n`);
     return EXIT.ok;
   }
   if (name === 'help' || (flags.help && name === undefined)) {

@@ -86,6 +86,7 @@ export type ViewKind =
   | 'projects'
   | 'companies'
   | 'sources'
+  | 'about'
   | 'deep-dive'
   | 'ambiguous'
   | 'not_found'

@@ -45,7 +45,7 @@ describe('/profile on the console chat', () => {
     expect(out).toMatch(/kept as you typed them: underwater basket weaving/);
     expect(out).toContain('Skill added');
     expect(out).toContain('Skill removed');
-    expect(out).toContain('README, section "Privacy"');
+    expect(out).toContain('the README’s Privacy section');
     // The section it points to exists and says how long a profile is kept and how to erase it.
     const privacy = /^## Privacy\n([\s\S]*?)^## /m.exec(readFileSync(new URL('../../README.md', import.meta.url), 'utf8'))?.[1] ?? '';
     expect(privacy).toMatch(/12 months/);

@@ -78,6 +78,7 @@ function requests(core: Core): Array<[string, Record<string, string>]> {
   add('certs');
   add('projects');
   add('sources');
+  add('about');
   add('help');
   add('spotlight', { subcommand: 'help' });
   // Names that do not resolve, so the ambiguous and not-found answers are rendered too.

@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import * as z from 'zod';
 import { commands } from '../../commands/index.js';
+import { NAMESPACE_COMMAND } from '../../src/platforms/slack/namespace.js';
 import { REDIRECT_PATH, SLACK_BOT_SCOPES } from '../../src/platforms/slack/oauth.js';
 import { currentManifest, withRegistryCommands } from '../../scripts/slack-manifest.js';
 
@@ -23,16 +27,50 @@ const Manifest = z.object({
 describe('slack/manifest.yml', () => {
   const manifest = Manifest.parse(parse(readFileSync(new URL('../../slack/manifest.yml', import.meta.url), 'utf8')));
 
-  it('declares every registry command, /spotlight included, at /slack/events', () => {
+  it('declares every registry command, /spotlight included, and /rolecall, at /slack/events', () => {
     const declared = manifest.features.slash_commands.map((c) => c.command).sort();
-    expect(declared).toEqual(commands.map((c) => `/${c.name}`).sort());
+    expect(declared).toEqual([...commands.map((c) => `/${c.name}`), '/rolecall'].sort());
     expect(manifest.features.slash_commands.every((c) => c.url.endsWith('/slack/events'))).toBe(true);
   });
 
   it('describes each command as the registry does, its usage line as the hint', () => {
-    expect(manifest.features.slash_commands.map(({ command, description, usage_hint }) => ({ command, description, usage_hint }))).toEqual(
-      commands.map((c) => ({ command: `/${c.name}`, description: c.description, usage_hint: c.usage.slice(c.name.length + 2) || undefined })),
-    );
+    expect(manifest.features.slash_commands.map(({ command, description, usage_hint }) => ({ command, description, usage_hint }))).toEqual([
+      ...commands.map((c) => ({ command: `/${c.name}`, description: c.description, usage_hint: c.usage.slice(c.name.length + 2) || undefined })),
+      { command: '/rolecall', description: NAMESPACE_COMMAND.description, usage_hint: NAMESPACE_COMMAND.usageHint },
+    ]);
+  });
+
+  it('--no-short-commands declares /rolecall alone and keeps the rest of the file', () => {
+    const text = currentManifest();
+    const only = withRegistryCommands(text, commands, { shortCommands: false });
+    expect(Manifest.parse(parse(only)).features.slash_commands).toEqual([
+      {
+        command: '/rolecall',
+        url: manifest.settings.event_subscriptions.request_url,
+        description: NAMESPACE_COMMAND.description,
+        usage_hint: NAMESPACE_COMMAND.usageHint,
+      },
+    ]);
+    const outsideCommands = (t: string) => t.replace(/ {2}slash_commands:\n(?: {4}.*\n)+/, '');
+    expect(outsideCommands(only)).toBe(outsideCommands(text));
+    // And back: the default puts every short command in again.
+    expect(withRegistryCommands(only)).toBe(text);
+  });
+
+  it('npm run manifest -- --no-short-commands --out <file> writes that manifest there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rolecall-manifest-'));
+    try {
+      const out = join(dir, 'manifest.yml');
+      const env = { ...process.env, ROLECALL_PUBLIC_URL: '' };
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-slack-manifest.ts', '--no-short-commands', '--out', out], {
+        env,
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(withRegistryCommands(currentManifest(), commands, { shortCommands: false }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is current: npm run manifest writes its slash commands from the registry and keeps the rest', () => {
@@ -78,10 +116,14 @@ describe('slack/manifest.yml', () => {
   it("unfurls the pages host: ROLECALL_PUBLIC_URL's when given, the request URL's otherwise", () => {
     expect(manifest.features.unfurl_domains).toEqual(['rolecall.example.com']);
     const text = currentManifest();
-    const pages = parse(withRegistryCommands(text, commands, 'https://careers.example.org/rolecall')) as { features: { unfurl_domains: string[] } };
+    const pages = parse(withRegistryCommands(text, commands, { publicUrl: 'https://careers.example.org/rolecall' })) as {
+      features: { unfurl_domains: string[] };
+    };
     expect(pages.features.unfurl_domains).toEqual(['careers.example.org']);
     // Only the domain changes.
-    expect(withRegistryCommands(text, commands, 'https://careers.example.org/rolecall').replace('careers.example.org', 'rolecall.example.com')).toBe(text);
+    expect(
+      withRegistryCommands(text, commands, { publicUrl: 'https://careers.example.org/rolecall' }).replace('careers.example.org', 'rolecall.example.com'),
+    ).toBe(text);
   });
 
   it('"Add to Slack" asks for the manifest scopes and returns to its redirect URL', () => {

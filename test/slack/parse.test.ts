@@ -45,6 +45,8 @@ describe('mention parsing', () => {
     });
     expect(parse('<@U0BOT> help')).toEqual({ kind: 'command', name: 'help', text: '' });
     expect(parse('<@U0BOT>')).toEqual({ kind: 'command', name: 'help', text: '' });
+    expect(parse('<@U0BOT> about')).toEqual({ kind: 'command', name: 'about', text: '' });
+    expect(parse('<@U0BOT> about ML Engineers in india')).toEqual({ kind: 'ask', text: 'about ML Engineers in india' });
     expect(parse('<@U0BOT>: Prompt Engineer')).toEqual({ kind: 'ask', text: 'Prompt Engineer' });
     expect(parse('<@U0BOT> how much do ML engineers make in india?')).toEqual({ kind: 'ask', text: 'how much do ML engineers make in india?' });
     // "compare" with one part is a follow-up question, not a comparison missing its second role.

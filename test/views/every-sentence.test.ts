@@ -115,6 +115,7 @@ describe('every answer', () => {
       'projects',
       'companies',
       'sources',
+      'about',
       'deep-dive',
       'spotlight',
     ]) {

@@ -5,6 +5,7 @@ import { beginInteraction, commandContext, type SlackDeps } from './deps.js';
 import { decodeSlackText } from './escape.js';
 import { renderView } from './render.js';
 import { encodeShare } from './share.js';
+import { NAMESPACE_COMMAND, NAMESPACE_PREFIX, namespacedCommand } from './namespace.js';
 
 export type Respond = (message: RespondArguments) => Promise<unknown>;
 
@@ -15,12 +16,16 @@ export type SlashCommandInput = Pick<SlashCommand, 'command' | 'text' | 'user_id
  * ephemeral; a successful public-worthy one carries a "Share in channel" button.
  */
 export async function handleCommand(deps: SlackDeps, client: WebClient, command: SlashCommandInput, respond: Respond): Promise<void> {
-  const name = command.command.replace(/^\//, '').toLowerCase();
+  const slash = command.command.replace(/^\//, '').toLowerCase();
+  // Slack sends typed &, < and > as entities; the commands want what the user typed.
+  const typed = decodeSlackText(command.text ?? '').trim();
+  // /rolecall salary ML Engineer india is /salary ML Engineer india, spelled the namespaced way.
+  const namespaced = slash === NAMESPACE_COMMAND.name;
+  const { name, text } = namespaced ? namespacedCommand(typed) : { name: slash, text: typed };
   const rec = beginInteraction(deps, { id: command.trigger_id, kind: 'command', command: name });
   try {
-    // Slack sends typed &, < and > as entities; the commands want what the user typed.
-    const text = decodeSlackText(command.text ?? '').trim();
-    const ctx = commandContext(deps, client, { userId: command.user_id, channelId: command.channel_id, workspaceId: command.team_id });
+    const invoker = { userId: command.user_id, channelId: command.channel_id, workspaceId: command.team_id };
+    const ctx = { ...commandContext(deps, client, invoker), ...(namespaced ? { commandPrefix: NAMESPACE_PREFIX } : {}) };
     let result: DispatchResult;
     if (name === 'ask' && text) {
       // /ask keeps the channel's (or DM's) context for the asker, as DMs and mentions do.
@@ -46,7 +51,10 @@ export async function handleCommand(deps: SlackDeps, client: WebClient, command:
   }
 }
 
-/** One listener routes every slash command by name to the Dispatcher (an unknown name gets its clear answer). */
+/**
+ * One listener routes every slash command by name to the Dispatcher, /rolecall by the word after
+ * it (an unknown name gets its clear answer).
+ */
 export function registerCommands(app: App, deps: SlackDeps): void {
   app.command(/^\/[a-z0-9_-]+$/i, async ({ command, ack, respond, client }) => {
     // Ack first: Slack shows an error after 3 s, and the answer goes through response_url anyway.

@@ -41,6 +41,8 @@ export function parseMention(raw: string, syntax: MentionSyntax): MentionIntent 
   if (followUp) return followUp;
   // "pay ML Engineer india" asks /salary, as "salary ML Engineer india" does.
   if (word === 'salary' || word === 'pay') return { kind: 'command', name: 'salary', text: arg };
+  // "about ML Engineer" is a question about a role; only "about" on its own is /about.
+  if (word === 'about' && arg) return { kind: 'ask', text };
   if (syntax.commandNames.includes(word)) return { kind: 'command', name: word, text: arg };
   if (syntax.isComparison(text)) return { kind: 'compare', text };
   return { kind: 'ask', text };

@@ -11,9 +11,9 @@ export function failureView(errorId: string, what = 'answer that'): View {
 }
 
 /** A name that is no command: the commands there are, and the closest one when a name is near. */
-export function unknownCommandView(typed: string, names: readonly string[], guess: string | undefined): View {
-  const hint = guess ? `Did you mean /${guess}? ` : '';
-  return notice('Unknown command', `RoleCall has no /${typed} command. ${hint}Try ${names.map((n) => `/${n}`).join(', ')}.`);
+export function unknownCommandView(typed: string, names: readonly string[], guess: string | undefined, prefix = '/'): View {
+  const hint = guess ? `Did you mean ${prefix}${guess}? ` : '';
+  return notice('Unknown command', `RoleCall has no ${prefix}${typed} command. ${hint}Try ${names.map((n) => `${prefix}${n}`).join(', ')}.`);
 }
 
 /** Input the command's schema refused: what was wrong, then how to call it. */
