@@ -8,6 +8,7 @@ import { readCappedBody } from '../shared/request-body.js';
 import { discordConfigProblems } from './config.js';
 import { createInteractionHandler, type InteractionHandlerOptions, STOP_GRACE_MS } from './interactions.js';
 import type { FirstAnswer } from './reply.js';
+import { isReplay } from './replay.js';
 import { closeRest, discordRest } from './rest.js';
 import { checkDiscordSignature, discordPublicKey } from './signature.js';
 
@@ -115,6 +116,11 @@ export function startDiscordHttp(opts: StartDiscordHttpOptions): DiscordHttpRunt
     }
     if ((payload as { type?: unknown } | null)?.type === InteractionType.Ping) return send(res, 200, { type: InteractionResponseType.Pong });
     if (stopped) return send(res, 503, { error: 'shutting down' });
+    const id = (payload as { id?: unknown } | null)?.id;
+    if (opts.store && typeof id === 'string' && (await isReplay(opts.store.events, id, log))) {
+      log.warn({ interaction: id }, 'discord interaction refused: already received');
+      return send(res, 409, { error: 'interaction already received' });
+    }
     received++;
     const answer = httpAnswer(res);
     void inFlight.track(handler(payload, answer));
