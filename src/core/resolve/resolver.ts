@@ -6,7 +6,8 @@ import type { Resolution } from './resolution.js';
 import { Vocabulary } from './vocabulary.js';
 import { resolvePostingTitle, splitTitle } from './posting-title.js';
 import { Relevance } from './relevance.js';
-import { AI_MARKERS, GENERIC, IMPLIES, JOB_NOUNS, NEUTRAL_TITLE, saysAi } from './word-classes.js';
+import { asEngineer, WordPairs } from './title-words.js';
+import { AI_MARKERS, CUSTOMER_FACING, GENERIC, IMPLIES, JOB_NOUNS, NEUTRAL_TITLE, saysAi } from './word-classes.js';
 
 /**
  * Thresholds calibrated on test/fixtures/resolve-calibration.ts (checked by test/core/resolve.test.ts) (fuse scores: 0 is a perfect match).
@@ -46,6 +47,9 @@ export class Resolver {
   private readonly relevance: Relevance;
   /** Distinct words per key, and per-query counters reused by containment (zeroed after use). */
   private readonly keyWordCounts: number[];
+  /** Per key: it names a customer-facing role, which "Developer" never stands in for. */
+  private readonly customerFacing: boolean[];
+  private readonly wordPairs: WordPairs;
   private readonly scratch: { hits: number[]; touched: number[] };
   private readonly fuzzy: FuzzyRanker;
   /** Normalised role names and aliases, for prefix ranking in autocomplete. */
@@ -77,6 +81,8 @@ export class Resolver {
     this.fuzzy = new FuzzyRanker(this.keys, THRESHOLDS.suggestMax, (id) => kb.role(id));
     this.relevance = new Relevance(this.roleWords);
     this.keyWordCounts = this.keys.map((k) => new Set(k.tokens).size);
+    this.customerFacing = this.keys.map((k) => k.tokens.includes('engineer') && k.tokens.some((t) => CUSTOMER_FACING.has(t)));
+    this.wordPairs = new WordPairs(this.keys);
     this.scratch = { hits: this.keys.map(() => 0), touched: [] };
     for (const role of kb.roles) {
       this.normalizedNames.set(role.id, { name: normalize(role.name), aliases: role.aliases.map(normalize) });
@@ -139,6 +145,8 @@ export class Resolver {
     // "Product Manager" is any product manager: offer the AI role, do not answer with it.
     const general = this.generalTitle(queryTokens);
     if (general) return { status: 'not_found', query, suggestions: general, reason: 'general-title' };
+    const rewritten = this.rewritten(query, queryTokens);
+    if (rewritten) return rewritten;
 
     // Roles with a name or alias holding every word of the query ("rag", "ai scientist").
     const owners = this.owners(queryTokens);
@@ -201,6 +209,21 @@ export class Resolver {
     return ids ? this.kb.roles.filter((r) => ids.has(r.id)).slice(0, MAX_SUGGESTIONS) : undefined;
   }
 
+  /** "LLM Developer" names the LLM Engineer: "Developer" read as "Engineer". Only a confident answer counts. */
+  private rewritten(query: string, queryTokens: string[]): Resolution | undefined {
+    const engineer = asEngineer(queryTokens);
+    const named = engineer && this.named(engineer);
+    if (named) return { status: 'found', query, role: named, score: 0.88, via: 'contains' };
+    return undefined;
+  }
+
+  /** The one role whose whole name or alias these words are, in any order. */
+  private named(ts: readonly string[]): Role | undefined {
+    const key = ts.join(' ');
+    const ids = this.exact.get(key) ?? this.reordered.get(sortedKey(key));
+    return ids?.size === 1 ? this.kb.role([...ids][0]!) : undefined;
+  }
+
   /** Roles owning a key that contains every query token, in the reference's order. */
   private owners(queryTokens: string[]): Role[] {
     if (queryTokens.length === 0) return [];
@@ -236,6 +259,7 @@ export class Resolver {
     if (queryTokens.length < 2) return undefined;
     const present = new Set(queryTokens);
     for (const t of queryTokens) for (const implied of IMPLIES.get(t) ?? []) present.add(implied);
+    const impliedEngineer = present.has('engineer') && !queryTokens.includes('engineer');
     // Count, per key, how many of its words the query has: a key is contained when all are.
     // Only keys sharing a word with the query are touched.
     const { hits, touched } = this.scratch;
@@ -249,31 +273,57 @@ export class Resolver {
     }
     let bestLength = 0;
     let owners = new Set<string>();
+    let best: Key[] = [];
     for (const i of touched) {
       const contained = hits[i] === this.keyWordCounts[i];
       hits[i] = 0;
-      if (!contained) continue;
+      if (!contained || (impliedEngineer && this.customerFacing[i])) continue;
       const k = this.keys[i]!;
       if (k.tokens.length < bestLength || k.tokens.length >= queryTokens.length + 1) continue;
       if (k.tokens.length < 2 && GENERIC.has(k.tokens[0]!)) continue;
       if (k.tokens.length > bestLength) {
         bestLength = k.tokens.length;
         owners = new Set([k.roleId]);
-      } else owners.add(k.roleId);
+        best = [k];
+      } else {
+        owners.add(k.roleId);
+        best.push(k);
+      }
     }
     if (bestLength === 0) return undefined;
     let roles = this.kb.roles.filter((r) => owners.has(r.id));
     if (roles.length > 1) {
       // Titles name their role as a phrase ("RAG Engineer - LLM Platform"): prefer the one key
       // that appears word for word; two such phrases means the title names two roles.
+      // "Developer" reads as "Engineer" here too ("AI Vision Developer" holds "Vision Engineer").
       const phrase = ` ${queryTokens.join(' ')} `;
-      const contiguous = new Set(
-        this.keys.filter((k) => k.tokens.length === bestLength && owners.has(k.roleId) && phrase.includes(` ${k.key} `)).map((k) => k.roleId),
-      );
+      const asEngineer = impliedEngineer ? phrase.replace(/ developer /g, ' engineer ') : phrase;
+      const inPhrase = (k: Key) => phrase.includes(` ${k.key} `) || asEngineer.includes(` ${k.key} `);
+      const contiguous = new Set(this.keys.filter((k) => k.tokens.length === bestLength && owners.has(k.roleId) && inPhrase(k)).map((k) => k.roleId));
       if (contiguous.size === 1) roles = roles.filter((r) => contiguous.has(r.id));
     }
-    if (roles.length === 1) return { status: 'found', query, role: roles[0]!, score: 0.85, via: 'contains' };
+    if (roles.length === 1) {
+      const rivals = this.rivals(queryTokens, roles[0]!, best);
+      if (rivals.length === 0) return { status: 'found', query, role: roles[0]!, score: 0.85, via: 'contains' };
+      roles = [roles[0]!, ...rivals];
+    }
     return { status: 'ambiguous', query, candidates: roles.slice(0, MAX_CANDIDATES), reason: 'close' };
+  }
+
+  /**
+   * Other roles a title names when it holds a generic role's words plus a word that another role
+   * pairs with the same job noun: "AI Pipeline Developer" is not plainly an AI Engineer while "AI
+   * Data Pipeline Engineer" is a role; "Healthcare ML Engineer" is an ML Engineer.
+   */
+  private rivals(queryTokens: string[], role: Role, best: Key[]): Role[] {
+    const own = best.filter((k) => k.roleId === role.id);
+    if (!own.every((k) => k.tokens.every((t) => GENERIC.has(t)))) return [];
+    const ids = new Set<string>();
+    for (const w of queryTokens) {
+      if (GENERIC.has(w) || own.some((k) => k.tokens.includes(w))) continue;
+      for (const k of own) for (const id of this.wordPairs.roles(w, k.tokens[k.tokens.length - 1]!) ?? []) if (id !== role.id) ids.add(id);
+    }
+    return this.kb.roles.filter((r) => ids.has(r.id));
   }
 
   /** Fuzzy hits that share a distinctive word with the query; all of them when it has none. */
