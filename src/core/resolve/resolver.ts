@@ -6,7 +6,7 @@ import type { Resolution } from './resolution.js';
 import { Vocabulary } from './vocabulary.js';
 import { resolvePostingTitle, splitTitle } from './posting-title.js';
 import { Relevance } from './relevance.js';
-import { asEngineer, WordPairs } from './title-words.js';
+import { asEngineer, withoutRank, WordPairs } from './title-words.js';
 import { AI_MARKERS, CUSTOMER_FACING, GENERIC, IMPLIES, JOB_NOUNS, NEUTRAL_TITLE, saysAi } from './word-classes.js';
 
 /**
@@ -209,11 +209,19 @@ export class Resolver {
     return ids ? this.kb.roles.filter((r) => ids.has(r.id)).slice(0, MAX_SUGGESTIONS) : undefined;
   }
 
-  /** "LLM Developer" names the LLM Engineer: "Developer" read as "Engineer". Only a confident answer counts. */
+  /**
+   * A title that names a role once rewritten: "Developer" as "Engineer" ("LLM Developer"), or
+   * without its rank ("Head of MLOps"). Only a confident answer counts.
+   */
   private rewritten(query: string, queryTokens: string[]): Resolution | undefined {
     const engineer = asEngineer(queryTokens);
     const named = engineer && this.named(engineer);
     if (named) return { status: 'found', query, role: named, score: 0.88, via: 'contains' };
+    const unranked = withoutRank(queryTokens);
+    if (unranked) {
+      const res = this.resolveTitle(query, unranked.join(' '));
+      if (res.status === 'found') return { ...res, score: Math.min(res.score, 0.85), via: 'contains' };
+    }
     return undefined;
   }
 

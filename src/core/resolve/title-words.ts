@@ -12,6 +12,20 @@ export function asEngineer(tokens: readonly string[]): string[] | undefined {
   return tokens.map((t) => (t === 'developer' ? 'engineer' : t));
 }
 
+/**
+ * The title without the rank around it: "Head of MLOps", "RAG Engineering Lead", "NLP Tech Lead",
+ * "Tech Lead Computer Vision". Undefined when there is none, or nothing else.
+ */
+export function withoutRank(tokens: readonly string[]): string[] | undefined {
+  let start = 0;
+  if (tokens[0] === 'head') start = tokens[1] === 'of' ? 2 : 1;
+  else if (tokens[0] === 'tech' && tokens[1] === 'lead') start = 2;
+  let end = tokens.length;
+  if (tokens[end - 1] === 'lead' || tokens[end - 1] === 'head') end -= tokens[end - 2] === 'tech' ? 2 : 1;
+  if (end - start < 1 || (start === 0 && end === tokens.length)) return undefined;
+  return tokens.slice(start, end);
+}
+
 /** Roles by the pairs of words their names and aliases hold together ("applied" with "ml"). */
 export class WordPairs {
   private readonly pairs = new Map<string, Set<string>>();

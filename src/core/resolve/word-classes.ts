@@ -81,6 +81,10 @@ export const NEUTRAL_TITLE: ReadonlySet<string> = new Set([
   'swe',
   'sde',
   'and',
+  // "Tech Lead, Computer Vision": a rank, the team names the role.
+  'tech',
+  'lead',
+  'head',
 ]);
 
 /** What a folded word also says: "genai" is AI too, "aiml" is both AI and ML. */
