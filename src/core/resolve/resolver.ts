@@ -210,8 +210,9 @@ export class Resolver {
   }
 
   /**
-   * A title that names a role once rewritten: "Developer" as "Engineer" ("LLM Developer"), or
-   * without its rank ("Head of MLOps"). Only a confident answer counts.
+   * A title that names a role once rewritten: "Developer" as "Engineer" ("LLM Developer"), without
+   * its rank ("Head of MLOps"), or without a generic word before a role's whole name ("Applied LLM
+   * Engineer", "Product Data Scientist"). Only a confident answer counts.
    */
   private rewritten(query: string, queryTokens: string[]): Resolution | undefined {
     const engineer = asEngineer(queryTokens);
@@ -222,7 +223,22 @@ export class Resolver {
       const res = this.resolveTitle(query, unranked.join(' '));
       if (res.status === 'found') return { ...res, score: Math.min(res.score, 0.85), via: 'contains' };
     }
-    return undefined;
+    return this.withoutQualifier(query, engineer ?? queryTokens);
+  }
+
+  /**
+   * "Product Data Scientist" is a Data Scientist: a generic word before a role's whole name
+   * qualifies it, unless the reference pairs that word with the next in another role ("Applied ML
+   * Scientist" makes "Applied ML Engineer" unsure).
+   */
+  private withoutQualifier(query: string, ts: readonly string[]): Resolution | undefined {
+    const [first, next] = ts;
+    if (ts.length < 3 || !GENERIC.has(first!) || AI_MARKERS.has(first!)) return undefined;
+    const role = this.named(ts.slice(1));
+    if (!role) return undefined;
+    const paired = this.wordPairs.roles(first!, next!);
+    if (paired && [...paired].some((id) => id !== role.id)) return undefined;
+    return { status: 'found', query, role, score: 0.85, via: 'contains' };
   }
 
   /** The one role whose whole name or alias these words are, in any order. */
