@@ -2,7 +2,7 @@ import type { Role } from '../schema/role.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { FuzzyRanker, type FuzzyKey, type Ranked } from './fuzzy.js';
 import { fold, normalize, tokens, words } from './normalize.js';
-import type { Resolution } from './resolution.js';
+import type { MatchKind, Resolution } from './resolution.js';
 import { Vocabulary } from './vocabulary.js';
 import { resolvePostingTitle, splitTitle } from './posting-title.js';
 import { Relevance } from './relevance.js';
@@ -31,6 +31,8 @@ interface Key extends FuzzyKey {
 }
 
 const MAX_CANDIDATES = 8;
+/** Matches that read the words as one whole role name. */
+const WHOLE_NAME: ReadonlySet<MatchKind> = new Set(['exact', 'reordered', 'typo']);
 const MAX_SUGGESTIONS = 3;
 
 export class Resolver {
@@ -50,6 +52,12 @@ export class Resolver {
   /** Per key: it names a customer-facing role, which "Developer" never stands in for. */
   private readonly customerFacing: boolean[];
   private readonly wordPairs: WordPairs;
+  /**
+   * What names a role without an AI word: a one-word key ("rlhf") or a key's words before its
+   * job noun ("inference", "red team", "computer vision"). "Head of Inference" is a role;
+   * "Head of Infrastructure" or "Head of Training" may be anyone's.
+   */
+  private readonly ownTitles = new Set<string>();
   private readonly scratch: { hits: number[]; touched: number[] };
   private readonly fuzzy: FuzzyRanker;
   /** Normalised role names and aliases, for prefix ranking in autocomplete. */
@@ -83,6 +91,10 @@ export class Resolver {
     this.keyWordCounts = this.keys.map((k) => new Set(k.tokens).size);
     this.customerFacing = this.keys.map((k) => k.tokens.includes('engineer') && k.tokens.some((t) => CUSTOMER_FACING.has(t)));
     this.wordPairs = new WordPairs(this.keys);
+    for (const { tokens: ts } of this.keys) {
+      const own = ts.length === 1 ? ts : JOB_NOUNS.has(ts[ts.length - 1]!) && !saysAi(ts) ? ts.slice(0, -1) : [];
+      if (own.length > 0 && !own.every((t) => GENERIC.has(t))) this.ownTitles.add(own.join(' '));
+    }
     this.scratch = { hits: this.keys.map(() => 0), touched: [] };
     for (const role of kb.roles) {
       this.normalizedNames.set(role.id, { name: normalize(role.name), aliases: role.aliases.map(normalize) });
@@ -221,7 +233,8 @@ export class Resolver {
     const unranked = withoutRank(queryTokens);
     if (unranked) {
       const res = this.resolveTitle(query, unranked.join(' '));
-      if (res.status === 'found') return { ...res, score: Math.min(res.score, 0.85), via: 'contains' };
+      const named = res.status === 'found' && (WHOLE_NAME.has(res.via) || saysAi(unranked) || this.ownTitles.has(unranked.join(' ')));
+      if (named) return { ...res, score: Math.min(res.score, 0.85), via: 'contains' };
     }
     return this.withoutQualifier(query, engineer ?? queryTokens);
   }
