@@ -1,13 +1,14 @@
 import type { Role } from '../schema/role.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { FuzzyRanker, type FuzzyKey, type Ranked } from './fuzzy.js';
+import { FuzzyRanker, type Ranked } from './fuzzy.js';
+import { Containment, type Key } from './containment.js';
 import { fold, normalize, tokens, words } from './normalize.js';
 import type { MatchKind, Resolution } from './resolution.js';
 import { Vocabulary } from './vocabulary.js';
 import { resolvePostingTitle, splitTitle } from './posting-title.js';
 import { Relevance } from './relevance.js';
 import { asEngineer, withoutRank, WordPairs } from './title-words.js';
-import { AI_MARKERS, CUSTOMER_FACING, GENERIC, IMPLIES, JOB_NOUNS, NEUTRAL_TITLE, saysAi } from './word-classes.js';
+import { AI_MARKERS, GENERIC, JOB_NOUNS, NEUTRAL_TITLE, saysAi } from './word-classes.js';
 
 /**
  * Thresholds calibrated on test/fixtures/resolve-calibration.ts (checked by test/core/resolve.test.ts) (fuse scores: 0 is a perfect match).
@@ -26,10 +27,6 @@ export const THRESHOLDS = {
   minConfidentLength: 4,
 } as const;
 
-interface Key extends FuzzyKey {
-  tokens: string[];
-}
-
 const MAX_CANDIDATES = 8;
 /** Matches that read the words as one whole role name. */
 const WHOLE_NAME: ReadonlySet<MatchKind> = new Set(['exact', 'reordered', 'typo']);
@@ -47,18 +44,14 @@ export class Resolver {
   /** role id → the words of its names and aliases, before and after folding. */
   private readonly roleWords = new Map<string, Set<string>>();
   private readonly relevance: Relevance;
-  /** Distinct words per key, and per-query counters reused by containment (zeroed after use). */
-  private readonly keyWordCounts: number[];
-  /** Per key: it names a customer-facing role, which "Developer" never stands in for. */
-  private readonly customerFacing: boolean[];
   private readonly wordPairs: WordPairs;
+  private readonly contained: Containment;
   /**
    * What names a role without an AI word: a one-word key ("rlhf") or a key's words before its
    * job noun ("inference", "red team", "computer vision"). "Head of Inference" is a role;
    * "Head of Infrastructure" or "Head of Training" may be anyone's.
    */
   private readonly ownTitles = new Set<string>();
-  private readonly scratch: { hits: number[]; touched: number[] };
   private readonly fuzzy: FuzzyRanker;
   /** Normalised role names and aliases, for prefix ranking in autocomplete. */
   private readonly normalizedNames = new Map<string, { name: string; aliases: string[] }>();
@@ -88,14 +81,12 @@ export class Resolver {
     this.vocabulary = new Vocabulary([...vocab, ...JOB_NOUNS, ...NEUTRAL_TITLE]);
     this.fuzzy = new FuzzyRanker(this.keys, THRESHOLDS.suggestMax, (id) => kb.role(id));
     this.relevance = new Relevance(this.roleWords);
-    this.keyWordCounts = this.keys.map((k) => new Set(k.tokens).size);
-    this.customerFacing = this.keys.map((k) => k.tokens.includes('engineer') && k.tokens.some((t) => CUSTOMER_FACING.has(t)));
     this.wordPairs = new WordPairs(this.keys);
+    this.contained = new Containment(this.keys, this.postings, this.wordPairs, kb.roles);
     for (const { tokens: ts } of this.keys) {
       const own = ts.length === 1 ? ts : JOB_NOUNS.has(ts[ts.length - 1]!) && !saysAi(ts) ? ts.slice(0, -1) : [];
       if (own.length > 0 && !own.every((t) => GENERIC.has(t))) this.ownTitles.add(own.join(' '));
     }
-    this.scratch = { hits: this.keys.map(() => 0), touched: [] };
     for (const role of kb.roles) {
       this.normalizedNames.set(role.id, { name: normalize(role.name), aliases: role.aliases.map(normalize) });
     }
@@ -288,79 +279,11 @@ export class Resolver {
     return { status: 'ambiguous', query, candidates: roles, reason: 'close' };
   }
 
-  /**
-   * A longer title that contains a whole role name or alias ("senior ml engineer ads")
-   * maps to that role when the longest contained key belongs to a single role.
-   */
   private containment(query: string, queryTokens: string[]): Resolution | undefined {
-    if (queryTokens.length < 2) return undefined;
-    const present = new Set(queryTokens);
-    for (const t of queryTokens) for (const implied of IMPLIES.get(t) ?? []) present.add(implied);
-    const impliedEngineer = present.has('engineer') && !queryTokens.includes('engineer');
-    // Count, per key, how many of its words the query has: a key is contained when all are.
-    // Only keys sharing a word with the query are touched.
-    const { hits, touched } = this.scratch;
-    touched.length = 0;
-    for (const t of present) {
-      for (const i of this.postings.get(t) ?? []) {
-        const n = hits[i]!;
-        hits[i] = n + 1;
-        if (n === 0) touched.push(i);
-      }
-    }
-    let bestLength = 0;
-    let owners = new Set<string>();
-    let best: Key[] = [];
-    for (const i of touched) {
-      const contained = hits[i] === this.keyWordCounts[i];
-      hits[i] = 0;
-      if (!contained || (impliedEngineer && this.customerFacing[i])) continue;
-      const k = this.keys[i]!;
-      if (k.tokens.length < bestLength || k.tokens.length >= queryTokens.length + 1) continue;
-      if (k.tokens.length < 2 && GENERIC.has(k.tokens[0]!)) continue;
-      if (k.tokens.length > bestLength) {
-        bestLength = k.tokens.length;
-        owners = new Set([k.roleId]);
-        best = [k];
-      } else {
-        owners.add(k.roleId);
-        best.push(k);
-      }
-    }
-    if (bestLength === 0) return undefined;
-    let roles = this.kb.roles.filter((r) => owners.has(r.id));
-    if (roles.length > 1) {
-      // Titles name their role as a phrase ("RAG Engineer - LLM Platform"): prefer the one key
-      // that appears word for word; two such phrases means the title names two roles.
-      // "Developer" reads as "Engineer" here too ("AI Vision Developer" holds "Vision Engineer").
-      const phrase = ` ${queryTokens.join(' ')} `;
-      const asEngineer = impliedEngineer ? phrase.replace(/ developer /g, ' engineer ') : phrase;
-      const inPhrase = (k: Key) => phrase.includes(` ${k.key} `) || asEngineer.includes(` ${k.key} `);
-      const contiguous = new Set(this.keys.filter((k) => k.tokens.length === bestLength && owners.has(k.roleId) && inPhrase(k)).map((k) => k.roleId));
-      if (contiguous.size === 1) roles = roles.filter((r) => contiguous.has(r.id));
-    }
-    if (roles.length === 1) {
-      const rivals = this.rivals(queryTokens, roles[0]!, best);
-      if (rivals.length === 0) return { status: 'found', query, role: roles[0]!, score: 0.85, via: 'contains' };
-      roles = [roles[0]!, ...rivals];
-    }
-    return { status: 'ambiguous', query, candidates: roles.slice(0, MAX_CANDIDATES), reason: 'close' };
-  }
-
-  /**
-   * Other roles a title names when it holds a generic role's words plus a word that another role
-   * pairs with the same job noun: "AI Pipeline Developer" is not plainly an AI Engineer while "AI
-   * Data Pipeline Engineer" is a role; "Healthcare ML Engineer" is an ML Engineer.
-   */
-  private rivals(queryTokens: string[], role: Role, best: Key[]): Role[] {
-    const own = best.filter((k) => k.roleId === role.id);
-    if (!own.every((k) => k.tokens.every((t) => GENERIC.has(t)))) return [];
-    const ids = new Set<string>();
-    for (const w of queryTokens) {
-      if (GENERIC.has(w) || own.some((k) => k.tokens.includes(w))) continue;
-      for (const k of own) for (const id of this.wordPairs.roles(w, k.tokens[k.tokens.length - 1]!) ?? []) if (id !== role.id) ids.add(id);
-    }
-    return this.kb.roles.filter((r) => ids.has(r.id));
+    const roles = this.contained.roles(queryTokens);
+    if (!roles) return undefined;
+    if (roles.found) return { status: 'found', query, role: roles.found, score: 0.85, via: 'contains' };
+    return { status: 'ambiguous', query, candidates: roles.candidates.slice(0, MAX_CANDIDATES), reason: 'close' };
   }
 
   /** Fuzzy hits that share a distinctive word with the query; all of them when it has none. */
