@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { createCore } from '../src/core/index.js';
 import { CALIBRATION, judge } from '../test/fixtures/resolve-calibration.js';
+import { VARIANTS } from '../test/fixtures/resolve-calibration-variants.js';
 import { heading, row, summarize } from './stats.js';
 import { cliBatch } from './cli-batch.js';
 
@@ -90,6 +91,10 @@ export async function benchResolve(): Promise<void> {
     'calibration set: right / wrong / confident wrong',
     `${count('right')} / ${count('wrong')} / ${count('confident-wrong')} of ${CALIBRATION.length} labelled titles`,
   );
+  for (const [kind, cases] of Object.entries(VARIANTS)) {
+    const right = cases.filter(([q, want]) => judge(core.resolve(q), want).verdict === 'right').length;
+    row(`calibration, ${kind}: right`, `${right} of ${cases.length}`);
+  }
   const batch = await batchLines(10_000);
   row('batch mode: 10,000 lines end to end', `${batch.seconds.toFixed(2)} s (${batch.lines} JSON lines, process start included)`);
 }

@@ -1,12 +1,14 @@
 import type { Role } from '../schema/role.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { FuzzyRanker, type FuzzyKey, type Ranked } from './fuzzy.js';
+import { FuzzyRanker, type Ranked } from './fuzzy.js';
+import { Containment, type Key } from './containment.js';
 import { fold, normalize, tokens, words } from './normalize.js';
-import type { Resolution } from './resolution.js';
+import type { MatchKind, Resolution } from './resolution.js';
 import { Vocabulary } from './vocabulary.js';
 import { resolvePostingTitle, splitTitle } from './posting-title.js';
 import { Relevance } from './relevance.js';
-import { AI_MARKERS, GENERIC, IMPLIES, JOB_NOUNS, NEUTRAL_TITLE, saysAi } from './word-classes.js';
+import { asEngineer, withoutRank, WordPairs } from './title-words.js';
+import { AI_MARKERS, GENERIC, JOB_NOUNS, NEUTRAL_TITLE, saysAi } from './word-classes.js';
 
 /**
  * Thresholds calibrated on test/fixtures/resolve-calibration.ts (checked by test/core/resolve.test.ts) (fuse scores: 0 is a perfect match).
@@ -25,11 +27,9 @@ export const THRESHOLDS = {
   minConfidentLength: 4,
 } as const;
 
-interface Key extends FuzzyKey {
-  tokens: string[];
-}
-
 const MAX_CANDIDATES = 8;
+/** Matches that read the words as one whole role name. */
+const WHOLE_NAME: ReadonlySet<MatchKind> = new Set(['exact', 'reordered', 'typo']);
 const MAX_SUGGESTIONS = 3;
 
 export class Resolver {
@@ -44,9 +44,14 @@ export class Resolver {
   /** role id → the words of its names and aliases, before and after folding. */
   private readonly roleWords = new Map<string, Set<string>>();
   private readonly relevance: Relevance;
-  /** Distinct words per key, and per-query counters reused by containment (zeroed after use). */
-  private readonly keyWordCounts: number[];
-  private readonly scratch: { hits: number[]; touched: number[] };
+  private readonly wordPairs: WordPairs;
+  private readonly contained: Containment;
+  /**
+   * What names a role without an AI word: a one-word key ("rlhf") or a key's words before its
+   * job noun ("inference", "red team", "computer vision"). "Head of Inference" is a role;
+   * "Head of Infrastructure" or "Head of Training" may be anyone's.
+   */
+  private readonly ownTitles = new Set<string>();
   private readonly fuzzy: FuzzyRanker;
   /** Normalised role names and aliases, for prefix ranking in autocomplete. */
   private readonly normalizedNames = new Map<string, { name: string; aliases: string[] }>();
@@ -76,8 +81,12 @@ export class Resolver {
     this.vocabulary = new Vocabulary([...vocab, ...JOB_NOUNS, ...NEUTRAL_TITLE]);
     this.fuzzy = new FuzzyRanker(this.keys, THRESHOLDS.suggestMax, (id) => kb.role(id));
     this.relevance = new Relevance(this.roleWords);
-    this.keyWordCounts = this.keys.map((k) => new Set(k.tokens).size);
-    this.scratch = { hits: this.keys.map(() => 0), touched: [] };
+    this.wordPairs = new WordPairs(this.keys);
+    this.contained = new Containment(this.keys, this.postings, this.wordPairs, kb.roles);
+    for (const { tokens: ts } of this.keys) {
+      const own = ts.length === 1 ? ts : JOB_NOUNS.has(ts[ts.length - 1]!) && !saysAi(ts) ? ts.slice(0, -1) : [];
+      if (own.length > 0 && !own.every((t) => GENERIC.has(t))) this.ownTitles.add(own.join(' '));
+    }
     for (const role of kb.roles) {
       this.normalizedNames.set(role.id, { name: normalize(role.name), aliases: role.aliases.map(normalize) });
     }
@@ -139,6 +148,8 @@ export class Resolver {
     // "Product Manager" is any product manager: offer the AI role, do not answer with it.
     const general = this.generalTitle(queryTokens);
     if (general) return { status: 'not_found', query, suggestions: general, reason: 'general-title' };
+    const rewritten = this.rewritten(query, queryTokens);
+    if (rewritten) return rewritten;
 
     // Roles with a name or alias holding every word of the query ("rag", "ai scientist").
     const owners = this.owners(queryTokens);
@@ -201,6 +212,46 @@ export class Resolver {
     return ids ? this.kb.roles.filter((r) => ids.has(r.id)).slice(0, MAX_SUGGESTIONS) : undefined;
   }
 
+  /**
+   * A title that names a role once rewritten: "Developer" as "Engineer" ("LLM Developer"), without
+   * its rank ("Head of MLOps"), or without a generic word before a role's whole name ("Applied LLM
+   * Engineer", "Product Data Scientist"). Only a confident answer counts.
+   */
+  private rewritten(query: string, queryTokens: string[]): Resolution | undefined {
+    const engineer = asEngineer(queryTokens);
+    const named = engineer && this.named(engineer);
+    if (named) return { status: 'found', query, role: named, score: 0.88, via: 'contains' };
+    const unranked = withoutRank(queryTokens);
+    if (unranked) {
+      const res = this.resolveTitle(query, unranked.join(' '));
+      const named = res.status === 'found' && (WHOLE_NAME.has(res.via) || saysAi(unranked) || this.ownTitles.has(unranked.join(' ')));
+      if (named) return { ...res, score: Math.min(res.score, 0.85), via: 'contains' };
+    }
+    return this.withoutQualifier(query, engineer ?? queryTokens);
+  }
+
+  /**
+   * "Product Data Scientist" is a Data Scientist: a generic word before a role's whole name
+   * qualifies it, unless the reference pairs that word with the next in another role ("Applied ML
+   * Scientist" makes "Applied ML Engineer" unsure).
+   */
+  private withoutQualifier(query: string, ts: readonly string[]): Resolution | undefined {
+    const [first, next] = ts;
+    if (ts.length < 3 || !GENERIC.has(first!) || AI_MARKERS.has(first!)) return undefined;
+    const role = this.named(ts.slice(1));
+    if (!role) return undefined;
+    const paired = this.wordPairs.roles(first!, next!);
+    if (paired && [...paired].some((id) => id !== role.id)) return undefined;
+    return { status: 'found', query, role, score: 0.85, via: 'contains' };
+  }
+
+  /** The one role whose whole name or alias these words are, in any order. */
+  private named(ts: readonly string[]): Role | undefined {
+    const key = ts.join(' ');
+    const ids = this.exact.get(key) ?? this.reordered.get(sortedKey(key));
+    return ids?.size === 1 ? this.kb.role([...ids][0]!) : undefined;
+  }
+
   /** Roles owning a key that contains every query token, in the reference's order. */
   private owners(queryTokens: string[]): Role[] {
     if (queryTokens.length === 0) return [];
@@ -228,52 +279,11 @@ export class Resolver {
     return { status: 'ambiguous', query, candidates: roles, reason: 'close' };
   }
 
-  /**
-   * A longer title that contains a whole role name or alias ("senior ml engineer ads")
-   * maps to that role when the longest contained key belongs to a single role.
-   */
   private containment(query: string, queryTokens: string[]): Resolution | undefined {
-    if (queryTokens.length < 2) return undefined;
-    const present = new Set(queryTokens);
-    for (const t of queryTokens) for (const implied of IMPLIES.get(t) ?? []) present.add(implied);
-    // Count, per key, how many of its words the query has: a key is contained when all are.
-    // Only keys sharing a word with the query are touched.
-    const { hits, touched } = this.scratch;
-    touched.length = 0;
-    for (const t of present) {
-      for (const i of this.postings.get(t) ?? []) {
-        const n = hits[i]!;
-        hits[i] = n + 1;
-        if (n === 0) touched.push(i);
-      }
-    }
-    let bestLength = 0;
-    let owners = new Set<string>();
-    for (const i of touched) {
-      const contained = hits[i] === this.keyWordCounts[i];
-      hits[i] = 0;
-      if (!contained) continue;
-      const k = this.keys[i]!;
-      if (k.tokens.length < bestLength || k.tokens.length >= queryTokens.length + 1) continue;
-      if (k.tokens.length < 2 && GENERIC.has(k.tokens[0]!)) continue;
-      if (k.tokens.length > bestLength) {
-        bestLength = k.tokens.length;
-        owners = new Set([k.roleId]);
-      } else owners.add(k.roleId);
-    }
-    if (bestLength === 0) return undefined;
-    let roles = this.kb.roles.filter((r) => owners.has(r.id));
-    if (roles.length > 1) {
-      // Titles name their role as a phrase ("RAG Engineer - LLM Platform"): prefer the one key
-      // that appears word for word; two such phrases means the title names two roles.
-      const phrase = ` ${queryTokens.join(' ')} `;
-      const contiguous = new Set(
-        this.keys.filter((k) => k.tokens.length === bestLength && owners.has(k.roleId) && phrase.includes(` ${k.key} `)).map((k) => k.roleId),
-      );
-      if (contiguous.size === 1) roles = roles.filter((r) => contiguous.has(r.id));
-    }
-    if (roles.length === 1) return { status: 'found', query, role: roles[0]!, score: 0.85, via: 'contains' };
-    return { status: 'ambiguous', query, candidates: roles.slice(0, MAX_CANDIDATES), reason: 'close' };
+    const roles = this.contained.roles(queryTokens);
+    if (!roles) return undefined;
+    if (roles.found) return { status: 'found', query, role: roles.found, score: 0.85, via: 'contains' };
+    return { status: 'ambiguous', query, candidates: roles.candidates.slice(0, MAX_CANDIDATES), reason: 'close' };
   }
 
   /** Fuzzy hits that share a distinctive word with the query; all of them when it has none. */

@@ -81,6 +81,10 @@ export const NEUTRAL_TITLE: ReadonlySet<string> = new Set([
   'swe',
   'sde',
   'and',
+  // "Tech Lead, Computer Vision": a rank, the team names the role.
+  'tech',
+  'lead',
+  'head',
 ]);
 
 /** What a folded word also says: "genai" is AI too, "aiml" is both AI and ML. */
@@ -88,6 +92,24 @@ export const IMPLIES: ReadonlyMap<string, readonly string[]> = new Map([
   ['genai', ['ai']],
   ['aiml', ['ai', 'ml']],
   ['llmops', ['llm']],
+  // Postings say "LLM Developer" for an LLM Engineer; the reverse holds for no role name.
+  ['developer', ['engineer']],
+]);
+
+/**
+ * Words of roles whose "Engineer" sells or supports rather than builds: a "Solutions Developer"
+ * is no Solutions Engineer, so "Developer" never stands in for "Engineer" beside them.
+ */
+export const CUSTOMER_FACING: ReadonlySet<string> = new Set([
+  'sales',
+  'presales',
+  'pre',
+  'solutions',
+  'solution',
+  'relations',
+  'devrel',
+  'customer',
+  'support',
 ]);
 
 export function saysAi(tokens: readonly string[]): boolean {
