@@ -40,7 +40,18 @@ describe('environment', () => {
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET: required/)]);
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' }, { receivesEvents: false })).toEqual([]);
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toEqual([]);
-    expect(problems({ SLACK_SIGNING_SECRET: 's' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN: required/)]);
+    expect(problems({ SLACK_SIGNING_SECRET: 's' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is missing: required when SLACK_SIGNING_SECRET is set/)]);
+  });
+
+  it('half a platform names the missing variable (not "no platform is configured")', () => {
+    const id = '123456789012345678';
+    expect(problems({ DISCORD_APPLICATION_ID: id })).toEqual([expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_APPLICATION_ID is set/)]);
+    expect(problems({ DISCORD_GUILD_ID: id })).toEqual([expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_GUILD_ID is set/)]);
+    expect(problems({ DISCORD_APPLICATION_ID: id, DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_PUBLIC_KEY is set/),
+    ]);
+    expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is missing: required when SLACK_APP_TOKEN is set/)]);
+    expect(problems({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: id })).toEqual([]);
   });
 
   it('treats empty values as unset (as .env.example leaves them)', () => {
