@@ -94,8 +94,8 @@ async function run(): Promise<void> {
   } catch (err) {
     if (err instanceof DataError) fail(err.message, EXIT.data);
     if (err instanceof ConfigError) fail(err.message, EXIT.usage);
-    // The database stayed unreachable through start-up's retries: its message says where and why.
-    if (err instanceof Error && err.name === 'DatabaseUnavailableError') fail(err.message, EXIT.failed);
+    // The database or a platform's API stayed unreachable through start-up's retries: the message says where and what to check.
+    if (err instanceof Error && (err.name === 'DatabaseUnavailableError' || err.name === 'PlatformUnreachableError')) fail(err.message, EXIT.failed);
     logger.fatal({ err }, 'start-up failed');
     process.exit(EXIT.failed);
   }
