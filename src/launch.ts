@@ -1,4 +1,4 @@
-import { ConfigError, loadEnv, type Env } from './config/env.js';
+import { ConfigError, halfConfiguredProblems, loadEnv, type Env } from './config/env.js';
 import { DataError } from './core/data/errors.js';
 import { EXIT } from './exit-codes.js';
 import { createLogger, secretValues, type Logger } from './observability/logger.js';
@@ -76,6 +76,8 @@ async function runService(env: Env, logger: Logger): Promise<void> {
 async function run(): Promise<void> {
   const env = readEnv();
   if (!servicePlatforms.some((p) => p.configured(env))) {
+    const half = halfConfiguredProblems(env);
+    if (half.length > 0) fail(`${new ConfigError(half).message}\nSee .env.example for every variable.`, EXIT.usage);
     const terminal = platforms.find((p): p is TerminalPlatform => p.mode === 'terminal');
     if (terminal && process.stdin.isTTY) return runTerminal(env, terminal);
     const setups = servicePlatforms.flatMap((p) => (p.setup ? [p.setup] : []));

@@ -109,19 +109,11 @@ function crossFieldProblems(src: Record<string, string | undefined>, receivesEve
   if (present(src.DISCORD_TOKEN) && !present(src.DISCORD_APPLICATION_ID)) {
     problems.push({ path: 'DISCORD_APPLICATION_ID', message: 'required when DISCORD_TOKEN is set' });
   }
-  // Half a platform is a mistake to name, not "no platform is configured".
-  const discordSet = (['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID'] as const).filter((name) => present(src[name]));
   if (present(src.DISCORD_PUBLIC_KEY) && !present(src.DISCORD_TOKEN)) {
     problems.push({
       path: 'DISCORD_TOKEN',
       missing: true,
       message: 'required when DISCORD_PUBLIC_KEY is set (HTTP interactions still post through the bot token)',
-    });
-  } else if (discordSet.length > 0 && !present(src.DISCORD_TOKEN)) {
-    problems.push({
-      path: 'DISCORD_TOKEN',
-      missing: true,
-      message: `required when ${discordSet.join(' or ')} is set (the bot token, from the Developer Portal's Bot page)`,
     });
   }
   if (receivesEvents && present(src.SLACK_BOT_TOKEN) && !present(src.SLACK_SIGNING_SECRET) && !present(src.SLACK_APP_TOKEN)) {
@@ -204,6 +196,17 @@ export function parseEnv(source: Record<string, string | undefined>, opts: Parse
 export function loadEnv(opts: ParseEnvOptions = {}): Env {
   if (existsSync('.env')) process.loadEnvFile('.env');
   return parseEnv(process.env, opts);
+}
+
+/**
+ * With no platform configured, the variables a half-set platform lacks: DISCORD_APPLICATION_ID
+ * alone means Discord was meant, so "DISCORD_TOKEN is missing" says more than "no platform is
+ * configured". (Next to a running platform the id alone is fine: the landing page's Add to Discord.)
+ */
+export function halfConfiguredProblems(env: Env): string[] {
+  const discordSet = (['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID'] as const).filter((name) => env[name]);
+  if (discordSet.length === 0 || env.DISCORD_TOKEN) return [];
+  return [`DISCORD_TOKEN is missing: required when ${discordSet.join(' or ')} is set (the bot token, from the Developer Portal's Bot page)`];
 }
 
 export const isDiscordConfigured = (env: Env): boolean => Boolean(env.DISCORD_TOKEN);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseEnv as parseDotenv } from 'node:util';
-import { ConfigError, EnvSchema, isSlackConfigured, isSlackOAuth, parseEnv } from '../../src/config/env.js';
+import { ConfigError, EnvSchema, halfConfiguredProblems, isSlackConfigured, isSlackOAuth, parseEnv } from '../../src/config/env.js';
 
 function problems(source: Record<string, string>, opts?: Parameters<typeof parseEnv>[1]): string[] {
   try {
@@ -45,13 +45,18 @@ describe('environment', () => {
 
   it('half a platform names the missing variable (not "no platform is configured")', () => {
     const id = '123456789012345678';
-    expect(problems({ DISCORD_APPLICATION_ID: id })).toEqual([expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_APPLICATION_ID is set/)]);
-    expect(problems({ DISCORD_GUILD_ID: id })).toEqual([expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_GUILD_ID is set/)]);
+    expect(halfConfiguredProblems(parseEnv({ DISCORD_APPLICATION_ID: id }))).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_APPLICATION_ID is set/),
+    ]);
+    expect(halfConfiguredProblems(parseEnv({ DISCORD_GUILD_ID: id }))).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_GUILD_ID is set/),
+    ]);
+    expect(halfConfiguredProblems(parseEnv({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: id }))).toEqual([]);
+    expect(halfConfiguredProblems(parseEnv({}))).toEqual([]);
     expect(problems({ DISCORD_APPLICATION_ID: id, DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toEqual([
       expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_PUBLIC_KEY is set/),
     ]);
     expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is missing: required when SLACK_APP_TOKEN is set/)]);
-    expect(problems({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: id })).toEqual([]);
   });
 
   it('treats empty values as unset (as .env.example leaves them)', () => {

@@ -133,7 +133,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
         // after the response may be frozen; here it would hold the HTTP ack until the answer.)
         processBeforeResponse: false,
         logger: bolt,
-        ...(oauth ? oauthReceiverOptions({ env, installations: opts.installations!, events: opts.store.events, logger, clientOptions }) : {}),
+        ...(oauth ? oauthReceiverOptions({ env, installations: opts.installations!, events: opts.store.events, logger: opts.logger, clientOptions }) : {}),
       });
   if (receiver instanceof SocketModeReceiver) {
     receiver.client.on('connected', () => (connected = true));
