@@ -65,6 +65,8 @@ describe('npm start as a process', () => {
       const port = /"port":(\d+)/.exec(run.output())![1];
       const base = `http://127.0.0.1:${port}`;
       expect(run.output()).toMatch(/http server listening \(\/, \/healthz, \/metrics, \/roles, /);
+      // The address to open, in words.
+      expect(run.output()).toContain(`"msg":"RoleCall is listening on ${base}"`);
 
       const health = (await (await fetch(`${base}/healthz`)).json()) as { status: string; components: Record<string, { ok: boolean }> };
       expect(health.status).toBe('ok');
