@@ -10,9 +10,10 @@ export const EXIT = {
   ok: 0,
   /**
    * The run did what it could, and something did not succeed: `rolecall`, a title was ambiguous
-   * or not found; `rolecall spotlight` and `rolecall db`, a post, a token or the database failed;
-   * `rolecall profile`, nothing is saved for that user, or the database failed; `npm start`,
-   * start-up failed.
+   * or not found (`rolecall ask`: a question needed clarifying or was out of scope);
+   * `rolecall spotlight` and `rolecall db`, a post, a token or the database failed;
+   * `rolecall profile`, nothing is saved for that user, or the database failed;
+   * `npm start`, start-up failed (the database or a platform's API could not be reached).
    */
   failed: 1,
   /** Bad usage or configuration. */
@@ -24,4 +25,11 @@ export const EXIT = {
    * (its error id is printed) or `--png` / `--svg` could not be written; the message says what.
    */
   internal: 70,
+  /**
+   * `rolecall spotlight run` stopped by Ctrl-C (128 + SIGINT, the shell's convention): the sends in
+   * flight finished, what was not sent is left for the next run (a second signal leaves at once).
+   */
+  interrupted: 130,
+  /** As `interrupted`, stopped by SIGTERM (128 + SIGTERM). */
+  terminated: 143,
 } as const;

@@ -1,4 +1,4 @@
-import { ConfigError, loadEnv, type Env } from './config/env.js';
+import { ConfigError, halfConfiguredProblems, loadEnv, type Env } from './config/env.js';
 import { DataError } from './core/data/errors.js';
 import { EXIT } from './exit-codes.js';
 import { createLogger, secretValues, type Logger } from './observability/logger.js';
@@ -76,6 +76,8 @@ async function runService(env: Env, logger: Logger): Promise<void> {
 async function run(): Promise<void> {
   const env = readEnv();
   if (!servicePlatforms.some((p) => p.configured(env))) {
+    const half = halfConfiguredProblems(env);
+    if (half.length > 0) fail(`${new ConfigError(half).message}\nSee .env.example for every variable.`, EXIT.usage);
     const terminal = platforms.find((p): p is TerminalPlatform => p.mode === 'terminal');
     if (terminal && process.stdin.isTTY) return runTerminal(env, terminal);
     const setups = servicePlatforms.flatMap((p) => (p.setup ? [p.setup] : []));
@@ -94,8 +96,8 @@ async function run(): Promise<void> {
   } catch (err) {
     if (err instanceof DataError) fail(err.message, EXIT.data);
     if (err instanceof ConfigError) fail(err.message, EXIT.usage);
-    // The database stayed unreachable through start-up's retries: its message says where and why.
-    if (err instanceof Error && err.name === 'DatabaseUnavailableError') fail(err.message, EXIT.failed);
+    // The database or a platform's API stayed unreachable through start-up's retries: the message says where and what to check.
+    if (err instanceof Error && (err.name === 'DatabaseUnavailableError' || err.name === 'PlatformUnreachableError')) fail(err.message, EXIT.failed);
     logger.fatal({ err }, 'start-up failed');
     process.exit(EXIT.failed);
   }

@@ -3,14 +3,12 @@ import type { Core } from '../core/index.js';
 import { Dispatcher, type DispatchResult } from '../app/dispatch.js';
 import { questionOf } from '../app/question.js';
 import { renderForTerminal } from '../platforms/console/index.js';
+import { EXIT } from '../exit-codes.js';
 import { askJson } from './ask-json.js';
 import { writeChunk } from './batch.js';
 import { pageUrlField } from './public-url.js';
 import type { Io } from './io.js';
 import { CLI_SYNTAX, cliCommandOf } from './command-line.js';
-
-/** Exit codes: 0 every question answered, 1 one needed clarifying or was out of scope, 2 bad usage, 70 a failure of ours. */
-const EXIT = { ok: 0, unsure: 1, usage: 2, failure: 70 } as const;
 
 /** Adds up how a run went, question by question, for its exit code. */
 class Outcomes {
@@ -25,7 +23,8 @@ class Outcomes {
   }
 
   get exit(): number {
-    return this.failed ? EXIT.failure : this.invalid ? EXIT.usage : this.unsure ? EXIT.unsure : EXIT.ok;
+    // 1 when one needed clarifying or was out of scope, 70 a failure of ours (src/exit-codes.ts).
+    return this.failed ? EXIT.internal : this.invalid ? EXIT.usage : this.unsure ? EXIT.failed : EXIT.ok;
   }
 }
 

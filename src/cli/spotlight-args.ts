@@ -1,4 +1,5 @@
 import type { parseArgs } from 'node:util';
+import { EXIT } from '../exit-codes.js';
 import { spotlightPlatform } from '../platforms/index.js';
 import { SPOTLIGHT_PLATFORMS, type SpotlightPlatform } from '../platforms/names.js';
 import type { ChannelKey } from '../store/spotlight-store.js';
@@ -30,7 +31,8 @@ export function spotlightUsage(): string {
     `Targets: ${supports.map((s) => s.target.syntax).join(' or ')}.`,
     `Reads ${and(['ROLECALL_DB', ...supports.flatMap((s) => s.variables)])} like npm start (and .env).`,
     'On Slack, --by names the user shown the post check (and who may manage the channel from Slack).',
-    'Exit codes: 0 done, 1 something failed, 2 bad usage or configuration, 3 invalid role data.',
+    `Exit codes: ${EXIT.ok} done, ${EXIT.failed} something failed, ${EXIT.usage} bad usage or configuration, ${EXIT.data} invalid role data,`,
+    `            ${EXIT.interrupted} / ${EXIT.terminated} stopped by SIGINT / SIGTERM (what was not sent is left for the next run).`,
   ].join('\n');
 }
 

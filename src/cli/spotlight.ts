@@ -33,7 +33,8 @@ const MANAGE = new Map([
 
 /** Like the service: sends in flight get this long to finish after SIGTERM or SIGINT. */
 const STOP_TIMEOUT_MS = 6_000;
-const SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
+/** The code a run stopped by a signal exits with (128 + the signal's number). */
+const SIGNALS = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;
 type StopSignal = keyof typeof SIGNALS;
 
 /** What tests inject instead of the process’s environment, core and clock; pacing overrides. */
@@ -137,7 +138,7 @@ class SpotlightCliRun {
 
   /** First signal: stop gracefully. A second one: leave now (a claim left in flight is recovered at once by the next run, since this process is gone). */
   interrupt(signal: StopSignal): void {
-    if (this.interrupted) process.exit(128 + SIGNALS[signal]);
+    if (this.interrupted) process.exit(SIGNALS[signal]);
     this.interrupted = signal;
     this.io.stderr.write(`rolecall spotlight: ${signal}: finishing the sends in flight, starting no new ones (again to quit at once)\n`);
     void this.service.stop();
@@ -146,7 +147,7 @@ class SpotlightCliRun {
   reportInterrupted(): number {
     const signal = this.interrupted!;
     this.io.stderr.write(`rolecall spotlight: stopped by ${signal}; what was not sent is left for the next run\n`);
-    return 128 + SIGNALS[signal];
+    return SIGNALS[signal];
   }
 
   private async connect(platforms: readonly SpotlightPlatform[]): Promise<PlatformClients> {

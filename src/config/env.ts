@@ -99,13 +99,24 @@ const present = (v: string | undefined): boolean => typeof v === 'string' && v.t
  * Rules between variables, checked on the raw values so they are reported together with
  * every per-variable problem (a zod refinement would only run once the fields are valid).
  */
-function crossFieldProblems(src: Record<string, string | undefined>, receivesEvents: boolean): Array<{ path: string; message: string }> {
-  const problems: Array<{ path: string; message: string }> = [];
+interface Problem {
+  path: string;
+  message: string;
+  /** The variable is unset and needed: reported as "NAME is missing: why". */
+  missing?: boolean;
+}
+
+function crossFieldProblems(src: Record<string, string | undefined>, receivesEvents: boolean): Problem[] {
+  const problems: Problem[] = [];
   if (present(src.DISCORD_TOKEN) && !present(src.DISCORD_APPLICATION_ID)) {
     problems.push({ path: 'DISCORD_APPLICATION_ID', message: 'required when DISCORD_TOKEN is set' });
   }
   if (present(src.DISCORD_PUBLIC_KEY) && !present(src.DISCORD_TOKEN)) {
-    problems.push({ path: 'DISCORD_TOKEN', message: 'required when DISCORD_PUBLIC_KEY is set (HTTP interactions still post through the bot token)' });
+    problems.push({
+      path: 'DISCORD_TOKEN',
+      missing: true,
+      message: 'required when DISCORD_PUBLIC_KEY is set (HTTP interactions still post through the bot token)',
+    });
   }
   if (receivesEvents && present(src.SLACK_BOT_TOKEN) && !present(src.SLACK_SIGNING_SECRET) && !present(src.SLACK_APP_TOKEN)) {
     problems.push({
@@ -115,8 +126,13 @@ function crossFieldProblems(src: Record<string, string | undefined>, receivesEve
   }
   const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
   const oauthMode = oauth.some((name) => present(src[name]));
-  if ((present(src.SLACK_SIGNING_SECRET) || present(src.SLACK_APP_TOKEN)) && !present(src.SLACK_BOT_TOKEN) && !oauthMode) {
-    problems.push({ path: 'SLACK_BOT_TOKEN', message: 'required when other SLACK_ variables are set (or set SLACK_CLIENT_ID for "Add to Slack" installs)' });
+  const slackSet = (['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const).filter((name) => present(src[name]));
+  if (slackSet.length > 0 && !present(src.SLACK_BOT_TOKEN) && !oauthMode) {
+    problems.push({
+      path: 'SLACK_BOT_TOKEN',
+      missing: true,
+      message: `required when ${slackSet.join(' or ')} is set (or set SLACK_CLIENT_ID for "Add to Slack" installs)`,
+    });
   }
   if (oauthMode) {
     for (const name of oauth)
@@ -170,7 +186,7 @@ export function parseEnv(source: Record<string, string | undefined>, opts: Parse
       ? []
       : result.error.issues.map((i) => ({ path: i.path.join('.') || '(environment)', message: i.message.replace(/^Invalid input: /, '') }))),
     ...crossFieldProblems(source, opts.receivesEvents ?? true),
-  ].map((p) => `${p.path}: ${p.message}`);
+  ].map((p: Problem) => `${p.path}${p.missing ? ' is missing' : ''}: ${p.message}`);
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
 }
@@ -182,6 +198,17 @@ export function parseEnv(source: Record<string, string | undefined>, opts: Parse
 export function loadEnv(opts: ParseEnvOptions = {}): Env {
   if (existsSync('.env')) process.loadEnvFile('.env');
   return parseEnv(process.env, opts);
+}
+
+/**
+ * With no platform configured, the variables a half-set platform lacks: DISCORD_APPLICATION_ID
+ * alone means Discord was meant, so "DISCORD_TOKEN is missing" says more than "no platform is
+ * configured". (Next to a running platform the id alone is fine: the landing page's Add to Discord.)
+ */
+export function halfConfiguredProblems(env: Env): string[] {
+  const discordSet = (['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID'] as const).filter((name) => env[name]);
+  if (discordSet.length === 0 || env.DISCORD_TOKEN) return [];
+  return [`DISCORD_TOKEN is missing: required when ${discordSet.join(' or ')} is set (the bot token, from the Developer Portal's Bot page)`];
 }
 
 export const isDiscordConfigured = (env: Env): boolean => Boolean(env.DISCORD_TOKEN);

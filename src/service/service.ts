@@ -161,6 +161,9 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     };
     http = await startHttpServer(server);
     logger.info({ port: http.port }, `http server listening (${routeList(server).join(', ')})`);
+    // The line a person starting it looks for: where to open it (it listens on every interface).
+    const url = `http://127.0.0.1:${http.port}`;
+    logger.info({ url, ...(env.ROLECALL_PUBLIC_URL ? { publicUrl: env.ROLECALL_PUBLIC_URL } : {}) }, `RoleCall is listening on ${url}`);
     // A gateway login finishes here, while /healthz already answers ("connecting to the gateway").
     await Promise.all([...running.values()].map((p) => p.ready));
 

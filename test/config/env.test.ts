@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseEnv as parseDotenv } from 'node:util';
-import { ConfigError, EnvSchema, isSlackConfigured, isSlackOAuth, parseEnv } from '../../src/config/env.js';
+import { ConfigError, EnvSchema, halfConfiguredProblems, isSlackConfigured, isSlackOAuth, parseEnv } from '../../src/config/env.js';
 
 function problems(source: Record<string, string>, opts?: Parameters<typeof parseEnv>[1]): string[] {
   try {
@@ -40,7 +40,23 @@ describe('environment', () => {
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET: required/)]);
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' }, { receivesEvents: false })).toEqual([]);
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toEqual([]);
-    expect(problems({ SLACK_SIGNING_SECRET: 's' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN: required/)]);
+    expect(problems({ SLACK_SIGNING_SECRET: 's' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is missing: required when SLACK_SIGNING_SECRET is set/)]);
+  });
+
+  it('half a platform names the missing variable (not "no platform is configured")', () => {
+    const id = '123456789012345678';
+    expect(halfConfiguredProblems(parseEnv({ DISCORD_APPLICATION_ID: id }))).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_APPLICATION_ID is set/),
+    ]);
+    expect(halfConfiguredProblems(parseEnv({ DISCORD_GUILD_ID: id }))).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_GUILD_ID is set/),
+    ]);
+    expect(halfConfiguredProblems(parseEnv({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: id }))).toEqual([]);
+    expect(halfConfiguredProblems(parseEnv({}))).toEqual([]);
+    expect(problems({ DISCORD_APPLICATION_ID: id, DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_PUBLIC_KEY is set/),
+    ]);
+    expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is missing: required when SLACK_APP_TOKEN is set/)]);
   });
 
   it('treats empty values as unset (as .env.example leaves them)', () => {
@@ -54,7 +70,10 @@ describe('environment', () => {
     const example = parseDotenv(text);
     // A variable whose default an image sets is listed commented out ("# NAME=value").
     const commented = [...text.matchAll(/^# ([A-Z_]+)=/gm)].map((m) => m[1]!);
-    expect([...Object.keys(example), ...commented].sort()).toEqual(Object.keys(EnvSchema.shape).sort());
+    // docker-compose.yml's own variables, listed at the end of the file.
+    const composeOnly = ['POSTGRES_PASSWORD', 'ROLECALL_SITE', 'COMPOSE_PROFILES'];
+    for (const name of composeOnly) expect([...Object.keys(example), ...commented]).toContain(name);
+    expect([...Object.keys(example), ...commented].filter((name) => !composeOnly.includes(name)).sort()).toEqual(Object.keys(EnvSchema.shape).sort());
     for (const name of Object.keys(example)) expect(text).toMatch(new RegExp(`# [^\\n]+\\n${name}=`));
     expect(() => parseEnv(example)).not.toThrow();
   });

@@ -205,6 +205,6 @@ describe('configuration', () => {
       /DISCORD_PUBLIC_KEY: expected the application public key/,
     );
     expect(() => parseEnv({ DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toThrow(ConfigError);
-    expect(() => parseEnv({ DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toThrow(/DISCORD_TOKEN: required when DISCORD_PUBLIC_KEY is set/);
+    expect(() => parseEnv({ DISCORD_PUBLIC_KEY: 'a'.repeat(64) })).toThrow(/DISCORD_TOKEN is missing: required when DISCORD_PUBLIC_KEY is set/);
   });
 });

@@ -261,14 +261,14 @@ function runService(env: Record<string, string>, until: number | Promise<unknown
 }
 
 describe('the service process at start-up', () => {
-  it('Slack HTTP mode, auth.test unreachable: exits 1, and prints no token or signing secret', async () => {
+  it('Slack HTTP mode, auth.test unreachable: exits 1 with one plain sentence (no fatal line, no stack), and prints no token or signing secret', async () => {
     const port = await closedPort();
-    const { code, out } = await runService(
-      { SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: 'signing-REPRO-SECRET', SLACK_API_URL: `http://127.0.0.1:${port}/api/` },
-      60_000,
-    );
+    const url = `http://127.0.0.1:${port}/api/`;
+    const { code, out } = await runService({ SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: 'signing-REPRO-SECRET', SLACK_API_URL: url }, 60_000);
     expect(code).toBe(1);
-    expect(out).toContain('start-up failed');
+    expect(out).toContain(`rolecall: Slack could not be reached at ${url}; check SLACK_API_URL or the network\n`);
+    expect(out).not.toContain('start-up failed');
+    expect(out).not.toMatch(/"level":60|"stack"|\n\s+at /);
     expect(out).not.toContain(SLACK_TOKEN);
     expect(out).not.toContain('signing-REPRO-SECRET');
   }, 70_000);

@@ -37,7 +37,15 @@ describe('the platform list', () => {
     expect(discord.problem('12', '34')).toMatch(/17–20 digits/);
     const slack = spotlightPlatform('slack').spotlight.target;
     expect(slack.problem('T0123ABCD', 'C0456EFGH')).toBeUndefined();
-    expect(slack.problem('t1', 'c1')).toMatch(/start with T/);
+    expect(slack.problem('t1', 'c1')).toMatch(/"t1" is no Slack team id: they start with T/);
+    // Short ids (T123/C456) are typos, not teams: Slack's have 9 or more characters.
+    expect(slack.problem('T123', 'C0456EFGH')).toMatch(/"T123" is no Slack team id.*e\.g\. T0123ABCD/);
+    expect(slack.problem('T0123ABCD', 'C456')).toMatch(/"C456" is no Slack channel id: they start with C, G or D.*e\.g\. C0456EFGH/);
+    expect(slack.problem('E0123ABCD', 'G0456EFGH')).toBeUndefined();
+    expect(slack.problem('T0123ABCD', 'D0456EFGH')).toBeUndefined();
+    expect(slack.problem('T0123ABCD', 'X0456EFGH')).toMatch(/no Slack channel id/);
+    expect(discord.problem('123456789012345678', '34')).toMatch(/"34" is no Discord channel id: Discord ids are 17–20 digits/);
+    expect(discord.problem('1234567890123456789012', '223456789012345678')).toMatch(/no Discord guild id/);
   });
 });
 

@@ -28,6 +28,13 @@ describe('npm start as a process', () => {
     expect(text).not.toMatch(/SECRET/);
   });
 
+  it('half a platform (an application id, no token) names the missing token, not "no platform is configured"', async () => {
+    const run = start({ DISCORD_APPLICATION_ID: '123456789012345678' });
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toMatch(/DISCORD_TOKEN is missing: required when DISCORD_APPLICATION_ID is set/);
+    expect(run.output()).not.toMatch(/no platform is configured/);
+  });
+
   it('without a platform or a terminal, exits non-zero naming the variables to set', async () => {
     const run = start({});
     expect(await run.exited).toBe(2);
@@ -58,6 +65,8 @@ describe('npm start as a process', () => {
       const port = /"port":(\d+)/.exec(run.output())![1];
       const base = `http://127.0.0.1:${port}`;
       expect(run.output()).toMatch(/http server listening \(\/, \/healthz, \/metrics, \/roles, /);
+      // The address to open, in words.
+      expect(run.output()).toContain(`"msg":"RoleCall is listening on ${base}"`);
 
       const health = (await (await fetch(`${base}/healthz`)).json()) as { status: string; components: Record<string, { ok: boolean }> };
       expect(health.status).toBe('ok');

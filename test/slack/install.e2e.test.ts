@@ -124,6 +124,24 @@ describe('"Add to Slack"', () => {
     await h.logs.waitFor((l) => l.msg === 'slack request from a workspace without an installation ignored' && String(l.reason).includes('T0BETA'));
   });
 
+  it('a stray visit to the redirect (no state, no code) is a 400 page and one warning: no stack, one component key', async () => {
+    const from = h.rawLog.length;
+    const stray = await fetch(`${h.base}/slack/oauth_redirect`);
+    expect(stray.status).toBe(400);
+    expect(await stray.text()).toContain('This install link has expired');
+    await h.logs.waitFor((l) => l.msg === 'slack install failed');
+    const lines = h.rawLog.slice(from).split('\n').filter(Boolean);
+    const warning = lines.find((l) => l.includes('"msg":"slack install failed"'));
+    expect(warning).toBeDefined();
+    expect(JSON.parse(warning!)).toMatchObject({ level: 40, component: 'slack-install', kind: 'state', status: 400 });
+    // The raw line, as a log shipper reads it: JSON.parse would hide a repeated key.
+    expect(warning!.match(/"component":/g)).toHaveLength(1);
+    for (const line of lines) {
+      expect(line).not.toMatch(/"stack"|"level":50/);
+      expect(line.match(/"component":/g)?.length ?? 0, line).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('a forged state gets a 400 page, and so does a state used twice', async () => {
     const forged = await fetch(`${h.base}/slack/oauth_redirect?code=whatever&state=${encodeURIComponent('eyJhbGciOiJIUzI1NiJ9.e30.forged')}`, {
       headers: { cookie: 'slack-app-oauth-state=eyJhbGciOiJIUzI1NiJ9.e30.forged' },

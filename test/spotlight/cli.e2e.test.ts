@@ -82,14 +82,14 @@ describe('rolecall spotlight add + run --once against the fake Discord and fake 
     expect(added.stdout).toContain('Subscribed: weekly role spotlight');
     expect(discord.requests.some((r) => r.method === 'GET' && r.path === `/api/v10/channels/${dch}`)).toBe(true);
 
-    const addedSlack = await cli(['add', slackTarget('C0CLIA'), '--tz', 'Europe/London', '--layer', 'l5', '--by', 'U0OPS']);
+    const addedSlack = await cli(['add', slackTarget('C0CLIA001'), '--tz', 'Europe/London', '--layer', 'l5', '--by', 'U0OPS']);
     expect(addedSlack.code).toBe(0);
-    expect(slack.callsTo('chat.postEphemeral').at(-1)!.body).toMatchObject({ channel: 'C0CLIA', user: 'U0OPS' });
+    expect(slack.callsTo('chat.postEphemeral').at(-1)!.body).toMatchObject({ channel: 'C0CLIA001', user: 'U0OPS' });
 
     const listed = JSON.parse((await cli(['list', '--json'])).stdout) as { subscriptions: Array<Record<string, unknown>> };
     expect(listed.subscriptions.map((s) => [s.platform, s.channelId, s.timezone, s.createdBy])).toEqual([
       ['discord', dch, 'UTC', 'cli'],
-      ['slack', 'C0CLIA', 'Europe/London', 'U0OPS'],
+      ['slack', 'C0CLIA001', 'Europe/London', 'U0OPS'],
     ]);
 
     const first = await cli(['run', '--once', '--at', week(0)]);
@@ -102,23 +102,23 @@ describe('rolecall spotlight add + run --once against the fake Discord and fake 
     await store.close();
     expect(post!.body).toMatchObject({ nonce: claim.id, enforce_nonce: true, allowed_mentions: { parse: [] } });
     expect(claim).toMatchObject({ state: 'sent', messageId: discord.rest.messages.get(dch)![0]!.id });
-    expect(slackPosts('C0CLIA')).toHaveLength(1);
-    expect(slackPosts('C0CLIA')[0]!.body).toMatchObject({ link_names: 'false', unfurl_links: 'false' });
+    expect(slackPosts('C0CLIA001')).toHaveLength(1);
+    expect(slackPosts('C0CLIA001')[0]!.body).toMatchObject({ link_names: 'false', unfurl_links: 'false' });
 
     const again = await cli(['run', '--once', '--at', week(0, 40)]);
     expect(again).toMatchObject({ code: 0 });
     expect(again.stdout).toContain('2 due, 0 posted, 2 skipped, 0 failed');
     expect(discordPosts(dch)).toHaveLength(1);
-    expect(slackPosts('C0CLIA')).toHaveLength(1);
+    expect(slackPosts('C0CLIA001')).toHaveLength(1);
   });
 
   it('walks all 31 roles in 31 consecutive weeks on both platforms, with no repeat, escaped on Slack', async () => {
     const dch = discord.addChannel('spotlight-walk');
     expect((await cli(['add', discordTarget(dch)])).code).toBe(0);
-    expect((await cli(['add', slackTarget('C0WALK'), '--no-check'])).code).toBe(0);
+    expect((await cli(['add', slackTarget('C0WALK001'), '--no-check'])).code).toBe(0);
     for (let n = 0; n < 31; n++) expect((await cli(['run', '--once', '--at', week(n)])).stdout).toContain('2 due, 2 posted');
     const discordRoles = discord.rest.messages.get(dch)!.map((m) => (m.embeds[0] as APIEmbed).title);
-    const slackRoles = slackPosts('C0WALK').map(slackTitle);
+    const slackRoles = slackPosts('C0WALK001').map(slackTitle);
     for (const titles of [discordRoles, slackRoles]) {
       expect(titles).toHaveLength(31);
       expect(new Set(titles).size).toBe(31);
@@ -127,7 +127,7 @@ describe('rolecall spotlight add + run --once against the fake Discord and fake 
     expect(names(discordRoles)).toEqual(new Set(core.kb.roles.map((r) => r.name)));
     expect(names(slackRoles.map((t) => t.replace(/&amp;/g, '&')))).toEqual(new Set(core.kb.roles.map((r) => r.name)));
     // The one role with "&" in its name: escaped for Slack, plain in Discord's embed title.
-    const ethics = slackPosts('C0WALK').find((c) => String(c.body.text).includes('Ethics'))!;
+    const ethics = slackPosts('C0WALK001').find((c) => String(c.body.text).includes('Ethics'))!;
     expect(String(ethics.body.text)).toContain('AI Ethics &amp; Governance Lead');
     expect(String(ethics.body.text)).not.toMatch(/&(?!amp;|lt;|gt;)/);
     // Week 32 starts a new cycle, and never with the role just shown.
@@ -139,18 +139,18 @@ describe('rolecall spotlight add + run --once against the fake Discord and fake 
   it('pauses a channel that fails permanently, with the reason, shown in status, and does not retry it', async () => {
     const gone = discord.addChannel('gone');
     expect((await cli(['add', discordTarget(gone)])).code).toBe(0);
-    expect((await cli(['add', slackTarget('C0GONE'), '--no-check'])).code).toBe(0);
+    expect((await cli(['add', slackTarget('C0GONE001'), '--no-check'])).code).toBe(0);
     discord.setChannelError(gone, DiscordErrors.UnknownChannel);
-    slack.failChannel('C0GONE', 'channel_not_found');
+    slack.failChannel('C0GONE001', 'channel_not_found');
     const run = await cli(['run', '--once', '--at', week(0)]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('2 due, 0 posted, 0 skipped, 2 failed');
     expect(run.stdout).toContain(`failed  ${discordTarget(gone)}: Unknown Channel (HTTP 404, code 10003) (paused until resumed)`);
-    expect(run.stdout).toContain(`failed  ${slackTarget('C0GONE')}: Slack: channel_not_found (paused until resumed)`);
+    expect(run.stdout).toContain(`failed  ${slackTarget('C0GONE001')}: Slack: channel_not_found (paused until resumed)`);
     expect(discordPosts(gone)).toHaveLength(1);
     const status = await cli(['status', discordTarget(gone)]);
     expect(status.stdout).toContain('Paused: the bot cannot post here: Unknown Channel (HTTP 404, code 10003)');
-    expect((await cli(['status', slackTarget('C0GONE')])).stdout).toContain('Paused: the bot cannot post here: Slack: channel_not_found');
+    expect((await cli(['status', slackTarget('C0GONE001')])).stdout).toContain('Paused: the bot cannot post here: Slack: channel_not_found');
     const later = await cli(['run', '--once', '--at', week(1)]);
     expect(later.stdout).toContain('0 due');
     expect(discordPosts(gone)).toHaveLength(1);
@@ -166,8 +166,8 @@ describe('rolecall spotlight add + run --once against the fake Discord and fake 
     expect(res.code).toBe(1);
     expect(res.stdout).toContain('I cannot post in this channel');
     expect(res.stdout).toContain('Discord does not know this channel');
-    slack.failChannel('C0NOTIN', 'not_in_channel');
-    const s = await cli(['add', slackTarget('C0NOTIN'), '--by', 'U0OPS']);
+    slack.failChannel('C0NOTIN01', 'not_in_channel');
+    const s = await cli(['add', slackTarget('C0NOTIN01'), '--by', 'U0OPS']);
     expect(s.code).toBe(1);
     expect(s.stdout).toContain('RoleCall is not a member of this channel');
     expect(JSON.parse((await cli(['list', '--json'])).stdout)).toEqual({ subscriptions: [] });
@@ -224,8 +224,12 @@ describe('rolecall spotlight: usage and configuration errors', () => {
     const cases: Array<[string[], RegExp]> = [
       [['frobnicate'], /unknown subcommand "frobnicate"/],
       [['add', 'discord:general'], /bad target "discord:general": not platform:workspace\/channel; write discord:<guild id>\/<channel id>/],
-      [['add', 'slack:t1/c1'], /Slack team ids start with T/],
-      [['add', 'discord:12/34'], /Discord ids are 17–20 digits/],
+      [['add', 'slack:t1/c1'], /"t1" is no Slack team id: they start with T/],
+      [
+        ['add', 'slack:T123/C456'],
+        /bad target "slack:T123\/C456": "T123" is no Slack team id.*write .*slack:<team id>\/<channel id> \(e\.g\. slack:T0123ABCD\/C0456EFGH\)/,
+      ],
+      [['add', 'discord:12/34'], /"12" is no Discord guild id: Discord ids are 17–20 digits/],
       [['pause'], /pause needs a target/],
       [['run'], /run needs --once/],
       [['run', '--once', '--at', 'next tuesday'], /--at: "next tuesday" is not a time/],
@@ -263,13 +267,13 @@ describe('rolecall spotlight: usage and configuration errors', () => {
   it('leaves a platform without a token to another run, and says so', async () => {
     const dch = discord.addChannel('discord-only');
     expect((await cli(['add', discordTarget(dch)])).code).toBe(0);
-    expect((await cli(['add', slackTarget('C0LATER'), '--no-check'])).code).toBe(0);
+    expect((await cli(['add', slackTarget('C0LATER01'), '--no-check'])).code).toBe(0);
     const discordOnly = envWith({ SLACK_BOT_TOKEN: undefined, SLACK_SIGNING_SECRET: undefined });
     const run = await cli(['run', '--once', '--at', week(0)], { env: discordOnly });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('1 posted, 1 skipped');
     expect(run.stdout).toContain('1 slack spotlight(s) due, but SLACK_BOT_TOKEN is not set here');
-    expect(slackPosts('C0LATER')).toHaveLength(0);
+    expect(slackPosts('C0LATER01')).toHaveLength(0);
   });
 
   it('is reached from `rolecall spotlight`, with its own flags and help', async () => {

@@ -33,7 +33,12 @@ export const discord: ServicePlatform<'discord'> = {
     target: {
       syntax: 'discord:<guild id>/<channel id>',
       hint: '17–20 digits each',
-      problem: (guildId, channelId) => (ID.test(guildId) && ID.test(channelId) ? undefined : 'Discord ids are 17–20 digits'),
+      problem: (guildId, channelId) =>
+        !ID.test(guildId)
+          ? `"${guildId}" is no Discord guild id: Discord ids are 17–20 digits`
+          : !ID.test(channelId)
+            ? `"${channelId}" is no Discord channel id: Discord ids are 17–20 digits`
+            : undefined,
     },
     checkNeedsMember: false,
     async open(opts) {

@@ -1,7 +1,7 @@
 import type { ChartRenderer } from '../../charts/index.js';
 import type { RequestListener } from 'node:http';
 import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import { type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
+import { ErrorCode as WebErrorCode, type RetryOptions, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { SpotlightManager } from '../../../commands/spotlight-access.js';
 import type { Dispatcher } from '../../app/dispatch.js';
 import { ConfigError, isSlackOAuth, type Env } from '../../config/env.js';
@@ -10,6 +10,7 @@ import type { Metrics } from '../../observability/metrics.js';
 import type { Store } from '../../store/store.js';
 import type { View } from '../../views/view.js';
 import { InFlight } from '../shared/in-flight.js';
+import { PlatformUnreachableError } from '../shared/unreachable.js';
 import { QuestionDesk } from '../shared/questions.js';
 import { registerActions } from './actions.js';
 import { registerAppHome } from './app-home.js';
@@ -75,6 +76,9 @@ export const SLACK_RETRY_POLICY: RetryOptions = {
   randomize: true,
 };
 
+/** The WebClient's own default, named in the start-up error when SLACK_API_URL is unset. */
+const SLACK_DEFAULT_API_URL = 'https://slack.com/api/';
+
 /** How long stop() waits for answers in progress. */
 const STOP_GRACE_MS = 10_000;
 
@@ -109,7 +113,12 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
   // request's workspace is looked up in the installation store instead (Bolt's authorize).
   let identity: { botUserId: string; teamId: string; botId?: string } | undefined;
   if (token) {
-    const auth = await new WebClient(token, clientOptions).auth.test();
+    const auth = await new WebClient(token, clientOptions).auth.test().catch((err: unknown) => {
+      // No answer at all (after the retries) is the network or SLACK_API_URL; a Slack error (invalid_auth) keeps its own.
+      if (err instanceof Error && 'code' in err && err.code === WebErrorCode.RequestError)
+        throw new PlatformUnreachableError('Slack', env.SLACK_API_URL ?? SLACK_DEFAULT_API_URL, 'SLACK_API_URL');
+      throw err;
+    });
     if (!auth.user_id || !auth.team_id) throw new Error('Slack auth.test did not name the bot user and team');
     identity = { botUserId: auth.user_id, teamId: auth.team_id, ...(auth.bot_id ? { botId: auth.bot_id } : {}) };
   }
@@ -124,7 +133,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
         // after the response may be frozen; here it would hold the HTTP ack until the answer.)
         processBeforeResponse: false,
         logger: bolt,
-        ...(oauth ? oauthReceiverOptions({ env, installations: opts.installations!, events: opts.store.events, logger, clientOptions }) : {}),
+        ...(oauth ? oauthReceiverOptions({ env, installations: opts.installations!, events: opts.store.events, logger: opts.logger, clientOptions }) : {}),
       });
   if (receiver instanceof SocketModeReceiver) {
     receiver.client.on('connected', () => (connected = true));

@@ -4,6 +4,20 @@ import type { Logger } from '../../observability/logger.js';
 
 type Method = 'debug' | 'info' | 'warn' | 'error';
 
+/**
+ * The installer's errors for a redirect a visitor caused (no or a stale state, no code, consent
+ * denied). It logs each at error with its stack before calling RoleCall's failure callback,
+ * which logs the one warning that counts; so these drop to debug, without the stack.
+ */
+const VISITOR_OAUTH_ERRORS = new Set([
+  'slack_oauth_missing_state',
+  'slack_oauth_invalid_state',
+  'slack_oauth_missing_code',
+  'slack_oauth_installer_authorization_error',
+]);
+
+const visitorError = (err: Error | undefined): boolean => Boolean(err && 'code' in err && VISITOR_OAUTH_ERRORS.has(String(err.code)));
+
 /** Slack tokens (xoxb-, xoxp-, xoxe-, xapp-…) wherever they appear in a line of text. */
 const SLACK_TOKEN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
 
@@ -37,6 +51,10 @@ export function boltLogger(logger: Logger): BoltLogger {
     (method: Method) =>
     (...msg: unknown[]): void => {
       const err = msg.find((m): m is Error => m instanceof Error);
+      if (method === 'error' && visitorError(err)) {
+        logger.debug({ source: name, code: (err as Error & { code: unknown }).code }, err!.message);
+        return;
+      }
       const text = msg
         .filter((m) => m !== err)
         .map(show)

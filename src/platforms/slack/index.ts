@@ -31,10 +31,13 @@ export const slack: ServicePlatform<'slack'> = {
     target: {
       syntax: 'slack:<team id>/<channel id>',
       hint: 'e.g. slack:T0123ABCD/C0456EFGH',
+      // As Slack writes them: a letter, then 8 or more capitals and digits (T024BE7LD, C024BE91L).
       problem: (teamId, channelId) =>
-        /^[TE][A-Z0-9]{2,}$/.test(teamId) && /^[CGD][A-Z0-9]{2,}$/.test(channelId)
-          ? undefined
-          : 'Slack team ids start with T (or E), channel ids with C, G or D, in capitals',
+        !/^[TE][A-Z0-9]{8,}$/.test(teamId)
+          ? `"${teamId}" is no Slack team id: they start with T (or E) and 8 or more capitals and digits follow, e.g. T0123ABCD`
+          : !/^[CGD][A-Z0-9]{8,}$/.test(channelId)
+            ? `"${channelId}" is no Slack channel id: they start with C, G or D and 8 or more capitals and digits follow, e.g. C0456EFGH`
+            : undefined,
     },
     // With only chat:write, the post check is an ephemeral message to a member of the channel.
     checkNeedsMember: true,

@@ -132,6 +132,7 @@ export interface OAuthOptions {
   env: Env;
   installations: SlackInstallations;
   events: EventLog;
+  /** The service's logger, not Slack's child: pino would write a second `component` key. */
   logger: Logger;
   /** The Web API client options (API base, timeouts); the installer's oauth.v2.access uses them. */
   clientOptions: WebClientOptions;
