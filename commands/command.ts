@@ -4,6 +4,8 @@ import type { PlatformName } from '../src/platforms/names.js';
 import type { Action, Invocation, View } from '../src/views/view.js';
 import type { AskContext, Understanding } from '../src/understand/index.js';
 import type { SpotlightAccess } from './spotlight-access.js';
+import type { SettingsAccess } from './settings-access.js';
+import type { WorkspaceSettings } from '../src/core/schema/settings.js';
 import type { Store } from '../src/store/store.js';
 
 /** What /profile and the personalised answers need of the store: the profiles and the one complete erase. */
@@ -40,6 +42,10 @@ export interface CommandContext {
    * whisper to): /profile then refuses rather than show someone's profile to a channel.
    */
   privateAnswers?: boolean;
+  /** The workspace's settings as this front end keeps them (/settings); absent outside a workspace. */
+  settings?: SettingsAccess;
+  /** Those settings as the Dispatcher read them for this request; absent where none are kept or they could not be read. */
+  workspace?: WorkspaceSettings;
 }
 
 /**

@@ -16,6 +16,7 @@ import { createHelp } from './help.js';
 import { spotlight } from './spotlight.js';
 import { ask } from './ask.js';
 import { profile } from './profile.js';
+import { settings } from './settings.js';
 
 /** Every user command, in the order /help lists them. Front ends generate their commands from this. */
 export const commands: readonly CommandDefinition[] = [
@@ -35,6 +36,7 @@ export const commands: readonly CommandDefinition[] = [
   ask,
   profile,
   spotlight,
+  settings,
   createHelp(() => commands),
 ] as CommandDefinition[];
 
