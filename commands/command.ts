@@ -56,6 +56,8 @@ export type CommandData =
   | { kind: 'comparison'; roles: RoleId[] }
   | { kind: 'roles'; roles: Array<{ id: RoleId; name: string }> }
   | { kind: 'spotlight'; ok: boolean }
+  /** /settings: false when it changed nothing it was asked to (refused, rejected, not here). */
+  | { kind: 'settings'; ok: boolean }
   /** /ask: what the question was understood as, and the context a follow-up refines (absent after out of scope). */
   | { kind: 'question'; understanding: Understanding; context?: AskContext };
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineCommand } from './command.js';
+import { type CommandResult, defineCommand } from './command.js';
 import { ChannelId, SettingsMarket, Visibility, WorkspaceSettings } from '../src/core/schema/settings.js';
 import { notice } from '../src/views/cards/notice.js';
 import type { View } from '../src/views/view.js';
@@ -132,6 +132,10 @@ const NOT_HERE = notice(
   'info',
 );
 
+const NO_CHANNEL_HERE = notice('No channel here', '"here" means the channel you run /settings in (not a DM or the command line); name the channel instead.');
+
+const answer = (view: View, ok: boolean): CommandResult => ({ view, data: { kind: 'settings', ok } });
+
 export const settings = defineCommand({
   name: 'settings',
   description: 'This server’s or workspace’s settings: default market, answer visibility, where RoleCall answers',
@@ -173,28 +177,24 @@ export const settings = defineCommand({
   ],
   input,
   parseText: parseSettingsText,
-  async run(i, _core, ctx): Promise<View> {
+  async run(i, _core, ctx): Promise<CommandResult> {
     const access = ctx.settings;
-    if (!access) return NOT_HERE;
+    if (!access) return answer(NOT_HERE, false);
     const where = workspaceWord(access.workspace);
     const action = i.action ?? 'show';
     const current = (await access.store.get(access.workspace))?.settings;
-    if (action === 'show') return settingsView(current, access.workspace);
+    if (action === 'show') return answer(settingsView(current, access.workspace), true);
     const allowed = await access.authorize();
-    if (!allowed.ok) return notice(allowed.title ?? `Only ${where} managers can change settings`, allowed.reason);
+    if (!allowed.ok) return answer(notice(allowed.title ?? `Only ${where} managers can change settings`, allowed.reason), false);
     if (action === 'reset') {
       const removed = await access.store.remove(access.workspace);
-      return notice(
-        removed ? 'Settings reset' : 'Nothing to reset',
-        removed ? `This ${where} is back to RoleCall’s defaults.` : `This ${where} already uses RoleCall’s defaults.`,
-        'success',
-      );
+      const text = removed ? `This ${where} is back to RoleCall’s defaults.` : `This ${where} already uses RoleCall’s defaults.`;
+      return answer(notice(removed ? 'Settings reset' : 'Nothing to reset', text, 'success'), true);
     }
     const here = (c: string) => (c === HERE ? access.channelId : c);
     const channel = i.channel === undefined ? undefined : here(i.channel);
     const answerIn = i.answer_in?.map(here);
-    if (channel === undefined && i.channel !== undefined) return notice('No channel here', '"here" means the channel you run /settings in; name one instead.');
-    if (answerIn?.includes(undefined)) return notice('No channel here', '"here" means the channel you run /settings in; name one instead.');
+    if ((channel === undefined && i.channel !== undefined) || answerIn?.includes(undefined)) return answer(NO_CHANNEL_HERE, false);
     const change: SettingsChange = {
       ...(i.market ? { market: i.market } : {}),
       ...(i.visibility ? { visibility: i.visibility } : {}),
@@ -202,8 +202,8 @@ export const settings = defineCommand({
       ...(answerIn ? { answerIn: answerIn as string[] } : {}),
     };
     const next = WorkspaceSettings.safeParse(applyChange(current, change));
-    if (!next.success) return notice('Those settings cannot be kept', next.error.issues.map((x) => x.message).join('; '));
+    if (!next.success) return answer(notice('Those settings cannot be kept', next.error.issues.map((x) => x.message).join('; ')), false);
     await access.store.put(access.workspace, next.data);
-    return settingsView(next.data, access.workspace, 'Settings saved');
+    return answer(settingsView(next.data, access.workspace, 'Settings saved'), true);
   },
 });

@@ -26,11 +26,12 @@ export function cliUsage(command: CommandDefinition, { compact = false } = {}): 
 
 /** The CLI's help: every command with its usage and description, then the shared flags. */
 export function usage(commands: readonly CommandDefinition[]): string {
-  // spotlight has a CLI of its own (subcommands and flags), listed once below.
+  // spotlight and settings have CLIs of their own (subcommands and flags), listed once below.
   const rows: Array<[string, string]> = commands
-    .filter((c) => c.name !== 'spotlight')
+    .filter((c) => c.name !== 'spotlight' && c.name !== 'settings')
     .map((c) => [cliUsage(c, { compact: true }).replace(/^rolecall /, ''), c.description]);
   rows.push(['spotlight <subcommand>', 'The weekly role spotlight: add, list, status, preview, run --once, … (rolecall spotlight --help)']);
+  rows.push(['settings show|set|reset', 'A workspace’s settings: --workspace discord:<id>|slack:<id>, --market, … (rolecall settings --help)']);
   rows.push(['db migrate', 'Apply pending database migrations (ROLECALL_DB), then exit']);
   const width = Math.min(48, Math.max(...rows.map(([u]) => u.length)) + 2);
   const line = ([u, d]: [string, string]) => (u.length + 2 > width ? `  ${u}\n  ${''.padEnd(width)}${d}` : `  ${u.padEnd(width)}${d}`);

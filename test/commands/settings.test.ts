@@ -3,9 +3,13 @@ import type { CommandContext } from '../../commands/command.js';
 import type { SettingsAccess } from '../../commands/settings-access.js';
 import { parseSettingsText } from '../../commands/settings.js';
 import { Dispatcher } from '../../src/app/dispatch.js';
+import { main } from '../../src/cli/main.js';
+import { settingsCli } from '../../src/cli/settings.js';
+import { parseEnv } from '../../src/config/env.js';
 import type { SettingsStore, WorkspaceKey } from '../../src/store/store.js';
 import type { View } from '../../src/views/view.js';
 import { testCore } from '../helpers/core.js';
+import { memoryIo } from '../helpers/streams.js';
 import { tempStore } from '../spotlight/helpers.js';
 
 /** /settings and the settings every answer follows, over a real SQLite file, through the one Dispatcher. */
@@ -169,5 +173,56 @@ describe('the settings every answer follows', () => {
     expect((await dispatcher.run('ask', { question: 'what does an ML engineer earn' }, ctx({ store: broken }))).outcome).toBe('ok');
     // /settings itself reports the failure, with an error id.
     expect((await run('show', ctx({ store: broken }))).outcome).toBe('error');
+  });
+});
+
+describe('rolecall settings', () => {
+  async function cli(args: string[]) {
+    const m = memoryIo();
+    const code = await settingsCli(args, m.io, { env: parseEnv({ ROLECALL_DB: t.path }), core: testCore() });
+    return { code, stdout: m.stdout(), stderr: m.stderr() };
+  }
+  const SLACK: WorkspaceKey = { platform: 'slack', workspaceId: 'T0123ABC' };
+
+  it('sets, shows and resets any workspace through the same command, with no manager check', async () => {
+    const set = await cli(['set', '--workspace', 'slack:T0123ABC', '--market', 'uk', '--visibility', 'private', '--answer-in', 'C1,C2']);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('Settings saved');
+    expect((await t.store.settings.get(SLACK))?.settings).toEqual({ market: 'uk', visibility: 'private', channelVisibility: {}, answerIn: ['C1', 'C2'] });
+    await cli(['set', '--workspace', 'slack:T0123ABC', '--channel', 'C9', '--visibility', 'public']);
+    const shown = await cli(['show', '--workspace', 'slack:T0123ABC']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Settings for this workspace');
+    expect(shown.stdout).toContain('#C9: public');
+    expect((await cli(['reset', '--workspace', 'slack:T0123ABC'])).stdout).toContain('Settings reset');
+    expect(await t.store.settings.get(SLACK)).toBeUndefined();
+  });
+
+  it('refuses bad usage and bad values with exit code 2 and says why', async () => {
+    expect(await cli(['show'])).toMatchObject({ code: 2, stderr: expect.stringContaining('missing --workspace') });
+    expect(await cli(['show', '--workspace', 'teams:X'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is not discord:<guild id> or slack:<team id>'),
+    });
+    expect(await cli(['set', '--workspace', 'discord:1', '--market', 'mars'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('expected a market: us, india, uk or default'),
+    });
+    // "here" is a chat's channel; the command line has none.
+    expect(await cli(['set', '--workspace', 'discord:1', '--channel', 'here', '--visibility', 'private'])).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('No channel here'),
+    });
+    expect(await cli(['wipe', '--workspace', 'discord:1'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown arguments') });
+    expect(await t.store.settings.get({ platform: 'discord', workspaceId: '1' })).toBeUndefined();
+  });
+
+  it('is a branch of rolecall with its own help', async () => {
+    const m = memoryIo();
+    expect(await main(['settings', '--help'], m.io)).toBe(0);
+    expect(m.stdout()).toContain('Usage: rolecall settings show|set|reset --workspace');
+    const help = memoryIo();
+    await main(['help'], help.io);
+    expect(help.stdout()).toContain('settings show|set|reset');
   });
 });
