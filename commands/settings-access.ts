@@ -1,7 +1,6 @@
 import type { SettingsMarket, Visibility, WorkspaceSettings } from '../src/core/schema/settings.js';
 import type { SettingsStore, WorkspaceKey } from '../src/store/settings-store.js';
 import type { Allowed } from './spotlight-access.js';
-import type { CommandContext } from './command.js';
 
 /**
  * What a front end hands /settings, per request, as `ctx.settings`, and how the rest of RoleCall
@@ -22,10 +21,10 @@ export interface SettingsAccess {
  * The workspace's settings for this request, or undefined where there are none, none are kept
  * (a DM, the console) or the store fails: a settings read error must never fail an answer.
  */
-export async function readSettings(ctx: CommandContext): Promise<WorkspaceSettings | undefined> {
-  if (!ctx.settings) return undefined;
+export async function readSettings(access: SettingsAccess | undefined): Promise<WorkspaceSettings | undefined> {
+  if (!access) return undefined;
   try {
-    return (await ctx.settings.store.get(ctx.settings.workspace))?.settings;
+    return (await access.store.get(access.workspace))?.settings;
   } catch {
     return undefined;
   }
@@ -40,7 +39,7 @@ export const answersIn = (s: WorkspaceSettings | undefined, channelId: string | 
   !s?.answerIn || channelId === undefined || s.answerIn.includes(channelId);
 
 /** Does RoleCall answer a mention here? Read so that a store failure answers, as everywhere. */
-export const answersHere = async (ctx: CommandContext): Promise<boolean> => answersIn(await readSettings(ctx), ctx.settings?.channelId);
+export const answersHere = async (access: SettingsAccess | undefined): Promise<boolean> => answersIn(await readSettings(access), access?.channelId);
 
 /** Channels by id ("#C0123ABC"): View text is plain, so a platform's channel link would show escaped. */
 export const channelLinks = (ids: readonly string[]) => ids.map((id) => `#${id}`).join(', ');

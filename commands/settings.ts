@@ -6,8 +6,6 @@ import type { View } from '../src/views/view.js';
 import { workspaceWord } from './settings-access.js';
 import { type SettingsChange, applyChange, settingsView } from './settings-views.js';
 
-export type { SettingsAccess } from './settings-access.js';
-
 /**
  * /settings: one definition for Discord (options), Slack and the console (text) and the
  * operator's `rolecall settings` (flags). What it needs beyond the core (the store, the

@@ -90,7 +90,7 @@ export class Dispatcher {
    */
   async run(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<DispatchResult> {
     // /settings reads them itself, and a failed read there is its answer.
-    const workspace = name === 'settings' ? undefined : await readSettings(ctx);
+    const workspace = name === 'settings' ? undefined : await readSettings(ctx.settings);
     if (!workspace) return this.runAt(name, raw, ctx, 0);
     const channelId = ctx.settings?.channelId;
     if (name === 'ask' && !answersIn(workspace, channelId)) {

@@ -68,7 +68,7 @@ export function createMessageHandler(opts: MessageHandlerOptions): MessageHandle
     const settings = opts.store ? discordMessageSettings(m.guild_id, m.channel_id, opts.store.settings) : undefined;
     const ctx = interactions.context(invoker, undefined, settings ? { settings } : {});
     // Outside the channels /settings' answer_in lists, mentions get no answer (slash commands still do).
-    if (!(await answersHere(ctx))) {
+    if (!(await answersHere(ctx.settings))) {
       rec.set('not_this_channel');
       return rec.finish();
     }

@@ -69,7 +69,7 @@ export async function handleMention(deps: SlackDeps, client: WebClient, input: M
   const ctx = commandContext(deps, client, { userId: event.user ?? '', channelId: event.channel, workspaceId: input.teamId }, Boolean(event.user));
   const rec = beginInteraction(deps, { id: input.eventId, kind: 'mention', command: 'mention' });
   // Outside the channels /settings' answer_in lists, mentions get no answer (slash commands still do).
-  if (!(await answersHere(ctx))) {
+  if (!(await answersHere(ctx.settings))) {
     rec.set('not_this_channel');
     return rec.finish();
   }
