@@ -82,8 +82,7 @@ const input = z
     if (v.channel !== undefined && v.visibility === undefined) issue('channel sets one channel’s visibility: give visibility too');
   });
 
-const USAGE =
-  '/settings show | /settings set [market us|india|uk] [visibility public|private] [channel <#channel|here>] [answer_in all|<channels>] | /settings reset';
+const USAGE = '/settings [show|set|reset] [market us|india|uk] [visibility public|private] [channel <#channel>|here] [answer_in all|<channels>]';
 
 const KEYS: Record<string, keyof z.input<typeof input>> = {
   market: 'market',
