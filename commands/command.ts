@@ -4,6 +4,8 @@ import type { PlatformName } from '../src/platforms/names.js';
 import type { Action, Invocation, View } from '../src/views/view.js';
 import type { AskContext, Understanding } from '../src/understand/index.js';
 import type { SpotlightAccess } from './spotlight-access.js';
+import type { SettingsAccess } from './settings-access.js';
+import type { WorkspaceSettings } from '../src/core/schema/settings.js';
 import type { Store } from '../src/store/store.js';
 
 /** What /profile and the personalised answers need of the store: the profiles and the one complete erase. */
@@ -40,6 +42,10 @@ export interface CommandContext {
    * whisper to): /profile then refuses rather than show someone's profile to a channel.
    */
   privateAnswers?: boolean;
+  /** The workspace's settings as this front end keeps them (/settings); absent outside a workspace. */
+  settings?: SettingsAccess;
+  /** Those settings as the Dispatcher read them for this request; absent where none are kept or they could not be read. */
+  workspace?: WorkspaceSettings;
   /**
    * How this front end writes a command before its name, where that is not "/": "/rolecall "
    * under Slack's one namespaced command. /help and the usage on bad input are spelled with it.
@@ -60,6 +66,8 @@ export type CommandData =
   | { kind: 'comparison'; roles: RoleId[] }
   | { kind: 'roles'; roles: Array<{ id: RoleId; name: string }> }
   | { kind: 'spotlight'; ok: boolean }
+  /** /settings: false when it changed nothing it was asked to (refused, rejected, not here). */
+  | { kind: 'settings'; ok: boolean }
   /** /ask: what the question was understood as, and the context a follow-up refines (absent after out of scope). */
   | { kind: 'question'; understanding: Understanding; context?: AskContext };
 

@@ -17,6 +17,7 @@ import { createHelp } from './help.js';
 import { spotlight } from './spotlight.js';
 import { ask } from './ask.js';
 import { profile } from './profile.js';
+import { settings } from './settings.js';
 
 /** Every user command, in the order /help lists them. Front ends generate their commands from this. */
 export const commands: readonly CommandDefinition[] = [
@@ -37,6 +38,7 @@ export const commands: readonly CommandDefinition[] = [
   ask,
   profile,
   spotlight,
+  settings,
   createHelp(() => commands),
 ] as CommandDefinition[];
 

@@ -12,6 +12,7 @@ import { payRange, seedTag, yearsText } from '../src/views/deep-dive/format.js';
 import { disagreementLine, payDisagreements } from '../src/views/cards/disagreements.js';
 import type { ProfileMarket } from '../src/store/store.js';
 import { forYou, savedProfile } from './personal.js';
+import { MARKET_NAMES, workspaceWord } from './settings-access.js';
 
 /** "ML Engineer india", "AI Engineer in the uk": the role, then a market word. */
 const MARKET_SUFFIX = new RegExp(`^(.*?)(?:\\s+(?:in\\s+(?:the\\s+)?)?(${Object.keys(SALARY_MARKET_WORDS).join('|')}))?$`, 'i');
@@ -123,15 +124,20 @@ export const salary = defineCommand({
     if (res.status !== 'found') {
       return unresolvedView(core, res, (r) => ({ command: 'salary', args: { role: roleRef(r), ...(asked ? { market: asked } : {}) } }));
     }
-    // An explicit market wins; without one, the profile's market, said so in a private answer.
+    // An explicit market wins; without one, the profile's market, said so in a private answer;
+    // then the workspace's default market (/settings), said so too.
     const own = asked ? undefined : (await savedProfile(ctx))?.market;
-    const market = asked ?? own ?? 'both';
+    const workspaceMarket = asked || own ? undefined : ctx.workspace?.market;
+    const market = asked ?? own ?? workspaceMarket ?? 'both';
     const view = payView(core, res.role, market, level);
-    return own ? forYou(view, `Shown for ${MARKET_NAME[own]}, your profile's market.`) : view;
+    if (own) return forYou(view, `Shown for ${MARKET_NAMES[own]}, your profile's market.`);
+    if (!workspaceMarket) return view;
+    const line = { label: 'Market', value: `${MARKET_LABEL_PLAIN[workspaceMarket]}, this ${workspaceWord(ctx.settings?.workspace)}'s default` };
+    return { ...view, fields: [line, ...view.fields] };
   },
 });
 
-const MARKET_NAME: Record<ProfileMarket, string> = { us: 'the US', india: 'India', uk: 'the UK' };
+const MARKET_LABEL_PLAIN: Record<ProfileMarket, string> = { us: 'US', india: 'India', uk: 'UK' };
 
 function payView(core: Core, role: Role, market: SalaryMarketChoice, level: LevelChoice | undefined): View {
   if (market === 'uk') return ukSalaryView(core, role);

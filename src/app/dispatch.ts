@@ -8,6 +8,8 @@ import { pageLinked, type Invocation, type View } from '../views/view.js';
 import { type PageTarget, pageUrl } from '../views/page-url.js';
 import { decodeInvocation } from '../views/invocation-codec.js';
 import { closestCommand } from './command-names.js';
+import { answersIn, channelLinks, readSettings, visibilityIn, workspaceWord } from '../../commands/settings-access.js';
+import { notice } from '../views/cards/notice.js';
 
 export type Outcome = 'ok' | 'invalid' | 'unknown_command' | 'stale' | 'error';
 
@@ -94,9 +96,23 @@ export class Dispatcher {
     };
   }
 
-  /** Runs a command from structured options (Discord options, CLI flags, button args). */
+  /**
+   * Runs a command from structured options (Discord options, CLI flags, button args), with the
+   * workspace's settings applied here for every front end: read once (a failed read is no
+   * settings), /ask refused outside answer_in's channels, and private answers where set.
+   */
   async run(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<DispatchResult> {
-    return this.runAt(name, raw, ctx, 0);
+    // /settings reads them itself, and a failed read there is its answer.
+    const workspace = name === 'settings' ? undefined : await readSettings(ctx.settings);
+    if (!workspace) return this.runAt(name, raw, ctx, 0);
+    const channelId = ctx.settings?.channelId;
+    if (name === 'ask' && !answersIn(workspace, channelId)) {
+      const where = workspaceWord(ctx.settings?.workspace);
+      const elsewhere = `In this ${where}, RoleCall answers questions in ${channelLinks(workspace.answerIn ?? [])}. Ask there, in a DM, or use a command such as /role here.`;
+      return { command: name, outcome: 'ok', view: notice('Not answered in this channel', elsewhere, 'info') };
+    }
+    const result = await this.runAt(name, raw, { ...ctx, workspace }, 0);
+    return visibilityIn(workspace, channelId) === 'private' ? { ...result, view: { ...result.view, private: true } } : result;
   }
 
   private async runAt(name: string, raw: Record<string, unknown>, ctx: CommandContext, depth: number): Promise<DispatchResult> {

@@ -126,6 +126,10 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     const { spotlightCli } = await import('./spotlight.js');
     return spotlightCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
   }
+  if (argv[first] === 'settings') {
+    const { settingsCli } = await import('./settings.js');
+    return settingsCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
+  }
   if (argv[first] === 'db') {
     const { dbCli } = await import('./db.js');
     return dbCli([...argv.slice(0, first), ...argv.slice(first + 1)], io);
@@ -154,6 +158,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     // spotlight's CLI has subcommands and flags of its own, and its own help.
     if (command?.name === 'spotlight') return (await import('./spotlight.js')).spotlightCli(['--help'], io);
     if (command?.name === 'profile') return (await import('./profile.js')).profileCli(['--help'], io);
+    if (command?.name === 'settings') return (await import('./settings.js')).settingsCli(['--help'], io);
     io.stdout.write(`${command ? commandHelp(command) : usage(commands)}\n`);
     return EXIT.ok;
   }

@@ -26,15 +26,16 @@ export function cliUsage(command: CommandDefinition, { compact = false } = {}): 
 
 /** The CLI's help: every command with its usage and description, then the shared flags. */
 export function usage(commands: readonly CommandDefinition[]): string {
-  // spotlight and profile have CLIs of their own (subcommands and flags), listed below.
+  // spotlight, profile and settings have CLIs of their own (subcommands and flags), listed below.
   const rows: Array<[string, string]> = commands
-    .filter((c) => c.name !== 'spotlight' && c.name !== 'profile')
+    .filter((c) => c.name !== 'spotlight' && c.name !== 'profile' && c.name !== 'settings')
     .map((c) => [cliUsage(c, { compact: true }).replace(/^rolecall /, ''), c.description]);
   rows.push(['spotlight <subcommand>', 'The weekly role spotlight: add, list, status, preview, run --once, … (rolecall spotlight --help)']);
   rows.push([
     'profile export|delete --user <user>',
     "A person's saved data, for privacy requests by email: print it as JSON, or erase it (rolecall profile --help)",
   ]);
+  rows.push(['settings show|set|reset', 'A workspace’s settings: --workspace discord:<id>|slack:<id>, --market, … (rolecall settings --help)']);
   rows.push(['db migrate', 'Apply pending database migrations (ROLECALL_DB), then exit']);
   const width = Math.min(48, Math.max(...rows.map(([u]) => u.length)) + 2);
   const line = ([u, d]: [string, string]) => (u.length + 2 > width ? `  ${u}\n  ${''.padEnd(width)}${d}` : `  ${u.padEnd(width)}${d}`);

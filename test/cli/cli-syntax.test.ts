@@ -61,8 +61,14 @@ describe('the CLI speaks CLI', () => {
     expect(stdout).not.toMatch(/rolecall compare "[^"]* vs /);
   });
 
-  // spotlight and profile have CLIs of their own, whose help shows their usage (profile-cli.test.ts).
-  for (const command of commands.filter((c) => c.name !== 'spotlight' && c.name !== 'profile')) {
+  it('help settings is the settings CLI’s own help', async () => {
+    const { code, stdout } = await cli(['help', 'settings']);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain('Usage: rolecall settings show|set|reset --workspace');
+  });
+
+  // spotlight, profile and settings have CLIs of their own, with their own help and tests (profile-cli.test.ts, above).
+  for (const command of commands.filter((c) => c.name !== 'spotlight' && c.name !== 'profile' && c.name !== 'settings')) {
     it(`every example of rolecall help ${command.name} runs and answers (exit 0)`, async () => {
       const help = await cli(['help', command.name]);
       const examples = help.stdout.split('\n').filter((l) => l.startsWith('  rolecall '));

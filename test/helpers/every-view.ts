@@ -9,6 +9,8 @@ import { DEEP_DIVE_PARTS } from '../../src/views/deep-dive/index.js';
 import { spotlightFor } from '../../src/views/cards/spotlight.js';
 import { encodeInvocation } from '../../src/views/invocation-codec.js';
 import type { Invocation, View } from '../../src/views/view.js';
+import type { WorkspaceSettings } from '../../src/core/schema/settings.js';
+import type { SettingsStore } from '../../src/store/settings-store.js';
 
 /**
  * Every View a user can get from the registry, through the Dispatcher: every command over every
@@ -81,6 +83,7 @@ function requests(core: Core): Array<[string, Record<string, string>]> {
   add('about');
   add('help');
   add('spotlight', { subcommand: 'help' });
+  add('settings');
   // Names that do not resolve, so the ambiguous and not-found answers are rendered too.
   for (const query of ['AI Scientist', 'Engineer', 'AI/ML Developer', 'Data Engineer', 'zzzz']) {
     add('role', { name: query });
@@ -123,6 +126,31 @@ export async function everyView(core: Core): Promise<RenderedView[]> {
     const spotlight = { authorize: async () => ({ ok: true as const }), featured: () => spotlightFor(core, role.id)! };
     const res = await dispatcher.run('spotlight', { subcommand: 'preview' }, { ...ctx, spotlight });
     out.push({ asked: `/spotlight preview (${role.name})`, args: [], view: res.view });
+  }
+  // /settings' answers in a workspace, over a store in memory: the defaults, a change, a reset, a refusal.
+  const kept = new Map<string, WorkspaceSettings>();
+  const store: SettingsStore = {
+    get: async () => (kept.has('w') ? { settings: kept.get('w')!, updatedAt: new Date(0) } : undefined),
+    put: async (_key, value) => void kept.set('w', value),
+    remove: async () => kept.delete('w'),
+  };
+  for (const [raw, allowed] of [
+    [{ action: 'show' }, true],
+    [{ action: 'set', market: 'india', visibility: 'private', answer_in: 'C0123ABC, C0456DEF' }, true],
+    [{ action: 'set', channel: 'C0123ABC', visibility: 'public' }, true],
+    [{ action: 'show' }, true],
+    [{ action: 'set', market: 'us' }, false],
+    [{ action: 'reset' }, true],
+    [{ action: 'reset' }, true],
+  ] as const) {
+    const settings = {
+      store,
+      workspace: { platform: 'slack' as const, workspaceId: 'T0123ABC' },
+      channelId: 'C0123ABC',
+      authorize: async () => (allowed ? { ok: true as const } : { ok: false as const, reason: 'Only workspace admins and owners can change them.' }),
+    };
+    const res = await dispatcher.run('settings', raw, { ...ctx, settings });
+    out.push({ asked: `/settings ${JSON.stringify(raw)}`, args: Object.values(raw), view: res.view });
   }
   return out;
 }

@@ -18,6 +18,7 @@ import { Answerable, describeIssues, InteractionPayload, type UserInteraction } 
 import { type FirstAnswer, InteractionReply } from './reply.js';
 import { renderForDiscord } from './render.js';
 import { commandHooks, discordSpotlightAccess } from './spotlight-access.js';
+import { discordSettingsAccess } from './settings-access.js';
 
 export interface InteractionHandlerOptions {
   dispatcher: Dispatcher;
@@ -63,8 +64,9 @@ export function createInteractionHandler(opts: InteractionHandlerOptions & { res
   // /ask keeps the conversation's context as a DM does; no rate limit: people type slash commands, loops cannot.
   const questions = opts.store ? new QuestionDesk({ dispatcher, memory: opts.store.conversations, logger: log, rate: false }) : undefined;
 
-  const contextFor = (i: UserInteraction) =>
-    interactions.context(
+  const contextFor = (i: UserInteraction) => {
+    const settings = opts.store ? discordSettingsAccess(i, opts.store.settings) : undefined;
+    return interactions.context(
       {
         userId: i.member?.user.id ?? i.user?.id ?? '',
         ...(i.channel_id ? { channelId: i.channel_id } : {}),
@@ -72,8 +74,9 @@ export function createInteractionHandler(opts: InteractionHandlerOptions & { res
       },
       discordSpotlightAccess(i, opts.spotlight),
       // Every interaction can be answered ephemerally, so profile answers are always private here.
-      opts.profiles ? { profiles: opts.profiles } : {},
+      { ...(opts.profiles ? { profiles: opts.profiles } : {}), ...(settings ? { settings } : {}) },
     );
+  };
 
   /** Runs the work; if it is slow, defers first so Discord's 3-second deadline is met. */
   async function withDeferral<T>(reply: InteractionReply, work: Promise<T>): Promise<T> {

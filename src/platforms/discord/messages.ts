@@ -8,6 +8,8 @@ import type { Store } from '../../store/store.js';
 import { InteractionLog } from '../shared/interactions.js';
 import { QuestionDesk } from '../shared/questions.js';
 import { renderForDiscord } from './render.js';
+import { answersHere } from '../../../commands/settings-access.js';
+import { discordMessageSettings } from './settings-access.js';
 
 /**
  * Questions typed to the bot over the gateway: a message that mentions it in a guild channel,
@@ -63,8 +65,15 @@ export function createMessageHandler(opts: MessageHandlerOptions): MessageHandle
     const rec = interactions.begin({ id: m.id, kind: dm ? 'dm' : 'mention', command: 'ask' });
     const invoker = { userId: m.author.id, channelId: m.channel_id, ...(m.guild_id ? { workspaceId: m.guild_id } : {}) };
     const conversation = { platform: 'discord' as const, workspaceId: m.guild_id ?? '', conversationId: m.channel_id, userId: m.author.id };
+    const settings = opts.store ? discordMessageSettings(m.guild_id, m.channel_id, opts.store.settings) : undefined;
+    const ctx = interactions.context(invoker, undefined, settings ? { settings } : {});
+    // Outside the channels /settings' answer_in lists, mentions get no answer (slash commands still do).
+    if (!(await answersHere(ctx.settings))) {
+      rec.set('not_this_channel');
+      return rec.finish();
+    }
     try {
-      const asked = await desk.ask(conversation, question, interactions.context(invoker));
+      const asked = await desk.ask(conversation, question, ctx);
       if (asked.kind === 'silent') {
         rec.set('rate_limited');
         return rec.finish();

@@ -18,8 +18,8 @@ import type { PlatformName } from '../names.js';
 /** Who asks and where. */
 export type Invoker = NonNullable<CommandContext['invoker']>;
 
-/** What a front end offers beyond who asks: saved profiles, and whether it can answer privately. */
-export type ContextExtras = Pick<CommandContext, 'profiles' | 'privateAnswers'>;
+/** What a front end offers beyond who asks: saved profiles, whether it can answer privately, the workspace's settings. */
+export type ContextExtras = Pick<CommandContext, 'profiles' | 'privateAnswers' | 'settings'>;
 
 /** The context a command runs with on `platform`; `spotlight` is what this front end offers /spotlight. */
 export function commandContext(platform: PlatformName, invoker?: Invoker, spotlight?: SpotlightAccess, extras: ContextExtras = {}): CommandContext {

@@ -10,6 +10,7 @@ import type { View } from '../../views/view.js';
 import type { QuestionDesk } from '../shared/questions.js';
 import { commandContext as sharedContext, InteractionLog, type InteractionRecord, type InteractionStart, type Invoker } from '../shared/interactions.js';
 import { slackSpotlightAccess } from './spotlight-command.js';
+import { slackSettingsAccess } from './settings-access.js';
 
 /** What every listener needs, built once by startSlack. */
 export interface SlackDeps {
@@ -31,9 +32,14 @@ export interface SlackDeps {
   renderChart?: ChartRenderer;
 }
 
-/** Who asks and where; /spotlight's access checks with this client; profiles live in the store. */
+/** Who asks and where; /spotlight's and /settings' access checks with this client; profiles and settings live in the store. */
 export function commandContext(deps: SlackDeps, client: WebClient, invoker: Invoker, privateAnswers = true): CommandContext {
-  return sharedContext('slack', invoker, slackSpotlightAccess(client, invoker, deps.spotlight), { profiles: deps.store, privateAnswers });
+  const settings = slackSettingsAccess(client, invoker, deps.store.settings);
+  return sharedContext('slack', invoker, slackSpotlightAccess(client, invoker, deps.spotlight), {
+    profiles: deps.store,
+    privateAnswers,
+    ...(settings ? { settings } : {}),
+  });
 }
 
 /** Starts one interaction's record (the shared log line and metric; see ../shared/interactions.ts). */

@@ -1,6 +1,7 @@
 import type { App, types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ThreadKey } from '../../store/store.js';
+import { answersHere } from '../../../commands/settings-access.js';
 import { beginInteraction, commandContext, type SlackDeps } from './deps.js';
 import { type MentionSyntax, mentionQuestion, parseMention } from './mention-parse.js';
 import { uploadCharts } from './charts.js';
@@ -67,6 +68,11 @@ export async function handleMention(deps: SlackDeps, client: WebClient, input: M
   // A mention without a user has no one to whisper to: a profile answer would be public.
   const ctx = commandContext(deps, client, { userId: event.user ?? '', channelId: event.channel, workspaceId: input.teamId }, Boolean(event.user));
   const rec = beginInteraction(deps, { id: input.eventId, kind: 'mention', command: 'mention' });
+  // Outside the channels /settings' answer_in lists, mentions get no answer (slash commands still do).
+  if (!(await answersHere(ctx.settings))) {
+    rec.set('not_this_channel');
+    return rec.finish();
+  }
   try {
     const botUserId = input.botUserId ?? deps.botUserId ?? '';
     const intent = parseMention(event.text ?? '', mentionSyntax(deps, botUserId));

@@ -14,11 +14,11 @@ import { slackCanPost } from './spotlight-poster.js';
 export const NOT_A_MANAGER = 'Only workspace admins and owners, or the person who subscribed this channel, can manage its spotlight.';
 
 /** Workspace admin or owner, per users.info. */
-export async function isWorkspaceAdmin(client: WebClient, userId: string): Promise<Allowed> {
+export async function isWorkspaceAdmin(client: WebClient, userId: string, refusal = NOT_A_MANAGER): Promise<Allowed> {
   try {
     const { user } = await client.users.info({ user: userId });
     if (user?.is_admin || user?.is_owner || user?.is_primary_owner) return { ok: true };
-    return { ok: false, reason: NOT_A_MANAGER };
+    return { ok: false, reason: refusal };
   } catch (error) {
     const { code } = classifySlackError(error);
     const hint = code === 'missing_scope' ? ': the Slack app needs the users:read scope (see slack/manifest.yml)' : '';
