@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { Difficulty, LayerCode, Market, RoleId, SalaryMarketChoice } from '../src/core/schema/common.js';
 import { IndiaSalary, Role, UsSalary } from '../src/core/schema/role.js';
-import { Certification, CompanyTier, IndiaMarket, InterviewRound, PortfolioProject, SkillCluster } from '../src/core/schema/reference.js';
+import { Certification, CompanyTier, FrontierLabs, IndiaMarket, InterviewRound, PortfolioProject, SkillCluster } from '../src/core/schema/reference.js';
 import { AiEngineerDeepDive } from '../src/core/schema/ai-engineer/index.js';
 import { LadderLevel } from '../src/core/schema/ai-engineer/pay.js';
 import { Currency, PayUnit, Range, SeedId } from '../src/core/schema/ai-engineer/sources.js';
-import { DEEP_DIVE_PARTS } from '../src/views/deep-dive/index.js';
+import { DEEP_DIVE_PARTS, type DeepDivePart } from '../src/views/deep-dive/index.js';
 import type { Core } from '../src/core/index.js';
 import type { Resolution } from '../src/core/resolve/resolution.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
@@ -80,7 +80,7 @@ const DEEP_DIVE_CONTENT = {
   failure: deepDive.failure.unwrap().nullable(),
   disagreements: deepDive.conflicts,
   sources: deepDive.seeds,
-} satisfies Record<(typeof DEEP_DIVE_PARTS)[number], z.ZodType>;
+} satisfies Record<DeepDivePart, z.ZodType>;
 
 const deepDivePart = <P extends keyof typeof DEEP_DIVE_CONTENT>(part: P) =>
   z.object({ kind: z.literal('deepdive'), part: z.literal(part), role: RoleId, content: DEEP_DIVE_CONTENT[part] }).strict();
@@ -192,7 +192,7 @@ export const JsonData = z.discriminatedUnion('kind', [
       rounds: z.array(
         z.object({ round: InterviewRound, topics: z.array(z.string()), tasks: z.array(z.object({ layer: LayerCode, task: z.string() }).strict()) }).strict(),
       ),
-      frontierTracks: z.array(z.object({ name: z.string(), layers: z.array(LayerCode), requirements: z.array(z.string()) }).strict()),
+      frontierTracks: z.array(FrontierLabs.shape.tracks.element),
       standOut: z.array(z.string()),
     })
     .strict(),
@@ -218,6 +218,27 @@ export const JsonData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('spotlight'), ok: z.boolean() }).strict(),
 ]);
 export type JsonData = z.infer<typeof JsonData>;
+
+/** A deep-dive part's data: the section of the deep-dive it shows, as the data file has it. */
+export function deepDiveData(deep: AiEngineerDeepDive, part: DeepDivePart): JsonData {
+  const content: { [P in DeepDivePart]: z.infer<(typeof DEEP_DIVE_CONTENT)[P]> } = {
+    overview: deep.meta,
+    tiers: deep.tiers,
+    compare: deep.comparison,
+    stack: deep.stack,
+    skills: deep.skills,
+    day: deep.dayToDay,
+    ladder: deep.careerLadder,
+    pay: { salary: deep.salary, careerLadder: deep.careerLadder },
+    roadmap: deep.breakingIn,
+    market: { whereItAppears: deep.whereItAppears, figures: deep.figures },
+    failure: deep.failure ?? null,
+    disagreements: deep.conflicts,
+    sources: deep.seeds,
+  };
+  // TypeScript cannot pair content[part] with its part's schema for a part it knows only as a union.
+  return { kind: 'deepdive', part, role: deep.meta.role, content: content[part] } as JsonData;
+}
 
 /** What `--json` prints as `data`: the command's public data, or null where it has none (errors, notices, /profile). */
 export function jsonData(data: CommandData | undefined): JsonData | null {

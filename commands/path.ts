@@ -1,9 +1,21 @@
 import * as z from 'zod';
-import { defineCommand, roleText } from './command.js';
-import { unresolvedView } from '../src/views/cards/resolution-views.js';
+import { defineCommand, roleText, type CommandResult } from './command.js';
+import { unresolvedAnswer, type JsonData } from './command-data.js';
+import type { PathStep } from '../src/core/career-path.js';
 import { kbView, progressionText, roleRef } from '../src/views/format.js';
 import { pathChart } from '../src/views/chart.js';
-import type { View } from '../src/views/view.js';
+
+type PathData = Extract<JsonData, { kind: 'path' }>;
+const stepIds = (steps: readonly PathStep[]) => steps.map((s) => ({ from: s.from.id, to: s.to.id, via: s.via }));
+const pathData = (fields: Pick<PathData, 'status' | 'from'> & Partial<PathData>): PathData => ({
+  kind: 'path',
+  to: null,
+  roles: [],
+  steps: [],
+  reverse: null,
+  next: [],
+  ...fields,
+});
 
 export const path = defineCommand({
   name: 'path',
@@ -19,10 +31,10 @@ export const path = defineCommand({
     const m = /^(.*?)\s+(?:to|->|→|=>)\s+(.*)$/i.exec(text.trim());
     return m ? { from: m[1], to: m[2] } : { from: text };
   },
-  run({ from, to }, core): View {
+  run({ from, to }, core): CommandResult {
     const a = core.resolve(from);
     if (a.status !== 'found') {
-      return unresolvedView(core, a, (r) => {
+      return unresolvedAnswer(core, a, (r) => {
         const args: Record<string, string> = { from: roleRef(r) };
         if (to) args.to = to.slice(0, 40);
         return { command: 'path', args };
@@ -30,7 +42,8 @@ export const path = defineCommand({
     }
     if (!to) {
       const next = core.nextRoles(a.role.id);
-      return kbView(core.kb, {
+      const data = pathData({ status: 'next', from: a.role.id, next: next.map((n) => ({ role: n.role.id, via: n.via })) });
+      const view = kbView(core.kb, {
         kind: 'path',
         title: `Career moves from ${a.role.name}`,
         description: 'The next steps the reference lists for this role, and the pathway tracks it is on.',
@@ -47,17 +60,21 @@ export const path = defineCommand({
         // The role's page carries its career progression and next moves.
         page: { kind: 'role', role: a.role.id },
       });
+      return { view, data };
     }
     const b = core.resolve(to);
     if (b.status !== 'found') {
-      return unresolvedView(core, b, (r) => ({ command: 'path', args: { from: roleRef(a.role), to: roleRef(r) } }));
+      return unresolvedAnswer(core, b, (r) => ({ command: 'path', args: { from: roleRef(a.role), to: roleRef(r) } }));
     }
     const result = core.path(a.role.id, b.role.id);
+    const ends = { from: a.role.id, to: b.role.id };
     if (result.status === 'same') {
-      return kbView(core.kb, { kind: 'path', title: `You are already there`, description: `Both ends are ${a.role.name}.` });
+      const view = kbView(core.kb, { kind: 'path', title: `You are already there`, description: `Both ends are ${a.role.name}.` });
+      return { view, data: pathData({ status: 'same', ...ends, roles: [a.role.id] }) };
     }
     if (result.status === 'none') {
-      return kbView(core.kb, {
+      const data = pathData({ status: 'none', ...ends, reverse: result.reverse ? stepIds(result.reverse) : null });
+      const view = kbView(core.kb, {
         kind: 'path',
         title: `No listed path from ${a.role.name} to ${b.role.name}`,
         description: result.reverse
@@ -67,8 +84,10 @@ export const path = defineCommand({
         tone: 'warning',
         page: { kind: 'path', from: a.role.id, to: b.role.id },
       });
+      return { view, data };
     }
-    return kbView(core.kb, {
+    const data = pathData({ status: 'found', ...ends, roles: [result.from.id, ...result.steps.map((s) => s.to.id)], steps: stepIds(result.steps) });
+    const view = kbView(core.kb, {
       kind: 'path',
       title: `${a.role.name} → ${b.role.name}`,
       description: `${result.steps.length} move${result.steps.length === 1 ? '' : 's'}: ${[result.from, ...result.steps.map((s) => s.to)].map((r) => r.name).join(' → ')}`,
@@ -80,5 +99,6 @@ export const path = defineCommand({
       ],
       page: { kind: 'path', from: a.role.id, to: b.role.id },
     });
+    return { view, data };
   },
 });

@@ -149,7 +149,8 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     io.stdout.write(`rolecall ${await packageVersion()}\n`);
     return EXIT.ok;
   }
-  if (name === 'help' || (flags.help && name === undefined)) {
+  // Under --json, help is /help's answer with its data (the commands), like every other command.
+  if ((name === 'help' && !flags.json) || (flags.help && name === undefined)) {
     const topic = name === 'help' ? args[0] : undefined;
     const command = topic ? commands.find((c) => c.name === topic) : undefined;
     if (topic && !command) return usageError(io, `unknown command "${topic}"`);

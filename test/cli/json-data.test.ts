@@ -122,7 +122,9 @@ describe('the data holds the facts as values', () => {
     expect(d.filter).toEqual({ layer: null, difficulty: null, education: null, availability: null });
     for (const r of d.roles) {
       expect(typeof r.pay.us.range.min).toBe('number');
-      expect(typeof r.pay.india.mid?.min).toBe('number');
+      const bands = [r.pay.us.entry, r.pay.us.mid, r.pay.us.senior, r.pay.india.entry, r.pay.india.mid, r.pay.india.senior].filter((b) => b !== null);
+      expect(bands.length, r.name).toBeGreaterThan(1);
+      for (const b of bands) expect(typeof b.min).toBe('number');
     }
     expect(d.roles[7]).toMatchObject({
       number: 8,
@@ -148,6 +150,35 @@ describe('the data holds the facts as values', () => {
     expect(d.skills.distinct.map((x) => x.role)).toEqual(['ai-engineer', 'ml-engineer']);
     expect(d.skills.distinct[0]!.skills).toContain('RAG');
     expect(d.skills.distinct[1]!.skills).toContain('SQL');
+  });
+
+  it('path: the role ids of each step, with what backs the move', () => {
+    expect(data('path', 'AI Engineer', 'AI Solutions Architect')).toMatchObject({
+      status: 'found',
+      from: 'ai-engineer',
+      to: 'ai-solutions-architect',
+      roles: ['ai-engineer', 'ai-solutions-architect'],
+      steps: [{ from: 'ai-engineer', to: 'ai-solutions-architect', via: 'progression' }],
+    });
+    const next = data('path', 'Prompt Engineer');
+    expect(next).toMatchObject({ status: 'next', from: 'prompt-engineer', to: null });
+    expect(next.kind === 'path' && next.next.map((n) => n.role)).toContain('ai-engineer');
+  });
+
+  it('salary, match, deep-dive and help carry numbers and records, not text', () => {
+    expect(data('salary', 'ML Engineer')).toMatchObject({ role: { id: 'ml-engineer' }, market: 'both', markets: ['us', 'india'], uk: null });
+    const uk = data('salary', 'AI Engineer', '--market', 'uk');
+    expect(uk.kind === 'salary' && uk.uk).toMatchObject({ currency: 'GBP', unit: '£K/yr' });
+    expect(uk.kind === 'salary' && typeof uk.uk?.rungs[0]?.pay.min).toBe('number');
+    const match = data('match', 'python', 'pytorch', 'sql');
+    expect(match.kind === 'match' && match.matches[0]).toMatchObject({ rank: 1, matchedMustHave: expect.arrayContaining(['Python']) });
+    expect(data('deepdive', '--part', 'pay')).toMatchObject({
+      part: 'pay',
+      role: 'ai-engineer',
+      content: { salary: { markets: { uk: { currency: 'GBP' } } } },
+    });
+    const help = data('help');
+    expect(help.kind === 'help' && help.commands.map((c) => c.name)).toEqual(commands.map((c) => c.name));
   });
 
   it('an unresolved role names the roles it may mean', () => {
