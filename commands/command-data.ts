@@ -256,3 +256,11 @@ export function resolutionData(res: Resolution): JsonData {
 export function unresolvedAnswer(core: Core, res: Exclude<Resolution, { status: 'found' }>, retry: (role: Role) => Invocation): { view: View; data: JsonData } {
   return { view: unresolvedView(core, res, retry), data: resolutionData(res) };
 }
+
+/** The JSON Schema of `data` (data/schema/cli-data.schema.json, written by `npm run schema`). */
+export function jsonDataSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(JsonData.nullable(), { io: 'output', unrepresentable: 'any', reused: 'ref' }),
+    title: 'RoleCall --json data (rolecall <command> --json)',
+  };
+}

@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { JsonData } from '../../commands/command-data.js';
+import { JsonData, jsonDataSchema } from '../../commands/command-data.js';
+import { defaultDataDir } from '../../src/core/paths.js';
 import { Dispatcher } from '../../src/app/dispatch.js';
 import { testCore } from '../helpers/core.js';
 
@@ -107,6 +110,11 @@ describe('every --json carries its data', () => {
       });
     }
   }
+
+  it('ships the JSON Schema of data, current with the zod schemas', () => {
+    const onDisk = JSON.parse(readFileSync(join(defaultDataDir(), 'schema', 'cli-data.schema.json'), 'utf8'));
+    expect(onDisk, 'data/schema/cli-data.schema.json is stale: run npm run schema').toEqual(JSON.parse(JSON.stringify(jsonDataSchema())));
+  });
 
   it('/spotlight reports whether it did what was asked, through the same schema', async () => {
     const result = await new Dispatcher(testCore()).run('spotlight', { subcommand: 'preview' }, { platform: 'cli' });
