@@ -10,7 +10,6 @@ import type { Core } from '../src/core/index.js';
 import type { Resolution } from '../src/core/resolve/resolution.js';
 import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import type { Invocation, View } from '../src/views/view.js';
-import type { CommandData } from './command.js';
 
 /**
  * The facts behind each command's View, as structured values: front ends act on them (Slack keeps
@@ -241,7 +240,8 @@ export function deepDiveData(deep: AiEngineerDeepDive, part: DeepDivePart): Json
 }
 
 /** What `--json` prints as `data`: the command's public data, or null where it has none (errors, notices, /profile). */
-export function jsonData(data: CommandData | undefined): JsonData | null {
+// /ask's own data (kind 'question', commands/command.ts) is internal: what it understood is printed by ask --json itself.
+export function jsonData(data: JsonData | { kind: 'question' } | undefined): JsonData | null {
   return data && data.kind !== 'question' ? data : null;
 }
 
