@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { defineCommand, roleText } from './command.js';
-import { unresolvedView } from '../src/views/cards/resolution-views.js';
+import { defineCommand, roleText, type CommandResult } from './command.js';
+import { unresolvedAnswer } from './command-data.js';
 import { audienceText, careerActions } from '../src/views/audience.js';
 import { kbView, roleRef } from '../src/views/format.js';
 import type { Certification } from '../src/core/schema/reference.js';
-import type { Section, View } from '../src/views/view.js';
+import type { Section } from '../src/views/view.js';
 import type { Role } from '../src/core/schema/role.js';
 
 const PRIORITIES = [
@@ -21,13 +21,13 @@ export const certs = defineCommand({
   options: [{ name: 'role', kind: 'role', description: 'Only the certifications for this role', required: false }],
   input: z.object({ role: roleText.optional() }),
   parseText: (text) => ({ role: text }),
-  run({ role: query }, core): View {
+  run({ role: query }, core): CommandResult {
     const kb = core.kb;
     let list: Certification[] = kb.reference.certifications;
     let role: Role | undefined;
     if (query !== undefined) {
       const res = core.resolve(query);
-      if (res.status !== 'found') return unresolvedView(core, res, (r) => ({ command: 'certs', args: { role: roleRef(r) } }));
+      if (res.status !== 'found') return unresolvedAnswer(core, res, (r) => ({ command: 'certs', args: { role: roleRef(r) } }));
       role = res.role;
       list = core.extras(role).certifications;
     }
@@ -37,7 +37,7 @@ export const certs = defineCommand({
       const items = list.filter((c) => c.priority === priority).map(line);
       return items.length ? [{ heading, items }] : [];
     });
-    return kbView(kb, {
+    const view = kbView(kb, {
       kind: 'certs',
       title: role ? `Certifications for ${role.name}` : 'Certification roadmap',
       description:
@@ -45,5 +45,6 @@ export const certs = defineCommand({
       sections,
       actions: role ? careerActions(role, 'certs') : [],
     });
+    return { view, data: { kind: 'certs', role: role?.id ?? null, certifications: list } };
   },
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Core, RoleId } from '../src/core/index.js';
+import type { Core } from '../src/core/index.js';
 import type { PlatformName } from '../src/platforms/names.js';
 import type { Action, Invocation, View } from '../src/views/view.js';
 import type { AskContext, Understanding } from '../src/understand/index.js';
@@ -7,6 +7,7 @@ import type { SpotlightAccess } from './spotlight-access.js';
 import type { SettingsAccess } from './settings-access.js';
 import type { WorkspaceSettings } from '../src/core/schema/settings.js';
 import type { Store } from '../src/store/store.js';
+import type { JsonData } from './command-data.js';
 
 /** What /profile and the personalised answers need of the store: the profiles and the one complete erase. */
 export type ProfileAccess = Pick<Store, 'profiles' | 'eraseUser'>;
@@ -60,14 +61,11 @@ export function spellCommand(text: string, prefix: string | undefined): string {
 
 /**
  * The facts behind a command's View, for front ends that act on more than what is shown (Slack
- * keeps a thread's comparison, lists roles on the Home tab, the CLI sets its exit code).
+ * keeps a thread's comparison, lists roles on the Home tab, the CLI sets its exit code and prints
+ * them under --json). Every kind but /ask's is public and described in command-data.ts.
  */
 export type CommandData =
-  | { kind: 'comparison'; roles: RoleId[] }
-  | { kind: 'roles'; roles: Array<{ id: RoleId; name: string }> }
-  | { kind: 'spotlight'; ok: boolean }
-  /** /settings: false when it changed nothing it was asked to (refused, rejected, not here). */
-  | { kind: 'settings'; ok: boolean }
+  | JsonData
   /** /ask: what the question was understood as, and the context a follow-up refines (absent after out of scope). */
   | { kind: 'question'; understanding: Understanding; context?: AskContext };
 

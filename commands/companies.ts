@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { defineCommand } from './command.js';
+import { defineCommand, type CommandResult } from './command.js';
 import { kbView } from '../src/views/format.js';
 import { notice } from '../src/views/cards/notice.js';
-import type { Action, Section, View } from '../src/views/view.js';
+import type { Action, Section } from '../src/views/view.js';
 import type { KnowledgeBase } from '../src/core/knowledge-base.js';
 
 const WHICH = ['1', '2', '3', '4', '5', 'india'] as const;
@@ -29,7 +29,7 @@ const tierActions = (current: string): Action[] => [
   ),
 ];
 
-function indiaView(kb: KnowledgeBase): View {
+function indiaView(kb: KnowledgeBase): CommandResult {
   const india = kb.reference.india;
   // The reference's India footnotes among its general salary notes.
   const indiaNotes = kb.reference.salaryNotes.filter((n) => /\bIndia\b/.test(n));
@@ -38,13 +38,14 @@ function indiaView(kb: KnowledgeBase): View {
     { heading: 'Job platforms', body: india.platforms.join(', ') },
     { heading: 'Pay in India', items: [...india.salaryContext, ...indiaNotes] },
   ];
-  return kbView(kb, {
+  const view = kbView(kb, {
     kind: 'companies',
     title: 'Where to look in India',
     description: 'Companies hiring for AI roles in India by kind, the job platforms to search, and how pay varies by employer and city.',
     sections,
     actions: tierActions('india'),
   });
+  return { view, data: { kind: 'companies', tiers: [], india } };
 }
 
 export const companies = defineCommand({
@@ -63,13 +64,13 @@ export const companies = defineCommand({
   ],
   input: z.object({ which: whichInput.optional() }),
   parseText: (text) => ({ which: text }),
-  run({ which }, core): View {
+  run({ which }, core): CommandResult {
     const kb = core.kb;
     if (which === 'india') return indiaView(kb);
     const tiers = kb.reference.companyTiers.filter((t) => which === undefined || String(t.tier) === which);
     if (tiers.length === 0) return notice(`No tier ${which}`, `The reference has tiers 1 to ${kb.reference.companyTiers.length}.`, 'info');
     const all = kb.reference.companyTiers;
-    return kbView(kb, {
+    const view = kbView(kb, {
       kind: 'companies',
       title: which ? `Tier ${which} companies` : 'Target companies by tier',
       // The span of all tiers introduces the whole list; one tier says where it sits instead.
@@ -79,5 +80,6 @@ export const companies = defineCommand({
       sections: tiers.map((t) => ({ heading: `Tier ${t.tier}: ${t.name} (${t.trait})`, body: t.companies.join(', ') })),
       actions: tierActions(which ?? ''),
     });
+    return { view, data: { kind: 'companies', tiers, india: null } };
   },
 });

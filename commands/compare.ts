@@ -4,7 +4,7 @@ import type { Core } from '../src/core/index.js';
 import type { Role } from '../src/core/schema/role.js';
 import type { Comparison } from '../src/core/compare.js';
 import { MAX_COMPARE } from '../src/core/compare.js';
-import { unresolvedView } from '../src/views/cards/resolution-views.js';
+import { roleRecord, unresolvedAnswer, type JsonData } from './command-data.js';
 import { notice } from '../src/views/cards/notice.js';
 import { DIFFICULTY_LABEL, kbView, headline, LEVEL_LABEL, LEVELS, roleRef, salaryCell } from '../src/views/format.js';
 import { compareChart } from '../src/views/chart.js';
@@ -63,7 +63,7 @@ export const compare = defineCommand({
           Object.fromEntries(
             resolutions.map((other, j) => [SLOTS[j]!, j === i ? roleRef(r) : other.status === 'found' ? roleRef(other.role) : other.query.slice(0, 20)]),
           );
-        return unresolvedView(core, res, (r) => ({ command: 'compare', args: args(r) }));
+        return unresolvedAnswer(core, res, (r) => ({ command: 'compare', args: args(r) }));
       }
       roles.push(res.role);
     }
@@ -71,12 +71,27 @@ export const compare = defineCommand({
     if (unique.length < 2) {
       return notice('Pick two different roles', `"${queries.join('" and "')}" all point to ${roles[0]!.name}. Compare it with another role.`);
     }
-    const shown = comparisonView(core, core.compare(unique));
+    const cmp = core.compare(unique);
+    const shown = comparisonView(core, cmp);
     const skills = profileSkills(await savedProfile(ctx));
     const view = skills.length ? forYou(shown, coverSentence(core, unique, skills)) : shown;
-    return { view, data: { kind: 'comparison', roles: unique.map((r) => r.id) } };
+    return { view, data: comparisonData(cmp) };
   },
 });
+
+function comparisonData({ roles, skills, links }: Comparison): JsonData {
+  return {
+    kind: 'comparison',
+    roles: roles.map(roleRecord),
+    skills: {
+      shared: skills.shared,
+      partial: skills.partial.map((p) => ({ byRole: p.byRole, common: p.common })),
+      distinct: roles.map((r, i) => ({ role: r.id, skills: skills.distinct[i] ?? [] })),
+      total: skills.total,
+    },
+    links: links.map((l) => ({ from: l.from.id, to: l.to.id, steps: l.steps })),
+  };
+}
 
 /**
  * "You cover 4 of 6 of AI Engineer’s must-haves and 2 of 7 of ML Engineer’s; AI Engineer is the

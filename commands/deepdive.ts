@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineCommand } from './command.js';
+import { deepDiveData } from './command-data.js';
 import { DEEP_DIVE_LABEL, DEEP_DIVE_PARTS, deepDiveView } from '../src/views/deep-dive/index.js';
 
 export const deepdive = defineCommand({
@@ -25,5 +26,5 @@ export const deepdive = defineCommand({
       .default('overview'),
   }),
   parseText: (text) => ({ part: text }),
-  run: ({ part }, core) => deepDiveView(core, part),
+  run: ({ part }, core) => ({ view: deepDiveView(core, part), data: deepDiveData(core.kb.aiEngineer, part) }),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineCommand, spellCommand, type CommandContext, type CommandDefinition } from './command.js';
+import { defineCommand, spellCommand, type CommandContext, type CommandDefinition, type CommandResult } from './command.js';
 import { kbView } from '../src/views/format.js';
 import type { Section, View } from '../src/views/view.js';
 
@@ -26,10 +26,11 @@ export function createHelp(list: () => readonly CommandDefinition[]) {
     options: [],
     input: z.object({}),
     parseText: () => ({}),
-    run(_input, core, ctx): View {
+    run(_input, core, ctx): CommandResult {
       const meta = core.kb.reference.meta;
       const own = FRONT_END_HELP[ctx.platform];
-      return kbView(core.kb, {
+      const data = { kind: 'help' as const, commands: list().map(({ name, usage, description, examples }) => ({ name, usage, description, examples })) };
+      const view: View = kbView(core.kb, {
         kind: 'help',
         title: 'RoleCall: AI career roles, answered in chat',
         description: `${core.kb.roles.length} GenAI career roles across a 6-layer AI stack, with pay in the US and India. Names are forgiving: typos, abbreviations and alternate titles work.`,
@@ -48,6 +49,7 @@ export function createHelp(list: () => readonly CommandDefinition[]) {
         ],
         private: true,
       });
+      return { view, data };
     },
   });
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { defineCommand, MAX_OPTION_LENGTH } from './command.js';
+import { defineCommand, MAX_OPTION_LENGTH, type CommandResult } from './command.js';
+import { roleRecord, type JsonData } from './command-data.js';
 import { kbView, roleRef } from '../src/views/format.js';
 import type { ButtonAction, View } from '../src/views/view.js';
 import { notice } from '../src/views/cards/notice.js';
@@ -43,11 +44,11 @@ export const match = defineCommand({
       .optional(),
   }),
   parseText: (text) => ({ skills: text }),
-  async run({ skills: typed }, core, ctx): Promise<View> {
+  async run({ skills: typed }, core, ctx): Promise<CommandResult> {
     if (typed) {
-      const shown = matchView(core, typed);
+      const { view: shown, data } = matchView(core, typed);
       const save = saveButton(ctx, typed);
-      return save ? { ...shown, actions: [...shown.actions, save] } : shown;
+      return { view: save ? { ...shown, actions: [...shown.actions, save] } : shown, data };
     }
     const saved = profileSkills(await savedProfile(ctx));
     if (saved.length === 0) {
@@ -57,9 +58,9 @@ export const match = defineCommand({
         'info',
       );
     }
-    const shown = matchView(core, saved);
+    const { view: shown, data } = matchView(core, saved);
     const n = saved.length;
-    return forYou(shown, `Matched on your ${n} saved skill${n === 1 ? '' : 's'}.`);
+    return { view: forYou(shown, `Matched on your ${n} saved skill${n === 1 ? '' : 's'}.`), data };
   },
 });
 
@@ -74,21 +75,34 @@ function saveButton(ctx: CommandContext, skills: string[]): ButtonAction | undef
   return encodeOrDrop(invoke) ? { type: 'button', label: 'Save these skills', invoke } : undefined;
 }
 
-function matchView(core: Core, skills: string[]): View {
+function matchView(core: Core, skills: string[]): { view: View; data: JsonData } {
   const ranked = core.match(skills, 5);
+  const data: JsonData = {
+    kind: 'match',
+    skills,
+    matches: ranked.map((m) => ({
+      rank: m.rank,
+      role: roleRecord(m.role),
+      coverage: m.coverage,
+      matchedMustHave: m.matchedMustHave,
+      matchedNiceToHave: m.matchedNiceToHave,
+      missingMustHave: m.missingMustHave,
+    })),
+  };
   // Ties at the cut are all kept by core.match; past MAX_SHOWN they are named, not dropped.
   const results = ranked.slice(0, MAX_SHOWN);
   const more = ranked.slice(MAX_SHOWN);
   if (results.length === 0) {
-    return kbView(core.kb, {
+    const view = kbView(core.kb, {
       kind: 'match',
       title: 'No role matches those skills',
       description: 'Use tool and technique names from job posts, such as Python, PyTorch, RAG, SQL, Docker.',
       tone: 'warning',
       private: true,
     });
+    return { view, data };
   }
-  return kbView(core.kb, {
+  const view = kbView(core.kb, {
     kind: 'match',
     title: `Best matches for ${skills.length} skill${skills.length === 1 ? '' : 's'}`,
     description:
@@ -109,4 +123,5 @@ function matchView(core: Core, skills: string[]): View {
     sections: more.length ? [{ heading: `${more.length} more tie at rank ${more[0]!.rank}`, body: more.map((m) => m.role.name).join(', ') }] : [],
     actions: results.map((m) => ({ type: 'button' as const, label: m.role.name, invoke: { command: 'role', args: { name: roleRef(m.role) } } })),
   });
+  return { view, data };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineCommand, roleText, type CommandContext } from './command.js';
-import { unresolvedView } from '../src/views/cards/resolution-views.js';
+import { unresolvedAnswer, type JsonData } from './command-data.js';
+import type { PathStep } from '../src/core/career-path.js';
 import { kbView, progressionText, roleRef } from '../src/views/format.js';
 import { pathChart } from '../src/views/chart.js';
 import type { View } from '../src/views/view.js';
@@ -8,6 +9,19 @@ import type { Core } from '../src/core/index.js';
 import type { Role } from '../src/core/schema/role.js';
 import { forYou } from './personal.js';
 import { profileRoute, routeSentence, stepSkills } from './path-personal.js';
+
+type PathData = Extract<JsonData, { kind: 'path' }>;
+type PathAnswer = View | { view: View; data: JsonData };
+const stepIds = (steps: readonly PathStep[]) => steps.map((s) => ({ from: s.from.id, to: s.to.id, via: s.via }));
+const pathData = (fields: Pick<PathData, 'status' | 'from'> & Partial<PathData>): PathData => ({
+  kind: 'path',
+  to: null,
+  roles: [],
+  steps: [],
+  reverse: null,
+  next: [],
+  ...fields,
+});
 
 export const path = defineCommand({
   name: 'path',
@@ -33,41 +47,43 @@ export const path = defineCommand({
     const m = /^(.*?)\s+(?:to|->|→|=>)\s+(.*)$/i.exec(t);
     return m ? { from: m[1], to: m[2] } : { from: t };
   },
-  run({ from, to }, core, ctx): View | Promise<View> {
+  run({ from, to }, core, ctx): PathAnswer | Promise<PathAnswer> {
     return from ? explicitPath(core, from, to) : personalPath(core, ctx, to);
   },
 });
 
 /** /path without a starting role: from the saved current role, to `to` or the saved goal, privately. */
-async function personalPath(core: Core, ctx: CommandContext, to: string | undefined): Promise<View> {
+async function personalPath(core: Core, ctx: CommandContext, to: string | undefined): Promise<PathAnswer> {
   const b = to ? core.resolve(to) : undefined;
-  if (b && b.status !== 'found') return unresolvedView(core, b, (r) => ({ command: 'path', args: { to: roleRef(r) } }));
+  if (b && b.status !== 'found') return unresolvedAnswer(core, b, (r) => ({ command: 'path', args: { to: roleRef(r) } }));
   const route = await profileRoute(core, ctx, b?.role);
   if ('view' in route) return route.view;
-  return forYou(routeView(core, route.from, route.to, route.skills), routeSentence(route));
+  const answer = routeAnswer(core, route.from, route.to, route.skills);
+  return { view: forYou(answer.view, routeSentence(route)), data: answer.data };
 }
 
-function explicitPath(core: Core, from: string, to: string | undefined): View {
+function explicitPath(core: Core, from: string, to: string | undefined): { view: View; data: JsonData } {
   const a = core.resolve(from);
   if (a.status !== 'found') {
-    return unresolvedView(core, a, (r) => {
+    return unresolvedAnswer(core, a, (r) => {
       const args: Record<string, string> = { from: roleRef(r) };
       if (to) args.to = to.slice(0, 40);
       return { command: 'path', args };
     });
   }
-  if (!to) return movesView(core, a.role);
+  if (!to) return movesAnswer(core, a.role);
   const b = core.resolve(to);
   if (b.status !== 'found') {
-    return unresolvedView(core, b, (r) => ({ command: 'path', args: { from: roleRef(a.role), to: roleRef(r) } }));
+    return unresolvedAnswer(core, b, (r) => ({ command: 'path', args: { from: roleRef(a.role), to: roleRef(r) } }));
   }
-  return routeView(core, a.role, b.role);
+  return routeAnswer(core, a.role, b.role);
 }
 
 /** The next moves from a role: its career progression, the roles one move away, the seniority ladder. */
-function movesView(core: Core, role: Role): View {
+function movesAnswer(core: Core, role: Role): { view: View; data: JsonData } {
   const next = core.nextRoles(role.id);
-  return kbView(core.kb, {
+  const data = pathData({ status: 'next', from: role.id, next: next.map((n) => ({ role: n.role.id, via: n.via })) });
+  const view = kbView(core.kb, {
     kind: 'path',
     title: `Career moves from ${role.name}`,
     description: 'The next steps the reference lists for this role, and the pathway tracks it is on.',
@@ -84,16 +100,20 @@ function movesView(core: Core, role: Role): View {
     // The role's page carries its career progression and next moves.
     page: { kind: 'role', role: role.id },
   });
+  return { view, data };
 }
 
 /** The route between two roles; with the asker's saved skills, also what each step adds to learn. */
-function routeView(core: Core, a: Role, b: Role, skills?: string[]): View {
+function routeAnswer(core: Core, a: Role, b: Role, skills?: string[]): { view: View; data: JsonData } {
   const result = core.path(a.id, b.id);
+  const ends = { from: a.id, to: b.id };
   if (result.status === 'same') {
-    return kbView(core.kb, { kind: 'path', title: `You are already there`, description: `Both ends are ${a.name}.` });
+    const view = kbView(core.kb, { kind: 'path', title: `You are already there`, description: `Both ends are ${a.name}.` });
+    return { view, data: pathData({ status: 'same', ...ends, roles: [a.id] }) };
   }
   if (result.status === 'none') {
-    return kbView(core.kb, {
+    const data = pathData({ status: 'none', ...ends, reverse: result.reverse ? stepIds(result.reverse) : null });
+    const view = kbView(core.kb, {
       kind: 'path',
       title: `No listed path from ${a.name} to ${b.name}`,
       description: result.reverse
@@ -103,8 +123,10 @@ function routeView(core: Core, a: Role, b: Role, skills?: string[]): View {
       tone: 'warning',
       page: { kind: 'path', from: a.id, to: b.id },
     });
+    return { view, data };
   }
-  return kbView(core.kb, {
+  const data = pathData({ status: 'found', ...ends, roles: [result.from.id, ...result.steps.map((s) => s.to.id)], steps: stepIds(result.steps) });
+  const view = kbView(core.kb, {
     kind: 'path',
     title: `${a.name} → ${b.name}`,
     description: `${result.steps.length} move${result.steps.length === 1 ? '' : 's'}: ${[result.from, ...result.steps.map((s) => s.to)].map((r) => r.name).join(' → ')}`,
@@ -119,4 +141,5 @@ function routeView(core: Core, a: Role, b: Role, skills?: string[]): View {
     ],
     page: { kind: 'path', from: a.id, to: b.id },
   });
+  return { view, data };
 }

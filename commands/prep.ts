@@ -1,14 +1,14 @@
 import * as z from 'zod';
-import { defineCommand, roleText } from './command.js';
-import { unresolvedView } from '../src/views/cards/resolution-views.js';
+import { defineCommand, roleText, type CommandResult } from './command.js';
+import { unresolvedAnswer, type JsonData } from './command-data.js';
 import { careerActions } from '../src/views/audience.js';
 import { kbView, layerLabel, layerSpan, roleRef } from '../src/views/format.js';
 import { seedNames } from '../src/views/deep-dive/format.js';
 import type { Core } from '../src/core/index.js';
 import type { RoundForRole } from '../src/core/extras.js';
-import type { InterviewRound } from '../src/core/schema/reference.js';
+import type { InterviewRound, Reference } from '../src/core/schema/reference.js';
 import type { Role } from '../src/core/schema/role.js';
-import type { Action, Section, View } from '../src/views/view.js';
+import type { Action, Section } from '../src/views/view.js';
 
 const roundHeading = (round: InterviewRound) => (round.scope ? `${round.name} (${round.scope})` : round.name);
 
@@ -40,14 +40,26 @@ function deepDiveLoop(core: Core, role: Role): Section[] {
 }
 
 /** /prep on its own: the rounds every role gets, in full, said once here instead of in every role's answer. */
-function everyRoleView(core: Core): View {
+function everyRoleView(core: Core): CommandResult {
   const rounds = core.kb.reference.interviewRounds.filter((r) => r.appliesTo.groups.includes('all'));
-  return kbView(core.kb, {
+  const data = prepData(
+    core,
+    null,
+    rounds.map((round) => ({ round, topics: round.topics, tasks: [] })),
+    [],
+  );
+  const view = kbView(core.kb, {
     kind: 'prep',
     title: 'Interview prep: what every role gets',
     description: `The ${rounds.length} rounds every role faces, and what makes a candidate stand out at the frontier labs. /prep with a role adds that role's own rounds.`,
     sections: [...rounds.map((round) => fullRound(core, { round, topics: round.topics, tasks: [] })), standOut(core)],
   });
+  return { view, data };
+}
+
+function prepData(core: Core, role: Role | null, rounds: RoundForRole[], frontierTracks: Reference['frontierLabs']['tracks']): JsonData {
+  const standOut = core.kb.reference.frontierLabs.standOut;
+  return { kind: 'prep', role: role?.id ?? null, rounds: rounds.map(({ round, topics, tasks }) => ({ round, topics, tasks })), frontierTracks, standOut };
 }
 
 export const prep = defineCommand({
@@ -58,10 +70,10 @@ export const prep = defineCommand({
   options: [{ name: 'role', kind: 'role', description: 'A role title, alias or abbreviation (leave out for the rounds of every role)', required: false }],
   input: z.object({ role: roleText.optional() }),
   parseText: (text) => ({ role: text }),
-  run({ role: query }, core): View {
+  run({ role: query }, core): CommandResult {
     if (query === undefined) return everyRoleView(core);
     const res = core.resolve(query);
-    if (res.status !== 'found') return unresolvedView(core, res, (r) => ({ command: 'prep', args: { role: roleRef(r) } }));
+    if (res.status !== 'found') return unresolvedAnswer(core, res, (r) => ({ command: 'prep', args: { role: roleRef(r) } }));
     const role = res.role;
     const extras = core.extras(role);
     // A round every role gets is summed up and linked, not repeated in full in every answer.
@@ -81,12 +93,13 @@ export const prep = defineCommand({
       label: shared.length === 1 ? `${shared[0]!.round.name} in full` : 'Rounds for every role',
       invoke: { command: 'prep', args: {} },
     };
-    return kbView(core.kb, {
+    const view = kbView(core.kb, {
       kind: 'prep',
       title: `Interview prep: ${role.name}`,
       description: `The ${extras.interviewRounds.length} interview rounds that apply to ${role.name} (${layerLabel(core.kb, role.layer)}${span ? `, spanning ${span}` : ''})${extras.frontierTracks.length ? ', what the frontier labs require' : ''} and what makes a candidate stand out at them.`,
       sections,
       actions: [...(shared.length ? [everyRole] : []), ...careerActions(role, 'prep')],
     });
+    return { view, data: prepData(core, role, extras.interviewRounds, extras.frontierTracks) };
   },
 });

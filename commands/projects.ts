@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { defineCommand, roleText } from './command.js';
+import { defineCommand, roleText, type CommandResult } from './command.js';
+import { unresolvedAnswer } from './command-data.js';
 import { LAYER_CHOICES, layerInput } from './roles.js';
-import { unresolvedView } from '../src/views/cards/resolution-views.js';
 import { audienceText, careerActions } from '../src/views/audience.js';
 import { kbView, layerLabel, roleRef } from '../src/views/format.js';
 import { projectsForLayer } from '../src/core/extras.js';
 import type { PortfolioProject } from '../src/core/schema/reference.js';
-import type { Section, View } from '../src/views/view.js';
+import type { Section } from '../src/views/view.js';
 import type { Core } from '../src/core/index.js';
 import { seedNames } from '../src/views/deep-dive/format.js';
 import type { Role } from '../src/core/schema/role.js';
@@ -41,14 +41,14 @@ export const projects = defineCommand({
     .object({ role: roleText.optional(), layer: layerInput.optional() })
     .refine((i) => !(i.role && i.layer), { message: 'give a role or a layer, not both' }),
   parseText: (text) => (LAYER_WORD.test(text.trim()) ? { layer: text } : { role: text }),
-  run({ role: query, layer }, core): View {
+  run({ role: query, layer }, core): CommandResult {
     const kb = core.kb;
     let list: PortfolioProject[] = kb.reference.projects;
     let scope = 'every role';
     let role: Role | undefined;
     if (query !== undefined) {
       const res = core.resolve(query);
-      if (res.status !== 'found') return unresolvedView(core, res, (r) => ({ command: 'projects', args: { role: roleRef(r) } }));
+      if (res.status !== 'found') return unresolvedAnswer(core, res, (r) => ({ command: 'projects', args: { role: roleRef(r) } }));
       role = res.role;
       list = core.extras(role).projects;
       scope = role.name;
@@ -56,7 +56,7 @@ export const projects = defineCommand({
       list = projectsForLayer(kb, layer);
       scope = layerLabel(kb, layer);
     }
-    return kbView(kb, {
+    const view = kbView(kb, {
       kind: 'projects',
       title: `Portfolio projects: ${scope}`,
       description:
@@ -73,5 +73,6 @@ export const projects = defineCommand({
       ],
       actions: role ? careerActions(role, 'projects') : [],
     });
+    return { view, data: { kind: 'projects', role: role?.id ?? null, layer: layer ?? null, projects: list } };
   },
 });

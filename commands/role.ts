@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineCommand, roleText } from './command.js';
 import { roleCard } from '../src/views/cards/role-card.js';
-import { unresolvedView } from '../src/views/cards/resolution-views.js';
+import { resolutionData, unresolvedAnswer } from './command-data.js';
 import { roleRef } from '../src/views/format.js';
 import type { Role } from '../src/core/schema/role.js';
 import type { Core } from '../src/core/index.js';
@@ -37,8 +37,8 @@ export const role = defineCommand({
   async run({ name }, core, ctx) {
     const res = core.resolve(name);
     if (res.status !== 'found') {
-      return unresolvedView(core, res, (r) => ({ command: 'role', args: { name: roleRef(r) } }));
+      return unresolvedAnswer(core, res, (r) => ({ command: 'role', args: { name: roleRef(r) } }));
     }
-    return personalCard(core, res.role, profileSkills(await savedProfile(ctx)));
+    return { view: personalCard(core, res.role, profileSkills(await savedProfile(ctx))), data: resolutionData(res) };
   },
 });

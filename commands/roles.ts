@@ -7,6 +7,7 @@ import { DIFFICULTY_LABEL, kbView, headline, layerLabel, roleRef } from '../src/
 import type { Section, View } from '../src/views/view.js';
 import type { KnowledgeBase } from '../src/core/knowledge-base.js';
 import { difficultyCountNote, layerCountNote } from '../src/views/cards/disagreements.js';
+import { roleRecord } from './command-data.js';
 
 /** "Moderate entry: typically 1–3 yr. Usually a computer-science degree, …" from the reference's difficulty tiers. */
 function tierNote(kb: KnowledgeBase, difficulty: Difficulty): string | undefined {
@@ -157,6 +158,7 @@ export const roles = defineCommand({
         })),
       })),
     });
-    return { view, data: { kind: 'roles', roles: found.map((r) => ({ id: r.id, name: r.name })) } };
+    const { layer = null, difficulty = null, education = null, availability = null } = filter;
+    return { view, data: { kind: 'roles', roles: found.map(roleRecord), filter: { layer, difficulty, education, availability } } };
   },
 });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { defineCommand, roleText } from './command.js';
-import { unresolvedView } from '../src/views/cards/resolution-views.js';
+import { defineCommand, roleText, type CommandResult } from './command.js';
+import { roleRecord, unresolvedAnswer, type JsonData } from './command-data.js';
 import { type Market, parseSalaryMarket, SALARY_MARKET_WORDS, SalaryMarketChoice } from '../src/core/schema/common.js';
 import { formatLevel, kbView, headline, LEVEL_LABEL, LEVELS, MARKET_LABEL, roleRef, salaryCell, salaryLines } from '../src/views/format.js';
 import { salaryChart } from '../src/views/chart.js';
@@ -119,10 +119,10 @@ export const salary = defineCommand({
     const m = MARKET_SUFFIX.exec(text.trim());
     return m?.[2] ? { role: m[1], market: m[2] } : { role: text };
   },
-  async run({ role: query, market: asked, level }, core, ctx): Promise<View> {
+  async run({ role: query, market: asked, level }, core, ctx): Promise<CommandResult> {
     const res = core.resolve(query);
     if (res.status !== 'found') {
-      return unresolvedView(core, res, (r) => ({ command: 'salary', args: { role: roleRef(r), ...(asked ? { market: asked } : {}) } }));
+      return unresolvedAnswer(core, res, (r) => ({ command: 'salary', args: { role: roleRef(r), ...(asked ? { market: asked } : {}) } }));
     }
     // An explicit market wins; without one, the profile's market, said so in a private answer;
     // then the workspace's default market (/settings), said so too.
@@ -130,14 +130,31 @@ export const salary = defineCommand({
     const workspaceMarket = asked || own ? undefined : ctx.workspace?.market;
     const market = asked ?? own ?? workspaceMarket ?? 'both';
     const view = payView(core, res.role, market, level);
-    if (own) return forYou(view, `Shown for ${MARKET_NAMES[own]}, your profile's market.`);
-    if (!workspaceMarket) return view;
+    const data = salaryData(core, res.role, market, level);
+    if (own) return { view: forYou(view, `Shown for ${MARKET_NAMES[own]}, your profile's market.`), data };
+    if (!workspaceMarket) return { view, data };
     const line = { label: 'Market', value: `${MARKET_LABEL_PLAIN[workspaceMarket]}, this ${workspaceWord(ctx.settings?.workspace)}'s default` };
-    return { ...view, fields: [line, ...view.fields] };
+    return { view: { ...view, fields: [line, ...view.fields] }, data };
   },
 });
 
 const MARKET_LABEL_PLAIN: Record<ProfileMarket, string> = { us: 'US', india: 'India', uk: 'UK' };
+
+/** The role's pay as the reference gives it, and the deep-dive's UK ladder when the UK is asked and exists. */
+function salaryData(core: Core, role: Role, market: SalaryMarketChoice, level: LevelChoice | undefined): JsonData {
+  const deep = core.kb.aiEngineer;
+  const uk =
+    market === 'uk' && deep.meta.role === role.id
+      ? {
+          ...deep.salary.markets.uk,
+          rungs: deep.careerLadder.rungs.flatMap((rung) =>
+            rung.views.flatMap((v) => (v.pay.uk ? [{ level: rung.level, title: v.title, years: v.years, pay: v.pay.uk, seed: v.seed }] : [])),
+          ),
+        }
+      : null;
+  const markets: Market[] = market === 'both' ? ['us', 'india'] : market === 'uk' ? [] : [market];
+  return { kind: 'salary', role: roleRecord(role), market, markets, level: level ?? null, uk };
+}
 
 function payView(core: Core, role: Role, market: SalaryMarketChoice, level: LevelChoice | undefined): View {
   if (market === 'uk') return ukSalaryView(core, role);

@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { defineCommand, MAX_OPTION_LENGTH } from './command.js';
+import { defineCommand, MAX_OPTION_LENGTH, type CommandResult } from './command.js';
+import type { JsonData } from './command-data.js';
 import { kbView, roleRef } from '../src/views/format.js';
-import type { View } from '../src/views/view.js';
+import type { SkillHit } from '../src/core/skills.js';
 
 export const skills = defineCommand({
   name: 'skills',
@@ -11,12 +12,21 @@ export const skills = defineCommand({
   options: [{ name: 'skill', kind: 'text', description: 'A skill, tool or language, e.g. PyTorch', required: true, maxLength: 100 }],
   input: z.object({ skill: z.string().trim().min(1, 'give a skill, e.g. PyTorch').max(MAX_OPTION_LENGTH) }),
   parseText: (text) => ({ skill: text }),
-  run({ skill }, core): View {
+  run({ skill }, core): CommandResult {
     const hits = core.rolesForSkill(skill);
+    const ids = (list: SkillHit[]) => list.map((h) => ({ role: h.role.id, skill: h.skill }));
+    const data: JsonData = {
+      kind: 'skills',
+      query: hits.query,
+      mustHave: ids(hits.mustHave),
+      niceToHave: ids(hits.niceToHave),
+      clusters: hits.clusters,
+      suggestions: hits.suggestions,
+    };
     const count = hits.mustHave.length + hits.niceToHave.length;
     const shown = skill.slice(0, 60);
     if (count === 0) {
-      return kbView(core.kb, {
+      const view = kbView(core.kb, {
         kind: 'skills',
         title: `No role lists "${shown}"`,
         description: hits.suggestions.length
@@ -26,8 +36,9 @@ export const skills = defineCommand({
         tone: 'warning',
         private: true,
       });
+      return { view, data };
     }
-    return kbView(core.kb, {
+    const view = kbView(core.kb, {
       kind: 'skills',
       title: `Roles that use ${shown}`,
       description: `${hits.mustHave.length} list it as a must-have, ${hits.niceToHave.length} as a nice-to-have.`,
@@ -47,5 +58,6 @@ export const skills = defineCommand({
         },
       ],
     });
+    return { view, data };
   },
 });

@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { defineCommand } from './command.js';
+import { defineCommand, type CommandResult } from './command.js';
 import { kbView } from '../src/views/format.js';
 import { seedLabel } from '../src/views/deep-dive/format.js';
-import type { View } from '../src/views/view.js';
 
 export const sources = defineCommand({
   name: 'sources',
@@ -12,9 +11,9 @@ export const sources = defineCommand({
   options: [],
   input: z.object({}),
   parseText: () => ({}),
-  run(_input, core): View {
+  run(_input, core): CommandResult {
     const { reference, aiEngineer } = core.kb;
-    return kbView(core.kb, {
+    const view = kbView(core.kb, {
       kind: 'sources',
       title: 'Sources',
       description: reference.meta.snapshotNote,
@@ -29,5 +28,6 @@ export const sources = defineCommand({
       ],
       actions: [{ type: 'button', label: 'Deep-dive sources', invoke: { command: 'deepdive', args: { part: 'sources' } } }],
     });
+    return { view, data: { kind: 'sources', sources: reference.sources, seeds: aiEngineer.seeds } };
   },
 });

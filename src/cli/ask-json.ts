@@ -3,12 +3,14 @@ import type { DispatchResult } from '../app/dispatch.js';
 import { questionOf } from '../app/question.js';
 import type { View } from '../views/view.js';
 import type { RoleRef } from './json-contract.js';
+import { jsonData, type JsonData } from '../../commands/command-data.js';
 
 /**
  * The stable JSON `rolecall ask --json` prints, one object a question (fields may be added,
  * never renamed or removed; docs/understanding.md says what each means):
  *   {"status","question","command","roles","market","layer","difficulty","skills","understood","candidates","view"}
- * and, added: "level", "args" (answered), "choices" (clarify), "evidence".
+ * and, added: "level", "args" (answered), "choices" (clarify), "evidence", "data" (the answering
+ * command's facts, as `rolecall <command> --json` prints them; null unless answered).
  */
 export interface AskJson {
   status: 'answered' | 'clarify' | 'out_of_scope';
@@ -30,6 +32,7 @@ export interface AskJson {
   args: Record<string, string> | null;
   choices: Array<{ label: string; command: string; args: Record<string, string> }>;
   evidence: Array<{ kind: string; text: string; value: string }>;
+  data: JsonData | null;
 }
 
 export function askJson(core: Core, question: string, result: DispatchResult): AskJson {
@@ -53,5 +56,6 @@ export function askJson(core: Core, question: string, result: DispatchResult): A
     args: u.status === 'answered' ? u.invocation.args : null,
     choices: u.status === 'clarify' ? u.choices.map((c) => ({ label: c.label, command: c.invoke.command, args: c.invoke.args })) : [],
     evidence: u.evidence.map((x) => ({ kind: x.kind, text: x.text, value: x.value })),
+    data: jsonData(result.data),
   };
 }

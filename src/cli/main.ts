@@ -8,6 +8,7 @@ import { commands } from '../../commands/index.js';
 import type { CommandDefinition } from '../../commands/command.js';
 import { MAX_OPTION_LENGTH } from '../../commands/command.js';
 import { packageInfo } from '../core/package-info.js';
+import { jsonData, resolutionData } from '../../commands/command-data.js';
 import { EXIT } from '../exit-codes.js';
 import { renderForTerminal } from '../platforms/console/index.js';
 import { resolutionJson } from './json-contract.js';
@@ -151,7 +152,8 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     io.stdout.write(`rolecall ${packageInfo().version}\n`);
     return EXIT.ok;
   }
-  if (name === 'help' || (flags.help && name === undefined)) {
+  // Under --json, help is /help's answer with its data (the commands), like every other command.
+  if ((name === 'help' && !flags.json) || (flags.help && name === undefined)) {
     const topic = name === 'help' ? args[0] : undefined;
     const command = topic ? commands.find((c) => c.name === topic) : undefined;
     if (topic && !command) return usageError(io, `unknown command "${topic}"`);
@@ -208,14 +210,15 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     if (flags.json) {
       const res = core.resolve(query);
       const url = res.status === 'found' ? dispatcher.pageUrl?.({ kind: 'role', role: res.role.id }) : undefined;
-      io.stdout.write(`${JSON.stringify({ ...resolutionJson(res), ...(url ? { url } : {}) })}\n`);
+      io.stdout.write(`${JSON.stringify({ ...resolutionJson(res), data: resolutionData(res), ...(url ? { url } : {}) })}\n`);
       return res.status === 'found' ? EXIT.ok : EXIT.failed;
     }
   }
 
   const result: DispatchResult = await dispatcher.run(command.name, rawInput(command, args, flags), { platform: 'cli' });
   if (result.outcome === 'invalid') return invalid(io, flags.json, command, result.problem ?? result.view.description ?? 'invalid input', args.join(' '));
-  if (flags.json) io.stdout.write(`${JSON.stringify({ command: command.name, view: result.view, ...pageUrlField(dispatcher, result.view) })}\n`);
+  if (flags.json)
+    io.stdout.write(`${JSON.stringify({ command: command.name, view: result.view, data: jsonData(result.data), ...pageUrlField(dispatcher, result.view) })}\n`);
   else {
     const color = flags['no-color'] ? false : (flags.color ?? Boolean(io.stdout.isTTY && !process.env.NO_COLOR));
     io.stdout.write(`${renderForTerminal(result.view, { color, width: Math.min(io.stdout.columns || 100, 110), actions: 'commands', syntax: CLI_SYNTAX })}\n`);

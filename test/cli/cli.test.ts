@@ -61,7 +61,12 @@ describe('rolecall CLI', () => {
     expect(a.candidates[0]).toEqual({ number: expect.any(Number), name: expect.any(String), id: expect.any(String) });
     const nf = await cli(['role', 'banana', 'bread', '--json']);
     expect(nf.code).toBe(EXIT.failed);
-    expect(JSON.parse(nf.stdout)).toEqual({ status: 'not_found', query: 'banana bread', suggestions: [] });
+    expect(JSON.parse(nf.stdout)).toEqual({
+      status: 'not_found',
+      query: 'banana bread',
+      suggestions: [],
+      data: { kind: 'unresolved', status: 'not_found', query: 'banana bread', candidates: [] },
+    });
     const note = JSON.parse((await cli(['role', 'AI/ML Developer', '--json'])).stdout);
     expect(note.note).toMatch(/not a role of its own/i);
   });

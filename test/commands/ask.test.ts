@@ -18,7 +18,7 @@ const invocations = (actions: Action[]) =>
 describe('/ask through the Dispatcher', () => {
   it('runs the understood command in its place: its View opens with the understood line, ends with "pick again"', async () => {
     const result = await ask('mle vs ai engineer salary in india');
-    expect(result).toMatchObject({ command: 'compare', outcome: 'ok', data: { kind: 'comparison', roles: ['ml-engineer', 'ai-engineer'] } });
+    expect(result).toMatchObject({ command: 'compare', outcome: 'ok', data: { kind: 'comparison', roles: [{ id: 'ml-engineer' }, { id: 'ai-engineer' }] } });
     expect(result.view.understood).toBe('Comparing ML Engineer and AI Engineer (pay in India)');
     expect(result.via?.command).toBe('ask');
     const q = questionOf(result)!;

@@ -41,7 +41,7 @@ describe('refineComparison', () => {
     });
     assert(step.kind === 'run');
     const result = await new Dispatcher(core).runInvocation(step.runs[0]!, { platform: 'cli' });
-    expect(result.data).toEqual({ kind: 'comparison', roles: [id('AI Engineer'), id('ML Engineer'), id('RAG Engineer')] });
+    expect(result.data).toMatchObject({ kind: 'comparison', roles: [{ id: id('AI Engineer') }, { id: id('ML Engineer') }, { id: id('RAG Engineer') }] });
   });
 
   it('refuses an add with no role, a role already compared, and a fifth role', () => {

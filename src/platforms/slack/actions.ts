@@ -69,7 +69,11 @@ async function run(deps: SlackDeps, client: WebClient, input: ActionInput, respo
   if (result.data?.kind === 'comparison' && input.threadTs && input.channelId) {
     // A comparison chosen in a thread becomes that thread's comparison, for everyone in it.
     const key = { platform: 'slack' as const, workspaceId: input.teamId, channelId: input.channelId, threadTs: input.threadTs };
-    await rememberComparison(deps, key, result.data.roles);
+    await rememberComparison(
+      deps,
+      key,
+      result.data.roles.map((r) => r.id),
+    );
     await postView(client, input.channelId, result.view, { threadTs: input.threadTs });
     if (input.ephemeral) await respond?.({ delete_original: true });
     await uploadCharts(deps, client, input.channelId, [result.view], input.threadTs);

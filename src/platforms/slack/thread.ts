@@ -41,7 +41,8 @@ async function follow(deps: SlackDeps, key: ThreadKey, state: ThreadComparison |
   if (step.kind === 'answer') return { command: step.command, views: [step.view], outcome: step.ok ? 'ok' : 'invalid' };
   const results = await Promise.all(step.runs.map((run) => deps.dispatcher.runInvocation(run, ctx)));
   const compared = results[0]?.data;
-  if (step.adopt && state && compared?.kind === 'comparison') await deps.store.threads.put(key, { roles: compared.roles, market: state.market });
+  if (step.adopt && state && compared?.kind === 'comparison')
+    await deps.store.threads.put(key, { roles: compared.roles.map((r) => r.id), market: state.market });
   return answer(step.command, results);
 }
 
@@ -66,7 +67,12 @@ export async function answerQuestion(
   if (asked.kind === 'silent') return { command: 'ask', views: [], outcome: 'ok' };
   if (asked.kind === 'limited') return { command: 'ask', views: [asked.view], outcome: 'invalid' };
   const { result } = asked;
-  if (result.data?.kind === 'comparison') await rememberComparison(deps, key, result.data.roles);
+  if (result.data?.kind === 'comparison')
+    await rememberComparison(
+      deps,
+      key,
+      result.data.roles.map((r) => r.id),
+    );
   return answer(result.command, [result]);
 }
 
@@ -88,7 +94,12 @@ export async function answerMention(
   }
   if (intent.kind === 'compare') {
     const result = await deps.dispatcher.runText('compare', intent.text, ctx);
-    if (result.data?.kind === 'comparison') await rememberComparison(deps, key, result.data.roles);
+    if (result.data?.kind === 'comparison')
+      await rememberComparison(
+        deps,
+        key,
+        result.data.roles.map((r) => r.id),
+      );
     return answer('compare', [result]);
   }
   const state = await deps.store.threads.get(key);
