@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineCommand } from './command.js';
+import { defineCommand, type CommandResult } from './command.js';
 import { PRIVACY_POINTER } from './profile-views.js';
 import { type PackageInfo, packageInfo } from '../src/core/package-info.js';
 import type { Core } from '../src/core/index.js';
@@ -48,5 +48,12 @@ export const about = defineCommand({
   options: [],
   input: z.object({}),
   parseText: () => ({}),
-  run: (_input, core): View => aboutView(core, packageInfo()),
+  run: (_input, core): CommandResult => {
+    const pkg = packageInfo();
+    const support = { issues: pkg.issues ?? null, repository: pkg.repository ?? null };
+    return {
+      view: aboutView(core, pkg),
+      data: { kind: 'about', version: pkg.version, dataAsOf: core.kb.reference.meta.asOf, roles: core.kb.roles.length, support },
+    };
+  },
 });

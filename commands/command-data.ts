@@ -215,6 +215,16 @@ export const JsonData = z.discriminatedUnion('kind', [
   /** A role name that named no single role (ambiguous or not found). */
   z.object({ kind: z.literal('unresolved'), status: z.enum(['ambiguous', 'not_found']), query: z.string(), candidates: z.array(RoleRef) }).strict(),
   z.object({ kind: z.literal('spotlight'), ok: z.boolean() }).strict(),
+  /** /about: the version and how current the data is; the page link is the line's `url`. */
+  z
+    .object({
+      kind: z.literal('about'),
+      version: z.string(),
+      dataAsOf: z.string(),
+      roles: z.number().int(),
+      support: z.object({ issues: z.string().nullable(), repository: z.string().nullable() }).strict(),
+    })
+    .strict(),
   /** /settings: false when it changed nothing it was asked to (refused, rejected, not here). */
   z.object({ kind: z.literal('settings'), ok: z.boolean() }).strict(),
 ]);

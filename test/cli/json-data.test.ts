@@ -72,10 +72,12 @@ const CALLS: Record<string, Array<[string[], Expected]>> = {
     [['ask', 'mle vs ai engineer salary in india'], 'comparison'],
     [['ask', 'what is the weather'], null],
   ],
-  // The CLI keeps no profiles: its answer says so, with no facts.
-  profile: [[['profile'], null]],
-  // `rolecall spotlight` is the operator's tool, with JSON of its own; /spotlight's data is checked below.
+  // `rolecall profile` and `rolecall settings` are operators' tools with their own output
+  // (profile export prints the profile's JSON), as `rolecall spotlight` is; /spotlight's data is checked below.
+  profile: [],
+  settings: [],
   spotlight: [],
+  about: [[['about'], 'about']],
   help: [[['help'], 'help']],
 };
 
