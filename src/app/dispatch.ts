@@ -7,6 +7,8 @@ import { expiredButtonView, failureView, invalidInputView, unknownCommandView } 
 import { pageLinked, type Invocation, type View } from '../views/view.js';
 import { type PageTarget, pageUrl } from '../views/page-url.js';
 import { decodeInvocation } from '../views/invocation-codec.js';
+import { onScreen, withoutMore } from '../views/more.js';
+import { roleRef } from '../views/format.js';
 import { closestCommand } from './command-names.js';
 
 export type Outcome = 'ok' | 'invalid' | 'unknown_command' | 'stale' | 'error';
@@ -52,6 +54,26 @@ export function describeIssues(command: CommandDefinition, raw: Record<string, u
   return [...seen].join('; ');
 }
 
+/** What one run gave, with the command and input that answered (after a redirect, its target's). */
+interface Ran {
+  result: DispatchResult;
+  answered?: Invocation;
+}
+
+/** Where an answer opens on one screen, the rest a click away (src/views/more.ts). */
+const ONE_SCREEN: ReadonlySet<CommandContext['platform']> = new Set(['discord', 'slack']);
+
+/** Raw input as a button carries it: its text values, nothing that cannot be sent back. */
+function asArgs(raw: Record<string, unknown>): Record<string, string> | undefined {
+  const args: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+    args[key] = String(value);
+  }
+  return args;
+}
+
 /**
  * The one way any front end runs a command: validate raw input with the command's zod
  * schema, run it, and turn every failure into a View. It never throws.
@@ -81,60 +103,78 @@ export class Dispatcher {
     return this.commands.find((c) => c.name === name);
   }
 
-  /** Runs a command from structured options (Discord options, CLI flags, button args). */
+  /**
+   * Runs a command from structured options (Discord options, CLI flags, button args). On Discord
+   * and Slack the answer opens on one screen; `more` (never seen by the command) picks a part.
+   */
   async run(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<DispatchResult> {
-    return this.runAt(name, raw, ctx, 0);
+    const { more, args } = withoutMore(raw);
+    const { result, answered } = await this.runAt(name, args, ctx, 0);
+    if (!ONE_SCREEN.has(ctx.platform) || result.outcome !== 'ok' || !answered) return result;
+    return { ...result, view: this.screen(result.view, answered, more) };
   }
 
-  private async runAt(name: string, raw: Record<string, unknown>, ctx: CommandContext, depth: number): Promise<DispatchResult> {
+  /**
+   * The first screen or a part, with its menu; where the menu's ids would be too long, role names
+   * become "#<number>" references, and failing that the answer is shown whole.
+   */
+  private screen(view: View, answered: Invocation, more: string | undefined): View {
+    const short = onScreen(view, answered, more);
+    if (short) return short;
+    const options = this.find(answered.command)?.options ?? [];
+    const args = { ...answered.args };
+    for (const option of options) {
+      const typed = args[option.name];
+      if (option.kind !== 'role' || !typed) continue;
+      const res = this.core.resolve(typed);
+      if (res.status === 'found') args[option.name] = roleRef(res.role);
+    }
+    return onScreen(view, { command: answered.command, args }, more) ?? view;
+  }
+
+  private async runAt(name: string, raw: Record<string, unknown>, ctx: CommandContext, depth: number): Promise<Ran> {
     const command = this.find(name);
     if (!command) {
       const names = this.commands.map((c) => c.name);
       const guess = closestCommand(name, names);
       const typed = String(name).slice(0, 40);
       return {
-        command: name,
-        outcome: 'unknown_command',
-        problem: `unknown command "${typed}"${guess ? ` (did you mean ${guess}?)` : ''}`,
-        view: unknownCommandView(typed, names, guess),
+        result: {
+          command: name,
+          outcome: 'unknown_command',
+          problem: `unknown command "${typed}"${guess ? ` (did you mean ${guess}?)` : ''}`,
+          view: unknownCommandView(typed, names, guess),
+        },
       };
     }
     const parsed = command.input.safeParse(raw);
     if (!parsed.success) {
       const problem = describeIssues(command, raw, parsed.error);
-      return {
-        command: name,
-        outcome: 'invalid',
-        problem,
-        view: invalidInputView(command.name, problem, command.usage),
-      };
+      return { result: { command: name, outcome: 'invalid', problem, view: invalidInputView(command.name, problem, command.usage) } };
     }
     try {
       const result = await command.run(parsed.data, this.core, ctx);
       if ('redirect' in result) return await this.follow(name, result, ctx, depth);
+      // A part is shown by running the command again: never one that changes what is saved.
+      const args = command.changes?.(parsed.data) ? undefined : asArgs(raw);
+      const answered = args ? { answered: { command: name, args } } : {};
       // Every front end gets the page link from here, so none of them repeats it.
       return 'data' in result
-        ? { command: name, outcome: 'ok', view: pageLinked(result.view, this.pageUrl), data: result.data }
-        : { command: name, outcome: 'ok', view: pageLinked(result, this.pageUrl) };
+        ? { result: { command: name, outcome: 'ok', view: pageLinked(result.view, this.pageUrl), data: result.data }, ...answered }
+        : { result: { command: name, outcome: 'ok', view: pageLinked(result, this.pageUrl) }, ...answered };
     } catch (error) {
       const errorId = newErrorId();
-      return {
-        command: name,
-        outcome: 'error',
-        errorId,
-        error,
-        view: failureView(errorId),
-      };
+      return { result: { command: name, outcome: 'error', errorId, error, view: failureView(errorId) } };
     }
   }
 
   /** Runs a redirect's target one level deep: a redirect to a redirect is a bug, answered as a failure. */
-  private async follow(name: string, result: Redirect, ctx: CommandContext, depth: number): Promise<DispatchResult> {
+  private async follow(name: string, result: Redirect, ctx: CommandContext, depth: number): Promise<Ran> {
     if (depth > 0) throw new Error(`/${name} redirected again, to /${result.redirect.command}`);
-    const target = await this.runAt(result.redirect.command, result.redirect.args, ctx, depth + 1);
+    const { result: target, answered } = await this.runAt(result.redirect.command, result.redirect.args, ctx, depth + 1);
     const view =
       target.outcome === 'ok' ? { ...target.view, understood: result.understood, actions: [...target.view.actions, ...result.actions] } : target.view;
-    return { ...target, view, via: { command: name, data: result.data } };
+    return { result: { ...target, view, via: { command: name, data: result.data } }, ...(answered ? { answered } : {}) };
   }
 
   /** Runs a command from the free text after its name (Slack, console): "/compare a vs b". */

@@ -29,7 +29,7 @@ export interface ViewText {
   text: string;
 }
 
-const ctx: CommandContext = { platform: 'console' };
+const consoleContext: CommandContext = { platform: 'console' };
 
 /** What each command is asked, as structured input (the form Discord and buttons use). */
 function requests(core: Core): Array<[string, Record<string, string>]> {
@@ -90,7 +90,8 @@ function requests(core: Core): Array<[string, Record<string, string>]> {
 
 const keyOf = (inv: Invocation) => JSON.stringify([inv.command, Object.entries(inv.args).sort()]);
 
-export async function everyView(core: Core): Promise<RenderedView[]> {
+/** `ctx` names the platform: the console's answers are whole, Discord's and Slack's open on one screen. */
+export async function everyView(core: Core, ctx: CommandContext = consoleContext): Promise<RenderedView[]> {
   const dispatcher = new Dispatcher(core, commands);
   const out: RenderedView[] = [];
   const seen = new Set<string>();
