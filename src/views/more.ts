@@ -78,7 +78,7 @@ function part(label: string, content: Partial<Pick<ViewPart, 'description' | 'fi
   return { ...base, summary: summaryOf(base), chars };
 }
 
-/** A section too long for one screen, cut between its items into "Heading (1 of 3)" and on. */
+/** A section too long for one screen, cut between its items into "Heading (part 1 of 3)" and on. */
 function sectionPieces(section: Section): Section[] {
   if (sectionChars(section) <= PART_CHARS || (section.items ?? []).length < 2) return [section];
   const pieces: Section[] = [];
@@ -91,7 +91,7 @@ function sectionPieces(section: Section): Section[] {
     } else current = grown;
   }
   pieces.push(current);
-  return pieces.map((p, i) => ({ ...p, heading: pieces.length > 1 ? `${section.heading} (${i + 1} of ${pieces.length})` : p.heading }));
+  return pieces.map((p, i) => ({ ...p, heading: pieces.length > 1 ? `${section.heading} (part ${i + 1} of ${pieces.length})` : p.heading }));
 }
 
 /** Neighbours merged, the shortest pair first, until there are at most `max`. */

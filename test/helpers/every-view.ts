@@ -32,7 +32,7 @@ export interface ViewText {
 const consoleContext: CommandContext = { platform: 'console' };
 
 /** What each command is asked, as structured input (the form Discord and buttons use). */
-function requests(core: Core): Array<[string, Record<string, string>]> {
+export function everyRequest(core: Core): Array<[string, Record<string, string>]> {
   const kb = core.kb;
   const refs = kb.roles.map((r) => `#${r.number}`);
   const out: Array<[string, Record<string, string>]> = [];
@@ -107,7 +107,7 @@ export async function everyView(core: Core, ctx: CommandContext = consoleContext
       }
     }
   };
-  for (const [name, args] of requests(core)) {
+  for (const [name, args] of everyRequest(core)) {
     seen.add(keyOf({ command: name, args }));
     const res = await dispatcher.run(name, args, ctx);
     out.push({ asked: `/${name} ${JSON.stringify(args)}`, args: Object.values(args), view: res.view });
