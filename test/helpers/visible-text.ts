@@ -3,12 +3,9 @@ import type { Block } from '../../src/platforms/slack/blocks.js';
 
 /*
  * How much text a rendered answer puts on the screen: what a person reads, as the renderer wrote
- * it (escapes and markup included, so never fewer than Discord or Slack show). Controls (buttons,
- * selects) are not counted: they are what the one-screen budget leaves room for.
+ * it (escapes and markup included, so never fewer than Discord or Slack show), measured against
+ * SCREEN_CHARS (src/views/more.ts). Controls (buttons, selects) are not counted.
  */
-
-/** The characters a chat screen can hold before the answer scrolls away (issue "chat-native answers"). */
-export const SCREEN_CHARS = 1800;
 
 /** Every embed's author, title, description, field names and values, and footer. */
 export function discordVisibleText(message: DiscordMessage): string[] {
