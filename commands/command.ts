@@ -99,6 +99,12 @@ export interface CommandDefinition<S extends AnyObjectSchema = AnyObjectSchema> 
   /** Turns the free text after the command name (Slack, console) into raw input for `input`. */
   parseText(text: string): Record<string, unknown>;
   run(input: z.infer<S>, core: Core, ctx: CommandContext): CommandResult | Promise<CommandResult>;
+  /**
+   * True when this input changes what is saved (a profile, a subscription) or posts something.
+   * Chat platforms show the rest of a long answer by running its command again (src/views/more.ts),
+   * so such an answer is shown whole instead.
+   */
+  changes?(input: z.infer<S>): boolean;
 }
 
 export function defineCommand<S extends AnyObjectSchema>(def: CommandDefinition<S>): CommandDefinition<S> {

@@ -160,6 +160,7 @@ export const profile = defineCommand({
   options: [],
   input,
   parseText: parseProfileText,
+  changes: (i) => i.subcommand !== 'show' && i.subcommand !== 'export',
   async run(i, core, ctx): Promise<View> {
     const key = profileKey(ctx);
     const profiles = ctx.profiles;

@@ -174,6 +174,7 @@ export const settings = defineCommand({
   ],
   input,
   parseText: parseSettingsText,
+  changes: (i) => i.action === 'set' || i.action === 'reset',
   async run(i, _core, ctx): Promise<CommandResult> {
     const access = ctx.settings;
     if (!access) return answer(NOT_HERE, false);

@@ -94,6 +94,7 @@ export const spotlight = defineCommand({
   options: [],
   input,
   parseText: parseSpotlightText,
+  changes: (i) => i.subcommand !== undefined && !['status', 'preview', 'help'].includes(i.subcommand),
   async run(i, core, ctx): Promise<CommandResult> {
     const access = ctx.spotlight;
     const action = i.subcommand ?? (access?.featured ? 'preview' : 'help');

@@ -7,6 +7,8 @@ import { expiredButtonView, failureView, invalidInputView, unknownCommandView } 
 import { pageLinked, type Invocation, type View } from '../views/view.js';
 import { type PageTarget, pageUrl } from '../views/page-url.js';
 import { decodeInvocation } from '../views/invocation-codec.js';
+import { onScreen, withoutMore } from '../views/more.js';
+import { roleRef } from '../views/format.js';
 import { closestCommand } from './command-names.js';
 import { answersIn, channelLinks, readSettings, visibilityIn, workspaceWord } from '../../commands/settings-access.js';
 import { notice } from '../views/cards/notice.js';
@@ -54,6 +56,26 @@ export function describeIssues(command: CommandDefinition, raw: Record<string, u
   return [...seen].join('; ');
 }
 
+/** What one run gave, with the command and input that answered (after a redirect, its target's). */
+interface Ran {
+  result: DispatchResult;
+  answered?: Invocation;
+}
+
+/** Where an answer opens on one screen, the rest a click away (src/views/more.ts). */
+const ONE_SCREEN: ReadonlySet<CommandContext['platform']> = new Set(['discord', 'slack']);
+
+/** Raw input as a button carries it: its text values, nothing that cannot be sent back. */
+function asArgs(raw: Record<string, unknown>): Record<string, string> | undefined {
+  const args: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+    args[key] = String(value);
+  }
+  return args;
+}
+
 /**
  * The one way any front end runs a command: validate raw input with the command's zod
  * schema, run it, and turn every failure into a View. It never throws.
@@ -99,61 +121,76 @@ export class Dispatcher {
   /**
    * Runs a command from structured options (Discord options, CLI flags, button args), with the
    * workspace's settings applied here for every front end: read once (a failed read is no
-   * settings), /ask refused outside answer_in's channels, and private answers where set.
+   * settings), /ask refused outside answer_in's channels, and private answers where set. On
+   * Discord and Slack the answer opens on one screen; `more` (never seen by the command) picks a part.
    */
   async run(name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<DispatchResult> {
+    const { more, args } = withoutMore(raw);
     // /settings reads them itself, and a failed read there is its answer.
     const workspace = name === 'settings' ? undefined : await readSettings(ctx.settings);
-    if (!workspace) return this.runAt(name, raw, ctx, 0);
     const channelId = ctx.settings?.channelId;
-    if (name === 'ask' && !answersIn(workspace, channelId)) {
+    if (workspace && name === 'ask' && !answersIn(workspace, channelId)) {
       const where = workspaceWord(ctx.settings?.workspace);
       const elsewhere = `In this ${where}, RoleCall answers questions in ${channelLinks(workspace.answerIn ?? [])}. Ask there, in a DM, or use a command such as /role here.`;
       return { command: name, outcome: 'ok', view: notice('Not answered in this channel', elsewhere, 'info') };
     }
-    const result = await this.runAt(name, raw, { ...ctx, workspace }, 0);
-    return visibilityIn(workspace, channelId) === 'private' ? { ...result, view: { ...result.view, private: true } } : result;
+    const { result, answered } = await this.runAt(name, args, workspace ? { ...ctx, workspace } : ctx, 0);
+    const screened =
+      ONE_SCREEN.has(ctx.platform) && result.outcome === 'ok' && answered ? { ...result, view: this.screen(result.view, answered, more) } : result;
+    return workspace && visibilityIn(workspace, channelId) === 'private' ? { ...screened, view: { ...screened.view, private: true } } : screened;
   }
 
-  private async runAt(name: string, raw: Record<string, unknown>, ctx: CommandContext, depth: number): Promise<DispatchResult> {
+  /**
+   * The first screen or a part, with its menu; where the menu's ids would be too long, role names
+   * become "#<number>" references, and failing that the answer is shown whole.
+   */
+  private screen(view: View, answered: Invocation, more: string | undefined): View {
+    const short = onScreen(view, answered, more);
+    if (short) return short;
+    const options = this.find(answered.command)?.options ?? [];
+    const args = { ...answered.args };
+    for (const option of options) {
+      const typed = args[option.name];
+      if (option.kind !== 'role' || !typed) continue;
+      const res = this.core.resolve(typed);
+      if (res.status === 'found') args[option.name] = roleRef(res.role);
+    }
+    return onScreen(view, { command: answered.command, args }, more) ?? view;
+  }
+
+  private async runAt(name: string, raw: Record<string, unknown>, ctx: CommandContext, depth: number): Promise<Ran> {
     const command = this.find(name);
-    if (!command) return this.unknown(name, ctx.commandPrefix);
+    if (!command) return { result: this.unknown(name, ctx.commandPrefix) };
     const parsed = command.input.safeParse(raw);
     if (!parsed.success) {
       const problem = describeIssues(command, raw, parsed.error);
       return {
-        command: name,
-        outcome: 'invalid',
-        problem,
-        view: invalidInputView(command.name, problem, spellCommand(command.usage, ctx.commandPrefix)),
+        result: { command: name, outcome: 'invalid', problem, view: invalidInputView(command.name, problem, spellCommand(command.usage, ctx.commandPrefix)) },
       };
     }
     try {
       const result = await command.run(parsed.data, this.core, ctx);
       if ('redirect' in result) return await this.follow(name, result, ctx, depth);
+      // A part is shown by running the command again: never one that changes what is saved.
+      const args = command.changes?.(parsed.data) ? undefined : asArgs(raw);
+      const answered = args ? { answered: { command: name, args } } : {};
       // Every front end gets the page link from here, so none of them repeats it.
       return 'data' in result
-        ? { command: name, outcome: 'ok', view: pageLinked(result.view, this.pageUrl), data: result.data }
-        : { command: name, outcome: 'ok', view: pageLinked(result, this.pageUrl) };
+        ? { result: { command: name, outcome: 'ok', view: pageLinked(result.view, this.pageUrl), data: result.data }, ...answered }
+        : { result: { command: name, outcome: 'ok', view: pageLinked(result, this.pageUrl) }, ...answered };
     } catch (error) {
       const errorId = newErrorId();
-      return {
-        command: name,
-        outcome: 'error',
-        errorId,
-        error,
-        view: failureView(errorId),
-      };
+      return { result: { command: name, outcome: 'error', errorId, error, view: failureView(errorId) } };
     }
   }
 
   /** Runs a redirect's target one level deep: a redirect to a redirect is a bug, answered as a failure. */
-  private async follow(name: string, result: Redirect, ctx: CommandContext, depth: number): Promise<DispatchResult> {
+  private async follow(name: string, result: Redirect, ctx: CommandContext, depth: number): Promise<Ran> {
     if (depth > 0) throw new Error(`/${name} redirected again, to /${result.redirect.command}`);
-    const target = await this.runAt(result.redirect.command, result.redirect.args, ctx, depth + 1);
+    const { result: target, answered } = await this.runAt(result.redirect.command, result.redirect.args, ctx, depth + 1);
     const view =
       target.outcome === 'ok' ? { ...target.view, understood: result.understood, actions: [...target.view.actions, ...result.actions] } : target.view;
-    return { ...target, view, via: { command: name, data: result.data } };
+    return { result: { ...target, view, via: { command: name, data: result.data } }, ...(answered ? { answered } : {}) };
   }
 
   /** Runs a command from the free text after its name (Slack, console): "/compare a vs b". */

@@ -156,7 +156,7 @@ describe('/compare with saved skills', () => {
   });
 
   it('is the plain comparison without saved skills, without a store, and when the store fails', async () => {
-    const plain = await dispatcher.runText('compare', 'AI Engineer vs ML Engineer', { platform: 'console' });
+    const plain = await dispatcher.runText('compare', 'AI Engineer vs ML Engineer', { platform: 'discord' });
     expect((await dispatcher.runText('compare', 'AI Engineer vs ML Engineer', ctx())).view).toEqual(plain.view);
     await save({ skills: ['python'] });
     const r = await dispatcher.runText('compare', 'AI Engineer vs ML Engineer', await failing());

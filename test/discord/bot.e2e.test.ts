@@ -7,7 +7,19 @@ import { silentLogger } from '../../src/observability/logger.js';
 import { startDiscord } from '../../src/platforms/discord/client.js';
 import { decodeInvocation } from '../../src/views/invocation-codec.js';
 import { payloads, type Callback } from '../fakes/discord/index.js';
-import { componentsOf, embedOf, field, gate, isEphemeral, spotlightExtension, startHarness, testCommands, type Gate, type Harness } from './harness.js';
+import {
+  componentsOf,
+  embedOf,
+  field,
+  gate,
+  isEphemeral,
+  moreParts,
+  spotlightExtension,
+  startHarness,
+  testCommands,
+  type Gate,
+  type Harness,
+} from './harness.js';
 
 let core: Core;
 let h: Harness;
@@ -85,8 +97,23 @@ describe('/role', () => {
     const mustHave = field(embed, 'Must-have skills');
     for (const skill of role.mustHave) expect(mustHave).toContain(skill.replace(/[*_]/g, ''));
     const labels = componentsOf(roleCard.data).map((c) => c.label ?? c.placeholder);
-    expect(labels).toEqual(['Career path', 'Salary', 'Interview prep', 'Certifications', 'Projects', 'Compare with…', 'AI Engineer deep-dive…']);
+    expect(labels).toEqual([
+      'Career path',
+      'Salary',
+      'Interview prep',
+      'Certifications',
+      'Projects',
+      'Compare with…',
+      'AI Engineer deep-dive…',
+      'More of this answer…',
+    ]);
     expect(roleCard.data.allowed_mentions).toEqual({ parse: [] });
+    // The card opens on one screen; where the sources disagree is one choice of its More… menu away.
+    const parts = await moreParts(h.fake, roleCard.data);
+    const names = parts.flatMap((p) => p.fields?.map((f) => f.name) ?? []);
+    expect(names).toContain('Where sources disagree (part 1 of 3)');
+    expect(names).toContain('Where sources disagree (part 3 of 3)');
+    for (const part of parts) expect(part.title).toBe(embed.title);
   });
 
   it('forgives a typo', async () => {
@@ -145,7 +172,9 @@ describe('the knowledge commands', () => {
     expect(embedOf(prep.data).title).toBe('Interview prep: RAG Engineer');
     expect(embedOf(prep.data).fields?.map((f) => f.name)).toContain('Behavioral Round (ALL roles)');
     const certs = await run('certs', {});
-    expect(embedOf(certs.data).fields?.map((f) => f.name)).toEqual(['High priority', 'Medium priority', 'Nice to have']);
+    expect(embedOf(certs.data).fields?.map((f) => f.name)).toEqual(['High priority']);
+    const certParts = await moreParts(h.fake, certs.data);
+    expect(certParts.flatMap((p) => p.fields?.map((f) => f.name) ?? [])).toEqual(['Medium priority', 'Nice to have']);
     const projects = await run('projects', { layer: 'L3' });
     expect(embedOf(projects.data).title).toBe('Portfolio projects: L3 Inference & Serving');
     const india = await run('companies', { which: 'india' });

@@ -205,3 +205,19 @@ export function field(embed: EmbedJSON, name: string): string {
 }
 
 export const isEphemeral = (data: Record<string, unknown>) => (Number(data.flags ?? 0) & 64) === 64;
+
+/** The select of an answer's More… menu (src/views/more.ts): the one whose options run the command again with `more`. */
+export function moreMenu(data: Record<string, unknown>): ComponentJSON | undefined {
+  return componentsOf(data).find((c) => c.type === 3 && c.options?.some((o) => /[?&]more=\d+/.test(o.value)));
+}
+
+/** Every part behind an answer's More… menu, opened as a person would: each option chosen in turn. */
+export async function moreParts(fake: FakeDiscord, data: Record<string, unknown>): Promise<EmbedJSON[]> {
+  const menu = moreMenu(data);
+  const parts: EmbedJSON[] = [];
+  for (const option of menu?.options ?? []) {
+    const cb = await fake.roundTrip(fake.interaction.select(menu!.custom_id!, [option.value]));
+    parts.push(embedOf(cb.data));
+  }
+  return parts;
+}

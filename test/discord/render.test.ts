@@ -133,9 +133,15 @@ describe('renderForDiscord limits', () => {
   });
 
   it('shows the table as a monospace block only when it fits a phone', async () => {
-    const salary = renderForDiscord((await dispatcher.run('salary', { role: 'AI Engineer' }, ctx)).view);
+    // The whole answer, as a spotlight post renders it; an answer to a command shows its table one choice away.
+    const salary = renderForDiscord((await dispatcher.run('salary', { role: 'AI Engineer' }, { platform: 'console' })).view);
     const table = salary.embeds[0]!.fields!.find((f) => f.name === 'At a glance');
     expect(table?.value).toMatch(/^```\nMarket\s+Entry\s+Mid\s+Senior\n/);
+    const answer = await dispatcher.run('salary', { role: 'AI Engineer' }, ctx);
+    const menu = answer.view.actions.at(-1);
+    const glance = menu?.type === 'select' ? menu.options.find((o) => o.label === 'At a glance') : undefined;
+    const part = renderForDiscord((await dispatcher.runInvocation(glance!.invoke, ctx)).view);
+    expect(part.embeds[0]!.fields!.find((f) => f.name === 'At a glance')?.value).toBe(table?.value);
     const four = renderForDiscord(
       (await dispatcher.run('compare', { role_a: 'AI Engineer', role_b: 'ML Engineer', role_c: 'RAG Engineer', role_d: 'LLM Engineer' }, ctx)).view,
     );

@@ -31,10 +31,10 @@ export interface ViewText {
   text: string;
 }
 
-const ctx: CommandContext = { platform: 'console' };
+const consoleContext: CommandContext = { platform: 'console' };
 
 /** What each command is asked, as structured input (the form Discord and buttons use). */
-function requests(core: Core): Array<[string, Record<string, string>]> {
+export function everyRequest(core: Core): Array<[string, Record<string, string>]> {
   const kb = core.kb;
   const refs = kb.roles.map((r) => `#${r.number}`);
   const out: Array<[string, Record<string, string>]> = [];
@@ -94,7 +94,8 @@ function requests(core: Core): Array<[string, Record<string, string>]> {
 
 const keyOf = (inv: Invocation) => JSON.stringify([inv.command, Object.entries(inv.args).sort()]);
 
-export async function everyView(core: Core): Promise<RenderedView[]> {
+/** `ctx` names the platform: the console's answers are whole, Discord's and Slack's open on one screen. */
+export async function everyView(core: Core, ctx: CommandContext = consoleContext): Promise<RenderedView[]> {
   const dispatcher = new Dispatcher(core, commands);
   const out: RenderedView[] = [];
   const seen = new Set<string>();
@@ -110,7 +111,7 @@ export async function everyView(core: Core): Promise<RenderedView[]> {
       }
     }
   };
-  for (const [name, args] of requests(core)) {
+  for (const [name, args] of everyRequest(core)) {
     seen.add(keyOf({ command: name, args }));
     const res = await dispatcher.run(name, args, ctx);
     out.push({ asked: `/${name} ${JSON.stringify(args)}`, args: Object.values(args), view: res.view });

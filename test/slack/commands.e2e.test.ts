@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { defineCommand } from '../../commands/command.js';
 import { createCore } from '../../src/core/index.js';
 import { blockActionsBody, blockActionsPayload, FORM, JSON_TYPE, nowSeconds } from '../fakes/slack/index.js';
-import { allStrings, blockTexts, HEALTH_TOKEN, SlackHarness } from './harness.js';
+import { allStrings, blockTexts, HEALTH_TOKEN, moreChoice, SlackHarness } from './harness.js';
 
 type Block = { type: string; elements?: Array<{ type: string; action_id?: string; value?: string }> };
 
@@ -58,7 +58,11 @@ describe('Slack slash commands, end to end over signed HTTP', () => {
     const [answer] = await h.responses.waitFor(sent.responseId);
     const blocks = answer!.body.blocks as Block[];
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'AI Engineer vs ML Engineer' } });
-    const table = blocks.find((b) => b.type === 'table') as { rows: Array<Array<{ text: string }>> } | undefined;
+    // The side-by-side table is one choice of the More… menu away.
+    const glance = moreChoice(blocks, 'At a glance')!;
+    const click = await h.sender.click({ ...glance, container: { ephemeral: true } });
+    const [part] = await h.responses.waitFor(click.responseId);
+    const table = (part!.body.blocks as Block[]).find((b) => b.type === 'table') as { rows: Array<Array<{ text: string }>> } | undefined;
     expect(table?.rows[0]?.map((c) => c.text)).toEqual(['—', 'AI Engineer', 'ML Engineer']);
   });
 

@@ -154,3 +154,19 @@ export function allStrings(value: unknown): string[] {
 export function blockTexts(blocks: unknown): string {
   return allStrings(blocks).join('\n');
 }
+
+/**
+ * The option `label` of an answer's More… menu (src/views/more.ts), as a click sends it: the
+ * select's action id and the option's value. Undefined when the answer has no such option.
+ */
+export function moreChoice(blocks: unknown, label: string): { actionId: string; value: string; kind: 'static_select' } | undefined {
+  for (const block of (blocks ?? []) as Array<{ type: string; elements?: Array<Record<string, unknown>> }>) {
+    for (const e of block.type === 'actions' ? (block.elements ?? []) : []) {
+      const options = (e.options ?? []) as Array<{ text: { text: string }; value: string }>;
+      if (e.type !== 'static_select' || !options.some((o) => /[?&]more=\d+/.test(o.value))) continue;
+      const option = options.find((o) => o.text.text === label);
+      if (option) return { actionId: String(e.action_id), value: option.value, kind: 'static_select' };
+    }
+  }
+  return undefined;
+}

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/index.js';
 import { messageTs, type RecordedCall } from '../fakes/slack/index.js';
-import { allStrings, blockTexts, SlackHarness } from './harness.js';
+import { allStrings, blockTexts, moreChoice, SlackHarness } from './harness.js';
 
 type Block = { type: string; text?: { text: string }; rows?: Array<Array<{ text: string }>>; elements?: Array<Record<string, unknown>> };
 
 const headers = (call: RecordedCall) => (call.body.blocks as Block[]).filter((b) => b.type === 'header').map((b) => b.text!.text);
-const tableHead = (call: RecordedCall) => (call.body.blocks as Block[]).find((b) => b.type === 'table')?.rows?.[0]?.map((c) => c.text);
+const tableOf = (call: RecordedCall) => (call.body.blocks as Block[]).find((b) => b.type === 'table')?.rows?.[0]?.map((c) => c.text);
 
 describe('Slack thread comparisons through mentions, end to end', () => {
   let h: SlackHarness;
@@ -22,6 +22,16 @@ describe('Slack thread comparisons through mentions, end to end', () => {
     return calls[calls.length - 1]!;
   }
 
+  /** The comparison's side-by-side table: its More… menu's "At a glance", chosen in the thread (posted there for everyone). */
+  async function tableHead(reply: RecordedCall) {
+    const glance = moreChoice(reply.body.blocks, 'At a glance');
+    if (!glance) return tableOf(reply);
+    const before = h.api.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === thread).length;
+    await h.sender.click({ ...glance, channelId: channel, container: { threadTs: thread } });
+    const calls = await h.api.waitForCall('chat.postMessage', { count: before + 1, match: (c) => c.body.thread_ts === thread });
+    return tableOf(calls[calls.length - 1]!);
+  }
+
   beforeAll(async () => {
     h = await SlackHarness.start(createCore());
   });
@@ -33,14 +43,14 @@ describe('Slack thread comparisons through mentions, end to end', () => {
     const reply = await say('compare AI Engineer vs ML Engineer');
     expect(reply.body).toMatchObject({ channel, thread_ts: thread });
     expect(headers(reply)[0]).toBe('AI Engineer vs ML Engineer');
-    expect(tableHead(reply)).toEqual(['—', 'AI Engineer', 'ML Engineer']);
+    expect(await tableHead(reply)).toEqual(['—', 'AI Engineer', 'ML Engineer']);
     expect(String(reply.body.text)).toContain('AI Engineer vs ML Engineer');
   });
 
   it('refines the thread’s comparison: add, drop, salary india, path', async () => {
     const added = await say('add RAG Engineer');
     expect(headers(added)[0]).toBe('AI Engineer vs ML Engineer vs RAG Engineer');
-    expect(tableHead(added)).toEqual(['—', 'AI Engineer', 'ML Engineer', 'RAG Engineer']);
+    expect(await tableHead(added)).toEqual(['—', 'AI Engineer', 'ML Engineer', 'RAG Engineer']);
 
     const dropped = await say('drop ML Engineer');
     expect(headers(dropped)[0]).toBe('AI Engineer vs RAG Engineer');
