@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Installation } from '@slack/bolt';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SlackInstallations } from '../../src/platforms/slack/installations.js';
+import { SlackInstallations, WorkspaceUnavailableError } from '../../src/platforms/slack/installations.js';
 import type { NewSlackInstallation } from '../../src/store/store.js';
 import { TokenCipher } from '../../src/store/token-cipher.js';
 import { storeKinds, type OpenedStore } from './stores.js';
@@ -137,11 +137,27 @@ describe.each(KINDS)('$name store: slackInstallations', (kind) => {
       }
       const rotated = new SlackInstallations({ records: t.store.slackInstallations, cipher: new TokenCipher(keyB, [keyA]) });
       expect(await rotated.botToken('T2')).toBe(tokens.get('T2'));
-      expect(await rotated.resealAll(2)).toBe(3);
-      expect(await rotated.resealAll()).toBe(0);
+      expect(await rotated.resealAll(2)).toEqual({ resealed: 3, unavailable: [] });
+      expect(await rotated.resealAll()).toEqual({ resealed: 0, unavailable: [] });
       // Now the new key alone opens everything.
       const after = new SlackInstallations({ records: t.store.slackInstallations, cipher: new TokenCipher(keyB) });
       for (const [team, token] of tokens) expect(await after.botToken(team)).toBe(token);
+    });
+
+    it('one installation sealed with a key no longer configured makes only that workspace unavailable', async () => {
+      const keyC = randomBytes(32);
+      const withA = new SlackInstallations({ records: t.store.slackInstallations, cipher: new TokenCipher(keyA) });
+      const withC = new SlackInstallations({ records: t.store.slackInstallations, cipher: new TokenCipher(keyC) });
+      for (const team of ['T1', 'T2', 'T3']) await withA.storeInstallation(installation(team));
+      await withC.storeInstallation(installation('T9'));
+      // Rotated from A to B; key C was never configured here. Batches of 1 walk past the bad row.
+      const rotated = new SlackInstallations({ records: t.store.slackInstallations, cipher: new TokenCipher(keyB, [keyA]) });
+      expect(await rotated.resealAll(1)).toEqual({ resealed: 3, unavailable: ['T9'] });
+      expect(await rotated.resealAll(1)).toEqual({ resealed: 0, unavailable: ['T9'] });
+      const error = await rotated.find('T9').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkspaceUnavailableError);
+      expect(String(error)).toMatch(/Slack workspace T9 is unavailable: its installation cannot be opened: .*ROLECALL_ENCRYPTION_KEY_PREVIOUS/);
+      expect(await rotated.botToken('T2')).toMatch(/^xoxb-T2-/);
     });
 
     it('caches lookups briefly, and forgets a removed workspace at once', async () => {

@@ -18,7 +18,7 @@ import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
 import { slackConfigProblems } from './config.js';
 import type { SlackDeps } from './deps.js';
-import type { SlackInstallations } from './installations.js';
+import { type SlackInstallations, WorkspaceUnavailableError } from './installations.js';
 import { registerDirectMessages } from './direct-messages.js';
 import { registerMentions } from './mentions.js';
 import { guardSlackRequest } from './request-guard.js';
@@ -156,6 +156,11 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackRuntime>
     // A request from a workspace with no installation (removed, or never installed): expected
     // in "Add to Slack" mode, acked and ignored.
     if (error.code === ErrorCode.AuthorizationError) {
+      const original = (error as { original?: unknown }).original;
+      if (original instanceof WorkspaceUnavailableError) {
+        logger.warn({ team: original.workspaceId }, `slack request not answered: ${original.message}`);
+        return;
+      }
       logger.info({ reason: error.message }, 'slack request from a workspace without an installation ignored');
       return;
     }

@@ -1,7 +1,7 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import * as z from 'zod';
 import type { SlackInstallationStore } from '../../store/installation-store.js';
-import type { TokenCipher } from '../../store/token-cipher.js';
+import { SealError, type TokenCipher } from '../../store/token-cipher.js';
 
 /**
  * Bolt's InstallationStore over our Store: each workspace's installation is sealed with
@@ -36,6 +36,30 @@ export class OrgInstallNotSupported extends Error {
   constructor() {
     super('organisation-wide installs are not supported');
     this.name = 'OrgInstallNotSupported';
+  }
+}
+
+/**
+ * A workspace whose installation cannot be opened: sealed with a key that is not configured, or
+ * altered. Only that workspace goes unanswered; every other one, and Discord, keep working.
+ */
+export class WorkspaceUnavailableError extends Error {
+  constructor(
+    readonly workspaceId: string,
+    reason: string,
+  ) {
+    super(`Slack workspace ${workspaceId} is unavailable: its installation ${reason}`);
+    this.name = 'WorkspaceUnavailableError';
+  }
+}
+
+/** Opens a workspace's sealed installation, or says which workspace cannot be opened and why. */
+function openSealed(cipher: TokenCipher, workspaceId: string, sealed: string): string {
+  try {
+    return cipher.open(sealed, sealContext(workspaceId));
+  } catch (err) {
+    if (err instanceof SealError) throw new WorkspaceUnavailableError(workspaceId, `cannot be opened: ${err.message}`);
+    throw err;
   }
 }
 
@@ -104,7 +128,7 @@ export class SlackInstallations implements InstallationStore {
       this.cache.delete(workspaceId);
       return undefined;
     }
-    const parsed = StoredInstallation.parse(JSON.parse(this.opts.cipher.open(record.sealed, sealContext(workspaceId))));
+    const parsed = StoredInstallation.parse(JSON.parse(openSealed(this.opts.cipher, workspaceId, record.sealed)));
     const installation = parsed as unknown as Installation;
     this.cache.delete(workspaceId);
     this.cache.set(workspaceId, { installation, until: now + this.ttl });
@@ -125,17 +149,27 @@ export class SlackInstallations implements InstallationStore {
 
   /**
    * Re-seals every installation sealed with an older key under the current one (after a key
-   * rotation; see docs/distribution.md). Returns how many were re-sealed.
+   * rotation; see docs/distribution.md). One that no configured key opens is left as it is and
+   * named in `unavailable`: that workspace goes unanswered until its key is configured again
+   * (as ROLECALL_ENCRYPTION_KEY_PREVIOUS) or it installs RoleCall again; the rest keep working.
    */
-  async resealAll(batch = 100): Promise<number> {
+  async resealAll(batch = 100): Promise<{ resealed: number; unavailable: string[] }> {
     const { cipher, records } = this.opts;
-    let done = 0;
+    const unavailable = new Set<string>();
+    let resealed = 0;
     for (;;) {
-      const stale = await records.sealedWithOtherKey(cipher.currentKeyId, batch);
-      if (stale.length === 0) return done;
+      const stale = (await records.sealedWithOtherKey(cipher.currentKeyId, batch + unavailable.size)).filter((r) => !unavailable.has(r.workspaceId));
+      if (stale.length === 0) return { resealed, unavailable: [...unavailable] };
       for (const record of stale) {
-        const plain = cipher.open(record.sealed, sealContext(record.workspaceId));
-        if (await records.reseal(record.workspaceId, record.keyId, cipher.seal(plain, sealContext(record.workspaceId)))) done += 1;
+        let plain: string;
+        try {
+          plain = openSealed(cipher, record.workspaceId, record.sealed);
+        } catch (err) {
+          if (!(err instanceof WorkspaceUnavailableError)) throw err;
+          unavailable.add(record.workspaceId);
+          continue;
+        }
+        if (await records.reseal(record.workspaceId, record.keyId, cipher.seal(plain, sealContext(record.workspaceId)))) resealed += 1;
       }
     }
   }

@@ -26,8 +26,14 @@ async function openInstallations(store: Store, cipher: TokenCipher, logger: Logg
       },
     },
   });
-  const resealed = await installations.resealAll();
+  const { resealed, unavailable } = await installations.resealAll();
   if (resealed > 0) logger.info({ resealed }, 'slack installations re-encrypted with the current ROLECALL_ENCRYPTION_KEY');
+  if (unavailable.length > 0) {
+    logger.warn(
+      { teams: unavailable.slice(0, 20), count: unavailable.length },
+      `${unavailable.length} Slack workspace(s) unavailable: their installations are sealed with a key that is not configured (set it as ROLECALL_ENCRYPTION_KEY_PREVIOUS, or have them install RoleCall again); every other workspace is served`,
+    );
+  }
   return installations;
 }
 
