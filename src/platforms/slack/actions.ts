@@ -64,21 +64,21 @@ async function share(deps: SlackDeps, client: WebClient, input: ActionInput, res
 
 async function run(deps: SlackDeps, client: WebClient, input: ActionInput, respond: Respond | undefined): Promise<DispatchResult> {
   const where = { userId: input.userId, workspaceId: input.teamId, ...(input.channelId ? { channelId: input.channelId } : {}) };
-  let result = await deps.dispatcher.runEncoded(input.value, commandContext(deps, client, where));
+  const result = await deps.dispatcher.runEncoded(input.value, commandContext(deps, client, where));
   if (input.fromHome) {
     await publishHome(deps, client, input.userId, result.view);
     return result;
   }
   if (result.data?.kind === 'comparison' && input.threadTs && input.channelId) {
     // Posted to the whole thread: answered without the clicker's profile (no "For you" line in public).
-    if (result.view.private) result = await deps.dispatcher.runEncoded(input.value, commandContext(deps, client, where, false));
+    const posted = result.view.private ? await deps.dispatcher.runEncoded(input.value, commandContext(deps, client, where, false)) : result;
     // A comparison chosen in a thread becomes that thread's comparison, for everyone in it.
     const key = { platform: 'slack' as const, workspaceId: input.teamId, channelId: input.channelId, threadTs: input.threadTs };
     await rememberComparison(deps, key, result.data.roles);
-    await postView(client, input.channelId, result.view, { threadTs: input.threadTs });
+    await postView(client, input.channelId, posted.view, { threadTs: input.threadTs });
     if (input.ephemeral) await respond?.({ delete_original: true });
-    await uploadCharts(deps, client, input.channelId, [result.view], input.threadTs);
-    return result;
+    await uploadCharts(deps, client, input.channelId, [posted.view], input.threadTs);
+    return posted;
   }
   const shareValue = result.outcome === 'ok' && !result.view.private ? encodeShare({ encoded: input.value }) : undefined;
   await reply(respond, result.view, shareValue);
