@@ -5,7 +5,20 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { PRODUCTION_NODE_FLAGS } from './flags.js';
 
-export const SUITES = ['resolve', 'ask', 'startup', 'discord', 'slack', 'installs', 'spotlight', 'charts', 'pages', 'hardening', 'scale-out'] as const;
+export const SUITES = [
+  'resolve',
+  'ask',
+  'startup',
+  'discord',
+  'slack',
+  'installs',
+  'spotlight',
+  'charts',
+  'pages',
+  'profile',
+  'hardening',
+  'scale-out',
+] as const;
 
 const only = process.argv.slice(2);
 const unknown = only.filter((s) => !(SUITES as readonly string[]).includes(s));

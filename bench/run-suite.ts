@@ -11,6 +11,7 @@ const loaders: Record<string, () => Promise<() => Promise<void>>> = {
   installs: async () => (await import('./installs.js')).benchInstalls,
   charts: async () => (await import('./charts.js')).benchCharts,
   pages: async () => (await import('./pages.js')).benchPages,
+  profile: async () => (await import('./profile.js')).benchProfile,
   spotlight: async () => {
     const mod = (await import('./spotlight.js').catch(() => undefined)) as { benchSpotlight?: () => Promise<void> } | undefined;
     return mod?.benchSpotlight ?? (async () => console.log('\n## Spotlight\n(not available)'));

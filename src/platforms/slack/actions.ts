@@ -33,7 +33,10 @@ function reply(respond: Respond | undefined, view: View, share?: string): Promis
 
 async function share(deps: SlackDeps, client: WebClient, input: ActionInput, respond: Respond | undefined): Promise<DispatchResult> {
   const source = decodeShare(input.value);
-  const ctx = commandContext(deps, client, { userId: input.userId, workspaceId: input.teamId, ...(input.channelId ? { channelId: input.channelId } : {}) });
+  // The re-run answer goes to the channel: it must not read the sharer's profile (a profile saved
+  // since the button was shown would put its "For you" line in a public message).
+  const where = { userId: input.userId, workspaceId: input.teamId, ...(input.channelId ? { channelId: input.channelId } : {}) };
+  const ctx = commandContext(deps, client, where, false);
   const result: DispatchResult = !source
     ? { command: 'share', outcome: 'stale', view: expiredButtonView('share') }
     : 'encoded' in source
@@ -60,13 +63,15 @@ async function share(deps: SlackDeps, client: WebClient, input: ActionInput, res
 }
 
 async function run(deps: SlackDeps, client: WebClient, input: ActionInput, respond: Respond | undefined): Promise<DispatchResult> {
-  const ctx = commandContext(deps, client, { userId: input.userId, workspaceId: input.teamId, ...(input.channelId ? { channelId: input.channelId } : {}) });
-  const result = await deps.dispatcher.runEncoded(input.value, ctx);
+  const where = { userId: input.userId, workspaceId: input.teamId, ...(input.channelId ? { channelId: input.channelId } : {}) };
+  const result = await deps.dispatcher.runEncoded(input.value, commandContext(deps, client, where));
   if (input.fromHome) {
     await publishHome(deps, client, input.userId, result.view);
     return result;
   }
   if (result.data?.kind === 'comparison' && input.threadTs && input.channelId) {
+    // Posted to the whole thread: answered without the clicker's profile (no "For you" line in public).
+    const posted = result.view.private ? await deps.dispatcher.runEncoded(input.value, commandContext(deps, client, where, false)) : result;
     // A comparison chosen in a thread becomes that thread's comparison, for everyone in it.
     const key = { platform: 'slack' as const, workspaceId: input.teamId, channelId: input.channelId, threadTs: input.threadTs };
     await rememberComparison(
@@ -74,10 +79,10 @@ async function run(deps: SlackDeps, client: WebClient, input: ActionInput, respo
       key,
       result.data.roles.map((r) => r.id),
     );
-    await postView(client, input.channelId, result.view, { threadTs: input.threadTs });
+    await postView(client, input.channelId, posted.view, { threadTs: input.threadTs });
     if (input.ephemeral) await respond?.({ delete_original: true });
-    await uploadCharts(deps, client, input.channelId, [result.view], input.threadTs);
-    return result;
+    await uploadCharts(deps, client, input.channelId, [posted.view], input.threadTs);
+    return posted;
   }
   const shareValue = result.outcome === 'ok' && !result.view.private ? encodeShare({ encoded: input.value }) : undefined;
   await reply(respond, result.view, shareValue);
