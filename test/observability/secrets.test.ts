@@ -288,14 +288,14 @@ describe('the service process at start-up', () => {
     }
   }, 60_000);
 
-  it('Discord, API unreachable: exits 1, and prints no token', async () => {
+  it('Discord, API unreachable: exits 1 with one plain sentence (no fatal line, no stack), and prints no token', async () => {
     const port = await closedPort();
-    const { code, out } = await runService(
-      { DISCORD_TOKEN, DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: `http://127.0.0.1:${port}/api` },
-      60_000,
-    );
+    const url = `http://127.0.0.1:${port}/api`;
+    const { code, out } = await runService({ DISCORD_TOKEN, DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: url }, 60_000);
     expect(code).toBe(1);
-    expect(out).toContain('start-up failed');
+    expect(out).toContain(`rolecall: Discord could not be reached at ${url}; check DISCORD_API_URL or the network\n`);
+    expect(out).not.toContain('start-up failed');
+    expect(out).not.toMatch(/"level":60|"stack"|\n\s+at /);
     expect(out).not.toContain(DISCORD_TOKEN);
   }, 70_000);
 });

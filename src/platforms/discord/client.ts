@@ -1,4 +1,4 @@
-import type { REST } from '@discordjs/rest';
+import { DefaultRestOptions, type REST } from '@discordjs/rest';
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, Partials, Status, type ClientOptions } from 'discord.js';
 import { ConfigError, type Env } from '../../config/env.js';
 import { discordConfigProblems } from './config.js';
@@ -9,6 +9,7 @@ import { inviteUrl } from './invite.js';
 import { createMessageHandler } from './messages.js';
 import { callbackAnswer } from './reply.js';
 import { closeRest, discordRest, discordRestOptions } from './rest.js';
+import { isNetworkError, PlatformUnreachableError } from '../shared/unreachable.js';
 
 /** What the interaction handler needs, plus the environment the client is built from. */
 /** `store` (InteractionHandlerOptions) keeps /ask's follow-up context for /ask, mentions and DMs. */
@@ -99,6 +100,7 @@ export function connectDiscord(opts: StartDiscordOptions): DiscordGateway {
       await connected;
     } catch (error) {
       await client.destroy().catch(() => undefined);
+      if (isNetworkError(error)) throw new PlatformUnreachableError('Discord', env.DISCORD_API_URL ?? DefaultRestOptions.api, 'DISCORD_API_URL');
       throw new Error(`Discord login failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     if (client.application && client.application.id !== applicationId) {

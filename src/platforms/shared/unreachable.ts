@@ -9,3 +9,14 @@ export class PlatformUnreachableError extends Error {
     this.name = 'PlatformUnreachableError';
   }
 }
+
+/** Socket-level failures: the address is wrong, or nothing answered there. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** Whether an error means the API could not be reached at all (not that it answered with an error). */
+export function isNetworkError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err.name === 'AbortError' || err.name === 'TimeoutError') return true;
+  const code = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && NETWORK_CODES.has(code);
+}
