@@ -68,6 +68,17 @@ export interface Store {
   eraseUser(key: ProfileKey): Promise<Erasure>;
   /** Erases everything kept about a workspace's people (a Slack team that uninstalled). */
   eraseWorkspace(platform: PlatformName, workspaceId: string): Promise<void>;
+  /**
+   * Holds `name` for this process until the lease is released or the store closes; undefined when
+   * another process sharing the database holds it. On Postgres a session advisory lock (lost,
+   * with a warning's worth of harm, if that one connection drops); on SQLite always granted, since
+   * one database file serves one process.
+   */
+  acquireLease(name: string): Promise<Lease | undefined>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
+}
+
+export interface Lease {
+  release(): Promise<void>;
 }

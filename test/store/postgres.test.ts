@@ -202,3 +202,28 @@ describe('Postgres availability', () => {
     }
   });
 });
+
+describe('Postgres leases', () => {
+  it('one process holds a lease at a time; another gets it once released or closed, and other schemas are apart', async () => {
+    const url = await db.freshSchema();
+    const [a, b] = [await PgStore.open({ url, max: 2 }), await PgStore.open({ url, max: 2 })];
+    const elsewhere = await PgStore.open({ url: await db.freshSchema(), max: 1 });
+    try {
+      const first = await a.acquireLease('discord-gateway');
+      expect(first).toBeDefined();
+      expect(await b.acquireLease('discord-gateway')).toBeUndefined();
+      expect(await a.acquireLease('discord-gateway')).toBeUndefined();
+      // Another name, or another schema's replicas, are not held by it.
+      expect(await b.acquireLease('something-else')).toBeDefined();
+      expect(await elsewhere.acquireLease('discord-gateway')).toBeDefined();
+      await first!.release();
+      const second = await b.acquireLease('discord-gateway');
+      expect(second).toBeDefined();
+      // Closing the store releases what it holds (and close does not wait on the held connection).
+      await b.close();
+      expect(await a.acquireLease('discord-gateway')).toBeDefined();
+    } finally {
+      await Promise.all([a.close(), b.close(), elsewhere.close()]);
+    }
+  });
+});

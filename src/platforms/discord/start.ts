@@ -1,3 +1,4 @@
+import type { Lease } from '../../store/store.js';
 import type { RunningPlatform, ServiceContext } from '../shared/platform.js';
 import { DiscordSpotlightPoster } from './spotlight-poster.js';
 
@@ -19,6 +20,7 @@ export async function startDiscordPlatform(ctx: ServiceContext): Promise<Running
       stop: () => http.stop(),
     };
   }
+  const lease = await gatewayLease(ctx);
   const { connectDiscord } = await import('./client.js');
   const gateway = connectDiscord(options);
   return {
@@ -27,6 +29,30 @@ export async function startDiscordPlatform(ctx: ServiceContext): Promise<Running
     ...(spotlight ? { poster: new DiscordSpotlightPoster(gateway.rest) } : {}),
     health: () => gateway.health(),
     ready: gateway.ready,
-    stop: () => gateway.stop(),
+    stop: async () => {
+      await gateway.stop();
+      await lease?.release();
+    },
   };
+}
+
+/**
+ * One gateway connection per bot: a second replica on the gateway gets every mention too, and
+ * answers it again. Replicas sharing a Postgres database hold a lease; one that finds it taken
+ * says so at start (a rolling deploy overlaps for a moment, so this warns rather than refuses).
+ */
+async function gatewayLease(ctx: ServiceContext): Promise<Lease | undefined> {
+  const log = ctx.logger.child({ platform: 'discord' });
+  try {
+    const lease = await ctx.store.acquireLease('discord-gateway');
+    if (!lease) {
+      log.warn(
+        'another RoleCall process on this database is already connected to the Discord gateway: two gateway replicas answer every mention twice. Run one gateway process, or set DISCORD_PUBLIC_KEY so replicas take HTTP interactions (docs/scaling.md)',
+      );
+    }
+    return lease;
+  } catch (err) {
+    log.warn({ err }, 'could not check for another gateway replica');
+    return undefined;
+  }
 }

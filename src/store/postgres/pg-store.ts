@@ -5,6 +5,7 @@ import type {
   EventLog,
   Erasure,
   ProfileKey,
+  Lease,
   ProfileStore,
   SettingsStore,
   SlackInstallationStore,
@@ -95,6 +96,7 @@ export class PgStore implements Store {
   readonly profiles: ProfileStore;
   readonly settings: SettingsStore;
   private closed = false;
+  private readonly leases = new Set<Lease>();
 
   constructor(readonly pool: pg.Pool) {
     this.threads = new PgThreads(pool);
@@ -137,9 +139,39 @@ export class PgStore implements Store {
     return eraseWorkspace(this, platform, workspaceId);
   }
 
+  async acquireLease(name: string): Promise<Lease | undefined> {
+    const client = await this.pool.connect();
+    const key = `rolecall:${name}`;
+    try {
+      const { rows } = await client.query<{ held: boolean }>("SELECT pg_try_advisory_lock(hashtext(current_schema() || ':' || $1)) AS held", [key]);
+      if (!rows[0]?.held) {
+        client.release();
+        return undefined;
+      }
+    } catch (err) {
+      client.release(err as Error);
+      throw err;
+    }
+    // Per schema, like the data. The lock lives with this session: the connection stays out of the pool until release.
+    let released = false;
+    const lease: Lease = {
+      release: async () => {
+        if (released) return;
+        released = true;
+        this.leases.delete(lease);
+        await client.query("SELECT pg_advisory_unlock(hashtext(current_schema() || ':' || $1))", [key]).catch(() => undefined);
+        client.release();
+      },
+    };
+    this.leases.add(lease);
+    return lease;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // pool.end() waits for every checked-out connection, a lease's included.
+    await Promise.all([...this.leases].map((l) => l.release()));
     await this.pool.end();
   }
 }

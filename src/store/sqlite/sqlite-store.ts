@@ -9,6 +9,7 @@ import type {
   EventLog,
   Erasure,
   ProfileKey,
+  Lease,
   ProfileStore,
   SettingsStore,
   SlackInstallationStore,
@@ -174,6 +175,10 @@ export class SqliteStore implements Store {
 
   eraseWorkspace(platform: PlatformName, workspaceId: string): Promise<void> {
     return eraseWorkspace(this, platform, workspaceId);
+  }
+
+  async acquireLease(_name: string): Promise<Lease> {
+    return { release: async () => undefined };
   }
 
   async close(): Promise<void> {
