@@ -4,7 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { Dispatcher } from '../src/app/dispatch.js';
+import { renderAsync } from '@resvg/resvg-js';
 import { renderChart } from '../src/charts/index.js';
+import { CHART_FONT_FILE, chartToSvg, FONT_FILE, PNG_SCALE } from '../src/charts/render.js';
+import { FONT_FAMILY } from '../src/charts/vega-spec.js';
 import { parseEnv } from '../src/config/env.js';
 import { createCore } from '../src/core/index.js';
 import { silentLogger } from '../src/observability/logger.js';
@@ -94,6 +97,30 @@ export async function benchCharts(): Promise<void> {
     row(label, `p50 ${ms(percentile(sorted, 50))}   p95 ${ms(percentile(sorted, 95))}   CPU ${ms(cpuMs)}/chart   PNG ${(size / 1024).toFixed(1)} KB`);
   }
   row('targets: p95 < 100 ms, PNG < 100 KB', 'see above');
+
+  // The PNG step alone, with the cut chart font (what svgToPng uses) beside the whole font, interleaved.
+  heading(`Charts: SVG → PNG of the 4-role /compare, the cut font beside the whole one (${RUNS} each, interleaved)`);
+  const svg = await chartToSvg(specs['/compare (4 roles, both markets)']!);
+  const font = (file: string) => ({ loadSystemFonts: false, fontFiles: [file], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY });
+  const draw = async (file: string) => (await renderAsync(svg, { font: font(file), fitTo: { mode: 'zoom', value: PNG_SCALE }, background: '#ffffff' })).asPng();
+  const times: Record<'cut' | 'whole', number[]> = { cut: [], whole: [] };
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    for (const [kind, file] of [
+      ['cut', CHART_FONT_FILE],
+      ['whole', FONT_FILE],
+    ] as const) {
+      const t = performance.now();
+      await draw(file);
+      if (i >= WARMUP) times[kind].push(performance.now() - t);
+    }
+  }
+  for (const kind of ['whole', 'cut'] as const) {
+    const sorted = [...times[kind]].sort((a, b) => a - b);
+    row(
+      kind === 'cut' ? 'cut font (31 KB), what charts use' : 'whole font (740 KB), baseline',
+      `p50 ${ms(percentile(sorted, 50))}   p95 ${ms(percentile(sorted, 95))}`,
+    );
+  }
 
   heading(`Charts: Discord end to end, INTERACTION_CREATE → answer with its chart (${E2E_RUNS} each)`);
   const fake = await forkFakeDiscord();
