@@ -1,4 +1,5 @@
 import type { Core } from '../core/index.js';
+import { aboutMe } from './about-me.js';
 import { analyse } from './analysis.js';
 import { decide } from './decide.js';
 import { refine } from './follow-up.js';
@@ -29,7 +30,8 @@ export class Understander {
       const followUp = refine(this.core, a, previous, now);
       if (followUp) return followUp;
     }
-    return decide(this.core, a);
+    const base = decide(this.core, a);
+    return aboutMe(a, text, base) ?? base;
   }
 }
 

@@ -49,7 +49,7 @@ describe('ask: calibration set', () => {
     expect(judged.filter((j) => j.outcome !== 'ok').map((j) => `${j.question}: ${j.outcome}`)).toEqual([]);
     for (const j of judged.filter((x) => x.json.status === 'answered')) {
       expect(j.json.view.understood).toBe(j.json.understood);
-      expect(['ambiguous', 'not_found', 'notice', 'error']).not.toContain(j.json.view.kind);
+      expect(['ambiguous', 'not_found', 'notice', 'error'], j.question).not.toContain(j.json.view.kind);
     }
   });
 });
