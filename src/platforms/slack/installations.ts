@@ -1,7 +1,7 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import * as z from 'zod';
 import type { SlackInstallationStore } from '../../store/installation-store.js';
-import { SealError, type TokenCipher } from '../../store/token-cipher.js';
+import type { TokenCipher } from '../../store/token-cipher.js';
 
 /**
  * Bolt's InstallationStore over our Store: each workspace's installation is sealed with
@@ -58,7 +58,8 @@ function openSealed(cipher: TokenCipher, workspaceId: string, sealed: string): s
   try {
     return cipher.open(sealed, sealContext(workspaceId));
   } catch (err) {
-    if (err instanceof SealError) throw new WorkspaceUnavailableError(workspaceId, `cannot be opened: ${err.message}`);
+    // By name: the store's SealError, which this module may import only as a type.
+    if (err instanceof Error && err.name === 'SealError') throw new WorkspaceUnavailableError(workspaceId, `cannot be opened: ${err.message}`);
     throw err;
   }
 }
