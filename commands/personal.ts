@@ -1,6 +1,6 @@
 import type { Core } from '../src/core/index.js';
 import type { Role } from '../src/core/schema/role.js';
-import { withDeadline } from '../src/store/deadline.js';
+import { withDeadline } from './store-deadline.js';
 import type { Profile, ProfileData } from '../src/store/store.js';
 import type { Field, View } from '../src/views/view.js';
 import type { CommandContext } from './command.js';

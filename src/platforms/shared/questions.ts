@@ -2,7 +2,7 @@ import type { CommandContext } from '../../../commands/index.js';
 import type { Dispatcher, DispatchResult } from '../../app/dispatch.js';
 import { CONTEXT_KEPT_MS, keptContext, questionOf } from '../../app/question.js';
 import type { Logger } from '../../observability/logger.js';
-import { withDeadline } from '../../store/deadline.js';
+import { withDeadline } from '../../app/store-deadline.js';
 import type { ConversationKey, ConversationStore } from '../../store/store.js';
 import { notice } from '../../views/cards/notice.js';
 import type { View } from '../../views/view.js';

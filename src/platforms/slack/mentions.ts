@@ -1,6 +1,6 @@
 import type { App, types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { withDeadline } from '../../store/deadline.js';
+import { withDeadline } from '../../app/store-deadline.js';
 import type { ThreadKey } from '../../store/store.js';
 import { beginInteraction, commandContext, type SlackDeps } from './deps.js';
 import { type MentionSyntax, mentionQuestion, parseMention } from './mention-parse.js';

@@ -2,7 +2,7 @@ import { type FollowUpWords, type Refinement, refineComparison } from '../../../
 import type { CommandContext } from '../../../commands/index.js';
 import type { DispatchResult } from '../../app/dispatch.js';
 import type { RoleId } from '../../core/index.js';
-import { withDeadline } from '../../store/deadline.js';
+import { withDeadline } from '../../app/store-deadline.js';
 import type { ConversationKey, ThreadComparison, ThreadKey } from '../../store/store.js';
 import type { View } from '../../views/view.js';
 import type { SlackDeps } from './deps.js';

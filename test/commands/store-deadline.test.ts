@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoreDeadlineError, withDeadline } from '../../src/store/deadline.js';
+import { StoreDeadlineError, withDeadline } from '../../commands/store-deadline.js';
 
 describe('withDeadline', () => {
   it('passes a prompt result through, and gives up on a slow one after the budget', async () => {
