@@ -1,5 +1,6 @@
 import type { Core } from '../src/core/index.js';
 import type { Role } from '../src/core/schema/role.js';
+import { withDeadline } from './store-deadline.js';
 import type { Profile, ProfileData } from '../src/store/store.js';
 import type { Field, View } from '../src/views/view.js';
 import type { CommandContext } from './command.js';
@@ -13,14 +14,15 @@ import { profileKey } from './profile-data.js';
 
 /**
  * The asker's profile, or undefined where none is kept (the CLI, the pages), where the answer
- * could not be private (a mention with no one to whisper to), or when the store fails: a store
- * error costs the "For you" line, never the answer. Nothing of the profile is logged.
+ * could not be private (a mention with no one to whisper to), or when the store fails or does not
+ * answer within its read budget: that costs the "For you" line, never the answer (nor its
+ * deadline). Nothing of the profile is logged.
  */
 export async function savedProfile(ctx: CommandContext): Promise<Profile | undefined> {
   const key = profileKey(ctx);
   if (!key || !ctx.profiles || ctx.privateAnswers === false) return undefined;
   try {
-    return await ctx.profiles.profiles.get(key);
+    return await withDeadline(ctx.profiles.profiles.get(key));
   } catch {
     return undefined;
   }

@@ -55,6 +55,10 @@ export const EnvSchema = z.object({
     }),
   ROLECALL_DB_POOL_SIZE: z.coerce.number({ error: 'expected a whole number from 1 to 100' }).int().min(1).max(100).default(10),
   ROLECALL_DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(600_000).default(5_000),
+  // The client's own limit, for a socket that stalls with no answer (the server's statement_timeout never fires there).
+  ROLECALL_DB_QUERY_TIMEOUT_MS: optionalText.pipe(
+    z.coerce.number<string | undefined>({ error: 'expected milliseconds' }).int().min(100).max(600_000).optional(),
+  ),
   ROLECALL_DB_STARTUP_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).max(3_600_000).default(30_000),
   ROLECALL_DATA_DIR: optionalText,
   // Shows /healthz's details (database, platforms' ids, raw errors) to a request that sends it as a bearer token.
@@ -155,6 +159,13 @@ function crossFieldProblems(src: Record<string, string | undefined>, receivesEve
       message: `required with SLACK_CLIENT_ID: installed workspaces' tokens are encrypted with it (${KEY_FORMAT_HINT})`,
     });
   }
+  const statementMs = Number(present(src.ROLECALL_DB_STATEMENT_TIMEOUT_MS) ? src.ROLECALL_DB_STATEMENT_TIMEOUT_MS : 5_000);
+  if (present(src.ROLECALL_DB_QUERY_TIMEOUT_MS) && Number(src.ROLECALL_DB_QUERY_TIMEOUT_MS) <= statementMs) {
+    problems.push({
+      path: 'ROLECALL_DB_QUERY_TIMEOUT_MS',
+      message: 'must be above ROLECALL_DB_STATEMENT_TIMEOUT_MS, so that a reachable server cancels a slow statement first',
+    });
+  }
   if (present(src.ROLECALL_ENCRYPTION_KEY_PREVIOUS) && !present(src.ROLECALL_ENCRYPTION_KEY)) {
     problems.push({ path: 'ROLECALL_ENCRYPTION_KEY', message: 'required when ROLECALL_ENCRYPTION_KEY_PREVIOUS is set' });
   }
@@ -162,6 +173,10 @@ function crossFieldProblems(src: Record<string, string | undefined>, receivesEve
 }
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** ROLECALL_DB_QUERY_TIMEOUT_MS, by default a second above the server's statement_timeout. */
+export const queryTimeoutMs = (env: Pick<Env, 'ROLECALL_DB_STATEMENT_TIMEOUT_MS' | 'ROLECALL_DB_QUERY_TIMEOUT_MS'>): number =>
+  env.ROLECALL_DB_QUERY_TIMEOUT_MS ?? env.ROLECALL_DB_STATEMENT_TIMEOUT_MS + 1_000;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

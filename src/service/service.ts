@@ -29,8 +29,14 @@ export interface ServiceOptions {
   httpLimits?: Partial<HttpLimits>;
 }
 
-/** Often enough that a failing disk shows within seconds; each probe is one tiny write. */
-export const STORE_CHECK_INTERVAL_MS = 5_000;
+/**
+ * Every half second, with a stall limit of one: a database that stops answering turns /healthz
+ * 503 within 1.5 s of the stall starting. Each probe is one tiny write (SQLite) or read (Postgres).
+ */
+export const STORE_CHECK_INTERVAL_MS = 500;
+
+/** A store probe running longer reports the store unhealthy; a healthy one takes milliseconds. */
+export const STORE_STALL_MS = 1_000;
 
 /**
  * How long the spotlight's stop waits for posts in flight. Shutdown must finish within 10 s:
@@ -120,7 +126,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
           spreadStart: storeLocation(env.ROLECALL_DB).kind === 'postgres',
         })
       : undefined;
-  const storeHealth = new HealthMonitor(() => store.health(), opts.storeCheckIntervalMs ?? STORE_CHECK_INTERVAL_MS);
+  const storeHealth = new HealthMonitor(() => store.health(), opts.storeCheckIntervalMs ?? STORE_CHECK_INTERVAL_MS, STORE_STALL_MS);
   const stopPruning = scheduleStorePruning(store, logger.child({ component: 'store' }));
   let running = new Map<PlatformName, RunningPlatform>();
   let http: RunningHttpServer | undefined;

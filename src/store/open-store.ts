@@ -1,5 +1,5 @@
 import { storeLocation } from '../config/db-location.js';
-import type { Env } from '../config/env.js';
+import { type Env, queryTimeoutMs } from '../config/env.js';
 import type { Logger } from '../observability/logger.js';
 import type { Store } from './store.js';
 
@@ -8,7 +8,10 @@ import type { Store } from './store.js';
  * Each driver is imported only when chosen, so a SQLite host never loads `pg` and the other way round.
  */
 export async function openStore(
-  env: Pick<Env, 'ROLECALL_DB' | 'ROLECALL_DB_POOL_SIZE' | 'ROLECALL_DB_STATEMENT_TIMEOUT_MS' | 'ROLECALL_DB_STARTUP_TIMEOUT_MS'>,
+  env: Pick<
+    Env,
+    'ROLECALL_DB' | 'ROLECALL_DB_POOL_SIZE' | 'ROLECALL_DB_STATEMENT_TIMEOUT_MS' | 'ROLECALL_DB_QUERY_TIMEOUT_MS' | 'ROLECALL_DB_STARTUP_TIMEOUT_MS'
+  >,
   opts: { logger?: Logger; applicationName?: string; migrate?: boolean } = {},
 ): Promise<Store> {
   const location = storeLocation(env.ROLECALL_DB);
@@ -22,6 +25,7 @@ export async function openStore(
     url: location.url,
     max: env.ROLECALL_DB_POOL_SIZE,
     statementTimeoutMs: env.ROLECALL_DB_STATEMENT_TIMEOUT_MS,
+    queryTimeoutMs: queryTimeoutMs(env),
     connectionTimeoutMs: Math.min(env.ROLECALL_DB_STATEMENT_TIMEOUT_MS, 5_000),
     startupTimeoutMs: env.ROLECALL_DB_STARTUP_TIMEOUT_MS,
     ...(opts.applicationName ? { applicationName: opts.applicationName } : {}),

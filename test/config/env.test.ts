@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseEnv as parseDotenv } from 'node:util';
-import { ConfigError, EnvSchema, halfConfiguredProblems, isSlackConfigured, isSlackOAuth, parseEnv } from '../../src/config/env.js';
+import { ConfigError, EnvSchema, halfConfiguredProblems, isSlackConfigured, isSlackOAuth, parseEnv, queryTimeoutMs } from '../../src/config/env.js';
 
 function problems(source: Record<string, string>, opts?: Parameters<typeof parseEnv>[1]): string[] {
   try {
@@ -57,6 +57,16 @@ describe('environment', () => {
       expect.stringMatching(/^DISCORD_TOKEN is missing: required when DISCORD_PUBLIC_KEY is set/),
     ]);
     expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is missing: required when SLACK_APP_TOKEN is set/)]);
+  });
+
+  it('gives Postgres queries a client-side timeout a second above the statement timeout, or the one set, which must be above it', () => {
+    expect(queryTimeoutMs(parseEnv({}))).toBe(6_000);
+    expect(queryTimeoutMs(parseEnv({ ROLECALL_DB_STATEMENT_TIMEOUT_MS: '1000', ROLECALL_DB_QUERY_TIMEOUT_MS: '' }))).toBe(2_000);
+    expect(queryTimeoutMs(parseEnv({ ROLECALL_DB_STATEMENT_TIMEOUT_MS: '1000', ROLECALL_DB_QUERY_TIMEOUT_MS: '1500' }))).toBe(1_500);
+    expect(problems({ ROLECALL_DB_QUERY_TIMEOUT_MS: '5000' })).toEqual([
+      expect.stringMatching(/^ROLECALL_DB_QUERY_TIMEOUT_MS: must be above ROLECALL_DB_STATEMENT_TIMEOUT_MS/),
+    ]);
+    expect(problems({ ROLECALL_DB_QUERY_TIMEOUT_MS: 'soon' })).toEqual([expect.stringMatching(/^ROLECALL_DB_QUERY_TIMEOUT_MS: expected milliseconds/)]);
   });
 
   it('treats empty values as unset (as .env.example leaves them)', () => {

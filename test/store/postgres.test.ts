@@ -6,6 +6,7 @@ import { redactUrl, scrubUrlValues } from '../../src/config/db-location.js';
 import { migratePostgres, pgMigrations, pgSchemaVersion } from '../../src/store/postgres/migrations.js';
 import { createPool } from '../../src/store/postgres/pool.js';
 import { PgStore } from '../../src/store/postgres/pg-store.js';
+import { inTransaction } from '../../src/store/postgres/transaction.js';
 import { openStore } from '../../src/store/open-store.js';
 import { dbCli } from '../../src/cli/db.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
@@ -64,14 +65,35 @@ describe('Postgres migrations', () => {
     }
   });
 
-  it('are not cut off by the pool’s statement_timeout (a long migration, or waiting for another replica’s)', async () => {
+  it('are not cut off by the pool’s statement_timeout or query_timeout (a long migration, or waiting for another replica’s)', async () => {
     const url = await db.freshSchema();
-    const pool = createPool({ url, max: 1, statementTimeoutMs: 200 });
+    const pool = createPool({ url, max: 1, statementTimeoutMs: 200, queryTimeoutMs: 300 });
     try {
       const slow = [...pgMigrations, { version: LATEST + 1, name: 'slow', sql: 'SELECT pg_sleep(0.5)' }];
       expect(await migratePostgres(pool, slow)).toEqual([...pgMigrations.map((m) => m.version), LATEST + 1]);
       // The connection went back to the pool with the timeout in force again.
       await expect(pool.query('SELECT pg_sleep(0.5)')).rejects.toThrow(/statement timeout/);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('a query the server does not answer in time fails on the client’s query_timeout, and its connection is not reused', async () => {
+    const url = await db.freshSchema();
+    // statement_timeout far above: only the client's limit can end this one, as on a stalled socket.
+    const pool = createPool({ url, max: 1, statementTimeoutMs: 10_000, queryTimeoutMs: 300 });
+    try {
+      const pid = (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      const started = Date.now();
+      await expect(pool.query('SELECT pg_sleep(3)')).rejects.toThrow(/Query read timeout/);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      const next = (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      expect(next).not.toBe(pid);
+      // In a transaction too: no ROLLBACK queued behind the stuck query, the connection is dropped.
+      const inTx = Date.now();
+      await expect(inTransaction(pool, (c) => c.query('SELECT pg_sleep(3)'))).rejects.toThrow(/Query read timeout/);
+      expect(Date.now() - inTx).toBeLessThan(2_000);
+      expect((await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid).not.toBe(next);
     } finally {
       await pool.end();
     }

@@ -2,6 +2,7 @@ import type { CommandContext } from '../../../commands/index.js';
 import type { Dispatcher, DispatchResult } from '../../app/dispatch.js';
 import { CONTEXT_KEPT_MS, keptContext, questionOf } from '../../app/question.js';
 import type { Logger } from '../../observability/logger.js';
+import { withDeadline } from '../../app/store-deadline.js';
 import type { ConversationKey, ConversationStore } from '../../store/store.js';
 import { notice } from '../../views/cards/notice.js';
 import type { View } from '../../views/view.js';
@@ -79,10 +80,13 @@ export class QuestionDesk {
     }
     logger?.debug({ platform: key.platform, conversation: key.conversationId, question }, 'question text');
     const at = new Date(this.now());
-    const previous = memory ? keptContext(await memory.get(key, at).catch((err: unknown) => this.warn(err, 'read'))) : undefined;
+    // Bounded: a stalled store costs the follow-up its context, never the answer its deadline.
+    const read = memory ? withDeadline(memory.get(key, at)).catch((err: unknown) => this.warn(err, 'read')) : undefined;
+    const previous = keptContext(await read);
     const result = await dispatcher.run('ask', { question }, { ...ctx, conversation: previous ? { previous } : {} });
     const next = questionOf(result)?.context;
-    if (memory && next) await memory.put(key, next, new Date(next.at + CONTEXT_KEPT_MS)).catch((err: unknown) => this.warn(err, 'write'));
+    // Not awaited: the reply does not wait for the store (a failure is only logged).
+    if (memory && next) void memory.put(key, next, new Date(next.at + CONTEXT_KEPT_MS)).catch((err: unknown) => this.warn(err, 'write'));
     return { kind: 'answer', result };
   }
 

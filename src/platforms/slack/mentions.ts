@@ -1,5 +1,6 @@
 import type { App, types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { withDeadline } from '../../app/store-deadline.js';
 import type { ThreadKey } from '../../store/store.js';
 import { answersHere } from '../../../commands/settings-access.js';
 import { beginInteraction, commandContext, type SlackDeps } from './deps.js';
@@ -47,7 +48,8 @@ export function fromABot(event: { bot_id?: string; subtype?: string; user?: stri
 /** Slack redelivers an event it thinks we missed; the event id says whether we already answered. */
 export async function firstTime(deps: SlackDeps, input: { eventId: string; retryNum?: number }): Promise<boolean> {
   try {
-    if (await deps.store.events.firstSeen('slack', input.eventId)) return true;
+    // Bounded like the answer's other reads: a stalled store must not hold the reply.
+    if (await withDeadline(deps.store.events.firstSeen('slack', input.eventId))) return true;
     deps.logger.info({ id: input.eventId, retryNum: input.retryNum, platform: 'slack' }, 'duplicate slack event ignored');
     return false;
   } catch (err) {

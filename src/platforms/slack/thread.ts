@@ -2,6 +2,7 @@ import { type FollowUpWords, type Refinement, refineComparison } from '../../../
 import type { CommandContext } from '../../../commands/index.js';
 import type { DispatchResult } from '../../app/dispatch.js';
 import type { RoleId } from '../../core/index.js';
+import { withDeadline } from '../../app/store-deadline.js';
 import type { ConversationKey, ThreadComparison, ThreadKey } from '../../store/store.js';
 import type { View } from '../../views/view.js';
 import type { SlackDeps } from './deps.js';
@@ -27,6 +28,11 @@ function answer(command: string, results: DispatchResult[]): ThreadAnswer {
     outcome: failed?.outcome ?? 'ok',
     ...(failed?.errorId ? { errorId: failed.errorId, error: failed.error } : {}),
   };
+}
+
+/** Remembers a thread's comparison in the background: the reply does not wait for the store (a failure is only logged). */
+function keepInBackground(deps: SlackDeps, key: ThreadKey, roles: readonly RoleId[]): void {
+  void rememberComparison(deps, key, roles).catch((err: unknown) => deps.logger.warn({ err }, "could not keep the thread's comparison"));
 }
 
 /** Remembers a comparison the compare command made (its result's data) for the thread, so later mentions refine it. */
@@ -68,7 +74,7 @@ export async function answerQuestion(
   if (asked.kind === 'limited') return { command: 'ask', views: [asked.view], outcome: 'invalid' };
   const { result } = asked;
   if (result.data?.kind === 'comparison')
-    await rememberComparison(
+    keepInBackground(
       deps,
       key,
       result.data.roles.map((r) => r.id),
@@ -95,15 +101,19 @@ export async function answerMention(
   if (intent.kind === 'compare') {
     const result = await deps.dispatcher.runText('compare', intent.text, ctx);
     if (result.data?.kind === 'comparison')
-      await rememberComparison(
+      keepInBackground(
         deps,
         key,
         result.data.roles.map((r) => r.id),
       );
     return answer('compare', [result]);
   }
-  const state = await deps.store.threads.get(key);
-  if (!state && (await deps.store.conversations.get(asked.conversation).catch(() => undefined)) !== undefined) {
+  // Bounded: past the budget a follow-up word reads as in a thread with no comparison yet.
+  const state = await withDeadline(deps.store.threads.get(key)).catch((err: unknown) => {
+    deps.logger.warn({ err }, "could not read the thread's comparison; answering without it");
+    return undefined;
+  });
+  if (!state && (await withDeadline(deps.store.conversations.get(asked.conversation)).catch(() => undefined)) !== undefined) {
     return answerQuestion(deps, key, asked.conversation, asked.question, ctx);
   }
   return follow(deps, key, state, refineComparison(deps.dispatcher.core, state, intent, THREAD_WORDS), ctx);

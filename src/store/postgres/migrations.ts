@@ -173,8 +173,17 @@ const MIGRATION_LOCK = 0x726f6c65; // "role"
  * several replicas starting at once (or `rolecall db migrate` during a deploy) apply each once.
  * Returns the versions applied by this call.
  */
+/** A day: no migration or wait for another replica's takes that long, and setTimeout allows at most 2^31-1 ms. */
+const MIGRATION_QUERY_TIMEOUT_MS = 86_400_000;
+
 export async function migratePostgres(pool: pg.Pool, migrations: PgMigration[] = pgMigrations): Promise<number[]> {
-  const client = await pool.connect();
+  const pooled = await pool.connect();
+  // Waiting for another replica's migration, or a long migration, must not hit the pool's
+  // query_timeout either (a query's own query_timeout of 0 would mean the pool's).
+  const client = {
+    query: <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
+      pooled.query<R>({ text, ...(values ? { values } : {}), query_timeout: MIGRATION_QUERY_TIMEOUT_MS } as pg.QueryConfig),
+  };
   const applied: number[] = [];
   try {
     // Waiting for another replica's migration, or a long migration itself, must not hit the
@@ -203,7 +212,7 @@ export async function migratePostgres(pool: pg.Pool, migrations: PgMigration[] =
     }
   } finally {
     await client.query('RESET statement_timeout').catch(() => undefined);
-    client.release();
+    pooled.release();
   }
   return applied;
 }

@@ -8,6 +8,12 @@ export interface PgPoolOptions {
   max?: number;
   /** A statement running longer is cancelled by the server. */
   statementTimeoutMs?: number;
+  /**
+   * The client gives up on a query after this long, for a socket that stalls with no answer
+   * (statement_timeout is the server's, so it never fires there); a little above
+   * statementTimeoutMs, so that a reachable server cancels first. The connection is then dropped.
+   */
+  queryTimeoutMs?: number;
   /** Waiting for a connection (new or from the pool) fails after this long. */
   connectionTimeoutMs?: number;
   /** Reported to pg_stat_activity, so an operator can tell the replicas apart. */
@@ -24,6 +30,8 @@ export function createPool(opts: PgPoolOptions): pg.Pool {
     connectionString: opts.url,
     max: opts.max ?? 10,
     statement_timeout: opts.statementTimeoutMs ?? 5_000,
+    // pool.query releases a client whose query failed with the error, so the pool ends it rather than reuse it.
+    query_timeout: opts.queryTimeoutMs ?? (opts.statementTimeoutMs ?? 5_000) + 1_000,
     connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     application_name: opts.applicationName ?? 'rolecall',
@@ -35,6 +43,9 @@ export function createPool(opts: PgPoolOptions): pg.Pool {
   pool.on('error', (err) => opts.onIdleError?.(err));
   return pool;
 }
+
+/** node-postgres' error for a query its query_timeout gave up on (the connection may still be waiting for the answer). */
+export const isQueryTimeout = (err: unknown): boolean => err instanceof Error && err.message === 'Query read timeout';
 
 export class DatabaseUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

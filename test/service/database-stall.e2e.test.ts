@@ -1,0 +1,131 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEnv } from '../../src/config/env.js';
+import { silentLogger } from '../../src/observability/logger.js';
+import { startService, type RunningService } from '../../src/service/service.js';
+import { FakeDiscord } from '../fakes/discord/index.js';
+import { testCore } from '../helpers/core.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+
+/**
+ * The service on Postgres through a TCP relay that stalls both ways without closing a socket (a
+ * silent network stall, where the server's statement_timeout never fires): /healthz turns 503
+ * within 2 s, answers keep their deadline, and everything recovers when the relay resumes.
+ */
+class Relay {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async open(port = 0): Promise<void> {
+    this.server = createServer((client) => {
+      const upstream = connect(this.target.port, this.target.host);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+      if (this.paused) for (const s of [client, upstream]) s.pause();
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as { port: number }).port;
+  }
+
+  private paused = false;
+
+  /** Stops forwarding both ways without closing a socket, as a stalled network does. */
+  pause(): void {
+    this.paused = true;
+    for (const s of this.sockets) s.pause();
+  }
+
+  resume(): void {
+    this.paused = false;
+    for (const s of this.sockets) s.resume();
+  }
+
+  async cut(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }
+}
+
+const HEALTH_TOKEN = 'test-health-token-0123456789';
+let db: TestDatabase;
+let relay: Relay;
+let discord: FakeDiscord;
+let service: RunningService;
+let base: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase('rolecall_stall');
+  const target = new URL(db.url);
+  relay = new Relay({ host: target.hostname, port: Number(target.port || 5432) });
+  await relay.open();
+  const viaRelay = new URL(db.url);
+  viaRelay.port = String(relay.port);
+  discord = new FakeDiscord();
+  await discord.start();
+  const env = parseEnv({
+    PORT: '0',
+    ROLECALL_DB: viaRelay.toString(),
+    ROLECALL_DB_STATEMENT_TIMEOUT_MS: '2000',
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_API_URL: discord.apiUrl,
+    DISCORD_PUBLIC_KEY: discord.signer.publicKeyHex,
+    SPOTLIGHT_ENABLED: 'false',
+    ROLECALL_HEALTH_TOKEN: HEALTH_TOKEN,
+  });
+  // The production probe schedule (no storeCheckIntervalMs override): the 2 s bound is the real one.
+  service = await startService({ env, logger: silentLogger(), core: testCore() });
+  base = `http://127.0.0.1:${service.http.port}`;
+});
+
+afterAll(async () => {
+  relay?.resume();
+  await service?.stop('test over');
+  await relay?.cut();
+  await discord?.stop();
+  await db?.drop();
+});
+
+const status = async () => (await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } })).status;
+const send = (name: string, options: Record<string, string>) => discord.sendHttp(`${base}/discord/interactions`, discord.interaction.chatInput(name, options));
+
+describe('the database stalling silently while running', () => {
+  it('turns /healthz 503 within 2 s, keeps answering within 3 s, and recovers when the network resumes', async () => {
+    expect(await status()).toBe(200);
+    // Warm-up: first-request costs are not what this measures.
+    expect((await send('role', { name: 'ML Engineer' })).status).toBe(200);
+    expect((await send('ask', { question: 'what does an ML Engineer do' })).status).toBe(200);
+
+    relay.pause();
+    const paused = performance.now();
+    await expect.poll(status, { timeout: 5_000, interval: 50 }).toBe(503);
+    const toUnhealthy = performance.now() - paused;
+    const card = await send('role', { name: 'AI Engineer' });
+    const ask = await send('ask', { question: 'what does an AI Engineer do' });
+    console.info(`stall: /healthz 503 after ${Math.round(toUnhealthy)} ms; /role ${Math.round(card.latencyMs)} ms; /ask ${Math.round(ask.latencyMs)} ms`);
+    expect(toUnhealthy).toBeLessThan(2_000);
+    expect(card.status).toBe(200);
+    expect(JSON.stringify(card.body)).toContain('AI Engineer');
+    expect(card.latencyMs).toBeLessThan(3_000);
+    expect(ask.status).toBe(200);
+    expect(ask.latencyMs).toBeLessThan(3_000);
+    // Still stalled a few seconds on: still 503, still answering.
+    await new Promise((r) => setTimeout(r, 5_000));
+    expect(await status()).toBe(503);
+
+    relay.resume();
+    await expect.poll(status, { timeout: 15_000, interval: 100 }).toBe(200);
+    const after = await send('ask', { question: 'what does an ML Engineer do' });
+    expect(after.status).toBe(200);
+  }, 60_000);
+});
