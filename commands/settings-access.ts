@@ -1,6 +1,7 @@
 import type { SettingsMarket, Visibility, WorkspaceSettings } from '../src/core/schema/settings.js';
 import type { SettingsStore, WorkspaceKey } from '../src/store/settings-store.js';
 import type { Allowed } from './spotlight-access.js';
+import { withDeadline } from './store-deadline.js';
 
 /**
  * What a front end hands /settings, per request, as `ctx.settings`, and how the rest of RoleCall
@@ -24,7 +25,8 @@ export interface SettingsAccess {
 export async function readSettings(access: SettingsAccess | undefined): Promise<WorkspaceSettings | undefined> {
   if (!access) return undefined;
   try {
-    return (await access.store.get(access.workspace))?.settings;
+    // Bounded like every read before an answer: a stalled store costs the settings, not the answer.
+    return (await withDeadline(access.store.get(access.workspace)))?.settings;
   } catch {
     return undefined;
   }

@@ -1,2 +1,2 @@
 /** The store read budget for the front ends, which take it from the app layer (see commands/store-deadline.ts). */
-export { withDeadline } from '../../commands/store-deadline.js';
+export { StoreDeadlineError, withDeadline } from '../../commands/store-deadline.js';

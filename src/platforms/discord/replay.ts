@@ -1,5 +1,6 @@
 import type { Logger } from '../../observability/logger.js';
 import type { EventLog } from '../../store/store.js';
+import { StoreDeadlineError, withDeadline } from '../../app/store-deadline.js';
 
 /**
  * A signed interaction can be replayed: Discord's signature covers the body and a timestamp,
@@ -13,21 +14,11 @@ import type { EventLog } from '../../store/store.js';
 export const REPLAY_CHECK_BUDGET_MS = 500;
 
 export async function isReplay(events: EventLog, interactionId: string, log: Logger, budgetMs = REPLAY_CHECK_BUDGET_MS): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(resolve, budgetMs, 'late');
-  });
   try {
-    const first = await Promise.race([events.firstSeen('discord-interaction', interactionId), late]);
-    if (first === 'late') {
-      log.warn({ budgetMs }, 'interaction replay check skipped: the store did not answer in time');
-      return false;
-    }
-    return !first;
+    return !(await withDeadline(events.firstSeen('discord-interaction', interactionId), budgetMs));
   } catch (err) {
-    log.warn({ err }, 'interaction replay check skipped: the store failed');
+    if (err instanceof StoreDeadlineError) log.warn({ budgetMs }, 'interaction replay check skipped: the store did not answer in time');
+    else log.warn({ err }, 'interaction replay check skipped: the store failed');
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }
