@@ -120,7 +120,7 @@ describe('a database locked by another connection never freezes the bot', () => 
     const health = await timedHealth(base);
     expect(health.ms).toBeLessThan(BUDGET_MS);
     expect(health.status).toBe(503);
-    expect(health.body.components.store!.detail).toMatch(/ROLECALL_DB.*gone/);
+    expect(health.body.components.store!.detail).toMatch(/ROLECALL_DB.*gone.*restart RoleCall or restore the file/);
   });
 });
 

@@ -61,15 +61,19 @@ export async function retryWhileBusy<T>(op: () => Promise<T>, policy: BusyRetryP
 
 /**
  * The same object, every method retried while busy. Store methods are async, so a lock
- * surfaces as a rejected promise; `onOutcome` sees every final result, for health.
+ * surfaces as a rejected promise; `onOutcome` sees every final result, for health. `before`
+ * runs ahead of every call and may throw to refuse it (the database file is gone).
  */
-export function withBusyRetry<T extends object>(target: T, onOutcome: (err?: unknown) => void, policy?: BusyRetryPolicy): T {
+export function withBusyRetry<T extends object>(target: T, onOutcome: (err?: unknown) => void, policy?: BusyRetryPolicy, before?: () => void): T {
   return new Proxy(target, {
     get(obj, key, receiver) {
       const value: unknown = Reflect.get(obj, key, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) =>
-        retryWhileBusy(async () => (value as (...a: unknown[]) => unknown).apply(obj, args), policy).then(
+        retryWhileBusy(async () => {
+          before?.();
+          return (value as (...a: unknown[]) => unknown).apply(obj, args);
+        }, policy).then(
           (result) => {
             onOutcome();
             return result;

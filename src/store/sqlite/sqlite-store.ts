@@ -96,6 +96,25 @@ interface FileIdentity {
   ino: number;
 }
 
+/**
+ * The database file was deleted, moved or replaced while open. SQLite would go on writing to
+ * the unlinked inode and every write would be lost at the next restart, so calls fail instead.
+ */
+export class DatabaseFileGoneError extends Error {
+  readonly code = 'ROLECALL_DB_GONE';
+  constructor(detail: string) {
+    super(`${detail}; restart RoleCall or restore the file (nothing is written meanwhile)`);
+    this.name = 'DatabaseFileGoneError';
+  }
+}
+
+/** Why the file at the path is no longer the one opened, or undefined while it still is. */
+function fileProblem(file: FileIdentity, now: { dev: number; ino: number } | undefined): string | undefined {
+  if (!now) return `the database file ${file.path} (ROLECALL_DB) is gone: deleted or moved`;
+  if (now.ino !== file.ino || now.dev !== file.dev) return `the database file ${file.path} (ROLECALL_DB) was replaced`;
+  return undefined;
+}
+
 export class SqliteStore implements Store {
   readonly threads: ThreadStore;
   readonly events: EventLog;
@@ -116,13 +135,18 @@ export class SqliteStore implements Store {
     const note = (err?: unknown) => {
       if (err !== undefined && isStorageFailure(err)) this.lastStorageFailure = { at: Date.now(), message: (err as Error).message };
     };
-    this.threads = withBusyRetry(new SqliteThreads(db), note);
-    this.events = withBusyRetry(new SqliteEvents(db), note);
-    this.spotlight = { subscriptions: withBusyRetry(new SqliteSubscriptions(db), note), claims: withBusyRetry(new SqliteClaims(db), note) };
-    this.slackInstallations = withBusyRetry(new SqliteSlackInstallations(db), note);
-    this.conversations = withBusyRetry(new SqliteConversations(db), note);
-    this.profiles = withBusyRetry(new SqliteProfiles(db), note);
-    this.settings = withBusyRetry(new SqliteSettings(db), note);
+    // Before every call, a stat of the path (a few µs): a write after the file was deleted fails
+    // at once rather than landing in the unlinked inode. Reads fail too: they would serve a
+    // database that no longer exists for anyone else.
+    const check = () => this.assertFile();
+    const wrap = <T extends object>(target: T) => withBusyRetry(target, note, undefined, check);
+    this.threads = wrap(new SqliteThreads(db));
+    this.events = wrap(new SqliteEvents(db));
+    this.spotlight = { subscriptions: wrap(new SqliteSubscriptions(db)), claims: wrap(new SqliteClaims(db)) };
+    this.slackInstallations = wrap(new SqliteSlackInstallations(db));
+    this.conversations = wrap(new SqliteConversations(db));
+    this.profiles = wrap(new SqliteProfiles(db));
+    this.settings = wrap(new SqliteSettings(db));
     // The write probe for health: one row in the event log, rewritten each time.
     this.probe = db.prepare(
       `INSERT INTO processed_events (platform, event_id, seen_at) VALUES ('rolecall', 'health-probe', ?)
@@ -153,10 +177,8 @@ export class SqliteStore implements Store {
     if (this.closed) return { ok: false, detail: 'closed' };
     try {
       if (this.file) {
-        const now = await stat(this.file.path).catch(() => undefined);
-        if (!now) return { ok: false, detail: `the database file ${this.file.path} (ROLECALL_DB) is gone: deleted or moved` };
-        if (now.ino !== this.file.ino || now.dev !== this.file.dev)
-          return { ok: false, detail: `the database file ${this.file.path} (ROLECALL_DB) was replaced` };
+        const problem = fileProblem(this.file, await stat(this.file.path).catch(() => undefined));
+        if (problem) return { ok: false, detail: `${problem}; restart RoleCall or restore the file` };
       }
       await retryWhileBusy(async () => this.probe.run(new Date().toISOString()));
     } catch (err) {
@@ -167,6 +189,13 @@ export class SqliteStore implements Store {
       return { ok: false, detail: `a write failed ${Math.round((Date.now() - failure.at) / 1000)} s ago: ${failure.message}` };
     }
     return { ok: true, detail: `sqlite schema v${schemaVersion(this.db)}` };
+  }
+
+  /** Throws DatabaseFileGoneError when the file at the path is no longer the one opened. */
+  private assertFile(): void {
+    if (!this.file) return;
+    const problem = fileProblem(this.file, statSync(this.file.path, { throwIfNoEntry: false }));
+    if (problem) throw new DatabaseFileGoneError(problem);
   }
 
   eraseUser(key: ProfileKey): Promise<Erasure> {
