@@ -66,6 +66,33 @@ describe('Slack slash commands, end to end over signed HTTP', () => {
     expect(table?.rows[0]?.map((c) => c.text)).toEqual(['—', 'AI Engineer', 'ML Engineer']);
   });
 
+  // /compare and /salary lead with a table or keep it one More… choice away. (/roles is a list, no table.)
+  it.each([
+    ['/compare', 'AI Engineer vs ML Engineer'],
+    ['/salary', 'AI Engineer'],
+  ])('%s %s shows its table as one native table block within Slack’s limits, its grid in the text fallback', async (command, text) => {
+    const sent = await h.sender.command(command, text);
+    let [answer] = await h.responses.waitFor(sent.responseId);
+    let blocks = answer!.body.blocks as Block[];
+    if (!blocks.some((b) => b.type === 'table')) {
+      const glance = moreChoice(blocks, 'At a glance');
+      expect(glance, 'a table in the answer or an "At a glance" part').toBeDefined();
+      const click = await h.sender.click({ ...glance!, container: { ephemeral: true } });
+      [answer] = await h.responses.waitFor(click.responseId);
+      blocks = answer!.body.blocks as Block[];
+    }
+    const tables = blocks.filter((b) => b.type === 'table') as unknown as Array<{ rows: Array<Array<{ type: string; text: string }>> }>;
+    expect(tables).toHaveLength(1);
+    const rows = tables[0]!.rows;
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.length).toBeLessThanOrEqual(100);
+    expect(rows.every((r) => r.length >= 1 && r.length <= 20 && r.every((c) => c.type === 'raw_text' && c.text.length > 0))).toBe(true);
+    // Notifications read only `text`: the first data row is there, as the grid shows it.
+    const fallback = String(answer!.body.text);
+    for (const c of rows[1]!) expect(fallback).toContain(c.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(h.responses.rejected).toEqual([]);
+  });
+
   it('accepts "and", "," and "|" between roles', async () => {
     for (const text of ['RAG Engineer and LLM Engineer', 'RAG Engineer, LLM Engineer', 'RAG Engineer | LLM Engineer']) {
       const sent = await h.sender.command('/compare', text);

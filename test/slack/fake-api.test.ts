@@ -1,6 +1,6 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeSlackApi, slackSignature } from '../fakes/slack/index.js';
+import { FakeSlackApi, ResponseUrlReceiver, slackSignature } from '../fakes/slack/index.js';
 
 /** The fake is shared with other suites (the spotlight's), so its own behaviour is pinned here. */
 describe('FakeSlackApi', () => {
@@ -29,6 +29,38 @@ describe('FakeSlackApi', () => {
     expect(await client.conversations.info({ channel: 'C1' })).toMatchObject({ ok: true, channel: { id: 'C1', is_archived: false } });
     expect(await client.users.info({ user: 'U1' })).toMatchObject({ ok: true, user: { id: 'U1' } });
     await expect(client.apiCall('emoji.list')).rejects.toMatchObject({ data: { ok: false, error: 'unknown_method' } });
+  });
+
+  it('refuses table blocks as Slack does: over 100 rows or 20 cells, a bad cell, two tables, any table on the Home tab', async () => {
+    const cell = (text: string) => ({ type: 'raw_text', text });
+    const table = (rows: number, cells: number) => ({
+      type: 'table',
+      rows: Array.from({ length: rows }, (_, r) => Array.from({ length: cells }, (_, c) => cell(`${r}.${c}`))),
+    });
+    const post = (blocks: unknown[]) =>
+      client.chat.postMessage({ channel: 'C1', text: 'table', blocks: blocks as never }).catch((e: { data: unknown }) => e.data);
+    expect(await post([table(100, 20)])).toMatchObject({ ok: true });
+    expect(await post([{ ...table(2, 2), column_settings: [{ align: 'right', is_wrapped: true }] }])).toMatchObject({ ok: true });
+    expect(await post([table(101, 2)])).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(await post([table(2, 21)])).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(await post([table(2, 2), table(2, 2)])).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(await post([{ type: 'table', rows: [[{ type: 'mrkdwn', text: 'x' }]] }])).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(await post([{ type: 'table', rows: [[cell('')]] }])).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(await post([{ ...table(2, 2), column_settings: [{ align: 'middle' }] }])).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    const home = await client.views.publish({ user_id: 'U1', view: { type: 'home', blocks: [table(2, 2)] as never } }).catch((e: { data: unknown }) => e.data);
+    expect(home).toMatchObject({ ok: false, error: 'invalid_blocks' });
+
+    const receiver = await ResponseUrlReceiver.start();
+    try {
+      const respond = (blocks: unknown[]) =>
+        fetch(receiver.url('t'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 't', blocks }) });
+      expect((await respond([table(2, 2), table(2, 2)])).status).toBe(400);
+      expect(receiver.rejected).toHaveLength(1);
+      expect((await respond([table(2, 2)])).status).toBe(200);
+      expect(await receiver.waitFor('t')).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('reads JSON bodies too, and refuses a wrong token', async () => {

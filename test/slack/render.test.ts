@@ -136,6 +136,19 @@ describe('Slack renderer: Block Kit limits', () => {
       ['US', '$100K', '$150K', '$200K'],
     ]);
     expect(table.rows.flat().every((c) => c.type === 'raw_text')).toBe(true);
+    // Notifications only read `text`: the table's grid rides along in it.
+    expect(msg.text).toMatch(/Market +Entry +Mid +Senior\n-+.*\nUS +\$100K +\$150K +\$200K/s);
+  });
+
+  it('puts only the native table’s grid in the fallback of a several-View message', () => {
+    const second = { ...small, title: 'Second', table: { columns: ['Market', 'Other'], rows: [['EU', '€90K']] } };
+    const msg = renderViews([small, second]);
+    expect(msg.blocks.filter((b) => b.type === 'table')).toHaveLength(1);
+    expect(msg.text).toContain('$150K');
+    expect(msg.text).not.toContain('€90K');
+    // The second table still shows, as the monospaced grid.
+    expect(msg.blocks.some((b) => b.type === 'section' && text((b as unknown as Obj).text).includes('€90K'))).toBe(true);
+    expect(renderView(small, { allowTable: false }).text).not.toContain('$150K');
   });
 
   it('falls back to a monospaced grid for a narrow table with too many columns, and to field rows for a wide one', () => {

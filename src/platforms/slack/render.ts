@@ -3,7 +3,7 @@ import { viewSummary } from '../../views/view.js';
 import { actionsBlock, type Block, contextBlock, divider, fieldSections, headerBlock, sectionBlocks, textSection } from './blocks.js';
 import { fitText } from './escape.js';
 import { SLACK_LIMITS as L, payloadChars } from './limits.js';
-import { tableBlocks } from './table.js';
+import { tableBlocks, tableText } from './table.js';
 
 /** A Slack message body: Block Kit plus the plain-text fallback for notifications. */
 export interface SlackMessage {
@@ -93,12 +93,20 @@ export function renderBlocks(view: View, opts: RenderOptions = {}): Block[] {
   return [...head, ...fields, ...table, ...sections, ...(cut ? [note] : []), ...tail];
 }
 
-export function fallbackText(views: readonly View[]): string {
-  return fitText(views.map(viewSummary).join('\n'), L.fallbackText);
+/**
+ * The notification text: each View's summary, and the grid of the table shown as a native
+ * table block (`tableOf`), since clients that only read `text` would otherwise miss it.
+ */
+export function fallbackText(views: readonly View[], tableOf?: View): string {
+  const grid = tableOf?.table ? tableText(tableOf.table) : '';
+  return fitText([...views.map(viewSummary), ...(grid ? [grid] : [])].join('\n'), L.fallbackText);
 }
 
+const hasTable = (blocks: readonly Block[]): boolean => blocks.some((b) => b.type === 'table');
+
 export function renderView(view: View, opts: RenderOptions = {}): SlackMessage {
-  return { text: fallbackText([view]), blocks: renderBlocks(view, opts) };
+  const blocks = renderBlocks(view, opts);
+  return { text: fallbackText([view], hasTable(blocks) ? view : undefined), blocks };
 }
 
 /** Several Views in one message (a thread's salary or path round-up), split fairly. */
@@ -112,12 +120,15 @@ export function renderViews(views: readonly View[], opts: RenderOptions = {}): S
   const shown = views.slice(0, n);
   const per = { maxBlocks: Math.floor((maxBlocks - (n - 1)) / n), maxChars: Math.floor(maxChars / n) };
   let tableUsed = opts.allowTable === false;
+  let tableOf: View | undefined;
   const blocks: Block[] = [];
   shown.forEach((view, index) => {
+    // Slack takes one table block per message: later Views' tables fall back to the grid.
     const part = renderBlocks(view, { ...opts, ...per, share: undefined, index, allowTable: !tableUsed });
-    tableUsed ||= part.some((b) => b.type === 'table');
+    if (!tableUsed && hasTable(part)) tableOf = view;
+    tableUsed ||= hasTable(part);
     if (index > 0) blocks.push(divider());
     blocks.push(...part);
   });
-  return { text: fallbackText(shown), blocks };
+  return { text: fallbackText(shown, tableOf), blocks };
 }

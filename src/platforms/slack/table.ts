@@ -46,6 +46,18 @@ function gridLines(table: Table): string[] | undefined {
   return grid.width > GRID_WIDTH ? undefined : grid.lines;
 }
 
+/**
+ * The table as plain lines for the top-level `text` (notifications, screen readers, clients
+ * without the table block): the aligned grid, or "Column: value" lines when too wide.
+ */
+export function tableText(table: Table): string {
+  if (table.columns.length === 0) return '';
+  const lines = gridLines(table);
+  if (lines) return lines.join('\n');
+  const [head, ...rows] = shape(table);
+  return rows.map((row) => row.map((c, i) => (i === 0 ? c : `${head![i]}: ${c}`)).join(' · ')).join('\n');
+}
+
 export function tableFallback(table: Table): Block[] {
   const lines = gridLines(table);
   if (lines) {

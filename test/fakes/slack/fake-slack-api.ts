@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tableBlockError } from './block-check.js';
 import { closeServer, listen, parseBody, readBytes } from './http.js';
 import { FakeSlackOAuth } from './oauth.js';
 import { FakeSocketMode } from './socket-mode.js';
@@ -303,6 +304,8 @@ export class FakeSlackApi {
     channel: string | undefined,
     ws: { teamId: string; teamName: string; botUserId: string; botId: string },
   ): Record<string, unknown> {
+    const invalid = blocksError(method, body);
+    if (invalid) return { ok: false, error: invalid };
     switch (method) {
       case 'auth.test':
         return {
@@ -425,6 +428,18 @@ export class FakeSlackApi {
  * chat.postMessage's `metadata`: `{ event_type, event_payload }` (a JSON string in a form
  * body). Undefined when absent; null when malformed, which Slack refuses.
  */
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'chat.scheduleMessage']);
+
+/** Slack's invalid_blocks for a bad table in a message, or any table in a view (Home tab, modal). */
+function blocksError(method: string, body: Record<string, unknown>): string | undefined {
+  if (MESSAGE_METHODS.has(method)) return tableBlockError(body.blocks);
+  if (method === 'views.publish' || method === 'views.open' || method === 'views.update') {
+    const view = body.view;
+    return typeof view === 'object' && view !== null ? tableBlockError((view as { blocks?: unknown }).blocks, 'home') : undefined;
+  }
+  return undefined;
+}
+
 function messageMetadata(value: unknown): StoredMessage['metadata'] | undefined | null {
   if (value === undefined || value === '') return undefined;
   const parsed: unknown = typeof value === 'string' ? safeJson(value) : value;

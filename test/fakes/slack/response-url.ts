@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { tableBlockError } from './block-check.js';
 import { closeServer, listen, parseBody, readBody } from './http.js';
 import { Recorder, type WaitOptions } from './recorder.js';
 
@@ -14,10 +15,12 @@ export interface RecordedResponse {
 
 /**
  * Stands in for Slack's response_url endpoints: hand `receiver.url()` to a signed request,
- * then await what the app answered there.
+ * then await what the app answered there. Blocks Slack would refuse (a bad table, two tables)
+ * get its 400 invalid_blocks and land in `rejected`, not `responses`.
  */
 export class ResponseUrlReceiver {
   readonly responses = new Recorder<RecordedResponse>((r) => `${r.id} ${JSON.stringify(r.body).slice(0, 160)}`);
+  readonly rejected: RecordedResponse[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -30,7 +33,14 @@ export class ResponseUrlReceiver {
       readBody(req)
         .then((raw) => {
           const id = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\/respond\//, ''));
-          receiver!.responses.push({ id, body: parseBody(raw, req.headers['content-type']), headers: req.headers, at: Date.now() });
+          const response = { id, body: parseBody(raw, req.headers['content-type']), headers: req.headers, at: Date.now() };
+          const invalid = tableBlockError(response.body.blocks);
+          if (invalid) {
+            receiver!.rejected.push(response);
+            res.writeHead(400, { 'content-type': 'text/plain' });
+            return void res.end(invalid);
+          }
+          receiver!.responses.push(response);
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end('{"ok":true}');
         })
