@@ -27,6 +27,7 @@ export interface SubscriptionRow {
   removed_at: Time | null;
   rotation_seed: number;
   rotation_cycle: number;
+  open_thread: number | boolean;
 }
 
 export function toSubscription(row: SubscriptionRow): Subscription {
@@ -49,6 +50,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     createdAt: new Date(row.created_at),
     rotationSeed: row.rotation_seed,
     rotationCycle: row.rotation_cycle,
+    thread: Boolean(row.open_thread),
   };
 }
 

@@ -45,11 +45,15 @@ export interface Subscription extends ChannelKey, SubscriptionSettings {
   rotationSeed: number;
   /** The rotation cycle the channel is in (0 first); each cycle shows every eligible role once. */
   rotationCycle: number;
+  /** Each weekly post opens a discussion thread with one question about its role. */
+  thread: boolean;
 }
 
 export interface NewSubscription extends ChannelKey, SubscriptionSettings {
   createdBy: string;
   rotationSeed: number;
+  /** Left out: a new subscription opens no thread, an existing one keeps its choice. */
+  thread?: boolean;
 }
 
 export interface SubscriptionQuery {
