@@ -70,9 +70,10 @@ export function subscribeAnswer(core: Core, r: SubscribeResult): View {
   const { subscription: sub } = r;
   const due = r.dueNow ? `now (this week's, due ${formatLocal(r.next, sub.timezone)})` : formatLocal(r.next, sub.timezone);
   const tail = sub.status === 'paused' ? ' It stays paused until someone resumes it.' : '';
+  const thread = sub.thread ? ' Each post opens a discussion thread with one question about its role.' : '';
   return notice(
     `${r.created ? 'Subscribed' : 'Updated'}: weekly role spotlight`,
-    `${filterText(core, sub.filter)}, ${scheduleText(sub)}. Every role is shown once before any repeats. The next one is due ${due}.${tail}`,
+    `${filterText(core, sub.filter)}, ${scheduleText(sub)}. Every role is shown once before any repeats.${thread} The next one is due ${due}.${tail}`,
     'success',
   );
 }
@@ -138,6 +139,7 @@ export function statusView(core: Core, s: SpotlightStatus): View {
     { label: 'Status', value: sub.status === 'active' ? 'Active' : `Paused: ${sub.pausedReason ?? 'no reason given'}`, inline: true },
     { label: 'Schedule', value: scheduleText(sub), inline: true },
     { label: 'Roles', value: filterText(core, sub.filter), inline: true },
+    { label: 'Discussion thread', value: sub.thread ? 'On: each post opens one' : 'Off', inline: true },
   ];
   if (s.next && sub.status === 'active') fields.push({ label: 'Next spotlight', value: formatLocal(s.next.at, sub.timezone), inline: true });
   if (s.cycle) fields.push({ label: 'Rotation', value: `Cycle ${s.cycle.number + 1}: ${s.cycle.shown} of ${s.cycle.eligible} roles shown`, inline: true });
@@ -164,11 +166,12 @@ export function listView(core: Core, subs: Subscription[]): View {
     kind: 'list',
     title: `Spotlight subscriptions (${subs.length})`,
     table: {
-      columns: ['Channel', 'Schedule', 'Roles', 'Status'],
+      columns: ['Channel', 'Schedule', 'Roles', 'Thread', 'Status'],
       rows: subs.map((s) => [
         channelLabel(s),
         scheduleText(s),
         filterText(core, s.filter),
+        s.thread ? 'on' : 'off',
         s.status === 'active' ? 'active' : `paused: ${s.pausedReason ?? ''}`,
       ]),
     },

@@ -21,6 +21,20 @@ export const SPOTLIGHT_ACTIONS = ['subscribe', 'unsubscribe', 'pause', 'resume',
 /** "all" clears that part of the filter. */
 const ALL = z.string().trim().toLowerCase().pipe(z.literal('all'));
 
+const ON = new Set(['on', 'true', 'yes']);
+const OFF = new Set(['off', 'false', 'no']);
+
+/** Discord's boolean option, or the words of the text syntax ("thread off"). */
+const OnOff = z.union([
+  z.boolean(),
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((w) => ON.has(w) || OFF.has(w), 'expected on or off')
+    .transform((w) => ON.has(w)),
+]);
+
 const input = z
   .object({
     /** Left out: help, or preview where only preview works (the console). */
@@ -31,6 +45,8 @@ const input = z
     timezone: z.string().trim().max(64).optional(),
     layer: z.union([ALL, layerInput]).optional(),
     difficulty: z.union([ALL, difficultyInput]).optional(),
+    /** Open a discussion thread under each weekly post; left out, the channel keeps its choice. */
+    thread: OnOff.optional(),
     /** Why it is paused (the CLI's --reason); chat front ends use the default. */
     reason: z.string().trim().min(1).max(200).optional(),
     /** Words of the text syntax that meant nothing; reported instead of silently ignored. */
@@ -40,7 +56,7 @@ const input = z
     if (v.unrecognised?.length) ctx.addIssue({ code: 'custom', message: `did not understand ${v.unrecognised.map((w) => `"${w}"`).join(', ')}` });
   });
 
-const USAGE = '/spotlight subscribe [day] [HH:MM] [timezone] [layer L1-L6|cross|all] [difficulty accessible|moderate|advanced|elite|all]';
+const USAGE = '/spotlight subscribe [day] [HH:MM] [timezone] [layer L1-L6|cross|all] [difficulty accessible|moderate|advanced|elite|all] [thread on|off]';
 const FILLER = new Set(['on', 'at', 'every', 'each', 'weekly', 'in', 'tz', 'timezone', 'time', 'day', 'for', 'roles']);
 
 /** Slack's text syntax: "subscribe monday 15:00 Europe/London layer L5" → raw input. */
@@ -53,6 +69,12 @@ export function parseSpotlightText(text: string): Record<string, unknown> {
     const word = words[i]!;
     const lower = word.toLowerCase();
     if ((lower === 'layer' || lower === 'difficulty') && words[i + 1]) raw[lower] = words[++i];
+    else if (lower === 'thread' || lower === 'threads') {
+      // "thread" alone turns it on; "thread off" (or on, true, false, yes, no) says which.
+      const next = words[i + 1]?.toLowerCase();
+      raw.thread = next !== undefined && (ON.has(next) || OFF.has(next)) ? words[++i] : 'on';
+    } else if (/^threads?:/.test(lower)) raw.thread = lower.replace(/^threads?:/, '');
+    else if (lower === 'nothread' || lower === 'no-thread') raw.thread = 'off';
     else if (/^\d{1,2}:\d{2}$/.test(word)) raw.time = word;
     else if (word.includes('/') || /^(utc|gmt)$/i.test(word)) raw.timezone = word;
     else if (parseLayer(word, { bareNumber: false })) raw.layer = word;
@@ -79,7 +101,11 @@ function help(): View {
           '/spotlight pause, /spotlight resume, /spotlight unsubscribe',
         ],
       },
-      { heading: 'Example', body: '/spotlight subscribe monday 15:00 Europe/London layer L5' },
+      {
+        heading: 'Discussion thread',
+        body: 'Add "thread on" to subscribe and each weekly post opens a thread with one question about its role; "thread off" stops it.',
+      },
+      { heading: 'Example', body: '/spotlight subscribe monday 15:00 Europe/London layer L5 thread on' },
     ],
   };
 }

@@ -20,7 +20,9 @@ export function spotlightUsage(): string {
     '',
     `  list [--platform ${SPOTLIGHT_PLATFORMS.join('|')}] [--json]   every subscription: schedule, filter, status`,
     '  add <target> [--day monday] [--time 15:00] [--tz Europe/London] [--layer L5|all] [--difficulty moderate|all]',
-    '      [--by <user id>] [--no-check]          subscribe (checks the bot can post first), or change what is given',
+    '      [--thread|--no-thread] [--by <user id>] [--no-check]',
+    '                                             subscribe (checks the bot can post first), or change what is given;',
+    '                                             --thread opens a discussion thread under each post, --no-thread stops it',
     '  remove <target>                            unsubscribe',
     '  pause <target> [--reason <text>]           stop posting until resumed',
     '  resume <target>                            resume (this week’s failed spotlight is retried)',
@@ -49,6 +51,8 @@ export const OPTIONS = {
   once: { type: 'boolean' },
   json: { type: 'boolean' },
   'no-check': { type: 'boolean' },
+  thread: { type: 'boolean' },
+  'no-thread': { type: 'boolean' },
   color: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -94,6 +98,8 @@ export function parseCommand(sub: string, rest: string[], flags: Flags): { sub: 
     return { sub };
   }
   if (!NEEDS_TARGET.has(sub)) throw new UsageError(`unknown subcommand "${sub}"`);
+  if (flags.thread && flags['no-thread']) throw new UsageError('--thread and --no-thread cannot both be given');
+  if ((flags.thread || flags['no-thread']) && sub !== 'add') throw new UsageError('--thread and --no-thread go with add');
   if (rest.length !== 1) throw new UsageError(rest.length === 0 ? `${sub} needs a target` : `one target at a time (got ${rest.length})`);
   const parsed = parseTarget(rest[0]!);
   if (!parsed.ok) throw new UsageError(parsed.message);

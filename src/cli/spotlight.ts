@@ -211,6 +211,7 @@ class SpotlightCliRun {
       timezone: flags.tz,
       layer: lenient(layerInput, flags.layer),
       difficulty: lenient(difficultyInput, flags.difficulty),
+      thread: flags.thread ? true : flags['no-thread'] ? false : undefined,
     };
     // Checked here first, for a usage error (exit 2) that names the channel; /spotlight subscribe merges the same way.
     const current = await this.service.subscription(channel);

@@ -60,6 +60,8 @@ export const SubscribeInput = z
     timezone: Timezone.default('UTC'),
     layer: LayerCode.optional(),
     difficulty: Difficulty.optional(),
+    /** Open a discussion thread under each weekly post. */
+    thread: z.boolean().default(false),
   })
   .strict();
 export type SubscribeInput = z.input<typeof SubscribeInput>;
@@ -71,6 +73,7 @@ export interface SubscriptionChange<D, L, F> {
   timezone?: string | undefined;
   layer?: L | 'all' | undefined;
   difficulty?: F | 'all' | undefined;
+  thread?: boolean | undefined;
 }
 
 /** The settings to subscribe with, for /spotlight subscribe and `rolecall spotlight add` alike. */
@@ -82,6 +85,7 @@ export function mergeSubscription<D, L, F>(change: SubscriptionChange<D, L, F>, 
     timezone: change.timezone ?? current?.timezone,
     layer: pick<L | Subscription['filter']['layer']>(change.layer, current?.filter.layer),
     difficulty: pick<F | Subscription['filter']['difficulty']>(change.difficulty, current?.filter.difficulty),
+    thread: change.thread ?? current?.thread,
   };
 }
 

@@ -59,7 +59,28 @@ export interface SpotlightPoster {
    * and Discord forgets a nonce after a few minutes. Should not throw.
    */
   findPosted?(target: PostTarget, query: PostedQuery, opts: PostOptions): Promise<LookupResult>;
+  /**
+   * Opens the discussion thread under a post and posts its opening message, once: when
+   * `recovering`, or when the platform says a thread exists, the existing one is looked up and
+   * completed instead of a second one opened. Should not throw.
+   */
+  openThread?(target: PostTarget, start: ThreadStart, opts: PostOptions): Promise<ThreadResult>;
 }
+
+/** The discussion thread to open under a spotlight post. */
+export interface ThreadStart {
+  /** The spotlight post's id (Discord message id, Slack ts). */
+  messageId: string;
+  claimId: string;
+  name: string;
+  /** The opening message: one question about the role. */
+  view: View;
+  /** A run may already have opened it (a crash, a lost answer): look before creating. */
+  recovering: boolean;
+}
+
+/** `threadId`: Discord's thread channel, Slack's first reply ts; `found`: it was there already. */
+export type ThreadResult = { ok: true; threadId: string; found?: boolean } | Extract<PostResult, { ok: false }>;
 
 export type PostCheck = { ok: true } | { ok: false; reason: string };
 

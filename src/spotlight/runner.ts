@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { Core } from '../core/index.js';
-import type { SpotlightFilter, SpotlightPlatform, Subscription } from '../store/spotlight-store.js';
+import type { SentMark, SpotlightFilter, SpotlightPlatform, Subscription } from '../store/spotlight-store.js';
 import { Pacer } from './clock.js';
 import type { SpotlightPoster } from './poster.js';
 import { nextRole } from './rotation.js';
@@ -9,6 +9,7 @@ import { lookupPosted, recoverClaims, type RecoveryContext } from './recovery.js
 import type { OutcomeStatus, PostOutcome, RunnerDeps, RunSummary, WorkItem } from './run-types.js';
 import { weekKeyAt } from './schedule.js';
 import { sendWithRetry } from './sender.js';
+import { openThread, resumeThreads } from './thread-step.js';
 import { spotlightFor } from '../views/cards/spotlight.js';
 
 export function eligibleRoles(core: Core, filter: SpotlightFilter): Set<string> {
@@ -77,6 +78,7 @@ export class SpotlightRunner {
     // claim's only retry without sending it.
     if (this.isStopping) return { at, due: 0, posted: 0, skipped: 0, failed: 0, recovered: 0, held: [], outcomes: [] };
     const { work, held, outcomes, taken } = await recoverClaims(this.recovery);
+    await resumeThreads(this.deps, (platform) => this.posters.get(platform)?.poster);
     const recovered = new Set(work.map((w) => w.sub.id));
     const heldBy = new Map(held.map((h) => [h.claimId, h]));
     const now = clock.now();
@@ -211,7 +213,16 @@ export class SpotlightRunner {
     const at = clock.now();
     if (result.ok) {
       // Accepted, not yet marked: a crash here is found again by the recovering run's lookup.
-      await this.markSent(claimId, { messageId: result.messageId, attempts: result.attempts, at });
+      const thread = sub.thread && entry.poster.openThread !== undefined;
+      await this.markSent(claimId, {
+        messageId: result.messageId,
+        attempts: result.attempts,
+        at,
+        ...(thread ? { threadLeaseUntil: new Date(at.getTime() + this.deps.leaseMs) } : {}),
+      });
+      // A post found after a crash may have its thread already: look before opening one.
+      if (thread)
+        await openThread(this.deps, entry.poster, sub, { ...claim, threadAttempts: 1 }, result.messageId, result.found === true || item.recovered === true);
       if (result.found) return { ...out, status: 'posted', messageId: result.messageId, alreadyPosted: true, reason: 'already posted before the crash' };
       metrics?.spotlightPosts.inc({ platform: sub.platform });
       return { ...out, status: 'posted', messageId: result.messageId };
@@ -235,7 +246,7 @@ export class SpotlightRunner {
    * The mark after acceptance matters most: if it is lost, recovery sends again (a duplicate on
    * Slack). busy_timeout already waits 5 s for the lock; try a few more times before giving up.
    */
-  async markSent(id: string, done: { messageId: string; attempts: number; at: Date }): Promise<void> {
+  async markSent(id: string, done: SentMark): Promise<void> {
     for (let i = 1; ; i++) {
       try {
         await this.deps.store.claims.markSent(id, done);

@@ -126,14 +126,14 @@ export class SpotlightService {
   async subscribe(input: SubscribeInput, opts: { canPost?: CanPost } = {}): Promise<SubscribeResult> {
     const parsed = SubscribeInput.safeParse(input);
     if (!parsed.success) return { ok: false, problem: { kind: 'invalid-input', detail: describeInputError(parsed.error) } };
-    const { channel, createdBy, day, time, timezone, layer, difficulty } = parsed.data;
+    const { channel, createdBy, day, time, timezone, layer, difficulty, thread } = parsed.data;
     const filter = { ...(layer ? { layer } : {}), ...(difficulty ? { difficulty } : {}) };
     if (eligibleRoles(this.core, filter).size === 0) return { ok: false, problem: { kind: 'no-matching-role', filter } };
     if (opts.canPost) {
       const check = await opts.canPost(channel).catch((err: Error) => ({ ok: false as const, reason: `could not check (${err.message})` }));
       if (!check.ok) return { ok: false, problem: { kind: 'cannot-post', reason: check.reason } };
     }
-    const settings = { ...channel, dayOfWeek: day, localTime: time, timezone, filter, createdBy, rotationSeed: newSeed(this.random) };
+    const settings = { ...channel, dayOfWeek: day, localTime: time, timezone, filter, thread, createdBy, rotationSeed: newSeed(this.random) };
     const { subscription, created } = await this.subs.upsert(settings, this.clock.now());
     await this.runner.updatePausedGauge();
     const now = this.clock.now();

@@ -1,6 +1,6 @@
 import type { Difficulty, LayerCode } from '../core/schema/common.js';
 import type { SlackInstallationRecord } from './installation-store.js';
-import type { Claim, FailureKind, Subscription } from './spotlight-store.js';
+import type { Claim, FailureKind, Subscription, ThreadState } from './spotlight-store.js';
 
 /**
  * The tables' rows and their mapping to the Store's types, shared by both stores: SQLite hands
@@ -27,6 +27,7 @@ export interface SubscriptionRow {
   removed_at: Time | null;
   rotation_seed: number;
   rotation_cycle: number;
+  open_thread: number | boolean;
 }
 
 export function toSubscription(row: SubscriptionRow): Subscription {
@@ -49,6 +50,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     createdAt: new Date(row.created_at),
     rotationSeed: row.rotation_seed,
     rotationCycle: row.rotation_cycle,
+    thread: Boolean(row.open_thread),
   };
 }
 
@@ -70,6 +72,10 @@ export interface ClaimRow {
   failure_kind: string | null;
   failure_reason: string | null;
   failed_at: Time | null;
+  thread_state: string | null;
+  thread_id: string | null;
+  thread_attempts: number;
+  thread_failure: string | null;
 }
 
 export function toClaim(row: ClaimRow): Claim {
@@ -91,6 +97,10 @@ export function toClaim(row: ClaimRow): Claim {
     ...(row.failure_kind ? { failureKind: row.failure_kind as FailureKind } : {}),
     ...(row.failure_reason ? { failureReason: row.failure_reason } : {}),
     ...(row.failed_at ? { failedAt: new Date(row.failed_at) } : {}),
+    ...(row.thread_state ? { threadState: row.thread_state as ThreadState } : {}),
+    ...(row.thread_id ? { threadId: row.thread_id } : {}),
+    threadAttempts: row.thread_attempts ?? 0,
+    ...(row.thread_failure ? { threadFailure: row.thread_failure } : {}),
   };
 }
 

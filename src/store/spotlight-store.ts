@@ -45,11 +45,15 @@ export interface Subscription extends ChannelKey, SubscriptionSettings {
   rotationSeed: number;
   /** The rotation cycle the channel is in (0 first); each cycle shows every eligible role once. */
   rotationCycle: number;
+  /** Each weekly post opens a discussion thread with one question about its role. */
+  thread: boolean;
 }
 
 export interface NewSubscription extends ChannelKey, SubscriptionSettings {
   createdBy: string;
   rotationSeed: number;
+  /** Left out: a new subscription opens no thread, an existing one keeps its choice. */
+  thread?: boolean;
 }
 
 export interface SubscriptionQuery {
@@ -108,6 +112,22 @@ export interface Claim {
   failureKind?: FailureKind;
   failureReason?: string;
   failedAt?: Date;
+  /** The discussion thread's step: undefined when none was asked for (see migration 6). */
+  threadState?: ThreadState;
+  /** Discord: the thread channel's id; Slack: the ts of the thread's first reply. */
+  threadId?: string;
+  threadAttempts: number;
+  threadFailure?: string;
+}
+
+export type ThreadState = 'opening' | 'opened' | 'failed';
+
+/** markSent's record of the platform's acceptance; `threadLeaseUntil` also starts the thread step, held until then. */
+export interface SentMark {
+  messageId: string;
+  attempts: number;
+  at: Date;
+  threadLeaseUntil?: Date;
 }
 
 export interface ClaimRequest {
@@ -142,7 +162,15 @@ export interface ClaimStore {
   /** Lets the next `acquire` win this week's failed claim again (a manager asked to post now). */
   rearm(subscriptionId: number, weekKey: string): Promise<boolean>;
   /** Records the platform's acceptance. Wins over 'failed' too: a post that landed is the truth. */
-  markSent(id: string, done: { messageId: string; attempts: number; at: Date }): Promise<boolean>;
+  markSent(id: string, done: SentMark): Promise<boolean>;
+  /** Sent claims whose thread step is 'opening' with its lease ended: a run crashed or failed before opening it. */
+  threadsDue(now: Date): Promise<Claim[]>;
+  /** Takes a due thread step for one try (lease until `leaseUntil`); false when another run took it. */
+  takeThread(id: string, now: Date, leaseUntil: Date): Promise<boolean>;
+  /** Records the opened thread. */
+  threadOpened(id: string, threadId: string): Promise<boolean>;
+  /** A try failed: hand it to the next run at once, or give up (`final`) with the reason. */
+  threadFailed(id: string, reason: string, at: Date, final: boolean): Promise<boolean>;
   /** Fails the owner's in-flight claim; never overwrites 'sent'. */
   markFailed(id: string, owner: string, failure: { kind: FailureKind; reason: string; attempts: number; at: Date }): Promise<boolean>;
   /**

@@ -28,7 +28,7 @@ describe('"Add to Slack"', () => {
     const html = await res.text();
     expect(html).toContain('<a class="button slack" href="/slack/install">Add to Slack</a>');
     expect(html).toMatch(
-      /href="https:\/\/discord.com\/[^"]*oauth2\/authorize\?client_id=123456789012345678&amp;scope=bot[^"]*permissions=84992&amp;integration_type=0">Add to server</,
+      /href="https:\/\/discord.com\/[^"]*oauth2\/authorize\?client_id=123456789012345678&amp;scope=bot[^"]*permissions=309237730304&amp;integration_type=0">Add to server</,
     );
     // The user install grants only applications.commands: no bot, no permissions.
     expect(html).toContain(

@@ -27,6 +27,9 @@ describe('/spotlight text syntax', () => {
     });
     expect(parseSpotlightText('subscribe l3 difficulty all')).toEqual({ subcommand: 'subscribe', layer: 'l3', difficulty: 'all' });
     expect(parseSpotlightText('')).toEqual({});
+    expect(parseSpotlightText('subscribe monday thread')).toEqual({ subcommand: 'subscribe', day: 'monday', thread: 'on' });
+    expect(parseSpotlightText('subscribe thread off 9:00')).toEqual({ subcommand: 'subscribe', thread: 'off', time: '9:00' });
+    expect(parseSpotlightText('subscribe thread:true')).toEqual({ subcommand: 'subscribe', thread: 'true' });
     expect(parseSpotlightText('subscribe someday 7 banana')).toEqual({ subcommand: 'subscribe', unrecognised: ['someday', '7', 'banana'] });
   });
 });

@@ -89,6 +89,15 @@ describe.each(kinds)('subscriptions ($name)', (kind) => {
     expect(await subs.list()).toHaveLength(1);
   });
 
+  it('stores the discussion-thread choice; a subscribe that leaves it out keeps it', async () => {
+    const subs = t.store.spotlight.subscriptions;
+    expect((await subs.upsert(newSub('c1'), T0)).subscription.thread).toBe(false);
+    expect((await subs.upsert(newSub('c1', { thread: true }), later(1))).subscription.thread).toBe(true);
+    expect((await subs.upsert(newSub('c1', { dayOfWeek: 2 }), later(2))).subscription).toMatchObject({ thread: true, dayOfWeek: 2 });
+    expect((await subs.upsert(newSub('c1', { thread: false }), later(3))).subscription.thread).toBe(false);
+    expect((await subs.upsert(newSub('c2', { thread: true }), later(4))).subscription.thread).toBe(true);
+  });
+
   it('lists by platform and status, and counts paused channels', async () => {
     const subs = t.store.spotlight.subscriptions;
     const { subscription: d } = await subs.upsert(newSub('c1'), T0);

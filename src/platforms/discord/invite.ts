@@ -4,10 +4,17 @@ import { ApplicationIntegrationType, OAuth2Routes, OAuth2Scopes, PermissionFlags
  * The least the bot needs. Slash-command answers go through the interaction webhook and need no
  * permission at all; the weekly spotlight posts embeds to channels: view, send, embed links,
  * and reads the channel's recent messages to find a post a crashed run made before sending it
- * again (read message history; without it such a post may be repeated once).
+ * again (read message history; without it such a post may be repeated once). A channel that
+ * opted in to discussion threads gets one started on each post: create public threads, send
+ * messages in threads.
  */
 export const INVITE_PERMISSIONS =
-  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory;
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.CreatePublicThreads |
+  PermissionFlagsBits.SendMessagesInThreads;
 
 export const INVITE_SCOPES = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands] as const;
 

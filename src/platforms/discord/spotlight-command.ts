@@ -36,7 +36,8 @@ function subscribeOptions(s: SlashCommandSubcommandBuilder): SlashCommandSubcomm
         .setName('difficulty')
         .setDescription('Only roles of this entry difficulty')
         .addChoices(...choicesOf(DIFFICULTY_CHOICES)),
-    );
+    )
+    .addBooleanOption((o) => o.setName('thread').setDescription('Open a discussion thread with one question under each weekly post'));
 }
 
 /**

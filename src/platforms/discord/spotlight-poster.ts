@@ -9,6 +9,8 @@ import {
   type PostResult,
   type PostTarget,
   type SpotlightPoster,
+  type ThreadResult,
+  type ThreadStart,
 } from '../../spotlight/poster.js';
 import type { View } from '../../views/view.js';
 import { renderForDiscord } from './render.js';
@@ -96,6 +98,46 @@ export class DiscordSpotlightPoster implements SpotlightPoster {
   }
 
   /**
+   * Starts a thread on the post (POST /channels/{c}/messages/{m}/threads) and posts the opening
+   * question in it. Discord allows one thread per message (error 160004 for a second), so a
+   * thread a crashed run started is found on the message and completed, never doubled: it gets
+   * the question unless the bot already wrote in it. Needs Create Public Threads and Send
+   * Messages in Threads.
+   */
+  async openThread(target: PostTarget, start: ThreadStart, { signal }: PostOptions): Promise<ThreadResult> {
+    if (this.tokenRejected) return { ok: false, kind: 'permanent', reason: this.tokenRejected };
+    try {
+      let threadId = start.recovering ? await this.threadOn(target, start.messageId, signal) : undefined;
+      if (!threadId) {
+        try {
+          const body = { name: start.name, auto_archive_duration: 10080 };
+          threadId = ((await this.rest.post(Routes.threads(target.channelId, start.messageId), { body, signal })) as APIChannel).id;
+        } catch (error) {
+          if (!(error instanceof DiscordAPIError && error.code === THREAD_ALREADY_CREATED)) throw error;
+          threadId = await this.threadOn(target, start.messageId, signal);
+          if (!threadId) throw error;
+        }
+      } else {
+        this.botId ??= ((await this.rest.get(Routes.user('@me'), { signal })) as { id: string }).id;
+        const inThread = (await this.rest.get(Routes.channelMessages(threadId), { query: new URLSearchParams({ limit: '50' }), signal })) as APIMessage[];
+        if (inThread.some((m) => m.author.id === this.botId)) return { ok: true, threadId, found: true };
+      }
+      const message = renderForDiscord(start.view, { target: 'channel' });
+      const body: RESTPostAPIChannelMessageJSONBody = { embeds: message.embeds, allowed_mentions: { parse: [] } };
+      await this.rest.post(Routes.channelMessages(threadId), { body, signal });
+      return { ok: true, threadId };
+    } catch (error) {
+      return classifyDiscordError(error);
+    }
+  }
+
+  /** The thread started on a message, if any (the message's `thread` field). */
+  private async threadOn(target: PostTarget, messageId: string, signal: AbortSignal): Promise<string | undefined> {
+    const message = (await this.rest.get(Routes.channelMessage(target.channelId, messageId), { signal })) as APIMessage;
+    return message.thread?.id;
+  }
+
+  /**
    * Discord remembers a nonce only for a few minutes, and does not keep it on the message: a
    * fetched message has no nonce. So before a recovered claim is sent again, look through the
    * channel's messages since the claim for the bot's own spotlight with this role's title. A
@@ -126,6 +168,9 @@ export class DiscordSpotlightPoster implements SpotlightPoster {
 }
 
 const LOOKUP_PAGES = 5;
+
+/** "A thread has already been created for this message." */
+const THREAD_ALREADY_CREATED = 160004;
 
 const TEXT_CHANNELS: ReadonlySet<ChannelType> = new Set([
   ChannelType.GuildText,

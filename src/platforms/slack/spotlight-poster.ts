@@ -9,6 +9,8 @@ import {
   type PostResult,
   type PostTarget,
   type SpotlightPoster,
+  type ThreadResult,
+  type ThreadStart,
 } from '../../spotlight/poster.js';
 import type { View } from '../../views/view.js';
 import { classifySlackError, field, postView, SLACK_CHANNEL_ERRORS } from './post.js';
@@ -109,6 +111,32 @@ export class SlackSpotlightPoster implements SpotlightPoster {
   }
 
   /**
+   * A Slack thread is the replies to the post: its first reply (thread_ts = the post's ts)
+   * opens it. Recovering, conversations.replies says whether that reply (found by the claim id
+   * in its metadata) is there already.
+   */
+  async openThread(target: PostTarget, start: ThreadStart, { signal }: PostOptions): Promise<ThreadResult> {
+    if (signal.aborted) return { ok: false, kind: 'temporary', reason: 'aborted before sending' };
+    try {
+      const client = await this.clientFor(target.workspaceId);
+      if (!client) return { ok: false, kind: 'permanent', reason: 'RoleCall is not installed in this Slack workspace' };
+      if (start.recovering) {
+        const res = await client.conversations.replies({ channel: target.channelId, ts: start.messageId, include_all_metadata: true, limit: 200 });
+        const hit = res.messages?.find(
+          (m) => m.ts !== start.messageId && m.metadata?.event_type === SPOTLIGHT_THREAD_EVENT_TYPE && claimIdOf(m.metadata.event_payload) === start.claimId,
+        );
+        if (hit?.ts) return { ok: true, threadId: hit.ts, found: true };
+      }
+      const metadata = { event_type: SPOTLIGHT_THREAD_EVENT_TYPE, event_payload: { claim_id: start.claimId } };
+      const sent = await postView(client, target.channelId, start.view, { metadata, threadTs: start.messageId });
+      if (!sent.ts) return { ok: false, kind: 'temporary', reason: 'Slack accepted the reply without a message ts' };
+      return { ok: true, threadId: sent.ts };
+    } catch (error) {
+      return classifySpotlightSlackError(error);
+    }
+  }
+
+  /**
    * Slack has no idempotency key: before a recovered claim (or a retry after an unanswered
    * attempt) is posted again, look for a message carrying its claim id in its metadata among
    * the channel's messages since the claim was made. conversations.history needs
@@ -140,6 +168,9 @@ export class SlackSpotlightPoster implements SpotlightPoster {
     }
   }
 }
+
+/** The metadata event type on a spotlight thread's first reply; its payload is `{ claim_id }`. */
+export const SPOTLIGHT_THREAD_EVENT_TYPE = 'rolecall_spotlight_thread';
 
 /** The metadata event type on spotlight posts; its payload is `{ claim_id }`. */
 export const SPOTLIGHT_EVENT_TYPE = 'rolecall_spotlight';

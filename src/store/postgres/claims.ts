@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { RoleId } from '../../core/schema/common.js';
-import type { AcquireResult, Claim, ClaimRequest, ClaimStore, FailureKind, RotationState } from '../spotlight-store.js';
+import type { AcquireResult, Claim, ClaimRequest, ClaimStore, FailureKind, RotationState, SentMark } from '../spotlight-store.js';
 import { inTransaction } from './transaction.js';
 import { type ClaimRow, toClaim } from '../rows.js';
 
@@ -53,12 +53,49 @@ export class PgClaims implements ClaimStore {
     return r.rowCount === 1;
   }
 
-  async markSent(id: string, done: { messageId: string; attempts: number; at: Date }): Promise<boolean> {
+  async markSent(id: string, done: SentMark): Promise<boolean> {
     const r = await this.pool.query(
       `UPDATE spotlight_claims SET state = 'sent', sent_at = $2, message_id = $3, attempts = attempts + $4,
-         failure_kind = NULL, failure_reason = NULL, failed_at = NULL
+         failure_kind = NULL, failure_reason = NULL, failed_at = NULL,
+         thread_state = CASE WHEN $5::timestamptz IS NULL THEN thread_state ELSE 'opening' END,
+         thread_lease_until = coalesce($5::timestamptz, thread_lease_until),
+         thread_attempts = thread_attempts + (CASE WHEN $5::timestamptz IS NULL THEN 0 ELSE 1 END)
        WHERE id = $1 AND state IN ('claimed', 'failed')`,
-      [id, done.at, done.messageId, done.attempts],
+      [id, done.at, done.messageId, done.attempts, done.threadLeaseUntil ?? null],
+    );
+    return r.rowCount === 1;
+  }
+
+  async threadsDue(now: Date): Promise<Claim[]> {
+    const { rows } = await this.pool.query<ClaimRow>(
+      `SELECT * FROM spotlight_claims WHERE state = 'sent' AND thread_state = 'opening' AND thread_lease_until <= $1 ORDER BY claimed_at`,
+      [now],
+    );
+    return rows.map(toClaim);
+  }
+
+  async takeThread(id: string, now: Date, leaseUntil: Date): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE spotlight_claims SET thread_lease_until = $3, thread_attempts = thread_attempts + 1
+       WHERE id = $1 AND state = 'sent' AND thread_state = 'opening' AND thread_lease_until <= $2`,
+      [id, now, leaseUntil],
+    );
+    return r.rowCount === 1;
+  }
+
+  async threadOpened(id: string, threadId: string): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE spotlight_claims SET thread_state = 'opened', thread_id = $2, thread_failure = NULL WHERE id = $1 AND thread_state = 'opening'`,
+      [id, threadId],
+    );
+    return r.rowCount === 1;
+  }
+
+  async threadFailed(id: string, reason: string, at: Date, final: boolean): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE spotlight_claims SET thread_state = CASE WHEN $4 THEN 'failed' ELSE 'opening' END, thread_failure = $2, thread_lease_until = $3
+       WHERE id = $1 AND thread_state = 'opening'`,
+      [id, reason, at, final],
     );
     return r.rowCount === 1;
   }

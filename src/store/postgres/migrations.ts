@@ -146,6 +146,20 @@ export const pgMigrations: PgMigration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'spotlight discussion threads',
+    // As SQLite's version 6: the subscription's choice, and each claim's thread step.
+    sql: `
+      ALTER TABLE spotlight_subscriptions ADD COLUMN open_thread boolean NOT NULL DEFAULT false;
+      ALTER TABLE spotlight_claims ADD COLUMN thread_state text CHECK (thread_state IN ('opening', 'opened', 'failed'));
+      ALTER TABLE spotlight_claims ADD COLUMN thread_id text;
+      ALTER TABLE spotlight_claims ADD COLUMN thread_lease_until timestamptz;
+      ALTER TABLE spotlight_claims ADD COLUMN thread_attempts integer NOT NULL DEFAULT 0;
+      ALTER TABLE spotlight_claims ADD COLUMN thread_failure text;
+      CREATE INDEX spotlight_claims_thread ON spotlight_claims (thread_state, thread_lease_until);
+    `,
+  },
+  {
     version: 7,
     name: 'workspace settings',
     // As SQLite's version 7. Version 6 is reserved for spotlight threads; the runner applies every

@@ -13,10 +13,10 @@ export class PgSubscriptions implements SubscriptionStore {
       const inserted = await client.query<SubscriptionRow>(
         `INSERT INTO spotlight_subscriptions
            (platform, workspace_id, channel_id, day_of_week, local_time, timezone, filter_layer, filter_difficulty,
-            created_by, created_at, rotation_seed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            created_by, created_at, rotation_seed, open_thread)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, coalesce($12::boolean, false))
          ON CONFLICT (platform, workspace_id, channel_id) DO NOTHING RETURNING *`,
-        [sub.platform, sub.workspaceId, sub.channelId, ...settings, sub.createdBy, at, sub.rotationSeed],
+        [sub.platform, sub.workspaceId, sub.channelId, ...settings, sub.createdBy, at, sub.rotationSeed, sub.thread ?? null],
       );
       if (inserted.rows[0]) return { subscription: toSubscription(inserted.rows[0]), created: true };
       // The row exists: lock it, so a concurrent remove or subscribe waits for this one.
@@ -29,6 +29,7 @@ export class PgSubscriptions implements SubscriptionStore {
       const updated = await client.query<SubscriptionRow>(
         `UPDATE spotlight_subscriptions SET
            day_of_week = $2, local_time = $3, timezone = $4, filter_layer = $5, filter_difficulty = $6,
+           open_thread = coalesce($9::boolean, open_thread),
            status = CASE WHEN removed_at IS NULL THEN status ELSE 'active' END,
            paused_reason = CASE WHEN removed_at IS NULL THEN paused_reason END,
            paused_at = CASE WHEN removed_at IS NULL THEN paused_at END,
@@ -36,7 +37,7 @@ export class PgSubscriptions implements SubscriptionStore {
            created_at = CASE WHEN removed_at IS NULL THEN created_at ELSE $8 END,
            removed_at = NULL
          WHERE id = $1 RETURNING *`,
-        [row.id, ...settings, sub.createdBy, at],
+        [row.id, ...settings, sub.createdBy, at, sub.thread ?? null],
       );
       return { subscription: toSubscription(updated.rows[0]!), created: row.removed_at !== null };
     });

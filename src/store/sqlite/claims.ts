@@ -1,5 +1,5 @@
 import type { RoleId } from '../../core/schema/common.js';
-import type { AcquireResult, Claim, ClaimRequest, ClaimStore, FailureKind, RotationState } from '../spotlight-store.js';
+import type { AcquireResult, Claim, ClaimRequest, ClaimStore, FailureKind, RotationState, SentMark } from '../spotlight-store.js';
 import { type ClaimRow, toClaim } from '../rows.js';
 import type { SqliteDb } from './open.js';
 
@@ -26,6 +26,10 @@ export class SqliteClaims implements ClaimStore {
   private readonly seenStmt;
   private readonly lastStmt;
   private readonly historyStmt;
+  private readonly threadsDueStmt;
+  private readonly takeThreadStmt;
+  private readonly threadOpenedStmt;
+  private readonly threadFailedStmt;
 
   constructor(private readonly db: SqliteDb) {
     this.insert = db.prepare(
@@ -44,9 +48,26 @@ export class SqliteClaims implements ClaimStore {
     this.rearmStmt = db.prepare(`UPDATE spotlight_claims SET retry_allowed = 1 WHERE subscription_id = ? AND week_key = ? AND state = 'failed'`);
     this.bumpCycle = db.prepare('UPDATE spotlight_subscriptions SET rotation_cycle = max(rotation_cycle, ?) WHERE id = ?');
     this.sent = db.prepare(
-      `UPDATE spotlight_claims SET state = 'sent', sent_at = ?, message_id = ?, attempts = attempts + ?,
-         failure_kind = NULL, failure_reason = NULL, failed_at = NULL
-       WHERE id = ? AND state IN ('claimed', 'failed')`,
+      `UPDATE spotlight_claims SET state = 'sent', sent_at = @at, message_id = @messageId, attempts = attempts + @attempts,
+         failure_kind = NULL, failure_reason = NULL, failed_at = NULL,
+         thread_state = CASE WHEN @threadLeaseUntil IS NULL THEN thread_state ELSE 'opening' END,
+         thread_lease_until = coalesce(@threadLeaseUntil, thread_lease_until),
+         thread_attempts = thread_attempts + (@threadLeaseUntil IS NOT NULL)
+       WHERE id = @id AND state IN ('claimed', 'failed')`,
+    );
+    this.threadsDueStmt = db.prepare<[string], ClaimRow>(
+      `SELECT * FROM spotlight_claims WHERE state = 'sent' AND thread_state = 'opening' AND thread_lease_until <= ? ORDER BY claimed_at`,
+    );
+    this.takeThreadStmt = db.prepare(
+      `UPDATE spotlight_claims SET thread_lease_until = @leaseUntil, thread_attempts = thread_attempts + 1
+       WHERE id = @id AND state = 'sent' AND thread_state = 'opening' AND thread_lease_until <= @now`,
+    );
+    this.threadOpenedStmt = db.prepare(
+      `UPDATE spotlight_claims SET thread_state = 'opened', thread_id = ?, thread_failure = NULL WHERE id = ? AND thread_state = 'opening'`,
+    );
+    this.threadFailedStmt = db.prepare(
+      `UPDATE spotlight_claims SET thread_state = CASE WHEN @final THEN 'failed' ELSE 'opening' END, thread_failure = @reason, thread_lease_until = @at
+       WHERE id = @id AND thread_state = 'opening'`,
     );
     this.failed = db.prepare(
       `UPDATE spotlight_claims SET state = 'failed', failure_kind = ?, failure_reason = ?, attempts = attempts + ?, failed_at = ?
@@ -103,9 +124,32 @@ export class SqliteClaims implements ClaimStore {
     return this.rearmStmt.run(subscriptionId, weekKey).changes === 1;
   }
 
-  async markSent(id: string, done: { messageId: string; attempts: number; at: Date }): Promise<boolean> {
+  async markSent(id: string, done: SentMark): Promise<boolean> {
     // Its own tiny autocommit statement: nothing else delays the mark once the platform accepted.
-    return this.sent.run(done.at.toISOString(), done.messageId, done.attempts, id).changes === 1;
+    const params = {
+      id,
+      at: done.at.toISOString(),
+      messageId: done.messageId,
+      attempts: done.attempts,
+      threadLeaseUntil: done.threadLeaseUntil?.toISOString() ?? null,
+    };
+    return this.sent.run(params).changes === 1;
+  }
+
+  async threadsDue(now: Date): Promise<Claim[]> {
+    return this.threadsDueStmt.all(now.toISOString()).map(toClaim);
+  }
+
+  async takeThread(id: string, now: Date, leaseUntil: Date): Promise<boolean> {
+    return this.takeThreadStmt.run({ id, now: now.toISOString(), leaseUntil: leaseUntil.toISOString() }).changes === 1;
+  }
+
+  async threadOpened(id: string, threadId: string): Promise<boolean> {
+    return this.threadOpenedStmt.run(threadId, id).changes === 1;
+  }
+
+  async threadFailed(id: string, reason: string, at: Date, final: boolean): Promise<boolean> {
+    return this.threadFailedStmt.run({ id, reason, at: at.toISOString(), final: final ? 1 : 0 }).changes === 1;
   }
 
   async markFailed(id: string, owner: string, f: { kind: FailureKind; reason: string; attempts: number; at: Date }): Promise<boolean> {

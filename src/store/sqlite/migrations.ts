@@ -148,6 +148,24 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'spotlight discussion threads',
+    // open_thread: the subscription asked for a discussion thread under each weekly post.
+    // The thread step of a claim is exactly-once like the post: thread_state 'opening' with a
+    // lease while a run opens it (a crash leaves it for recovery once the lease ends), 'opened'
+    // with the thread's id (Discord: the thread channel; Slack: the first reply's ts), or
+    // 'failed' with the reason once its tries are spent. NULL: no thread was asked for.
+    sql: `
+      ALTER TABLE spotlight_subscriptions ADD COLUMN open_thread INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE spotlight_claims ADD COLUMN thread_state TEXT CHECK (thread_state IN ('opening', 'opened', 'failed'));
+      ALTER TABLE spotlight_claims ADD COLUMN thread_id TEXT;
+      ALTER TABLE spotlight_claims ADD COLUMN thread_lease_until TEXT;
+      ALTER TABLE spotlight_claims ADD COLUMN thread_attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE spotlight_claims ADD COLUMN thread_failure TEXT;
+      CREATE INDEX spotlight_claims_thread ON spotlight_claims (thread_state, thread_lease_until);
+    `,
+  },
+  {
     version: 7,
     name: 'workspace settings',
     // One row per platform + workspace (Discord guild, Slack team), written by /settings.

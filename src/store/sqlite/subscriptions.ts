@@ -21,15 +21,15 @@ export class SqliteSubscriptions implements SubscriptionStore {
     this.insert = db.prepare(
       `INSERT INTO spotlight_subscriptions
          (platform, workspace_id, channel_id, day_of_week, local_time, timezone, filter_layer, filter_difficulty,
-          created_by, created_at, rotation_seed)
+          created_by, created_at, rotation_seed, open_thread)
        VALUES (@platform, @workspaceId, @channelId, @dayOfWeek, @localTime, @timezone, @layer, @difficulty,
-          @createdBy, @at, @rotationSeed)`,
+          @createdBy, @at, @rotationSeed, coalesce(@thread, 0))`,
     );
     // Coming back from removal resets status and creator; the rotation (seed, cycle) is kept.
     this.update = db.prepare(
       `UPDATE spotlight_subscriptions SET
          day_of_week = @dayOfWeek, local_time = @localTime, timezone = @timezone,
-         filter_layer = @layer, filter_difficulty = @difficulty,
+         filter_layer = @layer, filter_difficulty = @difficulty, open_thread = coalesce(@thread, open_thread),
          status = CASE WHEN removed_at IS NULL THEN status ELSE 'active' END,
          paused_reason = CASE WHEN removed_at IS NULL THEN paused_reason END,
          paused_at = CASE WHEN removed_at IS NULL THEN paused_at END,
@@ -56,6 +56,7 @@ export class SqliteSubscriptions implements SubscriptionStore {
       ...sub,
       layer: sub.filter.layer ?? null,
       difficulty: sub.filter.difficulty ?? null,
+      thread: sub.thread === undefined ? null : Number(sub.thread),
       at: at.toISOString(),
     };
     const run = this.db.transaction(() => {

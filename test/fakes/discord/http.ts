@@ -34,6 +34,7 @@ export const DiscordErrors = {
   MissingPermissions: { status: 403, code: 50013, message: 'Missing Permissions' },
   AlreadyAcknowledged: { status: 400, code: 40060, message: 'Interaction has already been acknowledged.' },
   Unauthorized: { status: 401, code: 0, message: '401: Unauthorized' },
+  ThreadAlreadyCreated: { status: 400, code: 160004, message: 'A thread has already been created for this message' },
 } as const satisfies Record<string, ApiError>;
 
 export interface RateLimitInjection {

@@ -70,6 +70,8 @@ export class FakeRest extends EventEmitter {
     ['GET', /^\/channels\/(\d+)$/, true, (_r, p) => this.getChannel(p[0]!)],
     ['POST', /^\/channels\/(\d+)\/messages$/, true, (r, p) => this.createMessage(r, p[0]!)],
     ['GET', /^\/channels\/(\d+)\/messages$/, true, (r, p) => this.listMessages(r, p[0]!)],
+    ['GET', /^\/channels\/(\d+)\/messages\/(\d+)$/, true, (_r, p) => this.getMessage(p[0]!, p[1]!)],
+    ['POST', /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/, true, (r, p) => this.startThread(r, p[0]!, p[1]!)],
   ];
 
   constructor(private readonly opts: RestOptions) {
@@ -382,6 +384,44 @@ export class FakeRest extends EventEmitter {
       page = all.filter((m) => id(m) < before).slice(-limit);
     } else page = all.slice(-limit);
     return { status: 200, body: page.reverse().map(({ nonce: _nonce, ...m }) => m) };
+  }
+
+  private getMessage(channelId: string, messageId: string) {
+    if (!this.channels.has(channelId)) return this.error(DiscordErrors.UnknownChannel);
+    const message = this.messages.get(channelId)?.find((m) => m.id === messageId);
+    if (!message) return this.error(DiscordErrors.UnknownMessage);
+    const { nonce: _nonce, ...rest } = message;
+    return { status: 200, body: rest };
+  }
+
+  /**
+   * POST /channels/{c}/messages/{m}/threads: a public thread whose id is the message's, as
+   * Discord makes it; the message then carries it in `thread`. One per message: 160004 after.
+   */
+  private startThread(req: RecordedRequest, channelId: string, messageId: string) {
+    const parent = this.channels.get(channelId);
+    if (!parent) return this.error(DiscordErrors.UnknownChannel);
+    const message = this.messages.get(channelId)?.find((m) => m.id === messageId);
+    if (!message) return this.error(DiscordErrors.UnknownMessage);
+    if (message.thread) return this.error(DiscordErrors.ThreadAlreadyCreated);
+    const name = (req.body as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string' || name.length < 1 || name.length > 100) return this.invalid(['name: must be 1-100 characters']);
+    const thread = {
+      id: messageId,
+      type: 11,
+      guild_id: parent.guild_id,
+      parent_id: channelId,
+      owner_id: this.opts.bot.id,
+      name,
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      thread_metadata: { archived: false, auto_archive_duration: 10080, archive_timestamp: new Date().toISOString(), locked: false },
+      total_message_sent: 0,
+    };
+    this.channels.set(thread.id, thread as unknown as APITextChannel);
+    message.thread = thread as unknown as APIMessage['thread'];
+    return { status: 201, body: thread };
   }
 
   private createMessage(req: RecordedRequest, channelId: string) {

@@ -65,6 +65,7 @@ const CHANNEL_METHODS = new Set([
   'chat.update',
   'conversations.info',
   'conversations.history',
+  'conversations.replies',
   'files.completeUploadExternal',
 ]);
 
@@ -340,6 +341,10 @@ export class FakeSlackApi {
         if (!channel) return { ok: false, error: 'channel_not_found' };
         return this.history(channel, body);
       }
+      case 'conversations.replies': {
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        return this.replies(channel, body);
+      }
       case 'chat.postEphemeral':
         return channel ? { ok: true, message_ts: this.nextTs() } : { ok: false, error: 'channel_not_found' };
       case 'chat.update':
@@ -388,6 +393,21 @@ export class FakeSlackApi {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /**
+   * conversations.replies as documented: the parent message first, then its replies oldest
+   * first; `thread_not_found` for a ts with no such message; metadata only with include_all_metadata.
+   */
+  private replies(channel: string, body: Record<string, unknown>): Record<string, unknown> {
+    const ts = typeof body.ts === 'string' ? body.ts : undefined;
+    const all = this.messagesIn(channel);
+    const parent = all.find((m) => m.ts === ts);
+    if (!ts || !parent) return { ok: false, error: 'thread_not_found' };
+    const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true' || body.include_all_metadata === '1';
+    const thread = [parent, ...all.filter((m) => m.thread_ts === ts && m.ts !== ts)];
+    const messages = thread.map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m));
+    return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
   }
 
   /**
