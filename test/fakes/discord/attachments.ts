@@ -1,5 +1,6 @@
 import type { APIAttachment, APIEmbed } from 'discord.js';
 import { snowflake } from './snowflake.js';
+import { mediaUrls } from './validate-v2.js';
 
 /**
  * File uploads as Discord takes them: multipart/form-data with the JSON body in `payload_json`
@@ -113,7 +114,11 @@ export function validateAttachments(body: unknown, files: readonly UploadedFile[
     if (!SAFE_FILENAME.test(f.filename)) problems.push(`files[${f.index}].filename: "${f.filename}" cannot be referenced by attachment://`);
   }
   const names = new Set(files.map((f) => f.filename));
-  for (const ref of attachmentRefs(body.embeds)) {
+  const v2 = mediaUrls(Array.isArray(body.components) ? body.components : []).map(({ where, url }) => {
+    const m = /^attachment:\/\/(.*)$/.exec(url);
+    return { where, filename: m ? m[1]! : /^https?:\/\//.test(url) ? undefined : '' };
+  });
+  for (const ref of [...attachmentRefs(body.embeds), ...v2.filter((r): r is { where: string; filename: string } => r.filename !== undefined)]) {
     if (!ref.filename) problems.push(`${ref.where}: Not a well formed URL`);
     else if (!names.has(ref.filename)) problems.push(`${ref.where}: attachment://${ref.filename} names no uploaded file`);
   }
@@ -121,7 +126,11 @@ export function validateAttachments(body: unknown, files: readonly UploadedFile[
 }
 
 /** The attachments as the stored message shows them, with embed references resolved to CDN URLs. */
-export function storeAttachments(channelId: string, body: Json, files: readonly UploadedFile[]): { attachments: APIAttachment[]; embeds?: APIEmbed[] } {
+export function storeAttachments(
+  channelId: string,
+  body: Json,
+  files: readonly UploadedFile[],
+): { attachments: APIAttachment[]; embeds?: APIEmbed[]; components?: unknown[] } {
   const listed = Array.isArray(body.attachments) ? body.attachments.filter(isObject) : [];
   const attachments = files.map((f): APIAttachment => {
     const id = snowflake();
@@ -137,12 +146,24 @@ export function storeAttachments(channelId: string, body: Json, files: readonly 
       ...(typeof description === 'string' ? { description } : {}),
     };
   });
-  if (!Array.isArray(body.embeds)) return { attachments };
   const cdn = new Map(attachments.map((a) => [`attachment://${a.filename}`, a.url]));
+  const components = Array.isArray(body.components) ? { components: body.components.map((c) => resolveMedia(c, cdn)) } : {};
+  if (!Array.isArray(body.embeds)) return { attachments, ...components };
   const embeds = (body.embeds as APIEmbed[]).map((e) => ({
     ...e,
     ...(e.image ? { image: { ...e.image, url: cdn.get(e.image.url) ?? e.image.url } } : {}),
     ...(e.thumbnail ? { thumbnail: { ...e.thumbnail, url: cdn.get(e.thumbnail.url) ?? e.thumbnail.url } } : {}),
   }));
-  return { attachments, embeds };
+  return { attachments, embeds, ...components };
+}
+
+/** A V2 component with its media's attachment:// URLs pointing at the CDN, as Discord stores it. */
+function resolveMedia(c: unknown, cdn: Map<string, string>): unknown {
+  if (!isObject(c)) return c;
+  const out: Json = { ...c };
+  if (isObject(c.media) && typeof c.media.url === 'string') out.media = { ...c.media, url: cdn.get(c.media.url) ?? c.media.url };
+  if (Array.isArray(c.items)) out.items = c.items.map((item) => resolveMedia(item, cdn));
+  if (Array.isArray(c.components)) out.components = c.components.map((x) => resolveMedia(x, cdn));
+  if (isObject(c.accessory)) out.accessory = resolveMedia(c.accessory, cdn);
+  return out;
 }

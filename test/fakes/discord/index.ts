@@ -10,6 +10,7 @@ import { dmChannel, messageCreate } from './messages.js';
 
 export { DiscordErrors, type ApiError, type RateLimitInjection, type RecordedRequest, type InteractionRecord } from './rest.js';
 export { validateMessage, validateCommands, validateChoices, LIMITS } from './validate.js';
+export { IS_COMPONENTS_V2, V2_LIMITS, countComponents, textDisplays } from './validate-v2.js';
 export * as payloads from './payloads.js';
 export { snowflake } from './snowflake.js';
 export { InteractionSigner, type SignedHttpResult, type Tamper } from './signed-http.js';

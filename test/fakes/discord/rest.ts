@@ -4,6 +4,7 @@ import type { APIApplicationCommand, APIMessage, APITextChannel, APIUser } from 
 import { snowflake } from './snowflake.js';
 import { botMessage } from './payloads.js';
 import { validateChoices, validateCommands, validateMessage as validateBody } from './validate.js';
+import { IS_COMPONENTS_V2 } from './validate-v2.js';
 import { parseMultipart, storeAttachments, validateAttachments, type UploadedFile } from './attachments.js';
 import { DiscordErrors, matches, rateLimitResponse, readBody, type ApiError, type RateLimitInjection, type RecordedRequest } from './http.js';
 
@@ -230,7 +231,7 @@ export class FakeRest extends EventEmitter {
     return botMessage(channelId, this.opts.bot, {
       content: typeof data.content === 'string' ? data.content : '',
       embeds: stored.embeds ?? (data.embeds as APIMessage['embeds']) ?? [],
-      components: (data.components as APIMessage['components']) ?? [],
+      components: ((stored.components ?? data.components) as APIMessage['components']) ?? [],
       flags: typeof data.flags === 'number' ? data.flags : 0,
       attachments: stored.attachments,
       ...extra,
@@ -308,17 +309,22 @@ export class FakeRest extends EventEmitter {
       interaction.original = undefined;
       return { status: 204 };
     }
-    const problems = this.validateMessage(req.body ?? {}, false);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    // An edit may add IS_COMPONENTS_V2 but never drop it: a V2 message stays V2 (and is validated as one).
+    const flags = (interaction.original.flags ?? 0) | (typeof body.flags === 'number' ? body.flags & IS_COMPONENTS_V2 : 0);
+    const edit: Record<string, unknown> = {
+      ...body,
+      ...(flags & IS_COMPONENTS_V2 ? { flags: (typeof body.flags === 'number' ? body.flags : 0) | IS_COMPONENTS_V2 } : {}),
+    };
+    const problems = this.validateMessage(edit, false);
     if (problems.length > 0) return this.invalid(problems);
-    const edit = (req.body ?? {}) as Record<string, unknown>;
     const stored = storeAttachments(interaction.original.channel_id, edit, this.uploads);
-    const flags = interaction.original.flags ?? 0;
     interaction.original = {
       ...interaction.original,
       ...(edit.content !== undefined ? { content: String(edit.content) } : {}),
       ...(edit.embeds !== undefined ? { embeds: stored.embeds ?? [] } : {}),
       ...(this.uploads.length > 0 ? { attachments: stored.attachments } : {}),
-      ...(edit.components !== undefined ? { components: edit.components as APIMessage['components'] } : {}),
+      ...(edit.components !== undefined ? { components: (stored.components ?? edit.components) as APIMessage['components'] } : {}),
       flags: flags & ~128,
       edited_timestamp: new Date().toISOString(),
     };

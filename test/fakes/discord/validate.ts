@@ -1,3 +1,5 @@
+import { IS_COMPONENTS_V2, usesLayout, validateLayout } from './validate-v2.js';
+
 /**
  * The checks Discord applies to what a bot sends, from the documented limits. The fake answers
  * 400 / 50035 Invalid Form Body with these problems, so a payload Discord would reject fails here.
@@ -73,61 +75,77 @@ function validateEmbeds(embeds: unknown[], problems: string[]): void {
   if (total > LIMITS.embedTotal) problems.push(`embeds: ${total} characters in total > ${LIMITS.embedTotal}`);
 }
 
-function validateComponents(rows: unknown[], problems: string[]): void {
-  if (rows.length > LIMITS.rows) problems.push(`components: ${rows.length} rows > ${LIMITS.rows}`);
+/** Every custom_id of a message must be unique, across rows and V2 layouts alike. */
+function customIdCheck(problems: string[]): (where: string, v: unknown) => void {
   const ids = new Set<string>();
-  const id = (where: string, v: unknown) => {
+  return (where, v) => {
     len(problems, where, v, LIMITS.customId, 1);
     if (typeof v === 'string') {
       if (ids.has(v)) problems.push(`${where}: duplicate custom_id ${v}`);
       ids.add(v);
     }
   };
-  rows.forEach((row, i) => {
-    const w = `components[${i}]`;
-    if (!isObject(row) || row.type !== 1) return void problems.push(`${w}: must be an action row (type 1)`);
-    const children = arr(row.components);
-    if (children.length === 0) problems.push(`${w}: an action row needs 1–5 components`);
-    const hasSelect = children.some((c) => isObject(c) && c.type !== 2);
-    if (hasSelect && children.length > 1) problems.push(`${w}: a select menu must be alone in its row`);
-    if (children.length > LIMITS.rowButtons) problems.push(`${w}: ${children.length} buttons > ${LIMITS.rowButtons}`);
-    children.forEach((c, j) => {
-      const cw = `${w}.components[${j}]`;
-      if (!isObject(c)) return void problems.push(`${cw}: must be an object`);
-      if (c.type === 2) {
-        if (typeof c.style !== 'number' || c.style < 1 || c.style > 6) problems.push(`${cw}.style: invalid`);
-        if (c.style === 5) len(problems, `${cw}.url`, c.url, 512, 1);
-        else id(`${cw}.custom_id`, c.custom_id);
-        if (c.label === undefined && c.emoji === undefined) problems.push(`${cw}: a button needs a label or an emoji`);
-        if (c.label !== undefined) len(problems, `${cw}.label`, c.label, LIMITS.buttonLabel, 1);
-      } else if (c.type === 3) {
-        id(`${cw}.custom_id`, c.custom_id);
-        len(problems, `${cw}.placeholder`, c.placeholder, LIMITS.placeholder);
-        const options = arr(c.options);
-        if (options.length < 1 || options.length > LIMITS.selectOptions) problems.push(`${cw}.options: ${options.length} not in 1–25`);
-        const values = new Set<string>();
-        options.forEach((o, k) => {
-          const ow = `${cw}.options[${k}]`;
-          if (!isObject(o)) return void problems.push(`${ow}: must be an object`);
-          len(problems, `${ow}.label`, o.label, LIMITS.optionLabel, 1);
-          len(problems, `${ow}.value`, o.value, LIMITS.optionValue, 1);
-          len(problems, `${ow}.description`, o.description, LIMITS.optionDescription);
-          const v = str(o.value);
-          if (v !== undefined && values.has(v)) problems.push(`${ow}.value: duplicate ${v}`);
-          if (v !== undefined) values.add(v);
-        });
-      } else problems.push(`${cw}.type: ${String(c.type)} is not a button or string select`);
-    });
+}
+
+/** A button (type 2), whether in an action row or a V2 section's accessory. */
+function validateButton(c: Json, cw: string, problems: string[], id: (where: string, v: unknown) => void): void {
+  if (typeof c.style !== 'number' || c.style < 1 || c.style > 6) problems.push(`${cw}.style: invalid`);
+  if (c.style === 5) len(problems, `${cw}.url`, c.url, 512, 1);
+  else id(`${cw}.custom_id`, c.custom_id);
+  if (c.label === undefined && c.emoji === undefined) problems.push(`${cw}: a button needs a label or an emoji`);
+  if (c.label !== undefined) len(problems, `${cw}.label`, c.label, LIMITS.buttonLabel, 1);
+}
+
+/** One action row (type 1) of buttons or a single string select. */
+function validateRow(row: unknown, w: string, problems: string[], id: (where: string, v: unknown) => void): void {
+  if (!isObject(row) || row.type !== 1) return void problems.push(`${w}: must be an action row (type 1)`);
+  const children = arr(row.components);
+  if (children.length === 0) problems.push(`${w}: an action row needs 1–5 components`);
+  const hasSelect = children.some((c) => isObject(c) && c.type !== 2);
+  if (hasSelect && children.length > 1) problems.push(`${w}: a select menu must be alone in its row`);
+  if (children.length > LIMITS.rowButtons) problems.push(`${w}: ${children.length} buttons > ${LIMITS.rowButtons}`);
+  children.forEach((c, j) => {
+    const cw = `${w}.components[${j}]`;
+    if (!isObject(c)) return void problems.push(`${cw}: must be an object`);
+    if (c.type === 2) validateButton(c, cw, problems, id);
+    else if (c.type === 3) {
+      id(`${cw}.custom_id`, c.custom_id);
+      len(problems, `${cw}.placeholder`, c.placeholder, LIMITS.placeholder);
+      const options = arr(c.options);
+      if (options.length < 1 || options.length > LIMITS.selectOptions) problems.push(`${cw}.options: ${options.length} not in 1–25`);
+      const values = new Set<string>();
+      options.forEach((o, k) => {
+        const ow = `${cw}.options[${k}]`;
+        if (!isObject(o)) return void problems.push(`${ow}: must be an object`);
+        len(problems, `${ow}.label`, o.label, LIMITS.optionLabel, 1);
+        len(problems, `${ow}.value`, o.value, LIMITS.optionValue, 1);
+        len(problems, `${ow}.description`, o.description, LIMITS.optionDescription);
+        const v = str(o.value);
+        if (v !== undefined && values.has(v)) problems.push(`${ow}.value: duplicate ${v}`);
+        if (v !== undefined) values.add(v);
+      });
+    } else problems.push(`${cw}.type: ${String(c.type)} is not a button or string select`);
   });
+}
+
+function validateComponents(rows: unknown[], problems: string[]): void {
+  if (rows.length > LIMITS.rows) problems.push(`components: ${rows.length} rows > ${LIMITS.rows}`);
+  const id = customIdCheck(problems);
+  rows.forEach((row, i) => validateRow(row, `components[${i}]`, problems, id));
 }
 
 /** A message body (create, edit, interaction response data). `creating` also requires some content. */
 export function validateMessage(body: unknown, creating: boolean): string[] {
   const problems: string[] = [];
   if (!isObject(body)) return ['body: must be a JSON object'];
-  len(problems, 'content', body.content, LIMITS.content);
-  validateEmbeds(arr(body.embeds), problems);
-  validateComponents(arr(body.components), problems);
+  const v2 = typeof body.flags === 'number' && (body.flags & IS_COMPONENTS_V2) !== 0;
+  if (v2) validateLayout(body, problems, { row: validateRow, button: validateButton, id: customIdCheck(problems) });
+  else {
+    len(problems, 'content', body.content, LIMITS.content);
+    validateEmbeds(arr(body.embeds), problems);
+    if (usesLayout(arr(body.components))) problems.push('components: layout components (types 9–17) need the IS_COMPONENTS_V2 flag (1 << 15)');
+    else validateComponents(arr(body.components), problems);
+  }
   if (body.allowed_mentions !== undefined) {
     const am = body.allowed_mentions;
     if (!isObject(am)) problems.push('allowed_mentions: must be an object');
