@@ -162,7 +162,7 @@ export const pgMigrations: PgMigration[] = [
   {
     version: 7,
     name: 'workspace settings',
-    // As SQLite's version 7. Version 6 is reserved for spotlight threads; the runner applies every
+    // As SQLite's version 7. Version 6 (spotlight threads) came after it; the runner applies every
     // version not in schema_migrations, so numbering gaps and late arrivals both work.
     sql: `
       CREATE TABLE settings (

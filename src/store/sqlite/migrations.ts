@@ -170,7 +170,7 @@ export const migrations: Migration[] = [
     name: 'workspace settings',
     // One row per platform + workspace (Discord guild, Slack team), written by /settings.
     // channel_visibility is a JSON object (channel id → public|private); answer_in a JSON array
-    // of channel ids, NULL for every channel. (Version 6 is reserved for spotlight threads.)
+    // of channel ids, NULL for every channel.
     sql: `
       CREATE TABLE settings (
         platform           TEXT NOT NULL,
