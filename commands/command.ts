@@ -105,6 +105,8 @@ export interface CommandDefinition<S extends AnyObjectSchema = AnyObjectSchema> 
    * so such an answer is shown whole instead.
    */
   changes?(input: z.infer<S>): boolean;
+  /** True when the answer is one piece that must not be cut into parts (an export's JSON): shown whole everywhere. */
+  whole?(input: z.infer<S>): boolean;
 }
 
 export function defineCommand<S extends AnyObjectSchema>(def: CommandDefinition<S>): CommandDefinition<S> {

@@ -161,6 +161,8 @@ export const profile = defineCommand({
   input,
   parseText: parseProfileText,
   changes: (i) => i.subcommand !== 'show' && i.subcommand !== 'export',
+  // The export is one JSON document: cut into parts it would parse nowhere.
+  whole: (i) => i.subcommand === 'export',
   async run(i, core, ctx): Promise<View> {
     const key = profileKey(ctx);
     const profiles = ctx.profiles;

@@ -103,7 +103,7 @@ function help(): View {
       },
       {
         heading: 'Discussion thread',
-        body: 'Add "thread on" to subscribe and each weekly post opens a thread with one question about its role; "thread off" stops it.',
+        body: 'Add `thread on` to subscribe and each weekly post opens a thread with one question about its role; `thread off` stops it.',
       },
       { heading: 'Example', body: '/spotlight subscribe monday 15:00 Europe/London layer L5 thread on' },
     ],

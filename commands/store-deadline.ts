@@ -12,14 +12,40 @@ export class StoreDeadlineError extends Error {
   }
 }
 
-/** `work`'s result, or a StoreDeadlineError after `ms`; the work itself goes on, its late result dropped. */
+/**
+ * After a read misses its deadline, reads in the next moment give up at once: one answer makes
+ * several reads (the replay check, the settings, the context, the profile), and each waiting out
+ * its own budget on a stalled store would add up past the platforms' 3 s. Any read that answers
+ * in time ends this early.
+ */
+const STALLED_FOR_MS = 2_000;
+let stalledUntil = 0;
+
+/** `work`'s result, or a StoreDeadlineError after `ms` (at once while the store was just found stalled); the work itself goes on, its late result dropped. */
 export function withDeadline<T>(work: Promise<T>, ms = STORE_READ_BUDGET_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreDeadlineError(ms)), ms);
-    timer.unref();
-  });
   // A rejection after the deadline must not go unhandled.
   work.catch(() => undefined);
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  if (Date.now() < stalledUntil) return Promise.reject(new StoreDeadlineError(0));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      stalledUntil = Date.now() + STALLED_FOR_MS;
+      reject(new StoreDeadlineError(ms));
+    }, ms);
+    timer.unref();
+  });
+  const answered = () => {
+    stalledUntil = 0;
+  };
+  const inTime = work.then(
+    (value) => {
+      answered();
+      return value;
+    },
+    (err: unknown) => {
+      answered();
+      throw err;
+    },
+  );
+  return Promise.race([inTime, late]).finally(() => clearTimeout(timer));
 }

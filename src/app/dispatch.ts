@@ -171,8 +171,9 @@ export class Dispatcher {
     try {
       const result = await command.run(parsed.data, this.core, ctx);
       if ('redirect' in result) return await this.follow(name, result, ctx, depth);
-      // A part is shown by running the command again: never one that changes what is saved.
-      const args = command.changes?.(parsed.data) ? undefined : asArgs(raw);
+      // A part is shown by running the command again: never one that changes what is saved, nor
+      // an answer that is one piece.
+      const args = command.changes?.(parsed.data) || command.whole?.(parsed.data) ? undefined : asArgs(raw);
       const answered = args ? { answered: { command: name, args } } : {};
       // Every front end gets the page link from here, so none of them repeats it.
       return 'data' in result

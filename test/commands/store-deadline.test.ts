@@ -16,4 +16,17 @@ describe('withDeadline', () => {
     await expect(withDeadline(late, 10)).rejects.toBeInstanceOf(StoreDeadlineError);
     await new Promise((r) => setTimeout(r, 80));
   });
+
+  it('after a miss, the reads of the next moment give up at once; an answer in time ends that', async () => {
+    await expect(withDeadline(new Promise<number>(() => undefined), 50)).rejects.toBeInstanceOf(StoreDeadlineError);
+    const started = Date.now();
+    await expect(withDeadline(new Promise<number>(() => undefined), 1_000)).rejects.toBeInstanceOf(StoreDeadlineError);
+    expect(Date.now() - started).toBeLessThan(200);
+    // Even a prompt read is skipped meanwhile: the store was just found stalled.
+    await expect(withDeadline(Promise.resolve(1), 1_000)).rejects.toBeInstanceOf(StoreDeadlineError);
+    // Once the moment has passed, a read that answers in time clears it.
+    await new Promise((r) => setTimeout(r, 2_100));
+    expect(await withDeadline(Promise.resolve(2), 1_000)).toBe(2);
+    expect(await withDeadline(Promise.resolve(3), 1_000)).toBe(3);
+  });
 });

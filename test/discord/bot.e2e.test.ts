@@ -66,9 +66,15 @@ describe('start-up', () => {
     expect(invite.searchParams.get('client_id')).toBe(h.fake.applicationId);
     expect(invite.searchParams.get('scope')).toBe('bot applications.commands');
     const perms = BigInt(invite.searchParams.get('permissions') ?? '0');
-    // Read Message History: spotlight recovery looks for a post a crash interrupted.
+    // Read Message History: spotlight recovery looks for a post a crash interrupted. The two
+    // thread permissions: a subscription's discussion thread under each weekly post.
     expect(perms).toBe(
-      PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory,
+      PermissionFlagsBits.ViewChannel |
+        PermissionFlagsBits.SendMessages |
+        PermissionFlagsBits.EmbedLinks |
+        PermissionFlagsBits.ReadMessageHistory |
+        PermissionFlagsBits.CreatePublicThreads |
+        PermissionFlagsBits.SendMessagesInThreads,
     );
   });
 

@@ -99,6 +99,23 @@ afterAll(async () => {
 const status = async () => (await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } })).status;
 const send = (name: string, options: Record<string, string>) => discord.sendHttp(`${base}/discord/interactions`, discord.interaction.chatInput(name, options));
 
+/**
+ * The answer's text and when it arrived: in the HTTP response, or, when the bot deferred (each
+ * bounded store read waits up to its budget, so a stalled store can pass the 1 s defer point),
+ * in the edit of @original that followed.
+ */
+async function answered(name: string, options: Record<string, string>): Promise<{ status: number; text: string; ms: number }> {
+  const interaction = discord.interaction.chatInput(name, options);
+  const started = performance.now();
+  const res = await discord.sendHttp(`${base}/discord/interactions`, interaction);
+  if ((res.body as { type?: number }).type !== 5) return { status: res.status, text: JSON.stringify(res.body), ms: performance.now() - started };
+  const edit = await discord.waitForRequest(
+    (r) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`) && r.status === 200,
+    5_000,
+  );
+  return { status: res.status, text: JSON.stringify(edit.body), ms: performance.now() - started };
+}
+
 describe('the database stalling silently while running', () => {
   it('turns /healthz 503 within 2 s, keeps answering within 3 s, and recovers when the network resumes', async () => {
     expect(await status()).toBe(200);
@@ -110,15 +127,16 @@ describe('the database stalling silently while running', () => {
     const paused = performance.now();
     await expect.poll(status, { timeout: 5_000, interval: 50 }).toBe(503);
     const toUnhealthy = performance.now() - paused;
-    const card = await send('role', { name: 'AI Engineer' });
-    const ask = await send('ask', { question: 'what does an AI Engineer do' });
-    console.info(`stall: /healthz 503 after ${Math.round(toUnhealthy)} ms; /role ${Math.round(card.latencyMs)} ms; /ask ${Math.round(ask.latencyMs)} ms`);
+    const card = await answered('role', { name: 'AI Engineer' });
+    const ask = await answered('ask', { question: 'what does an AI Engineer do' });
+    console.info(`stall: /healthz 503 after ${Math.round(toUnhealthy)} ms; /role ${Math.round(card.ms)} ms; /ask ${Math.round(ask.ms)} ms`);
     expect(toUnhealthy).toBeLessThan(2_000);
     expect(card.status).toBe(200);
-    expect(JSON.stringify(card.body)).toContain('AI Engineer');
-    expect(card.latencyMs).toBeLessThan(3_000);
+    expect(card.text).toContain('AI Engineer');
+    expect(card.ms).toBeLessThan(3_000);
     expect(ask.status).toBe(200);
-    expect(ask.latencyMs).toBeLessThan(3_000);
+    expect(ask.text).toContain('AI Engineer');
+    expect(ask.ms).toBeLessThan(3_000);
     // Still stalled a few seconds on: still 503, still answering.
     await new Promise((r) => setTimeout(r, 5_000));
     expect(await status()).toBe(503);

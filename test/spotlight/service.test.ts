@@ -114,7 +114,7 @@ describe('SpotlightService management API', () => {
     expect(await s.runOnce()).toMatchObject({ due: 0, posted: 0 });
     expect((await s.resume(channel)).ok).toBe(true);
     const active = await s.status(channel);
-    expect(statusView(core, active).fields.map((f) => f.label)).toEqual(['Status', 'Schedule', 'Roles', 'Next spotlight', 'Rotation']);
+    expect(statusView(core, active).fields.map((f) => f.label)).toEqual(['Status', 'Schedule', 'Roles', 'Discussion thread', 'Next spotlight', 'Rotation']);
     expect(statusView(core, active).fields.find((f) => f.label === 'Roles')?.value).toBe('Elite entry');
     expect(active.next?.at).toEqual(new Date('2026-04-06T19:00:00Z'));
     await s.runOnce();
@@ -123,7 +123,7 @@ describe('SpotlightService management API', () => {
     expect(after.cycle).toMatchObject({ number: 0, shown: 1 });
     expect(statusView(core, after).sections[0]?.items?.[0]).toMatch(/^2026-W15: .+, posted Mon, 6 Apr 2026, 16:00 America\/New_York$/);
     const list = await s.list({ platform: 'slack' });
-    expect(listView(core, list).table?.rows).toEqual([['slack:T1/C1', 'Mondays at 15:00 (America/New_York)', 'Elite entry', 'active']]);
+    expect(listView(core, list).table?.rows).toEqual([['slack:T1/C1', 'Mondays at 15:00 (America/New_York)', 'Elite entry', 'off', 'active']]);
   });
 
   it('answers for channels that are not subscribed', async () => {
