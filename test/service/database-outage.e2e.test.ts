@@ -1,4 +1,3 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/config/env.js';
 import { silentLogger } from '../../src/observability/logger.js';
@@ -7,6 +6,7 @@ import { pgMigrations } from '../../src/store/postgres/migrations.js';
 import { FakeDiscord } from '../fakes/discord/index.js';
 import { testCore } from '../helpers/core.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { Relay } from './relay.js';
 import { startReplica } from './replica.js';
 
 /**
@@ -15,35 +15,6 @@ import { startReplica } from './replica.js';
  * answering, the spotlight's tick fails quietly and the next one resumes, and the store
  * reconnects by itself.
  */
-class Relay {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async open(port = 0): Promise<void> {
-    this.server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as { port: number }).port;
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
-}
-
 const HEALTH_TOKEN = 'test-health-token-0123456789';
 let db: TestDatabase;
 let relay: Relay;

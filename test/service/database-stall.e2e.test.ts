@@ -1,4 +1,3 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/config/env.js';
@@ -7,55 +6,13 @@ import { startService, type RunningService } from '../../src/service/service.js'
 import { FakeDiscord } from '../fakes/discord/index.js';
 import { testCore } from '../helpers/core.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { Relay } from './relay.js';
 
 /**
  * The service on Postgres through a TCP relay that stalls both ways without closing a socket (a
  * silent network stall, where the server's statement_timeout never fires): /healthz turns 503
  * within 2 s, answers keep their deadline, and everything recovers when the relay resumes.
  */
-class Relay {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async open(port = 0): Promise<void> {
-    this.server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-      if (this.paused) for (const s of [client, upstream]) s.pause();
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as { port: number }).port;
-  }
-
-  private paused = false;
-
-  /** Stops forwarding both ways without closing a socket, as a stalled network does. */
-  pause(): void {
-    this.paused = true;
-    for (const s of this.sockets) s.pause();
-  }
-
-  resume(): void {
-    this.paused = false;
-    for (const s of this.sockets) s.resume();
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
-}
-
 const HEALTH_TOKEN = 'test-health-token-0123456789';
 let db: TestDatabase;
 let relay: Relay;
