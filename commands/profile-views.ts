@@ -1,7 +1,7 @@
 import type { Core } from '../src/core/index.js';
 import type { Profile, ProfileData } from '../src/store/store.js';
 import { notice } from '../src/views/cards/notice.js';
-import { MARKET_LABEL } from '../src/views/format.js';
+import { MARKET_LABELS } from './settings-access.js';
 import { type View, view } from '../src/views/view.js';
 import { MAX_PROFILE_SKILLS } from './profile-data.js';
 
@@ -10,7 +10,7 @@ import { MAX_PROFILE_SKILLS } from './profile-data.js';
 export const PRIVACY_POINTER = 'What RoleCall stores, why, for how long, and how to erase it: the README’s Privacy section (README.md#privacy).';
 
 const roleName = (core: Core, id: string | undefined) => (id ? (core.kb.roles.find((r) => r.id === id)?.name ?? id) : 'not set');
-const marketName = (m: ProfileData['market']) => (m ? (m === 'uk' ? 'UK' : MARKET_LABEL[m]) : 'not set');
+const marketName = (m: ProfileData['market']) => (m ? MARKET_LABELS[m] : 'not set');
 
 /** /profile show (and the answer after every change): the profile as saved. */
 export function profileView(core: Core, profile: Profile | undefined, title = 'Your profile', said: string[] = []): View {

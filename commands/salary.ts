@@ -10,9 +10,8 @@ import type { Role } from '../src/core/schema/role.js';
 import { LADDER_LEVEL_LABEL, ladderSection } from '../src/views/deep-dive/pay.js';
 import { payRange, seedTag, yearsText } from '../src/views/deep-dive/format.js';
 import { disagreementLine, payDisagreements } from '../src/views/cards/disagreements.js';
-import type { ProfileMarket } from '../src/store/store.js';
 import { forYou, savedProfile } from './personal.js';
-import { MARKET_NAMES, workspaceWord } from './settings-access.js';
+import { MARKET_LABELS, MARKET_NAMES, workspaceWord } from './settings-access.js';
 
 /** "ML Engineer india", "AI Engineer in the uk": the role, then a market word. */
 const MARKET_SUFFIX = new RegExp(`^(.*?)(?:\\s+(?:in\\s+(?:the\\s+)?)?(${Object.keys(SALARY_MARKET_WORDS).join('|')}))?$`, 'i');
@@ -133,12 +132,10 @@ export const salary = defineCommand({
     const data = salaryData(core, res.role, market, level);
     if (own) return { view: forYou(view, `Shown for ${MARKET_NAMES[own]}, your profile's market.`), data };
     if (!workspaceMarket) return { view, data };
-    const line = { label: 'Market', value: `${MARKET_LABEL_PLAIN[workspaceMarket]}, this ${workspaceWord(ctx.settings?.workspace)}'s default` };
+    const line = { label: 'Market', value: `${MARKET_LABELS[workspaceMarket]}, this ${workspaceWord(ctx.settings?.workspace)}'s default` };
     return { view: { ...view, fields: [line, ...view.fields] }, data };
   },
 });
-
-const MARKET_LABEL_PLAIN: Record<ProfileMarket, string> = { us: 'US', india: 'India', uk: 'UK' };
 
 /** The role's pay as the reference gives it, and the deep-dive's UK ladder when the UK is asked and exists. */
 function salaryData(core: Core, role: Role, market: SalaryMarketChoice, level: LevelChoice | undefined): JsonData {

@@ -2,6 +2,7 @@ import type { SettingsMarket, Visibility, WorkspaceSettings } from '../src/core/
 import type { SettingsStore, WorkspaceKey } from '../src/store/settings-store.js';
 import type { Allowed } from './spotlight-access.js';
 import { withDeadline } from './store-deadline.js';
+import { MARKET_LABEL } from '../src/views/format.js';
 
 /**
  * What a front end hands /settings, per request, as `ctx.settings`, and how the rest of RoleCall
@@ -50,3 +51,5 @@ export const channelLinks = (ids: readonly string[]) => ids.map((id) => `#${id}`
 export const workspaceWord = (key: WorkspaceKey | undefined) => (key?.platform === 'discord' ? 'server' : 'workspace');
 
 export const MARKET_NAMES: Record<SettingsMarket, string> = { us: 'the US', india: 'India', uk: 'the UK' };
+/** Every market a profile or a workspace can name, as a label: the salary markets' and the UK. */
+export const MARKET_LABELS: Record<SettingsMarket, string> = { ...MARKET_LABEL, uk: 'UK' };
